@@ -1,0 +1,202 @@
+/**
+ * The `.github/ownership.yml` contract. Every field is documented here; defaults live in the
+ * schema (`.prefault` parses `{}` through the inner schema so nested defaults apply). Unknown
+ * keys are rejected so a typo never silently disables a rule.
+ */
+import { z } from "zod";
+
+const severity = z
+  .enum(["error", "warning", "off"])
+  .describe("error fails the check; warning is reported but never fails it; off disables the rule");
+
+const kinds = z
+  .array(z.enum(["issue", "pr"]))
+  .min(1)
+  .describe("Which items the rule applies to");
+
+const labelList = (names: string[], what: string) =>
+  z.array(z.string().min(1).max(100)).max(50).default(names).describe(what);
+
+export const DEFAULT_CRITERIA_SECTIONS = [
+  "Success criteria",
+  "Acceptance criteria",
+  "Definition of done",
+];
+
+export const DEFAULT_CHECKLIST = [
+  "Success criteria are written and agreed",
+  "Constraints (time, budget, scope) are explicit",
+  "Dependencies are mapped and sequenced",
+  "Tradeoffs are documented and signed off",
+  "Escalation path is clear",
+];
+
+const ownerRule = z
+  .strictObject({
+    severity: severity.default("error"),
+    applies_to: kinds.default(["issue", "pr"]),
+    warn_not_assignee: z
+      .boolean()
+      .default(true)
+      .describe("Warn when the accountable owner named in the body is not among the assignees"),
+  })
+  .describe("Exactly one accountable person: the body's Accountable/Owner field, else one assignee");
+
+const criteriaRule = z
+  .strictObject({
+    severity: severity.default("error"),
+    applies_to: kinds.default(["issue", "pr"]),
+    sections: z
+      .array(z.string().min(1).max(100))
+      .min(1)
+      .max(20)
+      .default(DEFAULT_CRITERIA_SECTIONS)
+      .describe("Heading names accepted for the criteria section (case-insensitive, any level)"),
+    min_items: z.int().min(1).max(100).default(1).describe("Non-placeholder entries required"),
+    warn_unmeasurable: z
+      .boolean()
+      .default(false)
+      .describe("Warn when no criterion contains a number or a comparison"),
+  })
+  .describe("A success-criteria section with at least min_items real entries");
+
+const requireChecked = z
+  .enum(["always", "in-progress", "never"])
+  .describe("always: items must be ticked; in-progress: once the item has an in-progress label");
+
+const checklistRule = z
+  .strictObject({
+    severity: severity.default("error"),
+    applies_to: kinds.default(["issue", "pr"]),
+    section: z
+      .string()
+      .min(1)
+      .max(100)
+      .default("Alignment checklist")
+      .describe("Heading of the checklist section; tasks elsewhere in the body also count"),
+    items: z
+      .array(z.string().min(1).max(200))
+      .max(50)
+      .default(DEFAULT_CHECKLIST)
+      .describe("Required checklist items, matched case- and punctuation-insensitively"),
+    require_checked: z
+      .strictObject({
+        issue: requireChecked.default("in-progress"),
+        pr: requireChecked.default("always"),
+      })
+      .prefault({}),
+  })
+  .describe("Every required alignment item present (and ticked where configured)");
+
+export const RULE_IDS = ["owner", "success-criteria", "alignment-checklist"] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const configSchema = z
+  .strictObject({
+    rules: z
+      .strictObject({
+        owner: ownerRule.prefault({}),
+        "success-criteria": criteriaRule.prefault({}),
+        "alignment-checklist": checklistRule.prefault({}),
+      })
+      .prefault({}),
+    enforce: z
+      .array(z.enum(RULE_IDS))
+      .default([])
+      .describe(
+        "Org config only: rules a repository may not weaken (lower severity, narrow applies_to)",
+      ),
+    exempt: z
+      .strictObject({
+        draft_prs: z.boolean().default(true).describe("Draft PRs get a neutral check"),
+        bots: z
+          .array(z.string().min(1).max(100))
+          .default(["dependabot[bot]", "renovate[bot]", "github-actions[bot]"])
+          .describe("Author logins exempted; any login ending in [bot] is also exempt"),
+        skip_labels: labelList(["ownership: skip"], "Labels that exempt an item"),
+      })
+      .prefault({}),
+    pull_requests: z
+      .strictObject({
+        inherit_from_linked_issue: z
+          .boolean()
+          .default(true)
+          .describe("A PR that says Closes/Fixes/Resolves/Part of #N inherits owner and criteria"),
+      })
+      .prefault({}),
+    comment: z
+      .strictObject({
+        mode: z
+          .enum(["failures", "always", "never"])
+          .default("failures")
+          .describe("When a sticky comment is created; an existing one is always kept current"),
+        on_pass: z
+          .enum(["update", "delete"])
+          .default("update")
+          .describe("What happens to the sticky comment once every rule passes"),
+      })
+      .prefault({}),
+    labels: z
+      .strictObject({
+        enabled: z.boolean().default(false).describe("Mirror failing rules as labels"),
+        owner: z.string().min(1).max(50).default("ownership: no owner"),
+        "success-criteria": z.string().min(1).max(50).default("ownership: no criteria"),
+        "alignment-checklist": z.string().min(1).max(50).default("ownership: not aligned"),
+      })
+      .prefault({}),
+    in_progress_labels: labelList(
+      ["in progress", "in-progress", "status: in progress"],
+      "Labels that mark work as started (checklist ticking, weekly status 'This week')",
+    ),
+    status: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Post the weekly status issue"),
+        schedule: z.string().min(9).max(100).default("0 9 * * 1").describe("Cron expression"),
+        timezone: z.string().min(1).max(64).default("UTC").describe("IANA timezone of schedule"),
+        stale_days: z.int().min(1).max(365).default(7),
+        rollup_repo: z
+          .string()
+          .regex(/^[\w.-]+$/)
+          .optional()
+          .describe("Org config: repository (in the org) that receives one roll-up status issue"),
+        labels: z
+          .strictObject({
+            blocked: labelList(["blocked"], "Blocker labels"),
+            risk: labelList(["risk"], "Risk labels"),
+            decision: labelList(["decision-needed", "needs decision"], "Decision-needed labels"),
+            p0: labelList(["P0", "priority: P0"], "P0 labels"),
+            p1: labelList(["P1", "priority: P1"], "P1 labels"),
+            p2: labelList(["P2", "priority: P2"], "P2 labels"),
+            p3: labelList(["P3", "priority: P3"], "P3 labels"),
+            status: z.string().min(1).max(50).default("weekly-status"),
+          })
+          .prefault({}),
+        thresholds: z
+          .strictObject({
+            red_p0: z.int().min(1).default(1).describe("Open P0 items that make the status Red"),
+            yellow_blocked: z.int().min(1).default(1).describe("Open blockers for Yellow"),
+            red_blocked: z.int().min(1).default(3).describe("Open blockers for Red"),
+            yellow_behind_pct: z
+              .number()
+              .min(0)
+              .max(100)
+              .default(15)
+              .describe("Milestone progress this many points behind elapsed time: Yellow"),
+            red_behind_pct: z.number().min(0).max(100).default(35),
+            yellow_gaps: z.int().min(1).default(1).describe("Ownership gaps for Yellow"),
+            yellow_stale: z.int().min(1).default(1).describe("Stale in-progress items for Yellow"),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+  })
+  .describe("Ownership Bot configuration (.github/ownership.yml)");
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type ItemKind = "issue" | "pr";
+
+/** The configuration an empty `.github/ownership.yml` produces. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

@@ -1,0 +1,41 @@
+/** The rules engine's input and output: plain data, shared by the App, the CLI and the report. */
+import type { ItemKind, RuleId } from "../../config/schema.js";
+import type { BodyFacts } from "../body/body-facts.js";
+
+export type RuleStatus = "pass" | "fail" | "warn" | "skip";
+export type Conclusion = "success" | "failure" | "neutral";
+
+/** Everything the rules need to know about one issue or PR, besides the config. */
+export interface ItemFacts {
+  kind: ItemKind;
+  state: "open" | "closed";
+  draft: boolean;
+  /** Author login; `null` when GitHub sends a ghost/deleted user. */
+  author: string | null;
+  authorIsBot: boolean;
+  assignees: string[];
+  labels: string[];
+  body: BodyFacts;
+  /** Facts of the linked issue a PR may inherit owner and criteria from. */
+  linkedIssue?: { number: number; body: BodyFacts; assignees: string[] } | undefined;
+  /** A maintainer's `/ownership waive <reason>`. */
+  waiver?: { by: string; reason: string } | undefined;
+}
+
+export interface RuleResult {
+  id: RuleId;
+  status: RuleStatus;
+  /** One line saying what is missing (or what was found when it passes). */
+  message: string;
+  /** Copy-paste Markdown that fixes it; absent when the rule passes or is skipped. */
+  fix?: string | undefined;
+  /** Set when the facts came from the linked issue. */
+  inheritedFrom?: number | undefined;
+}
+
+export interface Evaluation {
+  conclusion: Conclusion;
+  /** Why the item is exempt (closed, draft, bot author, skip label, waiver); only when neutral. */
+  exemptReason?: string | undefined;
+  rules: RuleResult[];
+}
