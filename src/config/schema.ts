@@ -40,7 +40,9 @@ const ownerRule = z
       .default(true)
       .describe("Warn when the accountable owner named in the body is not among the assignees"),
   })
-  .describe("Exactly one accountable person: the body's Accountable/Owner field, else one assignee");
+  .describe(
+    "Exactly one accountable person: the body's Accountable/Owner field, else one assignee",
+  );
 
 const criteriaRule = z
   .strictObject({
@@ -84,7 +86,8 @@ const checklistRule = z
         issue: requireChecked.default("in-progress"),
         pr: requireChecked.default("always"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("Whether required items must be ticked, per kind of item"),
   })
   .describe("Every required alignment item present (and ticked where configured)");
 
@@ -99,12 +102,13 @@ export const configSchema = z
         "success-criteria": criteriaRule.prefault({}),
         "alignment-checklist": checklistRule.prefault({}),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("The three ownership rules checked on every issue and pull request"),
     enforce: z
       .array(z.enum(RULE_IDS))
       .default([])
       .describe(
-        "Org config only: rules a repository may not weaken (lower severity, narrow applies_to)",
+        "Org config only: rules a repository may tighten but not weaken (lower severity, drop an applies_to kind or a checklist item, loosen require_checked, lower min_items); a weaker repository value is ignored",
       ),
     exempt: z
       .strictObject({
@@ -115,7 +119,8 @@ export const configSchema = z
           .describe("Author logins exempted; any login ending in [bot] is also exempt"),
         skip_labels: labelList(["ownership: skip"], "Labels that exempt an item"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("Items the rules do not apply to"),
     pull_requests: z
       .strictObject({
         inherit_from_linked_issue: z
@@ -123,7 +128,8 @@ export const configSchema = z
           .default(true)
           .describe("A PR that says Closes/Fixes/Resolves/Part of #N inherits owner and criteria"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("Pull-request specific behaviour"),
     comment: z
       .strictObject({
         mode: z
@@ -135,15 +141,32 @@ export const configSchema = z
           .default("update")
           .describe("What happens to the sticky comment once every rule passes"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("The sticky comment listing what is missing"),
     labels: z
       .strictObject({
         enabled: z.boolean().default(false).describe("Mirror failing rules as labels"),
-        owner: z.string().min(1).max(50).default("ownership: no owner"),
-        "success-criteria": z.string().min(1).max(50).default("ownership: no criteria"),
-        "alignment-checklist": z.string().min(1).max(50).default("ownership: not aligned"),
+        owner: z
+          .string()
+          .min(1)
+          .max(50)
+          .default("ownership: no owner")
+          .describe("Label added while the owner rule fails"),
+        "success-criteria": z
+          .string()
+          .min(1)
+          .max(50)
+          .default("ownership: no criteria")
+          .describe("Label added while the success-criteria rule fails"),
+        "alignment-checklist": z
+          .string()
+          .min(1)
+          .max(50)
+          .default("ownership: not aligned")
+          .describe("Label added while the alignment-checklist rule fails"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("Labels mirroring failing rules"),
     in_progress_labels: labelList(
       ["in progress", "in-progress", "status: in progress"],
       "Labels that mark work as started (checklist ticking, weekly status 'This week')",
@@ -153,10 +176,15 @@ export const configSchema = z
         enabled: z.boolean().default(true).describe("Post the weekly status issue"),
         schedule: z.string().min(9).max(100).default("0 9 * * 1").describe("Cron expression"),
         timezone: z.string().min(1).max(64).default("UTC").describe("IANA timezone of schedule"),
-        stale_days: z.int().min(1).max(365).default(7),
+        stale_days: z
+          .int()
+          .min(1)
+          .max(365)
+          .default(7)
+          .describe("In-progress items without activity for this many days are stale"),
         rollup_repo: z
           .string()
-          .regex(/^[\w.-]+$/)
+          .regex(/^[\w.-]+$/, "must be a repository name: letters, digits, '.', '-' and '_' only")
           .optional()
           .describe("Org config: repository (in the org) that receives one roll-up status issue"),
         labels: z
@@ -168,9 +196,15 @@ export const configSchema = z
             p1: labelList(["P1", "priority: P1"], "P1 labels"),
             p2: labelList(["P2", "priority: P2"], "P2 labels"),
             p3: labelList(["P3", "priority: P3"], "P3 labels"),
-            status: z.string().min(1).max(50).default("weekly-status"),
+            status: z
+              .string()
+              .min(1)
+              .max(50)
+              .default("weekly-status")
+              .describe("Label put on the weekly status issue (used to find it again)"),
           })
-          .prefault({}),
+          .prefault({})
+          .describe("Labels the weekly status reads"),
         thresholds: z
           .strictObject({
             red_p0: z.int().min(1).default(1).describe("Open P0 items that make the status Red"),
@@ -182,13 +216,20 @@ export const configSchema = z
               .max(100)
               .default(15)
               .describe("Milestone progress this many points behind elapsed time: Yellow"),
-            red_behind_pct: z.number().min(0).max(100).default(35),
+            red_behind_pct: z
+              .number()
+              .min(0)
+              .max(100)
+              .default(35)
+              .describe("Milestone progress this many points behind elapsed time: Red"),
             yellow_gaps: z.int().min(1).default(1).describe("Ownership gaps for Yellow"),
             yellow_stale: z.int().min(1).default(1).describe("Stale in-progress items for Yellow"),
           })
-          .prefault({}),
+          .prefault({})
+          .describe("When the weekly status turns Yellow or Red"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("The weekly status issue"),
   })
   .describe("Ownership Bot configuration (.github/ownership.yml)");
 

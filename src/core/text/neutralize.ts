@@ -9,6 +9,7 @@ const ZERO_WIDTH_JOINER = "\u2060"; // WORD JOINER: invisible, and GitHub no lon
 export function neutralize(text: string, maxLength = 200): string {
   let out = text
     .replace(/[\r\n\t]+/g, " ")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim();
   if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}…`;

@@ -1,0 +1,49 @@
+import type { Config } from "../../config/schema.js";
+import { stickyCommentBody } from "../render/sticky-comment.js";
+import type { Evaluation } from "../rules/evaluation.js";
+import { waiverLine } from "./waiver-record.js";
+
+export interface ExistingComment {
+  id: number;
+  body: string;
+}
+
+export type CommentPlan =
+  | { action: "none" }
+  | { action: "create"; body: string }
+  | { action: "update"; id: number; body: string }
+  | { action: "delete"; id: number };
+
+/**
+ * Decides the one write (or none) that brings the sticky comment in line with the evaluation.
+ * A comment is created only when needed, edited only when its text changes, and never deleted
+ * while it carries a waiver (it is the waiver's record).
+ */
+export function planComment({
+  existing,
+  evaluation,
+  settings,
+  waiver,
+}: {
+  existing: ExistingComment | undefined;
+  evaluation: Evaluation;
+  settings: Config["comment"];
+  waiver?: { by: string; reason: string } | undefined;
+}): CommentPlan {
+  const needsAttention =
+    evaluation.conclusion === "failure" || evaluation.rules.some((r) => r.status === "warn");
+  const body = waiver
+    ? `${stickyCommentBody(evaluation)}\n${waiverLine(waiver)}`
+    : stickyCommentBody(evaluation);
+  if (!existing) {
+    const wanted =
+      waiver !== undefined ||
+      settings.mode === "always" ||
+      (settings.mode === "failures" && needsAttention && evaluation.conclusion !== "neutral");
+    return wanted ? { action: "create", body } : { action: "none" };
+  }
+  if (!needsAttention && !waiver && settings.on_pass === "delete") {
+    return { action: "delete", id: existing.id };
+  }
+  return existing.body === body ? { action: "none" } : { action: "update", id: existing.id, body };
+}

@@ -1,0 +1,54 @@
+import type { Evaluation, RuleResult, RuleStatus } from "../rules/evaluation.js";
+import { fenced } from "../rules/fenced.js";
+import { RULE_NAMES } from "./rule-names.js";
+
+const STATUS_CELL: Record<RuleStatus, string> = {
+  pass: "✅ Pass",
+  fail: "❌ Fail",
+  warn: "⚠️ Warning",
+  skip: "➖ Skipped",
+};
+
+/** The check run's title: "2 of 3 ownership rules pass", or why the item is exempt. */
+export function checkTitle(evaluation: Evaluation): string {
+  if (evaluation.conclusion === "neutral") return `Exempt: ${stripCode(evaluation.exemptReason)}`;
+  const active = evaluation.rules.filter((r) => r.status !== "skip");
+  const passing = active.filter((r) => r.status === "pass" || r.status === "warn").length;
+  const warnings = active.filter((r) => r.status === "warn").length;
+  const base = `${passing} of ${active.length} ownership rules pass`;
+  return warnings > 0 ? `${base}, ${warnings} warning${warnings === 1 ? "" : "s"}` : base;
+}
+
+function stripCode(text: string | undefined): string {
+  return (text ?? "").replace(/`/g, "").slice(0, 200);
+}
+
+function row(r: RuleResult): string {
+  const inherited = r.inheritedFrom === undefined ? "" : ` (from #${r.inheritedFrom})`;
+  return `| ${RULE_NAMES[r.id]} | ${STATUS_CELL[r.status]} | ${r.message}${inherited} |`;
+}
+
+/** The Markdown shown in the check run summary, the sticky comment and the CLI: one source. */
+export function checkSummary(evaluation: Evaluation): string {
+  const lines: string[] = [];
+  if (evaluation.conclusion === "neutral") {
+    lines.push(
+      `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The rules below are for information.`,
+      "",
+    );
+  }
+  lines.push("| Rule | Result | Details |", "| --- | --- | --- |", ...evaluation.rules.map(row));
+  const fixes = evaluation.rules.filter((r) => r.fix !== undefined && r.status !== "pass");
+  if (fixes.length > 0) {
+    lines.push("", "### How to fix", "");
+    for (const r of fixes) {
+      lines.push(
+        `**${RULE_NAMES[r.id]}**: add this to the description:`,
+        "",
+        fenced(r.fix ?? ""),
+        "",
+      );
+    }
+  }
+  return lines.join("\n").trimEnd();
+}

@@ -1,0 +1,7 @@
+import type { RuleId } from "../../config/schema.js";
+
+export const RULE_NAMES: Record<RuleId, string> = {
+  owner: "Single accountable owner",
+  "success-criteria": "Success criteria",
+  "alignment-checklist": "Alignment checklist",
+};

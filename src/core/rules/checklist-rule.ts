@@ -1,0 +1,64 @@
+import type { TaskItem } from "../body/body-facts.js";
+import { normalizeText, sectionKey } from "../body/normalize-text.js";
+import { neutralize } from "../text/neutralize.js";
+import type { ItemFacts } from "./evaluation.js";
+import type { Rule } from "./rule-context.js";
+
+type RequireChecked = "always" | "in-progress" | "never";
+
+function mustBeChecked(item: ItemFacts, mode: RequireChecked, inProgress: string[]): boolean {
+  if (mode === "always") return true;
+  if (mode === "never") return false;
+  const wanted = new Set(inProgress.map((l) => l.toLowerCase()));
+  return item.labels.some((l) => wanted.has(l.toLowerCase()));
+}
+
+/** A task matches a required item when its text is the item, optionally followed by more words. */
+function matches(task: TaskItem, requiredKey: string): boolean {
+  return task.key === requiredKey || task.key.startsWith(`${requiredKey} `);
+}
+
+/**
+ * Tasks under the checklist heading take precedence; when that section has none, tasks anywhere
+ * count (teams often put the checklist under another heading).
+ */
+function candidateTasks(tasks: TaskItem[], section: string): TaskItem[] {
+  const key = sectionKey(section);
+  const inSection = tasks.filter((t) => t.section === key);
+  return inSection.length > 0 ? inSection : tasks;
+}
+
+/** `alignment-checklist`: every required item present, and ticked where the config says so. */
+export const checklistRule: Rule = ({ item, config }) => {
+  const settings = config.rules["alignment-checklist"];
+  const required = settings.items;
+  const checkedNeeded = mustBeChecked(
+    item,
+    settings.require_checked[item.kind],
+    config.in_progress_labels,
+  );
+  const tasks = candidateTasks(item.body.tasks, settings.section);
+  const missing: string[] = [];
+  const unchecked: string[] = [];
+  const ticked = new Set<string>();
+  for (const text of required) {
+    const found = tasks.filter((t) => matches(t, normalizeText(text)));
+    if (found.some((t) => t.checked)) ticked.add(text);
+    if (found.length === 0) missing.push(text);
+    else if (checkedNeeded && !found.some((t) => t.checked)) unchecked.push(text);
+  }
+  if (missing.length === 0 && unchecked.length === 0) {
+    const state = checkedNeeded ? "checked" : "present";
+    return { ok: true, message: `All ${required.length} alignment items ${state}` };
+  }
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(`Missing: ${missing.map((t) => neutralize(t)).join("; ")}`);
+  if (unchecked.length > 0)
+    parts.push(`Unchecked: ${unchecked.map((t) => neutralize(t)).join("; ")}`);
+  const box = (text: string) => `- [${ticked.has(text) ? "x" : " "}] ${text}`;
+  return {
+    ok: false,
+    message: parts.join(". "),
+    fix: `## ${settings.section}\n${required.map(box).join("\n")}`,
+  };
+};

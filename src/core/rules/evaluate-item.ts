@@ -1,0 +1,46 @@
+import type { Config, RuleId } from "../../config/schema.js";
+import { checklistRule } from "./checklist-rule.js";
+import { criteriaRule } from "./criteria-rule.js";
+import type { Evaluation, ItemFacts, RuleResult } from "./evaluation.js";
+import { exemptionReason } from "./exemption.js";
+import { ownerRule } from "./owner-rule.js";
+import type { Rule } from "./rule-context.js";
+
+const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
+  ["owner", ownerRule],
+  ["success-criteria", criteriaRule],
+  ["alignment-checklist", checklistRule],
+];
+
+function runRule(id: RuleId, rule: Rule, item: ItemFacts, config: Config): RuleResult {
+  const settings = config.rules[id];
+  if (settings.severity === "off") return { id, status: "skip", message: "Turned off" };
+  if (!settings.applies_to.includes(item.kind)) {
+    return {
+      id,
+      status: "skip",
+      message: `Not checked on ${item.kind === "pr" ? "PRs" : "issues"}`,
+    };
+  }
+  const verdict = rule({ item, config });
+  if (verdict.ok) {
+    const message = verdict.caveat ? `${verdict.message}, but ${verdict.caveat}` : verdict.message;
+    return {
+      id,
+      status: verdict.caveat ? "warn" : "pass",
+      message,
+      inheritedFrom: verdict.inheritedFrom,
+    };
+  }
+  const status = settings.severity === "error" ? "fail" : "warn";
+  return { id, status, message: verdict.message, fix: verdict.fix };
+}
+
+/** Evaluate every rule on one item. Exempt items are still evaluated, so the summary can say what would fail. */
+export function evaluateItem({ item, config }: { item: ItemFacts; config: Config }): Evaluation {
+  const rules = RULES.map(([id, rule]) => runRule(id, rule, item, config));
+  const exemptReason = exemptionReason(item, config);
+  if (exemptReason !== undefined) return { conclusion: "neutral", exemptReason, rules };
+  const failed = rules.some((r) => r.status === "fail");
+  return { conclusion: failed ? "failure" : "success", rules };
+}

@@ -1,0 +1,38 @@
+import type { ItemKind } from "../config/schema.js";
+import type { BodyFacts } from "../core/body/body-facts.js";
+import type { ItemFacts } from "../core/rules/evaluation.js";
+
+/** The fields of a webhook `issue` or `pull_request` object (or a REST issue/PR) we read. */
+export interface IssueLike {
+  number: number;
+  state?: string | undefined;
+  draft?: boolean | undefined;
+  body?: string | null | undefined;
+  user?: { login: string; type?: string | undefined } | null | undefined;
+  assignees?: Array<{ login: string } | null> | null | undefined;
+  labels?: Array<{ name?: string | undefined } | string | null> | undefined;
+  comments?: number | undefined;
+}
+
+export const loginsOf = (users: IssueLike["assignees"]): string[] =>
+  (users ?? []).flatMap((u) => (u?.login ? [u.login] : []));
+
+export const labelNames = (labels: IssueLike["labels"]): string[] =>
+  (labels ?? []).flatMap((l) => {
+    const name = typeof l === "string" ? l : l?.name;
+    return name ? [name] : [];
+  });
+
+/** Maps a GitHub issue or PR onto the rules engine's input; tolerant of missing fields. */
+export function itemFromPayload(issue: IssueLike, kind: ItemKind, body: BodyFacts): ItemFacts {
+  return {
+    kind,
+    state: issue.state === "closed" ? "closed" : "open",
+    draft: issue.draft === true,
+    author: issue.user?.login ?? null,
+    authorIsBot: issue.user?.type === "Bot",
+    assignees: loginsOf(issue.assignees),
+    labels: labelNames(issue.labels),
+    body,
+  };
+}

@@ -1,0 +1,14 @@
+import type { Context } from "probot";
+import type { Metrics } from "../observability/metrics.js";
+import type { Store } from "../store/store.js";
+
+/** What every handler needs besides the event: injected so tests and replicas choose them. */
+export interface AppDeps {
+  /** This App's id: our comments are the ones `performed_via_github_app.id` says we wrote. */
+  appId: number;
+  store: Store;
+  metrics: Metrics;
+}
+
+/** The parts of a Probot context the pipeline uses (a schedule run builds one too). */
+export type EventContext = Pick<Context, "octokit" | "log" | "id">;

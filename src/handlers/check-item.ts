@@ -1,0 +1,151 @@
+import type { ItemKind } from "../config/schema.js";
+import { parseBody } from "../core/body/parse-body.js";
+import { type CommentPlan, planComment } from "../core/publish/plan-comment.js";
+import { readWaiver, type Waiver } from "../core/publish/waiver-record.js";
+import { checkSummary, checkTitle } from "../core/render/check-output.js";
+import { evaluateItem } from "../core/rules/evaluate-item.js";
+import type { Evaluation, ItemFacts } from "../core/rules/evaluation.js";
+import { type CheckResult, publishCheckRun } from "../github/check-run.js";
+import { type IssueLike, itemFromPayload } from "../github/item-from-payload.js";
+import { syncLabels } from "../github/labels.js";
+import { loadRepoConfig } from "../github/load-repo-config.js";
+import {
+  applyCommentPlan,
+  findStickyComment,
+  forgetStickyComment,
+} from "../github/sticky-comment.js";
+import type { AppDeps, EventContext } from "./app-deps.js";
+import { configErrorOutput } from "./config-error-output.js";
+import { fetchLinkedIssue } from "./fetch-linked-issue.js";
+import { validateProposedConfig } from "./validate-proposed-config.js";
+
+export interface Subject {
+  owner: string;
+  repo: string;
+  kind: ItemKind;
+  issue: IssueLike;
+  /** Pull requests: where the check run goes. */
+  head?: { sha: string; ref: string; sameRepo: boolean; newCommit: boolean } | undefined;
+  /** A waiver just granted by a maintainer's command. */
+  waiver?: Waiver | undefined;
+  /** Forget cached state first (`/ownership recheck`, the Re-run button). */
+  refresh?: boolean | undefined;
+}
+
+export interface Outcome {
+  config: "absent" | "invalid" | "ok";
+  conclusion?: Evaluation["conclusion"];
+  check?: CheckResult;
+  comment?: CommentPlan["action"];
+}
+
+/** Evaluates one issue or PR and brings its check run, sticky comment and labels up to date. */
+export async function checkItem(
+  ctx: EventContext,
+  deps: AppDeps,
+  subject: Subject,
+): Promise<Outcome> {
+  const { octokit, log } = ctx;
+  const { store, appId } = deps;
+  const { owner, repo, issue, head } = subject;
+  const repository = `${owner}/${repo}`;
+  const loaded = await loadRepoConfig(octokit, store, owner, repo);
+  if (loaded.state === "absent") return { config: "absent" };
+  if (loaded.state === "invalid") {
+    log.warn({ repository, problems: loaded.problems }, "invalid ownership config");
+    if (!head) return { config: "invalid" };
+    const output = configErrorOutput(loaded.problems, "invalid");
+    const check = await publishCheckRun({
+      octokit,
+      store,
+      appId,
+      repo: { owner, repo },
+      sha: head.sha,
+      newCommit: head.newCommit,
+      output,
+    });
+    return { config: "invalid", conclusion: "failure", check };
+  }
+  const { config } = loaded;
+  const ref = { owner, repo, number: issue.number };
+
+  return store.withLock(`item:${repository}#${issue.number}`.toLowerCase(), async () => {
+    if (subject.refresh) await forgetStickyComment(store, ref);
+    const existing = await findStickyComment({
+      octokit,
+      store,
+      ref,
+      appId,
+      commentCount: subject.refresh ? undefined : issue.comments,
+    });
+    const waiver = subject.waiver ?? readWaiver(existing?.body);
+    const item: ItemFacts = {
+      ...itemFromPayload(issue, subject.kind, parseBody(issue.body)),
+      waiver,
+    };
+    let evaluation = evaluateItem({ item, config });
+    const inherits = subject.kind === "pr" && config.pull_requests.inherit_from_linked_issue;
+    const [linked] = item.body.linkedIssues.filter((n) => n !== issue.number);
+    const lacking = evaluation.rules.some(
+      (r) => (r.id === "owner" || r.id === "success-criteria") && r.status === "fail",
+    );
+    if (inherits && linked !== undefined && lacking) {
+      item.linkedIssue = await fetchLinkedIssue(octokit, { owner, repo, number: linked });
+      if (item.linkedIssue) evaluation = evaluateItem({ item, config });
+    }
+
+    const publishCheck = async (): Promise<CheckResult | undefined> => {
+      if (!head) return undefined;
+      const proposed = head.sameRepo
+        ? await validateProposedConfig(octokit, store, { owner, repo, ...head })
+        : undefined;
+      const output = proposed?.length
+        ? configErrorOutput(proposed, "proposed", checkSummary(evaluation))
+        : {
+            conclusion: evaluation.conclusion,
+            title: checkTitle(evaluation),
+            summary: checkSummary(evaluation),
+          };
+      return publishCheckRun({
+        octokit,
+        store,
+        appId,
+        repo: { owner, repo },
+        sha: head.sha,
+        newCommit: head.newCommit,
+        output,
+      });
+    };
+    const plan = planComment({ existing, evaluation, settings: config.comment, waiver });
+    const labels = config.labels;
+    const desired =
+      evaluation.conclusion === "neutral"
+        ? []
+        : evaluation.rules.filter((r) => r.status === "fail").map((r) => labels[r.id]);
+    const [check] = await Promise.all([
+      publishCheck(),
+      applyCommentPlan({ octokit, store, ref, plan }),
+      labels.enabled
+        ? syncLabels({
+            octokit,
+            store,
+            ref,
+            current: item.labels,
+            desired,
+            managed: [labels.owner, labels["success-criteria"], labels["alignment-checklist"]],
+          })
+        : undefined,
+    ]);
+    log.info(
+      {
+        repository,
+        number: issue.number,
+        conclusion: evaluation.conclusion,
+        check,
+        comment: plan.action,
+      },
+      "ownership evaluated",
+    );
+    return { config: "ok", conclusion: evaluation.conclusion, check, comment: plan.action };
+  });
+}

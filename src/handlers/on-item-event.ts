@@ -1,0 +1,45 @@
+import type { Context } from "probot";
+import type { AppDeps } from "./app-deps.js";
+import { checkItem } from "./check-item.js";
+
+/** `issues.*`: evaluate the issue. */
+export async function onIssueEvent(context: Context<"issues">, deps: AppDeps) {
+  const { repository, issue } = context.payload;
+  if (!repository?.owner?.login || typeof issue?.number !== "number") {
+    context.log.warn(
+      { deliveryId: context.id },
+      "issues event without repository or issue: ignored",
+    );
+    return;
+  }
+  return checkItem(context, deps, {
+    owner: repository.owner.login,
+    repo: repository.name,
+    kind: "issue",
+    issue,
+  });
+}
+
+/** `pull_request.*`: evaluate the PR and put the check on its head commit. */
+export async function onPullRequestEvent(context: Context<"pull_request">, deps: AppDeps) {
+  const { repository, pull_request: pr, action } = context.payload;
+  if (!repository?.owner?.login || typeof pr?.number !== "number" || !pr.head?.sha) {
+    context.log.warn(
+      { deliveryId: context.id },
+      "pull_request event without repository or head: ignored",
+    );
+    return;
+  }
+  return checkItem(context, deps, {
+    owner: repository.owner.login,
+    repo: repository.name,
+    kind: "pr",
+    issue: pr,
+    head: {
+      sha: pr.head.sha,
+      ref: pr.head.ref,
+      sameRepo: pr.head.repo?.full_name === repository.full_name,
+      newCommit: action === "opened" || action === "synchronize",
+    },
+  });
+}

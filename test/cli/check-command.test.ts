@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+import { memoryIo } from "../support/cli-io.js";
+import { COMPLETE_BODY } from "../support/items.js";
+
+const TICKED = COMPLETE_BODY.replace(/\[ \]/g, "[x]");
+
+describe("ownership-bot check", () => {
+  it("exit 0 and a text verdict for the PRODUCT.md example", async () => {
+    const m = memoryIo({ "body.md": COMPLETE_BODY });
+    expect(await runCli(["check", "body.md"], m.io)).toBe(0);
+    expect(m.stdout()).toBe(
+      [
+        "success: 3 of 3 ownership rules pass",
+        "  ✔ owner: `@alice` is accountable",
+        "  ✔ success-criteria: 2 criteria under `Success criteria`",
+        "  ✔ alignment-checklist: All 5 alignment items present",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("exit 1 and the documented JSON when a rule fails (PR: unchecked item)", async () => {
+    const m = memoryIo({}, COMPLETE_BODY);
+    expect(await runCli(["check", "-", "--kind", "pr", "--format", "json"], m.io)).toBe(1);
+    expect(JSON.parse(m.stdout())).toEqual({
+      conclusion: "failure",
+      rules: [
+        { id: "owner", status: "pass", message: "`@alice` is accountable" },
+        { id: "success-criteria", status: "pass", message: "2 criteria under `Success criteria`" },
+        {
+          id: "alignment-checklist",
+          status: "fail",
+          message: "Unchecked: Dependencies are mapped and sequenced",
+        },
+      ],
+    });
+  });
+
+  it("--format markdown prints exactly the check summary the App posts", async () => {
+    const m = memoryIo({ "b.md": "Accountable: @a, @b" });
+    expect(await runCli(["check", "b.md", "--format", "markdown"], m.io)).toBe(1);
+    expect(m.stdout()).toContain(
+      "| Single accountable owner | ❌ Fail | 2 accountable owners (`@a`, `@b`): name exactly one |",
+    );
+    expect(m.stdout()).toContain("### How to fix");
+  });
+
+  it("--assignee, --label and --config change the verdict", async () => {
+    const config =
+      "rules:\n  success-criteria:\n    severity: warning\n  alignment-checklist:\n    applies_to: [pr]\n";
+    const m = memoryIo({ "b.md": "Fix the thing", "o.yml": config });
+    expect(
+      await runCli(
+        ["check", "b.md", "--config", "o.yml", "--assignee", "zed", "--format", "json"],
+        m.io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(m.stdout()).rules.map((r: { status: string }) => r.status)).toEqual([
+      "pass",
+      "warn",
+      "skip",
+    ]);
+    const ticked = memoryIo({ "b.md": TICKED });
+    expect(
+      await runCli(["check", "b.md", "--kind", "pr", "--label", "ownership: skip"], ticked.io),
+    ).toBe(0);
+    expect(ticked.stdout()).toMatch(/^neutral: Exempt: labelled ownership: skip/);
+  });
+
+  it.each([
+    [["check"], "give exactly one file"],
+    [["check", "a.md", "b.md"], "give exactly one file"],
+    [["check", "a.md", "--kind", "epic"], '--kind must be issue or pr, not "epic"'],
+    [["check", "a.md", "--format", "xml"], '--format must be text, json or markdown, not "xml"'],
+    [["check", "a.md", "--bogus"], "Unknown option '--bogus'"],
+    [["check", "missing.md"], "Cannot read missing.md: ENOENT"],
+    [["frobnicate"], 'Unknown command "frobnicate"'],
+  ])("usage error %j → exit 2 with a clear message", async (argv, message) => {
+    const m = memoryIo({ "a.md": "x" });
+    expect(await runCli(argv, m.io)).toBe(2);
+    expect(m.stderr()).toContain(message);
+  });
+
+  it("an invalid config → exit 2 naming file, key and problem", async () => {
+    const m = memoryIo({ "a.md": "x", "bad.yml": "rules:\n  owner:\n    severity: fatal\n" });
+    expect(await runCli(["check", "a.md", "--config", "bad.yml"], m.io)).toBe(2);
+    expect(m.stderr()).toContain("bad.yml");
+    expect(m.stderr()).toContain("rules.owner.severity");
+  });
+
+  it("--help prints the usage and exits 0", async () => {
+    const m = memoryIo();
+    expect(await runCli(["check", "--help"], m.io)).toBe(0);
+    expect(m.stdout()).toContain("Usage: ownership-bot check <file.md|->");
+  });
+});

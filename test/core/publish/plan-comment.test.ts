@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../../src/config/schema.js";
+import { planComment } from "../../../src/core/publish/plan-comment.js";
+import { readWaiver, waiverLine } from "../../../src/core/publish/waiver-record.js";
+import { allClearBody, stickyCommentBody } from "../../../src/core/render/sticky-comment.js";
+import type { Evaluation } from "../../../src/core/rules/evaluation.js";
+
+const failing: Evaluation = {
+  conclusion: "failure",
+  rules: [{ id: "owner", status: "fail", message: "No accountable owner", fix: "Accountable: @x" }],
+};
+const passing: Evaluation = {
+  conclusion: "success",
+  rules: [{ id: "owner", status: "pass", message: "`@x` is accountable" }],
+};
+const warned: Evaluation = {
+  conclusion: "success",
+  rules: [{ id: "owner", status: "warn", message: "`@x` is accountable, but not assigned" }],
+};
+const settings = (over: Partial<ReturnType<typeof defaultConfig>["comment"]> = {}) => ({
+  ...defaultConfig().comment,
+  ...over,
+});
+
+describe("planComment", () => {
+  it.each([
+    ["failing, no comment yet", undefined, failing, settings(), "create"],
+    ["passing, no comment yet", undefined, passing, settings(), "none"],
+    ["warning only, no comment yet", undefined, warned, settings(), "create"],
+    ["passing, mode always", undefined, passing, settings({ mode: "always" }), "create"],
+    ["failing, mode never", undefined, failing, settings({ mode: "never" }), "none"],
+    [
+      "failing, same text",
+      { id: 1, body: stickyCommentBody(failing) },
+      failing,
+      settings(),
+      "none",
+    ],
+    ["failing, old text", { id: 1, body: "old" }, failing, settings(), "update"],
+    ["now passing", { id: 1, body: stickyCommentBody(failing) }, passing, settings(), "update"],
+    [
+      "now passing, on_pass delete",
+      { id: 1, body: "x" },
+      passing,
+      settings({ on_pass: "delete" }),
+      "delete",
+    ],
+    [
+      "still passing, all-clear shown",
+      { id: 1, body: allClearBody(passing) },
+      passing,
+      settings(),
+      "none",
+    ],
+  ] as const)("%s → %s", (_name, existing, evaluation, s, action) => {
+    expect(planComment({ existing, evaluation, settings: s }).action).toBe(action);
+  });
+
+  it("a waiver is always recorded, and never deleted with on_pass: delete", () => {
+    const waiver = { by: "lead", reason: "launch" };
+    const neutral: Evaluation = {
+      ...failing,
+      conclusion: "neutral",
+      exemptReason: "waived by `@lead`: launch",
+    };
+    expect(
+      planComment({
+        existing: undefined,
+        evaluation: neutral,
+        settings: settings({ mode: "never" }),
+        waiver,
+      }),
+    ).toEqual({
+      action: "create",
+      body: `${allClearBody(neutral)}\n${waiverLine(waiver)}`,
+    });
+    const plan = planComment({
+      existing: { id: 3, body: "x" },
+      evaluation: neutral,
+      settings: settings({ on_pass: "delete" }),
+      waiver,
+    });
+    expect(plan.action).toBe("update");
+  });
+});
+
+describe("waiver record", () => {
+  it("round-trips any reason, including one that tries to close the HTML comment", () => {
+    const waiver = { by: "lead", reason: 'ship it --> <script>alert("x")</script> 🚀' };
+    const line = waiverLine(waiver);
+    expect(line.indexOf("-->")).toBe(line.length - 3);
+    expect(readWaiver(`text\n${line}\nmore`)).toEqual(waiver);
+  });
+
+  it.each([
+    [undefined],
+    [""],
+    ["<!-- ownership-bot:waiver %7Bbroken -->"],
+    ["<!-- ownership-bot:waiver %7B%7D -->"],
+  ])("unreadable record %j → no waiver", (body) => {
+    expect(readWaiver(body)).toBeUndefined();
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { mockGitHub } from "../helpers/github-mock.js";
+import { examplePayload, receive } from "../helpers/webhook-payloads.js";
+import {
+  CONFIG_ROUTE,
+  comment,
+  HEAD_SHA,
+  INSTALLATION,
+  issuePayload,
+  mockConfig,
+  REPO,
+  sentBody,
+  startApp,
+} from "../support/app-fixture.js";
+
+function commentCreated(
+  body: string,
+  user = { login: "lead", id: 5, type: "User" },
+  issue: Record<string, unknown> = {},
+) {
+  return examplePayload("issue_comment", "created", {
+    installation: { id: INSTALLATION },
+    repository: REPO,
+    issue: {
+      number: 7,
+      state: "open",
+      user: { login: "dana", id: 11, type: "User" },
+      assignees: [],
+      labels: [],
+      comments: 2,
+      body: "",
+      pull_request: undefined,
+      ...issue,
+    },
+    comment: { id: 900, body, user },
+  });
+}
+
+const permission = (role: string) => ({
+  permission: role === "maintain" ? "write" : role,
+  role_name: role,
+  user: { login: "lead", id: 5 },
+});
+
+const STICKY = comment(
+  501,
+  "<!-- ownership-bot:sticky -->\n### ❌ Ownership: 0 of 3 ownership rules pass",
+  true,
+);
+
+describe("/ownership commands", () => {
+  it("waive by a maintainer: the comment records who and why, and the item is exempt", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/collaborators/lead/permission", 200, permission("maintain"))
+      .get("/repos/o/r/issues/7/comments", 200, [STICKY])
+      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
+    await receive(
+      probot,
+      "issue_comment",
+      commentCreated("/ownership waive hotfix for @acme/everyone"),
+    );
+    gh.done();
+    const body = String(sentBody(gh, "issues/update-comment").body);
+    expect(body).toContain("Exempt: waived by `@lead`: hotfix for @\u2060acme/everyone.");
+    expect(body).toContain("<!-- ownership-bot:waiver ");
+    expect(body).not.toMatch(/(^|[^`\u2060])@acme/);
+  });
+
+  it("a waiver kept in the App's comment survives: the next edit stays exempt", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/collaborators/lead/permission", 200, permission("admin"))
+      .get("/repos/o/r/issues/7/comments", 200, [STICKY])
+      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
+    await receive(probot, "issue_comment", commentCreated("/ownership waive launch day"));
+    const before = gh.requests.length;
+    await receive(
+      probot,
+      "issues",
+      issuePayload("edited", { body: "still no owner", comments: 2 }),
+    );
+    gh.done();
+    expect(gh.requests.length).toBe(before); // exempt before and after: nothing to write
+  });
+
+  it("waive by someone without write access: a short reply, no waiver", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/collaborators/lead/permission", 200, permission("read"))
+      .post("/repos/o/r/issues/7/comments", 201, comment(502, "x", true));
+    await receive(probot, "issue_comment", commentCreated("/ownership waive please"));
+    gh.done();
+    expect(gh.calls("issues/create-comment")[0]?.body).toEqual({
+      body: "`@lead`: only people with write, maintain or admin access can waive the ownership check.",
+    });
+  });
+
+  it("waive without a reason: explains the syntax", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(
+      "/repos/o/r/issues/7/comments",
+      201,
+      comment(503, "x", true),
+    );
+    await receive(probot, "issue_comment", commentCreated("/ownership waive"));
+    gh.done();
+    expect(gh.calls("issues/create-comment")[0]?.body).toEqual({
+      body: "`@lead`: a waiver needs a reason: `/ownership waive <reason>`",
+    });
+  });
+
+  it("comments by bots and ordinary comments cost nothing", async () => {
+    const { probot } = await startApp();
+    const gh = mockGitHub().installationToken(INSTALLATION, { times: 0 });
+    await receive(
+      probot,
+      "issue_comment",
+      commentCreated("/ownership waive x", { login: "ci[bot]", id: 3, type: "Bot" }),
+    );
+    await receive(probot, "issue_comment", commentCreated("LGTM"));
+    gh.done();
+    expect(gh.requests.length).toBe(0);
+  });
+
+  it("recheck on a PR reads the PR and re-evaluates from fresh state", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/pulls/7", 200, {
+        number: 7,
+        state: "open",
+        draft: false,
+        body: "",
+        user: { login: "dana", id: 11, type: "User" },
+        assignees: [],
+        labels: [],
+        comments: 1,
+        head: { sha: HEAD_SHA, ref: "feature", repo: { full_name: "o/r" } },
+        base: { ref: "main", repo: { full_name: "o/r" } },
+      })
+      .get("/repos/o/r/issues/7/comments", 200, [STICKY])
+      .get(`/repos/o/r/commits/${HEAD_SHA}/check-runs`, 200, { total_count: 0, check_runs: [] })
+      .post("/repos/o/r/check-runs", 201, { id: 40, head_sha: HEAD_SHA })
+      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "x", true));
+    await receive(
+      probot,
+      "issue_comment",
+      commentCreated("/ownership recheck", undefined, { pull_request: { url: "u" } }),
+    );
+    gh.done();
+    expect(gh.calls("checks/create")[0]?.body).toMatchObject({ conclusion: "failure" });
+  });
+});
+
+describe("push", () => {
+  it("a push to the default branch touching the config drops the cached config", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get(
+        CONFIG_ROUTE,
+        200,
+        "rules:\n  owner:\n    severity: off\n  success-criteria:\n    severity: off\n  alignment-checklist:\n    severity: off\n",
+      )
+      .post("/repos/o/r/issues/7/comments", 201, comment(501, "x", true));
+    await receive(probot, "issues", issuePayload("opened", { body: "" }));
+    await receive(
+      probot,
+      "push",
+      examplePayload("push", undefined, {
+        installation: { id: INSTALLATION },
+        ref: "refs/heads/main",
+        repository: { ...REPO, owner: { login: "o", name: "o" } },
+        commits: [{ id: "c1", added: [], removed: [], modified: [".github/ownership.yml"] }],
+      }),
+    );
+    // The new config turns every rule off: the comment becomes the all-clear (org file still cached).
+    gh.patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
+    await receive(probot, "issues", issuePayload("edited", { body: "", comments: 1 }));
+    gh.done();
+    expect(gh.count("repos/get-content")).toBe(3);
+  });
+});

@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { z } from "zod";
+import { defaultConfig } from "../../src/config/schema.js";
+import { parseBody } from "../../src/core/body/parse-body.js";
+import { evaluateItem } from "../../src/core/rules/evaluate-item.js";
+import { item } from "../support/items.js";
+
+const read = (name: string) =>
+  readFileSync(new URL(`../../templates/${name}`, import.meta.url), "utf8");
+
+/** The subset of GitHub's issue-form schema we use: enough to render it the way GitHub does. */
+const issueForm = z.object({
+  name: z.string(),
+  description: z.string(),
+  body: z.array(
+    z.object({
+      type: z.enum(["markdown", "input", "textarea", "checkboxes", "dropdown"]),
+      id: z.string().optional(),
+      attributes: z.object({
+        label: z.string().optional(),
+        value: z.string().optional(),
+        options: z.array(z.object({ label: z.string() })).optional(),
+      }),
+    }),
+  ),
+});
+
+/**
+ * GitHub's rendering of a submitted issue form: "### Label", a blank line, then the answer, or
+ * `_No response_` when empty; checkboxes as `- [X] label` / `- [ ] label`.
+ */
+function renderIssueForm(answers: Record<string, string | boolean[]>): string {
+  const form = issueForm.parse(parse(read("issue-form.yml")));
+  return form.body
+    .filter((field) => field.type !== "markdown")
+    .map((field) => {
+      const answer = field.id === undefined ? undefined : answers[field.id];
+      const label = field.attributes.label ?? "";
+      if (field.type === "checkboxes") {
+        const ticks = Array.isArray(answer) ? answer : [];
+        const boxes = (field.attributes.options ?? []).map(
+          (o, i) => `- [${ticks[i] ? "X" : " "}] ${o.label}`,
+        );
+        return `### ${label}\n\n${boxes.join("\n")}`;
+      }
+      const text = typeof answer === "string" && answer.trim() !== "" ? answer : "_No response_";
+      return `### ${label}\n\n${text}`;
+    })
+    .join("\n\n");
+}
+
+const evaluate = (body: string, overrides = {}) =>
+  evaluateItem({ item: item(body, overrides), config: defaultConfig() });
+
+describe("templates/issue-form.yml", () => {
+  it("filled in, it passes every default rule", () => {
+    const body = renderIssueForm({
+      accountable: "@alice",
+      responsible: "@bob, @acme/platform",
+      criteria: "- p99 latency of /search < 200 ms\n- error rate < 0.1 % over 7 days",
+      alignment: [true, true, true, true, true],
+    });
+    const e = evaluate(body);
+    expect(e.conclusion).toBe("success");
+    expect(e.rules.map((r) => r.message)).toEqual([
+      "`@alice` is accountable",
+      "2 criteria under `Success criteria`",
+      "All 5 alignment items present",
+    ]);
+  });
+
+  it("optional fields left empty render as _No response_ and change nothing", () => {
+    const body = renderIssueForm({ accountable: "@alice", criteria: "- NPS ≥ 40", alignment: [] });
+    expect(body).toContain("### Consulted\n\n_No response_");
+    expect(evaluate(body).conclusion).toBe("success");
+  });
+
+  it("a team in the owner field fails with the team message", () => {
+    const body = renderIssueForm({ accountable: "@acme/platform", criteria: "- x < 1" });
+    expect(evaluate(body).rules[0]?.message).toBe("`@acme/platform` is a team: name one person");
+  });
+});
+
+describe("templates/pull_request_template.md", () => {
+  const template = read("pull_request_template.md");
+
+  it("as shipped, it tells the author what to fill in", () => {
+    const e = evaluate(template, { kind: "pr" });
+    expect(e.conclusion).toBe("failure");
+    expect(e.rules.map((r) => r.status)).toEqual(["pass", "fail", "fail"]);
+    expect(parseBody(template).raci[0]?.mentions).toEqual([{ kind: "user", login: "your-login" }]);
+  });
+
+  it("filled in, it passes every default rule", () => {
+    const filled = template
+      .replaceAll("@your-login", "@alice")
+      .replace(
+        "- <!-- a measurable outcome, e.g. p99 latency of /search < 200 ms -->",
+        "- p99 < 200 ms",
+      )
+      .replaceAll("- [ ]", "- [x]");
+    const e = evaluate(filled, { kind: "pr", assignees: ["alice"] });
+    expect(e.conclusion).toBe("success");
+    expect(e.rules.every((r) => r.status === "pass")).toBe(true);
+  });
+});
