@@ -21,6 +21,14 @@ interface Published {
 
 export type CheckResult = "created" | "updated" | "unchanged";
 
+const checkStateKey = (repo: { owner: string; repo: string }, sha: string) =>
+  `check:${repo.owner}/${repo.repo}:${sha}`.toLowerCase();
+
+/** Forget what was published on `sha` (the Re-run button wants a new run, not a no-op). */
+export function forgetCheckRun(store: Store, repo: { owner: string; repo: string }, sha: string) {
+  return store.delete(checkStateKey(repo, sha));
+}
+
 const fingerprint = (o: CheckOutput) =>
   createHash("sha256").update(`${o.conclusion}\n${o.title}\n${o.summary}`).digest("base64url");
 
@@ -70,7 +78,7 @@ export async function publishCheckRun(params: {
 }): Promise<CheckResult> {
   const { octokit, store, repo, sha, appId } = params;
   const output = capped(params.output);
-  const key = `check:${repo.owner}/${repo.repo}:${sha}`.toLowerCase();
+  const key = checkStateKey(repo, sha);
   const known =
     (await getJson<Published>(store, key)) ??
     (params.newCommit ? undefined : await findExisting(octokit, repo, sha, appId));

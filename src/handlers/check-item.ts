@@ -5,7 +5,7 @@ import { readWaiver, type Waiver } from "../core/publish/waiver-record.js";
 import { checkSummary, checkTitle } from "../core/render/check-output.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { Evaluation, ItemFacts } from "../core/rules/evaluation.js";
-import { type CheckResult, publishCheckRun } from "../github/check-run.js";
+import { type CheckResult, forgetCheckRun, publishCheckRun } from "../github/check-run.js";
 import { type IssueLike, itemFromPayload } from "../github/item-from-payload.js";
 import { syncLabels } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-repo-config.js";
@@ -70,13 +70,16 @@ export async function checkItem(
   const ref = { owner, repo, number: issue.number };
 
   return store.withLock(`item:${repository}#${issue.number}`.toLowerCase(), async () => {
-    if (subject.refresh) await forgetStickyComment(store, ref);
+    if (subject.refresh) {
+      await forgetStickyComment(store, ref);
+      if (head) await forgetCheckRun(store, { owner, repo }, head.sha);
+    }
     const existing = await findStickyComment({
       octokit,
       store,
       ref,
       appId,
-      commentCount: subject.refresh ? undefined : issue.comments,
+      commentCount: issue.comments,
     });
     const waiver = subject.waiver ?? readWaiver(existing?.body);
     const item: ItemFacts = {

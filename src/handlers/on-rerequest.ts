@@ -32,5 +32,7 @@ export async function onRerequest(
     return;
   }
   const subject = await pullRequestSubject(octokit, owner, repo, number, run.head_sha);
-  return checkItem(context, deps, { ...subject, refresh: true });
+  // A re-run always shows a new run in the Checks tab, even when the verdict is unchanged.
+  const head = subject.head && { ...subject.head, newCommit: true };
+  return checkItem(context, deps, { ...subject, head, refresh: true });
 }
