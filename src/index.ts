@@ -9,6 +9,7 @@ import { onPush } from "./handlers/on-push.js";
 import { onRerequest } from "./handlers/on-rerequest.js";
 import { httpRoutes } from "./observability/http-routes.js";
 import { Metrics } from "./observability/metrics.js";
+import { startScheduler } from "./schedule/start-scheduler.js";
 import { createStore } from "./store/create-store.js";
 
 /**
@@ -60,10 +61,13 @@ const app: ApplicationFunction = (probot, options) => {
   if (process.env.NODE_ENV === "production" && !process.env.WEBHOOK_SECRET) {
     throw new Error("WEBHOOK_SECRET is required when NODE_ENV=production");
   }
-  return ownershipApp({
+  const deps: AppDeps = {
     appId: Number(process.env.APP_ID),
     store: createStore(process.env),
     metrics: new Metrics({ defaultMetrics: true }),
-  })(probot, options);
+  };
+  ownershipApp(deps)(probot, options);
+  // The weekly status runs beside the webhooks, never on a delivery's request path.
+  startScheduler(probot, deps);
 };
 export default app;

@@ -1,6 +1,8 @@
 import { CHECK_USAGE, checkCommand } from "./check-command.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./cli-io.js";
+import { LABELS_USAGE, labelsCommand } from "./labels-command.js";
+import { STATUS_USAGE, statusCommand } from "./status-command.js";
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -9,6 +11,16 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
     run: checkCommand,
     usage: CHECK_USAGE,
     summary: "evaluate a Markdown body against the ownership rules",
+  },
+  status: {
+    run: statusCommand,
+    usage: STATUS_USAGE,
+    summary: "build the weekly status issue for a repository (--dry-run prints it)",
+  },
+  labels: {
+    run: labelsCommand,
+    usage: LABELS_USAGE,
+    summary: "create the labels the status report and the checks use",
   },
 };
 

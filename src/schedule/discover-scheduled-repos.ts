@@ -1,0 +1,56 @@
+/**
+ * Every repository the App can reach that has an ownership config with the weekly status on:
+ * installations (App JWT) → their repositories (installation token) → each effective config.
+ * Absent configs are skipped silently; invalid ones are logged and skipped.
+ */
+import type { Probot } from "probot";
+import type { Config } from "../config/schema.js";
+import { loadRepoConfig } from "../github/load-repo-config.js";
+import type { Octokit } from "../github/octokit.js";
+import type { Store } from "../store/store.js";
+
+export type SchedulerApp = Pick<Probot, "auth" | "log">;
+
+export interface ScheduledRepo {
+  owner: string;
+  repo: string;
+  status: Config["status"];
+}
+
+export interface InstallationRepos {
+  installationId: number;
+  octokit: Octokit;
+  repos: ScheduledRepo[];
+}
+
+export async function discoverScheduledRepos(
+  app: SchedulerApp,
+  store: Store,
+): Promise<InstallationRepos[]> {
+  const appOctokit = await app.auth();
+  const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
+  const out: InstallationRepos[] = [];
+  for (const installation of installations) {
+    if (installation.suspended_at) continue;
+    const octokit = await app.auth(installation.id);
+    const repositories = await octokit.paginate("GET /installation/repositories", {
+      per_page: 100,
+    });
+    const repos: ScheduledRepo[] = [];
+    for (const r of repositories) {
+      if (r.archived || r.disabled) continue;
+      const owner = r.owner.login;
+      const loaded = await loadRepoConfig(octokit, store, owner, r.name);
+      if (loaded.state === "invalid") {
+        app.log.warn(
+          { repository: r.full_name, problems: loaded.problems },
+          "invalid ownership config",
+        );
+      }
+      if (loaded.state !== "ok" || !loaded.config.status.enabled) continue;
+      repos.push({ owner, repo: r.name, status: loaded.config.status });
+    }
+    if (repos.length > 0) out.push({ installationId: installation.id, octokit, repos });
+  }
+  return out;
+}

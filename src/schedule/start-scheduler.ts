@@ -1,0 +1,131 @@
+/**
+ * The in-App scheduler for the weekly status. One timer: at each wake-up it re-reads which
+ * repositories are configured, runs every repository whose scheduled time passed since its last
+ * run (the last run is kept in the Store, so a run missed while the App was down happens once at
+ * start-up), then sleeps until the earliest next scheduled time (or the refresh interval).
+ * Runs go through the same pipeline as the CLI, with an installation-authenticated Octokit.
+ */
+import type { AppDeps } from "../handlers/app-deps.js";
+import { missedRun, nextRun } from "../status/next-run.js";
+import { writtenByApp } from "../status/publish-status-issue.js";
+import { runWeeklyStatusForRepos } from "../status/run-weekly-status.js";
+import type { Store } from "../store/store.js";
+import {
+  discoverScheduledRepos,
+  type ScheduledRepo,
+  type SchedulerApp,
+} from "./discover-scheduled-repos.js";
+
+export interface SchedulerOptions {
+  /** The clock (default `new Date()`). */
+  now?: () => Date;
+  /** Calls `fn` after `ms` and returns a cancel function (default: an unref'd `setTimeout`). */
+  setTimer?: (fn: () => void, ms: number) => () => void;
+  /** Longest sleep between re-reading installations and configs (default 6 hours). */
+  refreshMs?: number;
+}
+
+export interface Scheduler {
+  stop(): void;
+  /** Resolves once the wake-up in progress (if any) has finished. */
+  idle(): Promise<void>;
+}
+
+const DEFAULT_REFRESH_MS = 6 * 3600_000;
+const LAST_RUN_TTL = 60 * 24 * 3600;
+
+export const lastRunKey = (owner: string, repo: string) =>
+  `status:last-run:${owner}/${repo}`.toLowerCase();
+
+async function readLastRun(store: Store, key: string): Promise<Date | null> {
+  const raw = await store.get(key);
+  const date = raw === undefined ? null : new Date(raw);
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
+
+function defaultSetTimer(fn: () => void, ms: number): () => void {
+  const handle = setTimeout(fn, ms);
+  handle.unref();
+  return () => clearTimeout(handle);
+}
+
+function isDue(repo: ScheduledRepo, lastRun: Date | null, now: Date): boolean {
+  const missed = missedRun(repo.status.schedule, repo.status.timezone, lastRun, now);
+  return missed.ok && missed.value;
+}
+
+/** Starts the scheduler; the first wake-up is immediate (catching up on a missed run). */
+export function startScheduler(
+  app: SchedulerApp,
+  deps: Pick<AppDeps, "appId" | "store">,
+  options: SchedulerOptions = {},
+): Scheduler {
+  const clock = options.now ?? (() => new Date());
+  const setTimer = options.setTimer ?? defaultSetTimer;
+  const refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
+  const { store } = deps;
+  let stopped = false;
+  let cancel: (() => void) | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  /** Runs the repository if still due, holding its lock (replicas share the Store). */
+  async function runIfDue(
+    installation: Awaited<ReturnType<typeof discoverScheduledRepos>>[number],
+    repo: ScheduledRepo,
+    now: Date,
+  ): Promise<void> {
+    const key = lastRunKey(repo.owner, repo.repo);
+    await store.withLock(key, async () => {
+      if (!isDue(repo, await readLastRun(store, key), now)) return;
+      const [result] = await runWeeklyStatusForRepos([repo], {
+        octokit: installation.octokit,
+        store,
+        now,
+        isOurs: writtenByApp(deps.appId),
+        log: app.log,
+      });
+      if (result && result.status !== "failed") {
+        await store.set(key, now.toISOString(), LAST_RUN_TTL);
+      }
+    });
+  }
+
+  async function wake(): Promise<void> {
+    const now = clock();
+    let nextAt = now.getTime() + refreshMs;
+    try {
+      for (const installation of await discoverScheduledRepos(app, store)) {
+        for (const repo of installation.repos) {
+          const { schedule, timezone } = repo.status;
+          const next = nextRun(schedule, timezone, now);
+          if (!next.ok) {
+            app.log.warn(
+              { repository: `${repo.owner}/${repo.repo}`, error: next.error },
+              "weekly status schedule ignored",
+            );
+            continue;
+          }
+          if (stopped) return;
+          await runIfDue(installation, repo, now);
+          nextAt = Math.min(nextAt, next.value.getTime());
+        }
+      }
+    } catch (error) {
+      app.log.error({ err: error }, "weekly status scheduler: discovery failed");
+    }
+    if (!stopped) cancel = setTimer(onTimer, Math.max(0, nextAt - clock().getTime()));
+  }
+
+  function onTimer(): void {
+    current = current.then(wake);
+  }
+
+  onTimer();
+  return {
+    stop() {
+      stopped = true;
+      cancel?.();
+    },
+    idle: () => current,
+  };
+}

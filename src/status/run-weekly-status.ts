@@ -1,0 +1,218 @@
+/**
+ * The weekly status pipeline for one repository, shared by the scheduler and the CLI:
+ * config → period → collect → build → render → publish (or, in a dry run, the Markdown and the
+ * planned writes). `runWeeklyStatusForRepos` runs many repositories, one failure never stopping
+ * the rest.
+ */
+import type { Logger } from "probot";
+import type { ConfigProblem } from "../config/parse-config.js";
+import type { Config } from "../config/schema.js";
+import type { BodyFacts } from "../core/body/body-facts.js";
+import { parseBody } from "../core/body/parse-body.js";
+import { evaluateItem } from "../core/rules/evaluate-item.js";
+import type { ItemFacts } from "../core/rules/evaluation.js";
+import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
+import type { Octokit } from "../github/octokit.js";
+import type { Store } from "../store/store.js";
+import { buildReport } from "./build-report.js";
+import { collectSnapshot } from "./collect-snapshot.js";
+import { isValidTimeZone, parseIsoWeek, reportPeriod } from "./period.js";
+import { type IsOurs, type PublishResult, publishStatusIssue } from "./publish-status-issue.js";
+import { renderReport, reportTitle, statusMarker } from "./render-report.js";
+import type { ReportModel, StatusItem } from "./types.js";
+
+export type StatusLog = Pick<Logger, "info" | "warn" | "error">;
+
+export interface WeeklyStatusParams {
+  octokit: Octokit;
+  store: Store;
+  owner: string;
+  repo: string;
+  /** The clock: the report is as of `now`. */
+  now: Date;
+  /** An ISO week (`2026-W48`): the report is as of the end of that week, or `now` if earlier. */
+  week?: string | undefined;
+  /** Which status issues are ours (see `writtenByApp` / `writtenByLogin`). */
+  isOurs: IsOurs;
+  dryRun?: boolean | undefined;
+  log?: StatusLog | undefined;
+}
+
+export type WeeklyStatusOutcome =
+  | { status: "skipped"; reason: "no-config" | "disabled" }
+  | { status: "invalid-config"; problems: ConfigProblem[] }
+  | { status: "invalid-input"; message: string }
+  | {
+      status: "published" | "dry-run";
+      isoWeek: string;
+      title: string;
+      markdown: string;
+      model: ReportModel;
+      publish: PublishResult;
+      /** GraphQL requests made to collect the snapshot. */
+      requests: number;
+    };
+
+/**
+ * Why an open item has no single accountable owner, from the same rules engine as the check
+ * run; `null` when it has one or is exempt (bot author, skip label). A PR inherits the owner of
+ * the issue it closes when that issue is in the snapshot (no extra request).
+ */
+export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
+  const byNumber = new Map(items.map((i) => [i.number, i]));
+  const parsed = new Map<number, BodyFacts>();
+  const facts = (i: StatusItem): BodyFacts => {
+    const cached = parsed.get(i.number);
+    if (cached) return cached;
+    const f: BodyFacts = parseBody(i.body ?? "");
+    parsed.set(i.number, f);
+    return f;
+  };
+  const ownerResult = (item: ItemFacts) => {
+    const evaluation = evaluateItem({ item, config });
+    if (evaluation.exemptReason !== undefined) return undefined;
+    return evaluation.rules.find((r) => r.id === "owner");
+  };
+  return (i: StatusItem): string | null => {
+    const item: ItemFacts = {
+      kind: i.kind,
+      state: i.state,
+      draft: false,
+      author: i.author,
+      authorIsBot: false,
+      assignees: i.assignees,
+      labels: i.labels,
+      body: facts(i),
+    };
+    let owner = ownerResult(item);
+    if (
+      owner?.status === "fail" &&
+      i.kind === "pr" &&
+      config.pull_requests.inherit_from_linked_issue
+    ) {
+      const linked = item.body.linkedIssues
+        .map((n) => byNumber.get(n))
+        .find((l) => l?.kind === "issue");
+      if (linked) {
+        item.linkedIssue = {
+          number: linked.number,
+          body: facts(linked),
+          assignees: linked.assignees,
+        };
+        owner = ownerResult(item);
+      }
+    }
+    return owner?.status === "fail" ? owner.message : null;
+  };
+}
+
+/** The report's clock: `now`, or the end of `week` when that is earlier. */
+function reportNow(now: Date, week: string | undefined, timeZone: string) {
+  if (week === undefined) return { ok: true as const, now };
+  const parsed = parseIsoWeek(week, timeZone);
+  if (!parsed.ok) return { ok: false as const, message: parsed.error.message };
+  const { monday, nextMonday, isoWeek } = parsed.value;
+  if (now.getTime() < monday.getTime()) {
+    return { ok: false as const, message: `${isoWeek} has not started at ${now.toISOString()}` };
+  }
+  return { ok: true as const, now: new Date(Math.min(now.getTime(), nextMonday.getTime() - 1)) };
+}
+
+/** Runs the weekly status for one repository. GitHub errors are thrown, config problems returned. */
+export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStatusOutcome> {
+  const { octokit, owner, repo } = p;
+  const repository = `${owner}/${repo}`;
+  const loaded = await loadRepoConfig(octokit, p.store, owner, repo);
+  if (loaded.state === "absent") return { status: "skipped", reason: "no-config" };
+  if (loaded.state === "invalid") {
+    p.log?.warn({ repository, problems: loaded.problems }, "invalid ownership config");
+    return { status: "invalid-config", problems: loaded.problems };
+  }
+  const { config } = loaded;
+  if (!config.status.enabled) return { status: "skipped", reason: "disabled" };
+  const timeZone = config.status.timezone;
+  if (!isValidTimeZone(timeZone)) {
+    const message = `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`;
+    const problems = [{ file: `${repository}:${CONFIG_PATH}`, path: "status.timezone", message }];
+    p.log?.warn({ repository, problems }, "invalid ownership config");
+    return { status: "invalid-config", problems };
+  }
+  const clock = reportNow(p.now, p.week, timeZone);
+  if (!clock.ok) return { status: "invalid-input", message: clock.message };
+  const { now } = clock;
+
+  const period = reportPeriod(now, timeZone);
+  const { snapshot, requests } = await collectSnapshot(octokit, {
+    owner,
+    repo,
+    since: period.start,
+  });
+  const model = buildReport({
+    snapshot,
+    config: config.status,
+    inProgressLabels: config.in_progress_labels,
+    now,
+    timeZone,
+    ownerGap: ownerGapFinder(config, snapshot.openItems),
+  });
+  const markdown = renderReport(model, {
+    repoFullName: repository,
+    marker: statusMarker(repository, period.isoWeek),
+  });
+  const publish = await publishStatusIssue({
+    octokit,
+    owner,
+    repo,
+    isoWeek: period.isoWeek,
+    body: markdown,
+    label: config.status.labels.status,
+    isOurs: p.isOurs,
+    store: p.store,
+    dryRun: p.dryRun === true,
+  });
+  const { action, number, closed } = publish;
+  p.log?.info(
+    {
+      repository,
+      isoWeek: period.isoWeek,
+      action,
+      number,
+      closed,
+      requests,
+      dryRun: publish.dryRun,
+    },
+    "weekly status",
+  );
+  return {
+    status: publish.dryRun ? "dry-run" : "published",
+    isoWeek: period.isoWeek,
+    title: reportTitle(repository, period.isoWeek),
+    markdown,
+    model,
+    publish,
+    requests,
+  };
+}
+
+export type RepoRunResult = { repository: string } & (
+  | WeeklyStatusOutcome
+  | { status: "failed"; error: unknown }
+);
+
+/** Runs several repositories in turn; a failing one is logged with its name and the rest go on. */
+export async function runWeeklyStatusForRepos(
+  repos: ReadonlyArray<{ owner: string; repo: string }>,
+  params: Omit<WeeklyStatusParams, "owner" | "repo">,
+): Promise<RepoRunResult[]> {
+  const results: RepoRunResult[] = [];
+  for (const { owner, repo } of repos) {
+    const repository = `${owner}/${repo}`;
+    try {
+      results.push({ repository, ...(await runWeeklyStatus({ ...params, owner, repo })) });
+    } catch (error) {
+      params.log?.error({ err: error, repository }, "weekly status failed");
+      results.push({ repository, status: "failed", error });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { lastRunKey, startScheduler } from "../../src/schedule/start-scheduler.js";
+import { writtenByApp } from "../../src/status/publish-status-issue.js";
+import { runWeeklyStatusForRepos } from "../../src/status/run-weekly-status.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import { createTestProbot, mockGitHub, TEST_APP_ID } from "../helpers/github-mock.js";
+import { emptyRepo, issueNode, serveConfig, serveRepos } from "./seed.js";
+
+const CONFIG = "status:\n  timezone: Europe/Berlin\n";
+const listFor = (repo: string) =>
+  `/repos/${repo}/issues?labels=weekly-status&state=open&per_page=100`;
+
+describe("runWeeklyStatusForRepos", () => {
+  it("one repository failing (500 on its GraphQL) does not stop the next", async () => {
+    const { probot, logs } = await createTestProbot();
+    const gh = mockGitHub().installationToken(1);
+    serveConfig(gh, "acme/a", CONFIG);
+    gh.get("/repos/acme/b/contents/.github%2Fownership.yml", 200, CONFIG); // org file: cached
+    // Registered first, so it wins for repo "a"; all five status queries start at once.
+    gh.scope
+      .post("/graphql", (b) => b.variables?.repo === "a")
+      .times(5)
+      .reply(500, { message: "Server Error" });
+    serveRepos(gh, { "acme/b": { ...emptyRepo(), openIssues: [issueNode(1, {}, "acme/b")] } });
+    gh.get(listFor("acme/b"), 200, [])
+      .post("/repos/acme/b/labels", 201, { id: 1 })
+      .post("/repos/acme/b/issues", 201, {
+        number: 3,
+        html_url: "https://github.com/acme/b/issues/3",
+      });
+
+    const results = await runWeeklyStatusForRepos(
+      [
+        { owner: "acme", repo: "a" },
+        { owner: "acme", repo: "b" },
+      ],
+      {
+        octokit: await probot.auth(1),
+        store: new MemoryStore(),
+        now: new Date("2026-11-30T08:00:00Z"),
+        isOurs: writtenByApp(TEST_APP_ID),
+        log: logs.logger,
+      },
+    );
+    gh.done();
+    expect(results.map((r) => [r.repository, r.status])).toEqual([
+      ["acme/a", "failed"],
+      ["acme/b", "published"],
+    ]);
+    expect(gh.count("POST /repos/acme/b/issues")).toBe(1);
+    const failure = logs.atLeast("error").find((r) => r.msg === "weekly status failed");
+    expect(failure).toMatchObject({ repository: "acme/a" });
+  });
+});
+
+describe("startScheduler", () => {
+  async function setup(lastRun: string) {
+    const { probot } = await createTestProbot(undefined, { logLevel: "info" });
+    const gh = mockGitHub().installationToken(7);
+    gh.get("/app/installations", 200, [{ id: 7, account: { login: "acme" }, suspended_at: null }], {
+      persist: true,
+    }).get(
+      "/installation/repositories",
+      200,
+      {
+        total_count: 2,
+        repositories: [
+          { name: "rocket", full_name: "acme/rocket", owner: { login: "acme" }, archived: false },
+          { name: "old", full_name: "acme/old", owner: { login: "acme" }, archived: true },
+        ],
+      },
+      { persist: true },
+    );
+    serveConfig(gh, "acme/rocket", CONFIG, { persist: true });
+    serveRepos(gh, { "acme/rocket": emptyRepo() });
+    gh.get(listFor("acme/rocket"), 200, [])
+      .post("/repos/acme/rocket/labels", 201, { id: 1 })
+      .post("/repos/acme/rocket/issues", 201, { number: 9, html_url: "u" });
+    const store = new MemoryStore();
+    await store.set(lastRunKey("acme", "rocket"), lastRun, 3600);
+    const clock = { now: new Date(0) };
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const start = (now: string) => {
+      clock.now = new Date(now);
+      return startScheduler(
+        probot,
+        { appId: TEST_APP_ID, store },
+        {
+          now: () => clock.now,
+          setTimer: (fn, ms) => {
+            timers.push({ fn, ms });
+            return () => undefined;
+          },
+        },
+      );
+    };
+    return { gh, store, clock, timers, start };
+  }
+
+  it("fires at Monday 09:00 in the configured zone", async () => {
+    const { gh, store, clock, timers, start } = await setup("2026-11-23T08:00:00.000Z");
+    const scheduler = start("2026-11-30T07:30:00Z"); // Monday 08:30 in Berlin
+    await scheduler.idle();
+    expect(gh.count("issues/create")).toBe(0);
+    expect(timers.map((t) => t.ms)).toEqual([30 * 60_000]); // wakes at 09:00 Berlin
+
+    clock.now = new Date("2026-11-30T08:00:00Z");
+    timers[0]?.fn();
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    expect(gh.count("issues/create")).toBe(1);
+    expect(gh.calls("issues/create")[0]?.body).toMatchObject({
+      title: "Weekly status: acme/rocket 2026-W49",
+    });
+    expect(await store.get(lastRunKey("acme", "rocket"))).toBe("2026-11-30T08:00:00.000Z");
+    expect(timers[1]?.ms).toBe(6 * 3600_000); // next Monday is further than the refresh interval
+  });
+
+  it("a missed run (App down on Monday) runs once at start-up", async () => {
+    const { gh, clock, timers, start } = await setup("2026-11-16T08:00:00.000Z");
+    const scheduler = start("2026-11-30T10:00:00Z");
+    await scheduler.idle();
+    expect(gh.count("issues/create")).toBe(1);
+
+    clock.now = new Date("2026-11-30T16:00:00Z"); // the refresh wake-up: nothing is due
+    timers[0]?.fn();
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    expect(gh.count("issues/create")).toBe(1);
+    expect(gh.count("GET /installation/repositories")).toBe(2);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * A seeded repository served over the mocked GraphQL endpoint: the status queries are answered
+ * from plain lists, 100 per page, cursors being offsets. Requests are still validated by the
+ * harness (query against GitHub's schema, variables against the operation).
+ */
+
+import type { IssueNode, MilestoneNode, PullNode } from "../../src/status/collect-snapshot.js";
+import type { GitHubMock, RecordedRequest } from "../helpers/github-mock.js";
+
+export interface SeededRepo {
+  openIssues: IssueNode[];
+  openPulls: PullNode[];
+  closedIssues: IssueNode[];
+  mergedPulls: PullNode[];
+  milestones: MilestoneNode[];
+}
+
+export const emptyRepo = (): SeededRepo => ({
+  openIssues: [],
+  openPulls: [],
+  closedIssues: [],
+  mergedPulls: [],
+  milestones: [],
+});
+
+const user = (login: string) => ({ __typename: "User", login });
+
+export function issueNode(
+  number: number,
+  overrides: Partial<IssueNode> = {},
+  repo = "acme/rocket",
+): IssueNode {
+  return {
+    __typename: "Issue",
+    number,
+    title: `Issue ${number}`,
+    url: `https://github.com/${repo}/issues/${number}`,
+    body: "## Ownership\nAccountable: @alice\n",
+    state: "OPEN",
+    stateReason: null,
+    createdAt: "2026-11-01T10:00:00Z",
+    updatedAt: "2026-11-29T10:00:00Z",
+    closedAt: null,
+    author: user("carol"),
+    labels: { nodes: [] },
+    assignees: { nodes: [{ login: "alice" }] },
+    milestone: null,
+    ...overrides,
+  };
+}
+
+export function pullNode(
+  number: number,
+  overrides: Partial<PullNode> = {},
+  repo = "acme/rocket",
+): PullNode {
+  return {
+    __typename: "PullRequest",
+    number,
+    title: `PR ${number}`,
+    url: `https://github.com/${repo}/pull/${number}`,
+    body: "",
+    state: "OPEN",
+    merged: false,
+    isDraft: false,
+    mergedAt: null,
+    createdAt: "2026-11-20T10:00:00Z",
+    updatedAt: "2026-11-29T10:00:00Z",
+    closedAt: null,
+    author: user("dave"),
+    labels: { nodes: [] },
+    assignees: { nodes: [{ login: "dave" }] },
+    milestone: null,
+    ...overrides,
+  };
+}
+
+export function milestoneNode(
+  number: number,
+  overrides: Partial<MilestoneNode> = {},
+): MilestoneNode {
+  return {
+    number,
+    title: `v${number}.0`,
+    url: `https://github.com/acme/rocket/milestone/${number}`,
+    dueOn: null,
+    createdAt: "2026-10-01T00:00:00Z",
+    openIssues: { totalCount: 0 },
+    closedIssues: { totalCount: 0 },
+    openPulls: { totalCount: 0 },
+    closedPulls: { totalCount: 0 },
+    ...overrides,
+  };
+}
+
+const LISTS: Record<string, keyof SeededRepo> = {
+  StatusOpenIssues: "openIssues",
+  StatusOpenPulls: "openPulls",
+  StatusClosedIssues: "closedIssues",
+  StatusMergedPulls: "mergedPulls",
+  StatusMilestones: "milestones",
+};
+
+function variable(request: RecordedRequest, name: string): string | null {
+  const vars = request.graphql?.variables;
+  if (typeof vars !== "object" || vars === null) return null;
+  const value: unknown = Reflect.get(vars, name);
+  return typeof value === "string" ? value : null;
+}
+
+/** The GraphQL answer for one status query against `repos` (keyed `owner/name`). */
+export function answerStatusQuery(request: RecordedRequest, repos: Record<string, SeededRepo>) {
+  const operation = /query (\w+)/.exec(request.graphql?.query ?? "")?.[1] ?? "";
+  const list = LISTS[operation];
+  const seeded = repos[`${variable(request, "owner")}/${variable(request, "repo")}`];
+  if (!list || !seeded) {
+    return { data: { repository: null }, errors: [{ type: "NOT_FOUND", message: "not found" }] };
+  }
+  const all: unknown[] = seeded[list];
+  const start = Number(variable(request, "cursor") ?? 0);
+  const nodes = all.slice(start, start + 100);
+  const end = start + nodes.length;
+  return {
+    data: {
+      repository: {
+        items: {
+          pageInfo: { hasNextPage: end < all.length, endCursor: nodes.length ? String(end) : null },
+          nodes,
+        },
+      },
+    },
+  };
+}
+
+/** Serves every status query for the seeded repositories (any number of times). */
+export function serveRepos(gh: GitHubMock, repos: Record<string, SeededRepo>): GitHubMock {
+  return gh.graphql((request) => answerStatusQuery(request, repos), { persist: true });
+}
+
+/** `.github/ownership.yml` of a repository (raw media type), and none in the org. */
+export function serveConfig(
+  gh: GitHubMock,
+  repo: string,
+  text: string | null,
+  options: { persist?: boolean } = {},
+) {
+  const [owner] = repo.split("/");
+  const path = `/repos/${repo}/contents/.github%2Fownership.yml`;
+  if (text === null) gh.get(path, 404, { message: "Not Found" }, options);
+  else gh.get(path, 200, text, options);
+  const org = `/repos/${owner}/.github/contents/.github%2Fownership.yml`;
+  return gh.get(org, 404, { message: "Not Found" }, options);
+}
