@@ -185,6 +185,7 @@ export function statusItemFromNode(node: IssueNode | PullNode): StatusItem {
     kind: "pr",
     state: node.state === "OPEN" ? "open" : "closed",
     merged: node.merged,
+    draft: node.isDraft,
     mergedAt: node.mergedAt,
   };
 }

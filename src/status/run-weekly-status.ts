@@ -77,7 +77,7 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
     const item: ItemFacts = {
       kind: i.kind,
       state: i.state,
-      draft: false,
+      draft: i.draft === true,
       author: i.author,
       authorIsBot: false,
       assignees: i.assignees,

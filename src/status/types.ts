@@ -21,6 +21,8 @@ export interface StatusItem {
   closedAs?: "completed" | "not_planned" | "duplicate" | null;
   /** PRs only. */
   merged: boolean;
+  /** PRs only: a draft, exempt from the ownership rules when `exempt.draft_prs` is on. */
+  draft?: boolean;
   labels: string[];
   assignees: string[];
   /** `null` for a deleted ("ghost") user. */

@@ -15,6 +15,7 @@ describe("ownerGapFinder (the rules engine's owner rule, pure)", () => {
     pullNode(5, { ...noOwner, body: "Closes #1" }),
     pullNode(6, { ...noOwner, body: "Closes #2" }),
     issueNode(7, { body: "## Ownership\nAccountable: @alice, @bob\n" }),
+    pullNode(8, { ...noOwner, isDraft: true }),
   ].map(statusItemFromNode);
   const gap = ownerGapFinder(defaultConfig(), items);
   const reasons = new Map(items.map((i) => [i.number, gap(i)]));
@@ -28,9 +29,11 @@ describe("ownerGapFinder (the rules engine's owner rule, pure)", () => {
     expect(reasons.get(7)).toMatch(/2 accountable owners/);
   });
 
-  it("exempt items (skip label, bot author) are not gaps", () => {
+  it("exempt items (skip label, bot author, draft PR) are not gaps", () => {
     expect(reasons.get(3)).toBeNull();
     expect(reasons.get(4)).toBeNull();
+    expect(items.find((i) => i.number === 8)?.draft).toBe(true);
+    expect(reasons.get(8)).toBeNull();
   });
 
   it("a PR inherits the owner of the issue it closes, when that issue is in the snapshot", () => {
