@@ -2,7 +2,7 @@ import type { ItemKind } from "../config/schema.js";
 import { parseBody } from "../core/body/parse-body.js";
 import { type CommentPlan, planComment } from "../core/publish/plan-comment.js";
 import { readWaiver, type Waiver } from "../core/publish/waiver-record.js";
-import { checkSummary, checkTitle } from "../core/render/check-output.js";
+import { checkSummary, checkTitle, withConfigNotes } from "../core/render/check-output.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { Evaluation, ItemFacts } from "../core/rules/evaluation.js";
 import { type CheckResult, forgetCheckRun, publishCheckRun } from "../github/check-run.js";
@@ -102,13 +102,10 @@ export async function checkItem(
       const proposed = head.sameRepo
         ? await validateProposedConfig(octokit, store, { owner, repo, ...head })
         : undefined;
+      const summary = withConfigNotes(checkSummary(evaluation), loaded.notes);
       const output = proposed?.length
-        ? configErrorOutput(proposed, "proposed", checkSummary(evaluation))
-        : {
-            conclusion: evaluation.conclusion,
-            title: checkTitle(evaluation),
-            summary: checkSummary(evaluation),
-          };
+        ? configErrorOutput(proposed, "proposed", summary)
+        : { conclusion: evaluation.conclusion, title: checkTitle(evaluation), summary };
       return publishCheckRun({
         octokit,
         store,

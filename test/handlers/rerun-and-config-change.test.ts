@@ -129,4 +129,22 @@ describe("org defaults", () => {
       "| Single accountable owner | ⚠️ Warning |",
     );
   });
+
+  it("an org lock that overrides the repository is explained in the check summary", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(
+      mockGitHub().installationToken(INSTALLATION),
+      "rules:\n  owner:\n    severity: warning\n",
+      "enforce: [owner]\n",
+    )
+      .post("/repos/o/r/check-runs", 201, { id: 58, head_sha: HEAD_SHA })
+      .post("/repos/o/r/issues/9/comments", 201, { id: 59 });
+    await receive(probot, "pull_request", prPayload("opened", { body: "" }));
+    gh.done();
+    const summary = sentBody(gh, "checks/create").output?.summary ?? "";
+    expect(summary).toContain("| Single accountable owner | ❌ Fail |");
+    expect(summary).toContain(
+      "**Config notes**\n\n- rules.owner.severity: the organisation enforces",
+    );
+  });
 });

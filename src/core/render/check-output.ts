@@ -1,5 +1,6 @@
 import type { Evaluation, RuleResult, RuleStatus } from "../rules/evaluation.js";
 import { fenced } from "../rules/fenced.js";
+import { neutralize } from "../text/neutralize.js";
 import { RULE_NAMES } from "./rule-names.js";
 
 const STATUS_CELL: Record<RuleStatus, string> = {
@@ -51,4 +52,11 @@ export function checkSummary(evaluation: Evaluation): string {
     }
   }
   return lines.join("\n").trimEnd();
+}
+
+/** Appends what the config loader noted (e.g. an org lock overriding the repository). */
+export function withConfigNotes(summary: string, notes: readonly string[]): string {
+  if (notes.length === 0) return summary;
+  const list = notes.map((n) => `- ${neutralize(n, 300)}`).join("\n");
+  return `${summary}\n\n**Config notes**\n\n${list}`;
 }
