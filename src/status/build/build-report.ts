@@ -1,0 +1,61 @@
+import { reportPeriod } from "../period.js";
+import type { ReportModel, StatusItem } from "../types.js";
+import type { BuildReportInput } from "./build-report-input.js";
+import { labelledItems } from "./labelled-items.js";
+import { milestoneReports } from "./milestone-reports.js";
+import { openItems } from "./open-items.js";
+import { overallStatus } from "./overall-status.js";
+import { ownershipGaps } from "./ownership-gaps.js";
+import { priorityOf } from "./priority-of.js";
+import { priorityStack } from "./priority-stack.js";
+import { shippedItems } from "./shipped-items.js";
+import { staleItems } from "./stale-items.js";
+import { toReportItem } from "./to-report-item.js";
+
+/** Build the report model for one repository. Throws a RangeError only for an unknown zone. */
+export function buildReport(input: BuildReportInput): ReportModel {
+  const { snapshot, config, now } = input;
+  const period = reportPeriod(now, input.timeZone);
+  const priority = priorityOf(config.labels);
+  const toItem = (raw: StatusItem) => toReportItem(raw, priority(raw), now);
+
+  const open = openItems(snapshot.openItems, toItem);
+  const shipped = shippedItems({
+    recentlyClosed: snapshot.recentlyClosed,
+    openNumbers: new Set(open.map((o) => o.raw.number)),
+    period,
+    toItem,
+  });
+  const { inProgress, blockers, decisions, risks } = labelledItems(open, input);
+  const stale = staleItems(inProgress, config.stale_days, now);
+  const gaps = ownershipGaps(open, input.ownerGap);
+  const priorities = priorityStack(open);
+  const milestones = milestoneReports(input, period);
+
+  const overall = overallStatus(input, {
+    milestones,
+    p0: open.filter((o) => o.item.priority === "P0").map((o) => o.item),
+    blockers,
+    gaps,
+    stale,
+  });
+
+  const openIssues = open.filter((o) => o.raw.kind === "issue").length;
+  return {
+    repoFullName: `${snapshot.owner}/${snapshot.repo}`,
+    now: new Date(now.getTime()),
+    timeZone: input.timeZone,
+    period,
+    overall,
+    shipped,
+    inProgress,
+    blockers,
+    decisions,
+    risks,
+    milestones,
+    priorities,
+    ownershipGaps: gaps,
+    stale,
+    totals: { open: open.length, openIssues, openPullRequests: open.length - openIssues },
+  };
+}
