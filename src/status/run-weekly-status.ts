@@ -19,7 +19,7 @@ import { collectSnapshot } from "./collect-snapshot.js";
 import { isValidTimeZone, parseIsoWeek, reportPeriod } from "./period.js";
 import { type IsOurs, type PublishResult, publishStatusIssue } from "./publish-status-issue.js";
 import { renderReport, reportTitle, statusMarker } from "./render-report.js";
-import type { ReportModel, StatusItem } from "./types.js";
+import type { ReportModel, RepoSnapshot, StatusItem } from "./types.js";
 
 export type StatusLog = Pick<Logger, "info" | "warn" | "error">;
 
@@ -142,11 +142,9 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   const { now } = clock;
 
   const period = reportPeriod(now, timeZone);
-  const { snapshot, requests } = await collectSnapshot(octokit, {
-    owner,
-    repo,
-    since: period.start,
-  });
+  const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
+  const { requests } = collected;
+  const snapshot = withoutStatusIssues(collected.snapshot, config.status.labels.status);
   const model = buildReport({
     snapshot,
     config: config.status,
@@ -215,4 +213,15 @@ export async function runWeeklyStatusForRepos(
     }
   }
   return results;
+}
+
+/** The report is about the work, not about itself: drop the status issues (by their label). */
+export function withoutStatusIssues(snapshot: RepoSnapshot, statusLabel: string): RepoSnapshot {
+  const wanted = statusLabel.toLowerCase();
+  const isWork = (item: StatusItem) => !item.labels.some((l) => l.toLowerCase() === wanted);
+  return {
+    ...snapshot,
+    openItems: snapshot.openItems.filter(isWork),
+    recentlyClosed: snapshot.recentlyClosed.filter(isWork),
+  };
 }

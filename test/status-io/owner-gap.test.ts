@@ -48,3 +48,23 @@ describe("ownerGapFinder (the rules engine's owner rule, pure)", () => {
     expect(pr && ownerGapFinder(config, items)(pr)).toMatch(/accountable/i);
   });
 });
+
+describe("withoutStatusIssues", () => {
+  it("drops the App's own status issues (by label) from the report's input", async () => {
+    const { withoutStatusIssues } = await import("../../src/status/run-weekly-status.js");
+    const items = [
+      issueNode(1),
+      issueNode(2, { labels: { nodes: [{ name: "Weekly-Status" }] } }),
+    ].map(statusItemFromNode);
+    const snapshot = {
+      owner: "o",
+      repo: "r",
+      openItems: items,
+      recentlyClosed: items,
+      milestones: [],
+    };
+    const kept = withoutStatusIssues(snapshot, "weekly-status");
+    expect(kept.openItems.map((i) => i.number)).toEqual([1]);
+    expect(kept.recentlyClosed.map((i) => i.number)).toEqual([1]);
+  });
+});
