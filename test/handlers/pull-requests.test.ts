@@ -111,6 +111,37 @@ describe("pull requests", () => {
     });
   });
 
+  it("a late redelivery of opened (state lost in a restart) looks up the run: no duplicate", async () => {
+    const { probot } = await startApp();
+    const existing = {
+      ...checkRun(39, { conclusion: "success" }),
+      output: {
+        title: "3 of 3 ownership rules pass",
+        summary: "(whatever was published)",
+        text: null,
+        annotations_count: 0,
+        annotations_url: "",
+      },
+    };
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get(`/repos/o/r/commits/${HEAD_SHA}/check-runs`, 200, {
+        total_count: 1,
+        check_runs: [existing],
+      })
+      .patch("/repos/o/r/check-runs/39", 200, (r) =>
+        checkRun(39, r.body as Record<string, unknown>),
+      );
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    await receive(
+      probot,
+      "pull_request",
+      prPayload("opened", { body: CHECKLIST_TICKED, updated_at: hourAgo }),
+    );
+    gh.done();
+    expect(gh.count("checks/create")).toBe(0);
+    expect(gh.count("checks/update")).toBe(1);
+  });
+
   it("draft PRs get a neutral check and no comment", async () => {
     const { probot } = await startApp();
     const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(

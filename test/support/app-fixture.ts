@@ -75,6 +75,7 @@ export function prPayload(action: string, pr: Record<string, unknown> = {}) {
       comments: 0,
       body: "",
       head: { sha: HEAD_SHA, ref: "feature", repo: { full_name: "o/r" } },
+      updated_at: new Date().toISOString(), // a live delivery, not a late redelivery
       ...pr,
     },
   });
