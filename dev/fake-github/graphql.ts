@@ -1,0 +1,297 @@
+/**
+ * GraphQL for the fake GitHub: the query is executed by graphql-js against GitHub's real
+ * schema (@octokit/graphql-schema), with one field resolver that answers from FakeState. Only the
+ * fields the App reads have data (repository → issues / pullRequests / milestones and their
+ * nodes); any other field resolves to null, which GitHub's schema allows for most fields and
+ * graphql-js reports as an error otherwise — both visible in the response.
+ */
+import { schema as githubSchema } from "@octokit/graphql-schema";
+import {
+  buildClientSchema,
+  execute,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  parse,
+} from "graphql";
+import type { FakeIssue, FakeMilestone, FakeRepo, FakeState } from "./state.js";
+
+let schema: GraphQLSchema | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isIntrospection(value: unknown): value is IntrospectionQuery {
+  return isRecord(value) && isRecord(value.__schema);
+}
+
+function githubGraphQLSchema(): GraphQLSchema {
+  if (schema) return schema;
+  const json: unknown = githubSchema.json;
+  if (!isIntrospection(json)) throw new Error("@octokit/graphql-schema: bad schema.json");
+  schema = buildClientSchema(json);
+  return schema;
+}
+
+// Source objects the resolver hands down, tagged so the resolver knows what it looks at.
+interface RepoSource {
+  __fake: "repo";
+  repo: FakeRepo;
+}
+interface ItemSource {
+  __fake: "item";
+  __typename: "Issue" | "PullRequest";
+  repo: FakeRepo;
+  issue: FakeIssue;
+}
+interface MilestoneSource {
+  __fake: "milestone";
+  repo: FakeRepo;
+  milestone: FakeMilestone;
+}
+type Source = RepoSource | ItemSource | MilestoneSource;
+
+function isSource(value: unknown): value is Source {
+  return isRecord(value) && typeof value.__fake === "string";
+}
+
+const WEB = "https://github.com";
+
+function stringArg(args: Record<string, unknown>, name: string): string | undefined {
+  const value = args[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function statesArg(args: Record<string, unknown>): string[] | undefined {
+  const value = args.states;
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return undefined;
+}
+
+function issueState(issue: FakeIssue): "OPEN" | "CLOSED" | "MERGED" {
+  if (issue.state === "open") return "OPEN";
+  return issue.pull?.merged ? "MERGED" : "CLOSED";
+}
+
+/** A connection over `all`, paged with offset cursors, `first` at most 100 like GitHub. */
+function connection<T>(all: T[], args: Record<string, unknown>) {
+  const first = typeof args.first === "number" ? Math.min(args.first, 100) : undefined;
+  const after = stringArg(args, "after");
+  const start =
+    after === undefined ? 0 : Number(Buffer.from(after, "base64").toString("utf8").slice(7));
+  const nodes = first === undefined ? all.slice(start) : all.slice(start, start + first);
+  const end = start + nodes.length;
+  const cursor = (n: number) => Buffer.from(`cursor:${n}`).toString("base64");
+  return {
+    totalCount: all.length,
+    nodes,
+    pageInfo: {
+      hasNextPage: end < all.length,
+      hasPreviousPage: start > 0,
+      startCursor: nodes.length ? cursor(start) : null,
+      endCursor: nodes.length ? cursor(end) : null,
+    },
+  };
+}
+
+function orderItems(items: FakeIssue[], args: Record<string, unknown>): FakeIssue[] {
+  const orderBy = isRecord(args.orderBy) ? args.orderBy : undefined;
+  const field = orderBy?.field === "UPDATED_AT" ? "updatedAt" : "createdAt";
+  const sign = orderBy?.direction === "DESC" ? -1 : 1;
+  return [...items].sort(
+    (a, b) => sign * (Date.parse(a[field]) - Date.parse(b[field])) || sign * (a.number - b.number),
+  );
+}
+
+function items(
+  repo: FakeRepo,
+  kind: "Issue" | "PullRequest",
+  args: Record<string, unknown>,
+  milestone?: number,
+) {
+  const states = statesArg(args);
+  const filterBy = isRecord(args.filterBy) ? args.filterBy : undefined;
+  const since = typeof filterBy?.since === "string" ? Date.parse(filterBy.since) : undefined;
+  const selected = [...repo.issues.values()].filter(
+    (i) =>
+      (kind === "PullRequest") === (i.pull !== undefined) &&
+      (milestone === undefined || i.milestone === milestone) &&
+      (!states || states.includes(issueState(i))) &&
+      (since === undefined || Date.parse(i.updatedAt) >= since),
+  );
+  const sources: ItemSource[] = orderItems(selected, args).map((issue) => ({
+    __fake: "item",
+    __typename: kind,
+    repo,
+    issue,
+  }));
+  return connection(sources, args);
+}
+
+function itemField(source: ItemSource, field: string, args: Record<string, unknown>): unknown {
+  const { issue, repo } = source;
+  const fullName = `${repo.owner}/${repo.name}`;
+  switch (field) {
+    case "__typename":
+      return source.__typename;
+    case "number":
+      return issue.number;
+    case "title":
+      return issue.title;
+    case "body":
+      return issue.body ?? "";
+    case "url":
+      return `${WEB}/${fullName}/${issue.pull ? "pull" : "issues"}/${issue.number}`;
+    case "state":
+      return issueState(issue);
+    case "stateReason":
+      return issue.state === "closed" ? (issue.stateReason ?? "COMPLETED").toUpperCase() : null;
+    case "createdAt":
+      return issue.createdAt;
+    case "updatedAt":
+      return issue.updatedAt;
+    case "closedAt":
+      return issue.closedAt;
+    case "merged":
+      return issue.pull?.merged ?? false;
+    case "mergedAt":
+      return issue.pull?.mergedAt ?? null;
+    case "isDraft":
+      return issue.pull?.draft ?? false;
+    case "author": {
+      const bot = issue.author.type === "Bot";
+      // GraphQL names a bot without its "[bot]" suffix.
+      return {
+        __typename: bot ? "Bot" : "User",
+        login: bot ? issue.author.login.replace(/\[bot\]$/, "") : issue.author.login,
+      };
+    }
+    case "labels":
+      return connection(
+        issue.labels.map((name) => ({ name })),
+        args,
+      );
+    case "assignees":
+      return connection(
+        issue.assignees.map((login) => ({ login })),
+        args,
+      );
+    case "milestone": {
+      const m = repo.milestones.find((x) => x.number === issue.milestone);
+      return m ? { __fake: "milestone", repo, milestone: m } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function milestoneField(
+  source: MilestoneSource,
+  field: string,
+  args: Record<string, unknown>,
+): unknown {
+  const { milestone, repo } = source;
+  switch (field) {
+    case "number":
+      return milestone.number;
+    case "title":
+      return milestone.title;
+    case "url":
+      return `${WEB}/${repo.owner}/${repo.name}/milestone/${milestone.number}`;
+    case "dueOn":
+      return milestone.dueOn;
+    case "createdAt":
+      return milestone.createdAt;
+    case "state":
+      return milestone.state.toUpperCase();
+    case "issues":
+      return items(repo, "Issue", args, milestone.number);
+    case "pullRequests":
+      return items(repo, "PullRequest", args, milestone.number);
+    default:
+      return null;
+  }
+}
+
+function repoField(source: RepoSource, field: string, args: Record<string, unknown>): unknown {
+  const { repo } = source;
+  switch (field) {
+    case "issues":
+      return items(repo, "Issue", args);
+    case "pullRequests":
+      return items(repo, "PullRequest", args);
+    case "milestones": {
+      const states = statesArg(args);
+      const list = repo.milestones
+        .filter((m) => !states || states.includes(m.state.toUpperCase()))
+        .sort((a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999") || a.number - b.number)
+        .map((milestone): MilestoneSource => ({ __fake: "milestone", repo, milestone }));
+      return connection(list, args);
+    }
+    case "name":
+      return repo.name;
+    case "nameWithOwner":
+      return `${repo.owner}/${repo.name}`;
+    default:
+      return null;
+  }
+}
+
+function makeResolver(state: FakeState): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, _context, info) => {
+    const field = info.fieldName;
+    if (info.parentType.name === "Query") {
+      if (field === "repository") {
+        const repo = state.repo(stringArg(args, "owner") ?? "", stringArg(args, "name") ?? "");
+        return repo ? ({ __fake: "repo", repo } satisfies RepoSource) : null;
+      }
+      return null;
+    }
+    if (isSource(source)) {
+      if (source.__fake === "repo") return repoField(source, field, args);
+      if (source.__fake === "item") return itemField(source, field, args);
+      return milestoneField(source, field, args);
+    }
+    return isRecord(source) ? (source[field] ?? null) : null;
+  };
+}
+
+export interface GraphQLAnswer {
+  data?: unknown;
+  errors?: Array<{ type?: string; message: string; path?: ReadonlyArray<string | number> }>;
+}
+
+/** Executes a (previously validated) query against the state; GitHub's answer shape. */
+export function executeGraphQL(
+  state: FakeState,
+  query: string,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): GraphQLAnswer {
+  const result = execute({
+    schema: githubGraphQLSchema(),
+    document: parse(query),
+    variableValues: variables,
+    operationName,
+    rootValue: {},
+    fieldResolver: makeResolver(state),
+  });
+  if (result instanceof Promise) throw new Error("unexpected async GraphQL execution");
+  const answer: GraphQLAnswer = { data: result.data ?? null };
+  const errors = result.errors?.map((e) => ({
+    message: e.message,
+    ...(e.path ? { path: e.path } : {}),
+  }));
+  if (errors?.length) answer.errors = errors;
+  // GitHub answers `repository: null` with a NOT_FOUND error.
+  const data = result.data;
+  if (isRecord(data) && "repository" in data && data.repository === null) {
+    answer.errors = [
+      ...(answer.errors ?? []),
+      { type: "NOT_FOUND", message: "Could not resolve to a Repository.", path: ["repository"] },
+    ];
+  }
+  return answer;
+}
