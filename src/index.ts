@@ -10,6 +10,7 @@ import { onRerequest } from "./handlers/on-rerequest.js";
 import { httpRoutes } from "./observability/http-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { startScheduler } from "./schedule/start-scheduler.js";
+import { startStatusQueue } from "./schedule/status-queue.js";
 import { createStore } from "./store/create-store.js";
 
 /**
@@ -67,7 +68,10 @@ const app: ApplicationFunction = (probot, options) => {
     metrics: new Metrics({ defaultMetrics: true }),
   };
   ownershipApp(deps)(probot, options);
-  // The weekly status runs beside the webhooks, never on a delivery's request path.
-  startScheduler(probot, deps);
+  // The weekly status runs beside the webhooks, never on a delivery's request path: on a BullMQ
+  // queue shared by all replicas when Redis is configured, otherwise in this process.
+  const redisUrl = process.env.REDIS_URL?.trim();
+  if (redisUrl) startStatusQueue(probot, deps, { connection: redisUrl });
+  else startScheduler(probot, deps);
 };
 export default app;
