@@ -7,11 +7,13 @@
  */
 import type { AppDeps } from "../handlers/app-deps.js";
 import { missedRun, nextRun } from "../status/next-run.js";
-import { writtenByApp } from "../status/publish-status-issue.js";
+import { reportPeriod } from "../status/period.js";
+import { statusIssueExists, writtenByApp } from "../status/publish-status-issue.js";
 import { runWeeklyStatusForRepos } from "../status/run-weekly-status.js";
 import type { Store } from "../store/store.js";
 import {
   discoverScheduledRepos,
+  type InstallationRepos,
   type ScheduledRepo,
   type SchedulerApp,
 } from "./discover-scheduled-repos.js";
@@ -54,6 +56,25 @@ function isDue(repo: ScheduledRepo, lastRun: Date | null, now: Date): boolean {
   return missed.ok && missed.value;
 }
 
+function publishedThisWeek(
+  octokit: InstallationRepos["octokit"],
+  repo: ScheduledRepo,
+  now: Date,
+  appId: number,
+): Promise<boolean> {
+  const { isoWeek } = reportPeriod(now, repo.status.timezone);
+  return statusIssueExists(
+    {
+      octokit,
+      owner: repo.owner,
+      repo: repo.repo,
+      label: repo.status.labels.status,
+      isOurs: writtenByApp(appId),
+    },
+    isoWeek,
+  );
+}
+
 /** Starts the scheduler; the first wake-up is immediate (catching up on a missed run). */
 export function startScheduler(
   app: SchedulerApp,
@@ -76,7 +97,17 @@ export function startScheduler(
   ): Promise<void> {
     const key = lastRunKey(repo.owner, repo.repo);
     await store.withLock(key, async () => {
-      if (!isDue(repo, await readLastRun(store, key), now)) return;
+      const lastRun = await readLastRun(store, key);
+      if (!isDue(repo, lastRun, now)) return;
+      if (
+        lastRun === null &&
+        (await publishedThisWeek(installation.octokit, repo, now, deps.appId))
+      ) {
+        // No record (an in-memory store after a restart): this week's issue is the record, so a
+        // restart does not rewrite it. A genuinely missed week has no issue yet and runs.
+        await store.set(key, now.toISOString(), LAST_RUN_TTL);
+        return;
+      }
       const [result] = await runWeeklyStatusForRepos([repo], {
         octokit: installation.octokit,
         store,

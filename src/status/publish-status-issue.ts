@@ -81,7 +81,12 @@ interface Found {
 }
 
 /** Our open status issues for this repository, oldest first. */
-async function findOurs(p: PublishParams): Promise<Found[]> {
+type FindParams = Pick<
+  PublishParams,
+  "octokit" | "owner" | "repo" | "label" | "isOurs" | "rollupOf"
+>;
+
+async function findOurs(p: FindParams): Promise<Found[]> {
   const issues = await p.octokit.paginate("GET /repos/{owner}/{repo}/issues", {
     owner: p.owner,
     repo: p.repo,
@@ -100,6 +105,11 @@ async function findOurs(p: PublishParams): Promise<Found[]> {
     found.push({ number, title, url, body: issue.body ?? "", isoWeek: marker.isoWeek });
   }
   return found.sort((a, b) => a.number - b.number);
+}
+
+/** Whether our status issue for `isoWeek` is open: one request, no GraphQL collection. */
+export async function statusIssueExists(p: FindParams, isoWeek: string): Promise<boolean> {
+  return (await findOurs(p)).some((i) => i.isoWeek === isoWeek);
 }
 
 /** Creates or updates this week's status issue and closes the ones it supersedes. */

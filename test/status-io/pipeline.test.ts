@@ -54,7 +54,7 @@ describe("runWeeklyStatusForRepos", () => {
 });
 
 describe("startScheduler", () => {
-  async function setup(lastRun: string) {
+  async function setup(lastRun: string | null, existing: unknown[] = []) {
     const { probot } = await createTestProbot(undefined, { logLevel: "info" });
     const gh = mockGitHub().installationToken(7);
     gh.get("/app/installations", 200, [{ id: 7, account: { login: "acme" }, suspended_at: null }], {
@@ -73,11 +73,22 @@ describe("startScheduler", () => {
     );
     serveConfig(gh, "acme/rocket", CONFIG, { persist: true });
     serveRepos(gh, { "acme/rocket": emptyRepo() });
+    const store = new MemoryStore();
+    if (lastRun !== null) await store.set(lastRunKey("acme", "rocket"), lastRun, 3600);
+    if (existing.length > 0) {
+      gh.get(listFor("acme/rocket"), 200, existing);
+      return { gh, store, ...clockAndTimers(probot, store) };
+    }
     gh.get(listFor("acme/rocket"), 200, [])
       .post("/repos/acme/rocket/labels", 201, { id: 1 })
       .post("/repos/acme/rocket/issues", 201, { number: 9, html_url: "u" });
-    const store = new MemoryStore();
-    await store.set(lastRunKey("acme", "rocket"), lastRun, 3600);
+    return { gh, store, ...clockAndTimers(probot, store) };
+  }
+
+  function clockAndTimers(
+    probot: Awaited<ReturnType<typeof createTestProbot>>["probot"],
+    store: MemoryStore,
+  ) {
     const clock = { now: new Date(0) };
     const timers: Array<{ fn: () => void; ms: number }> = [];
     const start = (now: string) => {
@@ -94,7 +105,7 @@ describe("startScheduler", () => {
         },
       );
     };
-    return { gh, store, clock, timers, start };
+    return { clock, timers, start };
   }
 
   it("fires at Monday 09:00 in the configured zone", async () => {
@@ -115,6 +126,26 @@ describe("startScheduler", () => {
     });
     expect(await store.get(lastRunKey("acme", "rocket"))).toBe("2026-11-30T08:00:00.000Z");
     expect(timers[1]?.ms).toBe(6 * 3600_000); // next Monday is further than the refresh interval
+  });
+
+  it("no record of the last run (in-memory store, restart): this week's open issue counts as the run", async () => {
+    const thisWeek = {
+      number: 9,
+      title: "Weekly status: acme/rocket 2026-W49",
+      html_url: "u",
+      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W49 -->\nreport",
+      performed_via_github_app: { id: TEST_APP_ID },
+      user: { login: "ownership-bot[bot]", type: "Bot" },
+      labels: [{ name: "weekly-status" }],
+    };
+    const { gh, store, start } = await setup(null, [thisWeek]);
+    const scheduler = start("2026-12-01T10:00:00Z"); // Tuesday: Monday's run happened before the restart
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    expect(gh.count("graphql")).toBe(0);
+    expect(gh.count((r) => r.method !== "GET")).toBe(1); // only the installation token
+    expect(await store.get(lastRunKey("acme", "rocket"))).toBe("2026-12-01T10:00:00.000Z");
   });
 
   it("a missed run (App down on Monday) runs once at start-up", async () => {
