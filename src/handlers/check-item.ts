@@ -1,12 +1,15 @@
 import type { ItemKind } from "../config/schema.js";
-import { parseBody } from "../core/body/parse-body.js";
 import { type CommentPlan, planComment } from "../core/publish/plan-comment.js";
 import { readWaiver, type Waiver } from "../core/publish/waiver-record.js";
 import { checkSummary, checkTitle, withConfigNotes } from "../core/render/check-output.js";
-import { evaluateItem } from "../core/rules/evaluate-item.js";
-import type { Evaluation, ItemFacts } from "../core/rules/evaluation.js";
-import { type CheckResult, forgetCheckRun, publishCheckRun } from "../github/check-run.js";
-import { type IssueLike, itemFromPayload } from "../github/item-from-payload.js";
+import type { Evaluation } from "../core/rules/evaluation.js";
+import {
+  type CheckOutput,
+  type CheckResult,
+  forgetCheckRun,
+  publishCheckRun,
+} from "../github/check-run.js";
+import type { IssueLike } from "../github/item-from-payload.js";
 import { syncLabels } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-repo-config.js";
 import {
@@ -16,7 +19,7 @@ import {
 } from "../github/sticky-comment.js";
 import type { AppDeps, EventContext } from "./app-deps.js";
 import { configErrorOutput } from "./config-error-output.js";
-import { fetchLinkedIssue } from "./fetch-linked-issue.js";
+import { evaluateSubject } from "./evaluate-subject.js";
 import { validateProposedConfig } from "./validate-proposed-config.js";
 
 export interface Subject {
@@ -51,20 +54,22 @@ export async function checkItem(
   const repository = `${owner}/${repo}`;
   const loaded = await loadRepoConfig(octokit, store, owner, repo);
   if (loaded.state === "absent") return { config: "absent" };
+  const checkOn = (output: CheckOutput) =>
+    head
+      ? publishCheckRun({
+          octokit,
+          store,
+          appId,
+          repo: { owner, repo },
+          sha: head.sha,
+          newCommit: head.newCommit,
+          output,
+        })
+      : Promise.resolve(undefined);
   if (loaded.state === "invalid") {
     log.warn({ repository, problems: loaded.problems }, "invalid ownership config");
-    if (!head) return { config: "invalid" };
-    const output = configErrorOutput(loaded.problems, "invalid");
-    const check = await publishCheckRun({
-      octokit,
-      store,
-      appId,
-      repo: { owner, repo },
-      sha: head.sha,
-      newCommit: head.newCommit,
-      output,
-    });
-    return { config: "invalid", conclusion: "failure", check };
+    const check = await checkOn(configErrorOutput(loaded.problems, "invalid"));
+    return check ? { config: "invalid", conclusion: "failure", check } : { config: "invalid" };
   }
   const { config } = loaded;
   const ref = { owner, repo, number: issue.number };
@@ -82,20 +87,7 @@ export async function checkItem(
       commentCount: issue.comments,
     });
     const waiver = subject.waiver ?? readWaiver(existing?.body);
-    const item: ItemFacts = {
-      ...itemFromPayload(issue, subject.kind, parseBody(issue.body)),
-      waiver,
-    };
-    let evaluation = evaluateItem({ item, config });
-    const inherits = subject.kind === "pr" && config.pull_requests.inherit_from_linked_issue;
-    const [linked] = item.body.linkedIssues.filter((n) => n !== issue.number);
-    const lacking = evaluation.rules.some(
-      (r) => (r.id === "owner" || r.id === "success-criteria") && r.status === "fail",
-    );
-    if (inherits && linked !== undefined && lacking) {
-      item.linkedIssue = await fetchLinkedIssue(octokit, { owner, repo, number: linked });
-      if (item.linkedIssue) evaluation = evaluateItem({ item, config });
-    }
+    const { item, evaluation } = await evaluateSubject(octokit, config, subject, waiver);
 
     const publishCheck = async (): Promise<CheckResult | undefined> => {
       if (!head) return undefined;
@@ -103,18 +95,11 @@ export async function checkItem(
         ? await validateProposedConfig(octokit, store, { owner, repo, ...head })
         : undefined;
       const summary = withConfigNotes(checkSummary(evaluation), loaded.notes);
-      const output = proposed?.length
-        ? configErrorOutput(proposed, "proposed", summary)
-        : { conclusion: evaluation.conclusion, title: checkTitle(evaluation), summary };
-      return publishCheckRun({
-        octokit,
-        store,
-        appId,
-        repo: { owner, repo },
-        sha: head.sha,
-        newCommit: head.newCommit,
-        output,
-      });
+      return checkOn(
+        proposed?.length
+          ? configErrorOutput(proposed, "proposed", summary)
+          : { conclusion: evaluation.conclusion, title: checkTitle(evaluation), summary },
+      );
     };
     const plan = planComment({ existing, evaluation, settings: config.comment, waiver });
     const labels = config.labels;
