@@ -10,17 +10,34 @@ pid=""
 
 cp "$root/package.json" "$root/package-lock.json" "$root/app.yml" "$work/"
 cp -r "$root/lib" "$work/lib"
-(cd "$work" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline >/dev/null)
+(cd "$work" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null)
 if [ -e "$work/node_modules/vitest" ] || [ -e "$work/node_modules/typescript" ]; then
   echo "docker steps: dev dependencies leaked into the production install" >&2
   exit 1
 fi
 
-port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+port=$(free_port)
+# The App's scheduler asks GitHub for installations at start-up: point "GitHub" at a closed
+# loopback port so nothing ever leaves this machine.
+github_port=$(free_port)
 key=$(cat "$root/test/helpers/test-private-key.pem")
 (cd "$work" && NODE_ENV=production PORT="$port" HOST=127.0.0.1 APP_ID=1 PRIVATE_KEY="$key" \
-  WEBHOOK_SECRET=smoke-secret LOG_LEVEL=warn node_modules/.bin/probot run ./lib/index.js) &
+  WEBHOOK_SECRET=smoke-secret LOG_LEVEL=fatal GHE_HOST="127.0.0.1:$github_port" GHE_PROTOCOL=http \
+  node_modules/.bin/probot run ./lib/index.js) &
 pid=$!
+
+# Production without a webhook secret must refuse to start (forged deliveries would be accepted).
+set +e
+(cd "$work" && NODE_ENV=production PORT="$(free_port)" HOST=127.0.0.1 APP_ID=1 PRIVATE_KEY="$key" \
+  LOG_LEVEL=fatal GHE_HOST="127.0.0.1:$github_port" GHE_PROTOCOL=http \
+  timeout 20 node_modules/.bin/probot run ./lib/index.js >/dev/null 2>"$work/no-secret.log")
+refused=$?
+set -e
+if [ "$refused" -eq 0 ] || [ "$refused" -eq 124 ] || ! grep -q "WEBHOOK_SECRET is required" "$work/no-secret.log"; then
+  echo "docker steps: production started without WEBHOOK_SECRET (exit $refused)" >&2
+  exit 1
+fi
 
 # The Dockerfile's HEALTHCHECK, verbatim apart from the port.
 for _ in $(seq 1 50); do
