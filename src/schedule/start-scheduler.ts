@@ -9,7 +9,9 @@ import type { AppDeps } from "../handlers/app-deps.js";
 import { missedRun, nextRun } from "../status/next-run.js";
 import { reportPeriod } from "../status/period.js";
 import { statusIssueExists, writtenByApp } from "../status/publish-status-issue.js";
+import { publishRollup } from "../status/rollup.js";
 import { runWeeklyStatusForRepos } from "../status/run-weekly-status.js";
+import type { ReportModel } from "../status/types.js";
 import type { Store } from "../store/store.js";
 import {
   discoverScheduledRepos,
@@ -17,6 +19,8 @@ import {
   type ScheduledRepo,
   type SchedulerApp,
 } from "./discover-scheduled-repos.js";
+
+type RollupEntry = { repoFullName: string; model: ReportModel };
 
 export interface SchedulerOptions {
   /** The clock (default `new Date()`). */
@@ -94,11 +98,11 @@ export function startScheduler(
     installation: Awaited<ReturnType<typeof discoverScheduledRepos>>[number],
     repo: ScheduledRepo,
     now: Date,
-  ): Promise<void> {
+  ): Promise<RollupEntry | undefined> {
     const key = lastRunKey(repo.owner, repo.repo);
-    await store.withLock(key, async () => {
+    return store.withLock(key, async () => {
       const lastRun = await readLastRun(store, key);
-      if (!isDue(repo, lastRun, now)) return;
+      if (!isDue(repo, lastRun, now)) return undefined;
       if (
         lastRun === null &&
         (await publishedThisWeek(installation.octokit, repo, now, deps.appId))
@@ -106,7 +110,7 @@ export function startScheduler(
         // No record (an in-memory store after a restart): this week's issue is the record, so a
         // restart does not rewrite it. A genuinely missed week has no issue yet and runs.
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
-        return;
+        return undefined;
       }
       const [result] = await runWeeklyStatusForRepos([repo], {
         octokit: installation.octokit,
@@ -118,7 +122,27 @@ export function startScheduler(
       if (result && result.status !== "failed") {
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
       }
+      return result?.status === "published"
+        ? { repoFullName: result.repository, model: result.model }
+        : undefined;
     });
+  }
+
+  /** The org roll-up from the reports of this wake-up (a no-op unless the org sets rollup_repo). */
+  async function rollUp(installation: InstallationRepos, reports: RollupEntry[]): Promise<void> {
+    const org = installation.repos[0]?.owner;
+    if (org === undefined || reports.length === 0) return;
+    try {
+      await publishRollup({
+        octokit: installation.octokit,
+        store,
+        org,
+        models: reports,
+        isOurs: writtenByApp(deps.appId),
+      });
+    } catch (error) {
+      app.log.error({ err: error, org }, "weekly status roll-up failed");
+    }
   }
 
   async function wake(): Promise<void> {
@@ -126,6 +150,7 @@ export function startScheduler(
     let nextAt = now.getTime() + refreshMs;
     try {
       for (const installation of await discoverScheduledRepos(app, store)) {
+        const reports: RollupEntry[] = [];
         for (const repo of installation.repos) {
           const { schedule, timezone } = repo.status;
           const next = nextRun(schedule, timezone, now);
@@ -137,9 +162,11 @@ export function startScheduler(
             continue;
           }
           if (stopped) return;
-          await runIfDue(installation, repo, now);
+          const report = await runIfDue(installation, repo, now);
+          if (report) reports.push(report);
           nextAt = Math.min(nextAt, next.value.getTime());
         }
+        await rollUp(installation, reports);
       }
     } catch (error) {
       app.log.error({ err: error }, "weekly status scheduler: discovery failed");

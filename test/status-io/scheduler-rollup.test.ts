@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { startScheduler } from "../../src/schedule/start-scheduler.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import { createTestProbot, mockGitHub, TEST_APP_ID } from "../helpers/github-mock.js";
+import { emptyRepo, serveRepos } from "./seed.js";
+
+const CONFIG = "/repos/acme/rocket/contents/.github%2Fownership.yml";
+const ORG_CONFIG = "/repos/acme/.github/contents/.github%2Fownership.yml";
+const list = (repo: string) =>
+  `/repos/acme/${repo}/issues?labels=weekly-status&state=open&per_page=100`;
+
+describe("scheduler + org roll-up", () => {
+  it("after the scheduled runs, the org's rollup_repo gets one roll-up issue", async () => {
+    const { probot } = await createTestProbot(undefined, { logLevel: "info" });
+    const gh = mockGitHub()
+      .installationToken(7)
+      .get("/app/installations", 200, [{ id: 7, account: { login: "acme" }, suspended_at: null }])
+      .get("/installation/repositories", 200, {
+        total_count: 1,
+        repositories: [
+          { name: "rocket", full_name: "acme/rocket", owner: { login: "acme" }, archived: false },
+        ],
+      })
+      .get(CONFIG, 200, "", { persist: true })
+      .get(ORG_CONFIG, 200, "status:\n  rollup_repo: status\n", { persist: true })
+      .get(list("rocket"), 200, [], { times: 2 })
+      .post("/repos/acme/rocket/labels", 201, { id: 1 })
+      .post("/repos/acme/rocket/issues", 201, { number: 9, html_url: "u" })
+      .get(list("status"), 200, [])
+      .post("/repos/acme/status/labels", 201, { id: 2 })
+      .post("/repos/acme/status/issues", 201, { number: 3, html_url: "u" });
+    serveRepos(gh, { "acme/rocket": emptyRepo() });
+    const scheduler = startScheduler(
+      probot,
+      { appId: TEST_APP_ID, store: new MemoryStore() },
+      { now: () => new Date("2026-11-30T10:00:00Z"), setTimer: () => () => undefined },
+    );
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    const titles = gh.calls("issues/create").map((r) => Reflect.get(Object(r.body), "title"));
+    expect(titles).toEqual([
+      "Weekly status: acme/rocket 2026-W49",
+      "Weekly status roll-up: acme 2026-W49",
+    ]);
+  });
+});
