@@ -107,7 +107,10 @@ export async function checkItem(
       evaluation.conclusion === "neutral"
         ? []
         : evaluation.rules.filter((r) => r.status === "fail").map((r) => labels[r.id]);
-    const [check] = await Promise.all([
+    // allSettled, not all: the lock must outlive every write. With Promise.all a failed write
+    // would release the lock while its siblings still run (or back off in retries), and the next
+    // event for this item could write a second comment or check run.
+    const [checkWrite, ...otherWrites] = await Promise.allSettled([
       publishCheck(),
       applyCommentPlan({ octokit, store, ref, plan }),
       labels.enabled
@@ -121,6 +124,9 @@ export async function checkItem(
           })
         : undefined,
     ]);
+    const failed = [checkWrite, ...otherWrites].find((w) => w.status === "rejected");
+    if (failed) throw failed.reason;
+    const check = checkWrite.status === "fulfilled" ? checkWrite.value : undefined;
     log.info(
       {
         repository,
