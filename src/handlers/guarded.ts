@@ -17,6 +17,21 @@ function repositoryOf(payload: unknown): string | undefined {
 }
 
 /**
+ * Names the repository and event on an error for Probot's one error log. `@octokit/webhooks`
+ * then assigns the whole delivery to `error.event`, which would put every payload (bodies and
+ * all) into the log: an accessor keeps the event's name there and drops the delivery.
+ */
+function tag(error: object, repository: string | undefined, eventName: string): void {
+  Object.assign(error, { repository });
+  Object.defineProperty(error, "event", {
+    enumerable: true,
+    configurable: true,
+    get: () => eventName,
+    set: () => undefined,
+  });
+}
+
+/**
  * Runs a handler once per delivery (GitHub and load balancers redeliver), and tags any error
  * with the repository so Probot's single error log names the delivery id and the repository.
  * A failed delivery releases its claim, so GitHub's redelivery can try again.
@@ -42,8 +57,8 @@ export function guarded<C extends Pick<Context, "id" | "name" | "payload" | "log
     } catch (error) {
       metrics.deliveries.inc({ event, outcome: "error" });
       await deps.store.delete(claim);
-      if (typeof error === "object" && error !== null) {
-        Object.assign(error, { repository: repositoryOf(context.payload), event: context.name });
+      if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
+        tag(error, repositoryOf(context.payload), event);
       }
       throw error;
     } finally {

@@ -180,5 +180,7 @@ describe("issues", () => {
     const error = logs.records.find((r) => r.level >= 50);
     expect(error).toMatchObject({ id: "delivery-500" });
     expect(JSON.stringify(error)).toContain('"repository":"o/r"');
+    expect(JSON.stringify(error)).toContain('"event":"issues"');
+    expect(JSON.stringify(error)).not.toContain('"payload"'); // no issue bodies in error logs
   });
 });
