@@ -112,8 +112,18 @@ export async function statusIssueExists(p: FindParams, isoWeek: string): Promise
   return (await findOurs(p)).some((i) => i.isoWeek === isoWeek);
 }
 
-/** Creates or updates this week's status issue and closes the ones it supersedes. */
-export async function publishStatusIssue(p: PublishParams): Promise<PublishResult> {
+/**
+ * Creates or updates this week's status issue and closes the ones it supersedes. Find-then-create
+ * runs under a Store lock per repository and week, so two runs at once (a CLI run while the
+ * scheduler's job runs, two replicas) cannot both create an issue.
+ */
+export function publishStatusIssue(p: PublishParams): Promise<PublishResult> {
+  if (!p.store || p.dryRun) return publishUnlocked(p);
+  const key = `status-issue:${p.owner}/${p.repo}:${p.rollupOf ?? ""}:${p.isoWeek}`.toLowerCase();
+  return p.store.withLock(key, () => publishUnlocked(p));
+}
+
+async function publishUnlocked(p: PublishParams): Promise<PublishResult> {
   const { octokit, owner, repo, isoWeek, store } = p;
   const dryRun = p.dryRun === true;
   const org = p.rollupOf;
