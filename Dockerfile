@@ -23,4 +23,4 @@ EXPOSE 3000
 #           REDIS_URL (several replicas), PORT (3000).
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node_modules/.bin/probot", "run", "./lib/index.js"]
+CMD ["node", "lib/main.js"]

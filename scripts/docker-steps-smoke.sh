@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # No Docker engine runs on these machines, so this replays the Dockerfile's runtime stage as plain
-# commands: production-only install, the built lib/, app.yml, then `probot run` as in CMD, and
+# commands: production-only install, the built lib/, app.yml, then `node lib/main.js` as in CMD, and
 # the HEALTHCHECK against /ping. Needs `npm run build` first. Listens on 127.0.0.1 only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,14 +24,14 @@ github_port=$(free_port)
 key=$(cat "$root/test/helpers/test-private-key.pem")
 (cd "$work" && NODE_ENV=production PORT="$port" HOST=127.0.0.1 APP_ID=1 PRIVATE_KEY="$key" \
   WEBHOOK_SECRET=smoke-secret LOG_LEVEL=fatal GHE_HOST="127.0.0.1:$github_port" GHE_PROTOCOL=http \
-  node_modules/.bin/probot run ./lib/index.js) &
+  node lib/main.js) &
 pid=$!
 
 # Production without a webhook secret must refuse to start (forged deliveries would be accepted).
 set +e
 (cd "$work" && NODE_ENV=production PORT="$(free_port)" HOST=127.0.0.1 APP_ID=1 PRIVATE_KEY="$key" \
   LOG_LEVEL=fatal GHE_HOST="127.0.0.1:$github_port" GHE_PROTOCOL=http \
-  timeout 20 node_modules/.bin/probot run ./lib/index.js >/dev/null 2>"$work/no-secret.log")
+  timeout 20 node lib/main.js >/dev/null 2>"$work/no-secret.log")
 refused=$?
 set -e
 if [ "$refused" -eq 0 ] || [ "$refused" -eq 124 ] || ! grep -q "WEBHOOK_SECRET is required" "$work/no-secret.log"; then
@@ -42,7 +42,7 @@ fi
 # The Dockerfile's HEALTHCHECK, verbatim apart from the port.
 for _ in $(seq 1 50); do
   if PORT="$port" node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then
-    echo "docker steps: production install OK, probot run answered /ping on 127.0.0.1:$port"
+    echo "docker steps: production install OK, node lib/main.js answered /ping on 127.0.0.1:$port"
     exit 0
   fi
   sleep 0.2
