@@ -68,6 +68,60 @@ describe("over real HTTP on 127.0.0.1", () => {
     expect(gh.requests).toHaveLength(0);
   });
 
+  it.each([
+    [
+      "issues without an issue",
+      "issues",
+      {
+        action: "opened",
+        repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
+        installation: { id: INSTALLATION },
+      },
+    ],
+    [
+      "pull_request without a repository",
+      "pull_request",
+      {
+        action: "opened",
+        number: 1,
+        pull_request: { number: 1 },
+        installation: { id: INSTALLATION },
+      },
+    ],
+    [
+      "issue_comment without a comment",
+      "issue_comment",
+      { action: "created", issue: { number: 1 }, installation: { id: INSTALLATION } },
+    ],
+    [
+      "push without commits",
+      "push",
+      { ref: "refs/heads/main", installation: { id: INSTALLATION } },
+    ],
+  ])(
+    "a payload missing fields (%s) is ignored: 200, zero API calls",
+    async (_name, event, payload) => {
+      const s = await start();
+      const gh = mockGitHub();
+      const response = await s.deliver(event, payload);
+      expect(response.status).toBe(200);
+      gh.done();
+      expect(gh.requests).toHaveLength(0);
+    },
+  );
+
+  it("/ready is 503 while the configured Redis is unreachable (and /ping stays 200)", async () => {
+    const { RedisStore } = await import("../../src/store/redis-store.js");
+    const { freePort } = await import("../support/redis-server.js");
+    const store = new RedisStore(`redis://127.0.0.1:${await freePort()}`, { readyTimeoutMs: 300 });
+    server = await startTestServer(
+      ownershipApp({ appId: TEST_APP_ID, store, metrics: new Metrics() }),
+    );
+    expect((await fetch(`${server.baseUrl}/ready`)).status).toBe(503);
+    expect((await fetch(`${server.baseUrl}/ping`)).status).toBe(200);
+    await store.close();
+  });
+
   it("serves /metrics with delivery and API-call counters, and /ready", async () => {
     const s = await start();
     const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(
