@@ -38,6 +38,13 @@ export interface BNode {
   endLine: number;
 }
 
+/** The fast block parser's result. */
+export interface BlockTree {
+  doc: BNode;
+  /** True when container nesting was capped (facts may be missing). */
+  limited: boolean;
+}
+
 export const CONTAINS: Record<Kind, (k: Kind) => boolean> = {
   document: (k) => k !== "item",
   blockquote: (k) => k !== "item",

@@ -3,6 +3,8 @@
  * window of the one inline content being scanned (never the whole body).
  */
 
+import { type InlineState, PieceKind } from "./inline-state.js";
+
 const WINDOW = 2048;
 // A URL autolink: scheme, colon, then no ASCII control character, space, `<` or `>`.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: CommonMark excludes ASCII controls.
@@ -48,4 +50,17 @@ export function htmlAt(src: string, i: number): HtmlMatch {
   const m = re.exec(win);
   if (m) return { end: i + m[0].length, inexact: false };
   return { end: i, inexact: cut };
+}
+
+/** The `<` at `i`: an autolink (its text), inline HTML (nothing), or itself. */
+export function angleBracket(s: InlineState, i: number): number {
+  const h = htmlAt(s.src, i);
+  if (h.inexact) s.exact = false;
+  if (h.end > i) {
+    if (h.autolink !== undefined) s.buf += h.autolink;
+    else s.push(PieceKind.Drop, "");
+    return h.end;
+  }
+  s.buf += "<";
+  return i + 1;
 }
