@@ -7,16 +7,13 @@
 import type { BNode } from "./block-node.js";
 import { HTML_BLOCK_CLOSE, maybeSpecial } from "./block-starts.js";
 import type { OpenBlocks } from "./open-blocks.js";
-import { Unsupported } from "./unsupported.js";
 
 /** `container`: the deepest block the line continued or opened. */
 export function addLineContent(p: OpenBlocks, container: BNode): void {
   if (!p.allClosed && !p.blank && p.tip.kind === "paragraph") {
     // Lazy continuation. micromark and the reference implementation disagree on a few
     // lazy lines that look like block starts; leave those to the reference parser.
-    if (!p.lenient && maybeSpecial(p.line, p.nextNonspace)) {
-      throw new Unsupported("lazy line that looks like a block start");
-    }
+    if (maybeSpecial(p.line, p.nextNonspace)) p.decline("lazy line that looks like a block start");
     p.tip.lines.push(p.rest());
     p.tip.lazyTail = true;
     p.touch(p.tip);

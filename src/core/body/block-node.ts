@@ -43,6 +43,13 @@ export interface BlockTree {
   doc: BNode;
   /** True when container nesting was capped (facts may be missing). */
   limited: boolean;
+  /**
+   * Local mode only: where the parser met a line it does not model exactly (odd lazy lines, …),
+   * the first line of the top-level block open before it, in order. The tree is a lenient guess
+   * from there on; the caller re-parses that block and the blocks that follow without a blank
+   * line.
+   */
+  declined: number[];
 }
 
 export const CONTAINS: Record<Kind, (k: Kind) => boolean> = {

@@ -25,16 +25,18 @@ export { Unsupported } from "./unsupported.js";
 /**
  * `lenient`: instead of throwing `Unsupported`, parse definitions as paragraphs and accept
  * every lazy line (the result may then differ from micromark's; callers flag it).
+ * `local`: the same for line-local constructs only, listing their lines in `declined`
+ * (definitions still throw).
  */
-export function parseBlocks(lines: readonly string[], lenient = false): BlockTree {
-  const p = new OpenBlocks(lenient);
+export function parseBlocks(lines: readonly string[], lenient = false, local = false): BlockTree {
+  const p = new OpenBlocks(lenient, local);
   for (let i = 0; i < lines.length; i++) {
     p.lineNo = i;
     incorporate(p, lines[i] ?? "");
   }
   while (p.tip !== p.doc) p.finalize(p.tip);
   p.finalize(p.doc);
-  return { doc: p.doc, limited: p.limited };
+  return { doc: p.doc, limited: p.limited, declined: p.declined };
 }
 
 function incorporate(p: OpenBlocks, ln: string): void {

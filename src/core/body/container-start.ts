@@ -6,7 +6,6 @@
 import type { BNode } from "./block-node.js";
 import { BULLET_MARKER, ORDERED_MARKER } from "./block-starts.js";
 import { MAX_CONTAINER_DEPTH, type OpenBlocks } from "./open-blocks.js";
-import { Unsupported } from "./unsupported.js";
 
 /** A `>` at the next non-space character (the caller has checked it). */
 export function blockQuoteStart(p: OpenBlocks, container: BNode): 0 | 1 {
@@ -31,9 +30,7 @@ export function listItemStart(p: OpenBlocks, container: BNode, rest: string): 0 
   if (next !== undefined && next !== " " && next !== "\t") return 0;
   if (p.interrupt && ((ordered && ordered[1] !== "1") || rest.slice(markerLength).trim() === "")) {
     // After indented code micromark's "interrupt" state depends on how that code began.
-    if (p.interruptByCode && !p.lenient) {
-      throw new Unsupported("list item after indented code");
-    }
+    if (p.interruptByCode) p.decline("list item after indented code");
     return 0;
   }
   if (p.depth >= MAX_CONTAINER_DEPTH) return p.capped(container);

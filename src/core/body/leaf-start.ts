@@ -14,7 +14,7 @@ import {
 } from "./block-starts.js";
 import type { OpenBlocks } from "./open-blocks.js";
 import { tableStart } from "./table-start.js";
-import { checkDefinitions, Unsupported } from "./unsupported.js";
+import { checkDefinitions } from "./unsupported.js";
 
 /** `rest`: the line from its next non-space. 2 when a leaf block started, else 0. */
 export function leafStart(p: OpenBlocks, container: BNode, rest: string): 0 | 2 {
@@ -51,9 +51,9 @@ export function leafStart(p: OpenBlocks, container: BNode, rest: string): 0 | 2 
   if (ch === "<") {
     for (let t = 1; t <= 7; t++) {
       if (HTML_BLOCK_OPEN[t]?.test(rest) && (t < 7 || container.kind !== "paragraph")) {
-        if (t === 7 && !p.lenient && p.tip.kind === "paragraph" && !p.allClosed) {
+        if (t === 7 && p.tip.kind === "paragraph" && !p.allClosed) {
           // micromark lets a lazy line start complete-tag HTML *inside* the open container.
-          throw new Unsupported("lazy HTML");
+          p.decline("lazy HTML");
         }
         p.closeUnmatched();
         const h = p.addChild("html");

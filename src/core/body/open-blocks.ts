@@ -7,7 +7,7 @@
 
 import { type BNode, CONTAINS, type Kind, node } from "./block-node.js";
 import { LineCursor } from "./line-cursor.js";
-import { checkDefinitions } from "./unsupported.js";
+import { checkDefinitions, Unsupported } from "./unsupported.js";
 
 /** Containers (quotes + list items) deeper than this are not opened; see parse-body.ts. */
 export const MAX_CONTAINER_DEPTH = 32;
@@ -18,6 +18,13 @@ export class OpenBlocks extends LineCursor {
    * line (the result may then differ from micromark's; callers flag it).
    */
   readonly lenient: boolean;
+  /**
+   * Like `lenient` for the line-local constructs (lazy lines, …), recording their lines in
+   * `declined`; definitions (which are global) still throw.
+   */
+  readonly local: boolean;
+  /** Local mode: for each declined line, the first line of the top-level block it may join. */
+  readonly declined: number[] = [];
   readonly doc = node("document", undefined, 0);
   tip: BNode = this.doc;
   /** The tip before the current line. */
@@ -36,9 +43,24 @@ export class OpenBlocks extends LineCursor {
   /** …and it is indented code that they interrupt. */
   interruptByCode = false;
 
-  constructor(lenient: boolean) {
+  constructor(lenient: boolean, local = false) {
     super();
     this.lenient = lenient;
+    this.local = local;
+  }
+
+  /**
+   * The current line is one the parser does not model exactly: throw, or record the first line
+   * of the top-level block open before it (micromark may keep the line in that block).
+   */
+  decline(reason: string): void {
+    if (this.local) {
+      let top = this.tip;
+      while (top.parent !== undefined && top.parent !== this.doc) top = top.parent;
+      this.declined.push(top === this.doc ? this.lineNo : top.startLine);
+    } else if (!this.lenient) {
+      throw new Unsupported(reason);
+    }
   }
 
   addChild(kind: Kind): BNode {

@@ -14,8 +14,11 @@
  *    a block quote that changes nothing (quoted content never yields facts); elsewhere it sets
  *    `truncated`. Constructs it does not model (link reference / footnote definitions, a lazy
  *    continuation line that looks like a block start) make it throw `Unsupported`; then the
- *    whole body goes through the reference parser if it is small (≤ 8 KiB), else through the
- *    block parser in lenient mode with `truncated` set.
+ *    whole body goes through the reference parser if it is small (≤ 8 KiB). A larger body is
+ *    parsed again in local mode: line-local constructs (odd lazy lines) are accepted leniently
+ *    and their top-level block — with the blocks after it up to the next blank line — is
+ *    re-parsed by the reference parser as in 3. Only definitions (global) still fall back to
+ *    the block parser in lenient mode with `truncated` set.
  * 3. Inline (inline-text.ts, emphasis.ts, inline-html.ts): a linear flattening of each inline
  *    content to display / scan text. When it meets something it does not model exactly it says
  *    so, and the enclosing *top-level* block is re-parsed by the reference parser from its own
@@ -75,22 +78,44 @@ function parse(input: string): BodyFacts {
       facts.truncated = truncated;
       return facts;
     }
-    tree = parseBlocks(lines, true);
-    truncated = true;
+    const local = parseLocal(lines);
+    if (local) {
+      tree = local;
+    } else {
+      tree = parseBlocks(lines, true);
+      truncated = true;
+    }
   }
   if (tree.limited) truncated = true;
   const tops = topBlocksOf(tree.doc);
+  // Top-level blocks holding a line the block parser declined (local mode) are re-parsed.
+  const declined = new Uint8Array(tops.length);
+  let t = 0;
+  for (const line of tree.declined) {
+    while (t < tops.length - 1 && (tops[t]?.node.endLine ?? 0) <= line) t++;
+    declined[t] = 1;
+  }
   /** IR per top-level block; a re-parsed run of blocks is stored on its last block. */
   const irs: IrBlock[][] = tops.map((t) => t.blocks);
   let budget = TOTAL_FALLBACK_CHARS;
-  tops.forEach((top, index) => {
-    if (top.exact) return;
+  for (let index = 0; index < tops.length; index++) {
+    const top = tops[index];
+    if (top === undefined || (top.exact && declined[index] === 0)) continue;
     // A block whose first line interrupted the block before it (a paragraph or indented
     // code) may start differently standalone: re-parse it together with that block.
     let first = index;
     while (first > 0 && tops[first]?.node.interrupted) first--;
+    // Where the parser declined a line, micromark may group the lines after it differently:
+    // re-parse on up to a block that starts after a blank line (or the end).
+    let last = index;
+    if (declined[index] === 1) {
+      for (let next = tops[last + 1]; next !== undefined; next = tops[last + 1]) {
+        if (isBlank(lines[next.node.startLine - 1]) && !next.node.interrupted) break;
+        last++;
+      }
+    }
     const start = tops[first]?.node.startLine ?? top.node.startLine;
-    const source = lines.slice(start, top.node.endLine);
+    const source = lines.slice(start, tops[last]?.node.endLine ?? top.node.endLine);
     const size = source.reduce((sum, l) => sum + l.length + 1, 0);
     let reparsed: IrBlock[] | undefined;
     if (size <= BLOCK_FALLBACK_CHARS && size <= budget && safeForReference(source)) {
@@ -98,15 +123,30 @@ function parse(input: string): BodyFacts {
       reparsed = tryReference(source.join("\n"));
     }
     if (reparsed) {
-      for (let k = first; k < index; k++) irs[k] = [];
-      irs[index] = reparsed;
+      for (let k = first; k < last; k++) irs[k] = [];
+      irs[last] = reparsed;
     } else {
       truncated = true;
     }
-  });
+    index = last;
+  }
   const facts = factsFromIr(irs.flat());
   facts.truncated = truncated;
   return facts;
+}
+
+/** The block tree in local mode, or undefined when the body has definitions. */
+function parseLocal(lines: readonly string[]): BlockTree | undefined {
+  try {
+    return parseBlocks(lines, false, true);
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+function isBlank(line: string | undefined): boolean {
+  return line === undefined || /^[ \t]*$/.test(line);
 }
 
 /** The reference IR, or undefined if micromark / mdast failed (e.g. stack overflow). */

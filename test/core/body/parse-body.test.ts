@@ -415,3 +415,61 @@ describe("edge inputs", () => {
     expect(parseBody(body).raci).toEqual([field("accountable", [user("a")])]);
   });
 });
+
+/** ~8.5 KiB of fenced code: no facts, but pushes a body past the whole-body fallback size. */
+const FILLER = `\`\`\`\n${"word ".repeat(1_700)}\n\`\`\``;
+
+describe("regressions: differential mismatches found by property tests", () => {
+  it.each<[string, string, BodyFacts]>([
+    [
+      "email autolink whose local part starts with `-`",
+      "- [ ] </span><--latency@Carol-X> ok",
+      facts({ tasks: [task("--latency@Carol-X ok", "latency carol x ok", false)] }),
+    ],
+    [
+      "email autolinks starting with `=`, `?`, `/`; `!` is not atext",
+      "- [ ] <=x@y> <?x@y> </x@y> <a!b@Carol-X> <a#b@Carol-X>",
+      facts({
+        tasks: [
+          task(
+            "=x@y ?x@y /x@y <a!b@Carol-X> a#b@Carol-X",
+            "x y x y x y a b carol x a b carol x",
+            false,
+          ),
+        ],
+      }),
+    ],
+    [
+      "lazy line that looks like a block start, CR endings, body over 8 KiB",
+      [
+        "> *em*\r####### seven",
+        "Title\r===\r<!--\r\r- [ ] after blank\r\r-->",
+        "- [ ] real task",
+        FILLER.replace(/\n/g, "\r"),
+      ].join("\r\r"),
+      facts({
+        sections: [section("Title", "title", 1, ["real task"])],
+        tasks: [task("real task", "real task", false, "title")],
+      }),
+    ],
+    [
+      "lazy ordered-list-like line in a quote, body over 8 KiB",
+      ["Accountable: @alice", "> quoted\n1) lazy @bob", "- [x] done", FILLER].join("\n\n"),
+      facts({
+        raci: [field("accountable", [user("alice")])],
+        tasks: [task("done", "done", true)],
+      }),
+    ],
+    [
+      "lazy complete-tag HTML line in a list item, body over 8 KiB",
+      ["- [ ] first\n<span>\nResponsible: @bob", "- [ ] second", FILLER].join("\n\n"),
+      facts({
+        raci: [field("responsible", [user("bob")])],
+        tasks: [task("first", "first", false), task("second", "second", false)],
+      }),
+    ],
+  ])("%s", (_name, body, expected) => {
+    expect(parseBody(body)).toEqual(expected);
+    expect(parseBodyReference(body)).toEqual(expected);
+  });
+});
