@@ -10,7 +10,6 @@ import { onRerequest } from "./handlers/on-rerequest.js";
 import { httpRoutes } from "./observability/http-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { startScheduler } from "./schedule/start-scheduler.js";
-import { startStatusQueue } from "./schedule/status-queue.js";
 import { createStore } from "./store/create-store.js";
 
 /**
@@ -58,7 +57,7 @@ export function ownershipApp(deps: AppDeps, { routes = true } = {}): Application
  * `probot run ./lib/index.js`: Probot has already validated APP_ID and the private key. In
  * production an unsigned webhook endpoint would accept forged events, so no secret, no start.
  */
-const app: ApplicationFunction = (probot, options) => {
+const app: ApplicationFunction = async (probot, options) => {
   if (process.env.NODE_ENV === "production" && !process.env.WEBHOOK_SECRET) {
     throw new Error("WEBHOOK_SECRET is required when NODE_ENV=production");
   }
@@ -69,9 +68,12 @@ const app: ApplicationFunction = (probot, options) => {
   };
   ownershipApp(deps)(probot, options);
   // The weekly status runs beside the webhooks, never on a delivery's request path: on a BullMQ
-  // queue shared by all replicas when Redis is configured, otherwise in this process.
+  // queue shared by all replicas when Redis is configured, otherwise in this process. BullMQ is
+  // imported only then (Probot awaits this function), so a single replica never loads it.
   const redisUrl = process.env.REDIS_URL?.trim();
-  if (redisUrl) startStatusQueue(probot, deps, { connection: redisUrl });
-  else startScheduler(probot, deps);
+  if (redisUrl) {
+    const { startStatusQueue } = await import("./schedule/status-queue.js");
+    startStatusQueue(probot, deps, { connection: redisUrl });
+  } else startScheduler(probot, deps);
 };
 export default app;

@@ -1,6 +1,17 @@
-import { Redlock } from "@sesamecare-oss/redlock";
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redlock } from "@sesamecare-oss/redlock";
+import type { Redis } from "ioredis";
 import type { Store } from "./store.js";
+
+/**
+ * ioredis and Redlock (both CommonJS) are loaded when the first RedisStore is built, not when
+ * this module is imported: the single-replica App (no REDIS_URL) never loads them, which keeps
+ * ~10 MB off its resident memory. `require` returns the same module objects an `import` would.
+ */
+const require = createRequire(import.meta.url);
+const loadRedis = (): typeof import("ioredis") => require("ioredis");
+const loadRedlock = (): typeof import("@sesamecare-oss/redlock") =>
+  require("@sesamecare-oss/redlock");
 
 export interface RedisStoreOptions {
   /** Prepended to every key (cache entries, claims and locks). Default `ownership-bot:`. */
@@ -66,6 +77,7 @@ export class RedisStore implements Store {
     if (this.#lockTtlMs < 1_000) throw new Error("RedisStore: lockTtlMs must be at least 1000");
 
     if (typeof connection === "string") {
+      const { Redis } = loadRedis();
       this.#redis = new Redis(connection, { maxRetriesPerRequest: 3 });
       this.#ownsConnection = true;
     } else {
@@ -76,6 +88,7 @@ export class RedisStore implements Store {
     // Without a listener ioredis prints every reconnect failure as an "unhandled error event".
     this.#redis.on("error", onError);
 
+    const { Redlock } = loadRedlock();
     this.#redlock = new Redlock([this.#redis], {
       // Release (after fn) retries a few times only; an unreleased lease expires by itself.
       retryCount: 3,

@@ -81,3 +81,31 @@ describe("loadRepoConfig", () => {
     expect(loaded.state === "ok" && loaded.notes.join("\n")).toContain("rules.owner.severity");
   });
 });
+
+describe("loadRepoConfig memo (parsed once per distinct text)", () => {
+  it("hands out copies: changing one result never leaks into the next", async () => {
+    const gh = mockGitHub()
+      .get(CONFIG_ROUTE, 200, "comment:\n  mode: always\n", { times: 2 })
+      .get(ORG_CONFIG_ROUTE, 404, notFound, { times: 2 });
+    const first = await loadRepoConfig(octokit(), new MemoryStore(), "o", "r");
+    if (first.state !== "ok") throw new Error("expected a config");
+    first.config.comment.mode = "never";
+    first.config.exempt.bots.push("mallory");
+    const second = await loadRepoConfig(octokit(), new MemoryStore(), "o", "r");
+    gh.done();
+    expect(second.state === "ok" && second.config.comment.mode).toBe("always");
+    expect(second.state === "ok" && second.config.exempt.bots).not.toContain("mallory");
+  });
+
+  it("a changed file is parsed again", async () => {
+    const gh = mockGitHub()
+      .get(CONFIG_ROUTE, 200, "comment:\n  mode: always\n")
+      .get(CONFIG_ROUTE, 200, "comment:\n  mode: never\n")
+      .get(ORG_CONFIG_ROUTE, 404, notFound, { times: 2 });
+    const before = await loadRepoConfig(octokit(), new MemoryStore(), "o", "r");
+    const after = await loadRepoConfig(octokit(), new MemoryStore(), "o", "r");
+    gh.done();
+    expect(before.state === "ok" && before.config.comment.mode).toBe("always");
+    expect(after.state === "ok" && after.config.comment.mode).toBe("never");
+  });
+});
