@@ -87,6 +87,12 @@ export interface StartAppOptions {
   secret?: string;
   logLevel?: string;
   nodeEnv?: string;
+  /** Extra `node` flags for the App process (e.g. `--max-semi-space-size=4`, `--cpu-prof`). */
+  nodeArgs?: string[];
+  /** Extra environment variables for the App process. */
+  env?: Record<string, string>;
+  /** The App's entry (default `lib/index.js`), e.g. another build for an A/B comparison. */
+  libEntry?: string;
 }
 
 /** Builds `lib/` with the local tsc when it is missing (or `force`). */
@@ -106,9 +112,9 @@ export async function ensureBuilt(force = false): Promise<void> {
 }
 
 /** The `-e` program of the unthrottled mode: Probot's run() with throttling off. */
-function unthrottledProgram(retry: boolean): string {
+function unthrottledProgram(retry: boolean, libEntry = LIB_ENTRY): string {
   const probot = import.meta.resolve("probot");
-  const app = pathToFileURL(LIB_ENTRY).href;
+  const app = pathToFileURL(libEntry).href;
   return `
 const { run, ProbotOctokit } = await import(${JSON.stringify(probot)});
 const mod = await import(${JSON.stringify(app)});
@@ -166,12 +172,21 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
       LOG_FORMAT: "json",
       LOG_LEVEL: options.logLevel ?? "info",
       NODE_ENV: options.nodeEnv ?? "production",
+      ...options.env,
     });
     const args =
       mode === "probot-run"
-        ? [join(ROOT, "node_modules/probot/bin/probot.js"), "run", LIB_ENTRY]
-        : ["--input-type=module", "-e", unthrottledProgram(mode === "unthrottled")];
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        ? [join(ROOT, "node_modules/probot/bin/probot.js"), "run", options.libEntry ?? LIB_ENTRY]
+        : [
+            "--input-type=module",
+            "-e",
+            unthrottledProgram(mode === "unthrottled", options.libEntry),
+          ];
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const logs: LogLine[] = [];
     const stderr: string[] = [];
     const collect = (stream: NodeJS.ReadableStream | null) => {
