@@ -1,7 +1,7 @@
 /**
  * Runs the REAL App (the built `lib/index.js`) as a child process pointed at the fake GitHub.
  *
- * - `mode: "probot-run"`: exactly production — `probot run ./lib/index.js` (Octokit throttling
+ * - `mode: "probot-run"`: exactly production — `node <PRODUCTION_NODE_ARGS> lib/main.js` (Octokit throttling
  *   ON: every write waits for a process-wide 1 s slot, every comment for a 3 s slot).
  * - `mode: "unthrottled"`: the same App through Probot's own `run(app, { Octokit })`, with an
  *   Octokit whose throttling plugin is disabled (retries stay on). Probot has no environment
@@ -21,6 +21,9 @@ import { LOOPBACK } from "./server.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const LIB_ENTRY = join(ROOT, "lib/index.js");
+/** What production runs: `node <these flags> lib/main.js` (Dockerfile CMD and `npm start`). */
+export const MAIN_ENTRY = join(ROOT, "lib/main.js");
+export const PRODUCTION_NODE_ARGS = ["--max-old-space-size=512", "--max-semi-space-size=4"];
 export const CLI_ENTRY = join(ROOT, "lib/cli/main.js");
 export const TEST_KEY_PATH = join(ROOT, "test/helpers/test-private-key.pem");
 export const DEMO_APP_ID = 1;
@@ -176,13 +179,16 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     });
     const args =
       mode === "probot-run"
-        ? [join(ROOT, "node_modules/probot/bin/probot.js"), "run", options.libEntry ?? LIB_ENTRY]
+        ? options.libEntry
+          ? [join(ROOT, "node_modules/probot/bin/probot.js"), "run", options.libEntry]
+          : [MAIN_ENTRY]
         : [
             "--input-type=module",
             "-e",
             unthrottledProgram(mode === "unthrottled", options.libEntry),
           ];
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
+    const nodeArgs = options.nodeArgs ?? PRODUCTION_NODE_ARGS;
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd,
       env,
       stdio: ["ignore", "pipe", "pipe"],
