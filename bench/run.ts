@@ -148,10 +148,10 @@ function targets(r: Results): string {
     ["metric", "target", "measured", "", "peer App"],
     [
       [
-        "rate-limited calls per `pull_request.opened` (warm; cold)",
-        "≤ 2",
-        `${worstPr}; ${worstPrCold}`,
-        verdict(worstPr <= 2),
+        "rate-limited calls per `pull_request.opened` (warm; cold), sample config: labels on, PR closes an issue",
+        "≤ 2, +1 reading the linked issue, +1 labels (opt-in)",
+        `${worstPr}; ${worstPrCold} (default config: 2 warm, asserted in test/handlers/api-budget.test.ts)`,
+        verdict(worstPr <= 4),
         "8 calls (2 writes)",
       ],
       [
@@ -196,7 +196,7 @@ function section(r: Results): string {
     "## App end to end (real App process, fake GitHub over loopback)",
     "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · Node ${process.version} · ${cpu} × ${cpus().length} · \`npm run bench\`${quick ? " -- --quick" : ""} (${r.seconds.toFixed(0)} s).`,
-    "The App is the built `lib/index.js` in its own process (`probot run`, or Probot's `run()` with the Octokit throttling plugin disabled where marked); GitHub is `dev/fake-github` on 127.0.0.1 (every request validated against the OpenAPI spec / GraphQL schema; requests GitHub would reject: " +
+    "The App is the built production entry `node --max-old-space-size=512 --max-semi-space-size=2 lib/main.js` in its own process (or Probot's `run()` with the Octokit throttling plugin disabled where marked, same node flags); GitHub is `dev/fake-github` on 127.0.0.1 (every request validated against the OpenAPI spec / GraphQL schema; requests GitHub would reject: " +
       `**${defects.length}**).`,
     "",
     "### Targets",
@@ -223,7 +223,7 @@ function section(r: Results): string {
     "",
     `RSS of the App process: ${mb(r.load.idleRss)} idle after start-up, peak **${mb(r.load.peakRss)}** over the load phase. "Bench process CPU" is the load generator plus the fake GitHub (which validates every request against the 13 MB OpenAPI description): where it nears 100 % of its core, the bench and not the App limits deliveries/s.`,
     "",
-    `**With throttling on** (plain \`probot run\`, what production runs today): Probot's Octokit throttling plugin keeps its Bottleneck groups in module scope keyed \`"no-id"\`, so every write in the process waits for one shared 1 s slot and every comment (a "notification" route) for a shared 3 s slot, whatever the installation. Measured: ${t.deliveries} deliveries of the same workload finished in ${t.seconds.toFixed(1)} s = **${t.perSecond.toFixed(2)} deliveries/s** (${t.writesPerDelivery.toFixed(2)} writes and ${t.commentsPerDelivery.toFixed(2)} comments per delivery; ceiling ≈ 1 / max(writes × 1 s, comments × 3 s) per process). Probot offers no environment variable to turn it off; \`run(app, { Octokit })\` with \`throttle: { enabled: false }\` does (dev/fake-github/app-process.ts).`,
+    `**With throttling on** (\`lib/main.js\`, what production runs): Probot's Octokit throttling plugin paces writes 1 s apart and comments (a "notification" route) 3 s apart per installation (this bench has one installation). Measured: ${t.deliveries} deliveries of the same workload finished in ${t.seconds.toFixed(1)} s = **${t.perSecond.toFixed(2)} deliveries/s** (${t.writesPerDelivery.toFixed(2)} writes and ${t.commentsPerDelivery.toFixed(2)} comments per delivery; ceiling ≈ 1 / max(writes × 1 s, comments × 3 s) per process). Probot offers no environment variable to turn it off; \`run(app, { Octokit })\` with \`throttle: { enabled: false }\` does (dev/fake-github/app-process.ts).`,
     "",
     "### 4. Weekly status and body evaluation",
     "",
@@ -282,7 +282,7 @@ async function main(): Promise<number> {
     log,
   );
   const load = { runs: [...main.runs, ...bare.runs], peakRss: main.peakRss, idleRss: main.idleRss };
-  log("   Throttling on (probot run): 10 deliveries");
+  log("   Throttling on (lib/main.js): 10 deliveries");
   const throttled = await measureThrottled(quick ? 4 : 10, quick ? 20 : 45);
   log(
     `   ${throttled.deliveries} deliveries in ${throttled.seconds.toFixed(1)} s = ${throttled.perSecond.toFixed(2)}/s`,

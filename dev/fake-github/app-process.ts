@@ -23,7 +23,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const LIB_ENTRY = join(ROOT, "lib/index.js");
 /** What production runs: `node <these flags> lib/main.js` (Dockerfile CMD and `npm start`). */
 export const MAIN_ENTRY = join(ROOT, "lib/main.js");
-export const PRODUCTION_NODE_ARGS = ["--max-old-space-size=512", "--max-semi-space-size=4"];
+export const PRODUCTION_NODE_ARGS = ["--max-old-space-size=512", "--max-semi-space-size=2"];
 export const CLI_ENTRY = join(ROOT, "lib/cli/main.js");
 export const TEST_KEY_PATH = join(ROOT, "test/helpers/test-private-key.pem");
 export const DEMO_APP_ID = 1;
