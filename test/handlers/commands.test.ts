@@ -8,6 +8,7 @@ import {
   INSTALLATION,
   issuePayload,
   mockConfig,
+  pullResponse,
   REPO,
   sentBody,
   startApp,
@@ -126,18 +127,7 @@ describe("/ownership commands", () => {
   it("recheck on a PR reads the PR and re-evaluates from fresh state", async () => {
     const { probot } = await startApp();
     const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
-      .get("/repos/o/r/pulls/7", 200, {
-        number: 7,
-        state: "open",
-        draft: false,
-        body: "",
-        user: { login: "dana", id: 11, type: "User" },
-        assignees: [],
-        labels: [],
-        comments: 1,
-        head: { sha: HEAD_SHA, ref: "feature", repo: { full_name: "o/r" } },
-        base: { ref: "main", repo: { full_name: "o/r" } },
-      })
+      .get("/repos/o/r/pulls/7", 200, pullResponse({ number: 7, comments: 1 }))
       .get("/repos/o/r/issues/7/comments", 200, [STICKY])
       .get(`/repos/o/r/commits/${HEAD_SHA}/check-runs`, 200, { total_count: 0, check_runs: [] })
       .post("/repos/o/r/check-runs", 201, { id: 40, head_sha: HEAD_SHA })

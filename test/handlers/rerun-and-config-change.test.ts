@@ -7,23 +7,13 @@ import {
   mockConfig,
   ORG_CONFIG_ROUTE,
   prPayload,
+  pullResponse,
   REPO,
   sentBody,
   startApp,
 } from "../support/app-fixture.js";
 
-const PR = {
-  number: 9,
-  state: "open",
-  draft: false,
-  body: "",
-  user: { login: "dana", id: 11, type: "User" },
-  assignees: [],
-  labels: [],
-  comments: 0,
-  head: { sha: HEAD_SHA, ref: "feature", repo: { full_name: "o/r" } },
-  base: { ref: "main", repo: { full_name: "o/r" } },
-};
+const PR = pullResponse();
 
 describe("Re-run button", () => {
   it("check_run.rerequested: reads the PR and creates a fresh run on that commit", async () => {

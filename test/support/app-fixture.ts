@@ -81,6 +81,23 @@ export function prPayload(action: string, pr: Record<string, unknown> = {}) {
   });
 }
 
+/** A pull request as `GET /repos/{owner}/{repo}/pulls/{n}` returns it (the fields the App reads). */
+export function pullResponse(overrides: Record<string, unknown> = {}) {
+  return {
+    number: 9,
+    state: "open",
+    draft: false,
+    body: "",
+    user: human,
+    assignees: [],
+    labels: [],
+    comments: 0,
+    head: { sha: HEAD_SHA, ref: "feature", repo: { full_name: "o/r" } },
+    base: { ref: "main", repo: { full_name: "o/r" } },
+    ...overrides,
+  };
+}
+
 /** A comment as GitHub returns it; `ours` makes it the App's own (bot user + app id). */
 export function comment(id: number, body: string, ours: boolean) {
   return {
