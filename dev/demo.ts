@@ -2,7 +2,7 @@
  * `npm run demo`: the whole App offline in one command, no credentials, about 30 s.
  *
  * Starts the fake GitHub (127.0.0.1) with the sample repository, builds and starts the real App
- * (`probot run ./lib/index.js`, GHE_HOST pointing at the fake), sends a signed webhook for each
+ * (`node lib/main.js`, GHE_HOST pointing at the fake), sends a signed webhook for each
  * sample item plus an edit that fixes one, runs `ownership-bot status` against the fake, then
  * prints what a user would see and writes it to demo-output/*.md.
  *
