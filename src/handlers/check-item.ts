@@ -33,6 +33,8 @@ export interface Subject {
   waiver?: Waiver | undefined;
   /** Forget cached state first (`/ownership recheck`, the Re-run button). */
   refresh?: boolean | undefined;
+  /** The payload's `updated_at`: an older one than already evaluated is a late, stale delivery. */
+  updatedAt?: string | undefined;
 }
 
 export interface Outcome {
@@ -40,7 +42,11 @@ export interface Outcome {
   conclusion?: Evaluation["conclusion"];
   check?: CheckResult;
   comment?: CommentPlan["action"];
+  /** Set when the delivery carried an older state of the item than one already evaluated. */
+  stale?: true;
 }
+
+const SEEN_TTL = 14 * 24 * 3600;
 
 /** Evaluates one issue or PR and brings its check run, sticky comment and labels up to date. */
 export async function checkItem(
@@ -78,6 +84,16 @@ export async function checkItem(
     if (subject.refresh) {
       await forgetStickyComment(store, ref);
       if (head) await forgetCheckRun(store, { owner, repo }, head.sha);
+    }
+    const seenKey = `seen:${repository}#${issue.number}`.toLowerCase();
+    if (isOlder(subject.updatedAt, await store.get(seenKey))) {
+      // Deliveries arrive out of order (and "Redeliver" replays old ones): never let an older
+      // body or label set overwrite the verdict on a newer one.
+      log.info(
+        { repository, number: issue.number, updatedAt: subject.updatedAt },
+        "stale delivery skipped",
+      );
+      return { config: "ok", stale: true };
     }
     const existing = await findStickyComment({
       octokit,
@@ -137,6 +153,12 @@ export async function checkItem(
       },
       "ownership evaluated",
     );
+    if (subject.updatedAt) await store.set(seenKey, subject.updatedAt, SEEN_TTL);
     return { config: "ok", conclusion: evaluation.conclusion, check, comment: plan.action };
   });
+}
+
+function isOlder(updatedAt: string | undefined, seen: string | undefined): boolean {
+  if (updatedAt === undefined || seen === undefined) return false;
+  return Date.parse(updatedAt) < Date.parse(seen);
 }

@@ -17,6 +17,7 @@ export async function onIssueEvent(context: Context<"issues">, deps: AppDeps) {
     repo: repository.name,
     kind: "issue",
     issue,
+    updatedAt: issue.updated_at,
   });
 }
 
@@ -47,6 +48,7 @@ export async function onPullRequestEvent(context: Context<"pull_request">, deps:
     repo: repository.name,
     kind: "pr",
     issue: pr,
+    updatedAt: pr.updated_at,
     head: {
       sha: pr.head.sha,
       ref: pr.head.ref,

@@ -183,4 +183,26 @@ describe("issues", () => {
     expect(JSON.stringify(error)).toContain('"event":"issues"');
     expect(JSON.stringify(error)).not.toContain('"payload"'); // no issue bodies in error logs
   });
+
+  it("an out-of-order delivery carrying an older state of the issue is skipped (zero calls)", async () => {
+    const { probot, logs } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(
+      "/repos/o/r/issues/7/comments",
+      201,
+      comment(501, "x", true),
+    );
+    const newer = "2026-11-26T10:00:05Z";
+    const older = "2026-11-26T10:00:01Z";
+    await receive(probot, "issues", issuePayload("edited", { body: "", updated_at: newer }));
+    const before = gh.requests.length;
+    // Labelled earlier, delivered later, with the body as it was then: it must not win.
+    await receive(
+      probot,
+      "issues",
+      issuePayload("labeled", { body: COMPLETE_BODY, updated_at: older, comments: 1 }),
+    );
+    gh.done();
+    expect(gh.requests.length).toBe(before);
+    expect(logs.records.some((r) => r.msg === "stale delivery skipped")).toBe(true);
+  });
 });
