@@ -72,15 +72,16 @@ export async function checkItem(
           output,
         })
       : Promise.resolve(undefined);
-  if (loaded.state === "invalid") {
-    log.warn({ repository, problems: loaded.problems }, "invalid ownership config");
-    const check = await checkOn(configErrorOutput(loaded.problems, "invalid"));
-    return check ? { config: "invalid", conclusion: "failure", check } : { config: "invalid" };
-  }
-  const { config } = loaded;
   const ref = { owner, repo, number: issue.number };
 
+  // Every write for the item happens under its lock, the config-error check run included.
   return store.withLock(`item:${repository}#${issue.number}`.toLowerCase(), async () => {
+    if (loaded.state === "invalid") {
+      log.warn({ repository, problems: loaded.problems }, "invalid ownership config");
+      const check = await checkOn(configErrorOutput(loaded.problems, "invalid"));
+      return check ? { config: "invalid", conclusion: "failure", check } : { config: "invalid" };
+    }
+    const { config } = loaded;
     if (subject.refresh) {
       await forgetStickyComment(store, ref);
       if (head) await forgetCheckRun(store, { owner, repo }, head.sha);
