@@ -16,7 +16,7 @@ import {
   startApp,
   TEST_KEY_PATH,
 } from "../dev/fake-github/app-process.js";
-import { BODIES, seedBulkRepo, seedSampleRepo } from "../dev/fake-github/seed.js";
+import { BODIES, LOAD_SHAPES, seedBulkRepo, seedSampleRepo } from "../dev/fake-github/seed.js";
 import { type FakeGitHub, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeIssue, FakeRepo } from "../dev/fake-github/state.js";
 import { type StatsSnapshot, statsDelta, waitForQuiet } from "../dev/fake-github/stats.js";
@@ -317,19 +317,9 @@ export interface LoadResult {
 
 /** One delivery per new item: alternating issue / PR, bodies cycling through the samples. */
 function workload(gh: FakeGitHub, repo: FakeRepo, count: number): Delivery[] {
-  const shapes: Array<{ kind: "issue" | "pr"; body: string; assignees?: string[] }> = [
-    { kind: "issue", body: BODIES.noOwner },
-    { kind: "pr", body: BODIES.prComplete, assignees: ["alice"] },
-    { kind: "issue", body: BODIES.complete, assignees: ["alice"] },
-    { kind: "pr", body: BODIES.prMissing },
-    { kind: "issue", body: BODIES.twoAccountables },
-    { kind: "pr", body: BODIES.prFixed, assignees: ["dave"] },
-    { kind: "issue", body: BODIES.unchecked, assignees: ["carol"] },
-    { kind: "pr", body: BODIES.teamAccountable },
-  ];
   const out: Delivery[] = [];
   for (let i = 0; i < count; i++) {
-    const shape = shapes[i % shapes.length] ?? { kind: "issue", body: "" };
+    const shape = LOAD_SHAPES[i % LOAD_SHAPES.length] ?? { kind: "issue", body: "" };
     const item = addItem(gh, repo, shape.kind, shape.body, shape.assignees);
     out.push(itemEvent(gh.state, repo, item, "opened"));
   }

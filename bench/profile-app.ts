@@ -25,7 +25,7 @@ import {
   startApp,
   TEST_KEY_PATH,
 } from "../dev/fake-github/app-process.js";
-import { BODIES, seedSampleRepo } from "../dev/fake-github/seed.js";
+import { LOAD_SHAPES, seedSampleRepo } from "../dev/fake-github/seed.js";
 import { type FakeGitHub, LOOPBACK, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeRepo } from "../dev/fake-github/state.js";
 import { statsDelta, waitForQuiet } from "../dev/fake-github/stats.js";
@@ -98,22 +98,12 @@ if (values.role === "driver") {
   process.exit(0);
 }
 
-const SHAPES: Array<{ kind: "issue" | "pr"; body: string; assignees?: string[] }> = [
-  { kind: "issue", body: BODIES.noOwner },
-  { kind: "pr", body: BODIES.prComplete, assignees: ["alice"] },
-  { kind: "issue", body: BODIES.complete, assignees: ["alice"] },
-  { kind: "pr", body: BODIES.prMissing },
-  { kind: "issue", body: BODIES.twoAccountables },
-  { kind: "pr", body: BODIES.prFixed, assignees: ["dave"] },
-  { kind: "issue", body: BODIES.unchecked, assignees: ["carol"] },
-  { kind: "pr", body: BODIES.teamAccountable },
-];
 let sha = 0x5eed;
 /** Same workload as bench/app-bench.ts: one `opened` delivery per new item. */
 function workload(gh: FakeGitHub, repo: FakeRepo, count: number): Delivery[] {
   const out: Delivery[] = [];
   for (let i = 0; i < count; i++) {
-    const shape = SHAPES[i % SHAPES.length] ?? { kind: "issue", body: "" };
+    const shape = LOAD_SHAPES[i % LOAD_SHAPES.length] ?? { kind: "issue", body: "" };
     const item = gh.state.addIssue(repo, {
       title: `Bench ${shape.kind} ${repo.nextNumber}`,
       body: shape.body,

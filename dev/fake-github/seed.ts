@@ -178,6 +178,22 @@ Accountable: @bob
 `,
 };
 
+/** The load benchmarks' workload: one new item per delivery, cycling through these. */
+export const LOAD_SHAPES: ReadonlyArray<{
+  kind: "issue" | "pr";
+  body: string;
+  assignees?: string[];
+}> = [
+  { kind: "issue", body: BODIES.noOwner },
+  { kind: "pr", body: BODIES.prComplete, assignees: ["alice"] },
+  { kind: "issue", body: BODIES.complete, assignees: ["alice"] },
+  { kind: "pr", body: BODIES.prMissing },
+  { kind: "issue", body: BODIES.twoAccountables },
+  { kind: "pr", body: BODIES.prFixed, assignees: ["dave"] },
+  { kind: "issue", body: BODIES.unchecked, assignees: ["carol"] },
+  { kind: "pr", body: BODIES.teamAccountable },
+];
+
 export interface SampleItem {
   number: number;
   kind: "issue" | "pr";
