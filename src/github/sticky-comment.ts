@@ -1,4 +1,8 @@
-import type { CommentPlan, ExistingComment } from "../core/publish/plan-comment.js";
+import {
+  type CommentPlan,
+  describeComment,
+  type ExistingComment,
+} from "../core/publish/plan-comment.js";
 import { STICKY_MARKER } from "../core/render/sticky-comment.js";
 import { getJson, type Store, setJson } from "../store/store.js";
 import { httpStatus, type Octokit } from "./octokit.js";
@@ -11,10 +15,14 @@ export interface IssueRef {
   number: number;
 }
 
-/** Cached knowledge of the sticky comment: its id and body, or that there is none. */
+/** Cached knowledge of the sticky comment (id, digest, waiver), or that there is none. */
 type Known = { comment: ExistingComment | null };
 
 const stateKey = (ref: IssueRef) => `comment:${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
+
+/** Entries written before the digest replaced the text (a shared Redis outlives a deploy) are misses. */
+const isCurrentShape = (known: Known): boolean =>
+  known.comment === null || typeof known.comment?.digest === "string";
 
 interface CommentShape {
   id: number;
@@ -45,7 +53,7 @@ export async function findStickyComment(params: {
 }): Promise<ExistingComment | undefined> {
   const { octokit, store, ref, appId } = params;
   const known = await getJson<Known>(store, stateKey(ref));
-  if (known) return known.comment ?? undefined;
+  if (known && isCurrentShape(known)) return known.comment ?? undefined;
   let found: ExistingComment | undefined;
   if (params.commentCount !== 0) {
     const pages = octokit.paginate.iterator(
@@ -60,7 +68,7 @@ export async function findStickyComment(params: {
     for await (const page of pages) {
       const ours = page.data.find((c) => isOurs(c, appId));
       if (ours) {
-        found = { id: Number(ours.id), body: ours.body ?? "" };
+        found = describeComment(Number(ours.id), ours.body ?? "");
         break;
       }
     }
@@ -83,7 +91,7 @@ export async function applyCommentPlan(params: {
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
       { owner, repo, issue_number, body },
     );
-    return { id: Number(data.id), body };
+    return describeComment(Number(data.id), body);
   };
   let comment: ExistingComment | null;
   switch (plan.action) {
@@ -100,7 +108,7 @@ export async function applyCommentPlan(params: {
           comment_id: plan.id,
           body: plan.body,
         });
-        comment = { id: plan.id, body: plan.body };
+        comment = describeComment(plan.id, plan.body);
       } catch (error) {
         if (httpStatus(error) !== 404) throw error;
         comment = await create(plan.body); // someone deleted it by hand: one comment again

@@ -1,6 +1,6 @@
 import type { ItemKind } from "../config/schema.js";
 import { type CommentPlan, planComment } from "../core/publish/plan-comment.js";
-import { readWaiver, type Waiver } from "../core/publish/waiver-record.js";
+import type { Waiver } from "../core/publish/waiver-record.js";
 import { checkSummary, checkTitle, withConfigNotes } from "../core/render/check-output.js";
 import type { Evaluation } from "../core/rules/evaluation.js";
 import {
@@ -103,7 +103,7 @@ export async function checkItem(
       appId,
       commentCount: issue.comments,
     });
-    const waiver = subject.waiver ?? readWaiver(existing?.body);
+    const waiver = subject.waiver ?? existing?.waiver;
     const { item, evaluation } = await evaluateSubject(octokit, config, subject, waiver);
 
     const publishCheck = async (): Promise<CheckResult | undefined> => {

@@ -12,7 +12,7 @@ describe("fetchFile (conditional requests)", () => {
     let now = 1_000_000;
     const clock = () => now;
     const octokit = new TestOctokit({ auth: "test-token" });
-    const store = new MemoryStore(1000, clock);
+    const store = new MemoryStore({ maxEntries: 1000, now: clock });
     const gh = mockGitHub()
       .get(CONFIG_ROUTE, 200, "rules: {}\n", { headers: { etag: 'W/"v1"' } })
       .get(CONFIG_ROUTE, 304, undefined, { headers: { etag: 'W/"v1"' } })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { waiverLine } from "../../src/core/publish/waiver-record.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
 import { mockGitHub } from "../helpers/github-mock.js";
 import { examplePayload, receive } from "../helpers/webhook-payloads.js";
 import {
@@ -83,6 +85,37 @@ describe("/ownership commands", () => {
     );
     gh.done();
     expect(gh.requests.length).toBe(before); // exempt before and after: nothing to write
+  });
+
+  it("a cached comment written by an older version (its text, no digest) is looked up again, and its waiver kept", async () => {
+    const store = new MemoryStore();
+    const waived = comment(
+      501,
+      `${STICKY.body}\n${waiverLine({ by: "lead", reason: "launch" })}`,
+      true,
+    );
+    await store.set(
+      "comment:o/r#7",
+      JSON.stringify({ comment: { id: 501, body: waived.body } }),
+      3600,
+    );
+    const { probot } = await startApp(store);
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/issues/7/comments", 200, [waived])
+      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
+    await receive(
+      probot,
+      "issues",
+      issuePayload("edited", { body: "still no owner", comments: 2 }),
+    );
+    gh.done();
+    // The fixture's text is not the App's current rendering, so it is edited once: still exempt.
+    expect(String(sentBody(gh, "issues/update-comment").body)).toContain(
+      "Exempt: waived by `@lead`: launch.",
+    );
+    expect(JSON.parse((await store.get("comment:o/r#7")) ?? "")).toEqual({
+      comment: { id: 501, digest: expect.any(String), waiver: { by: "lead", reason: "launch" } },
+    });
   });
 
   it("waive by someone without write access: a short reply, no waiver", async () => {

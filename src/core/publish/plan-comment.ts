@@ -1,11 +1,26 @@
+import { createHash } from "node:crypto";
 import type { Config } from "../../config/schema.js";
 import { stickyCommentBody } from "../render/sticky-comment.js";
 import type { Evaluation } from "../rules/evaluation.js";
-import { waiverLine } from "./waiver-record.js";
+import { readWaiver, type Waiver, waiverLine } from "./waiver-record.js";
 
+/**
+ * What the App needs to know of its sticky comment: its id, a digest of its text (to tell whether
+ * an edit is due) and the waiver it records. Not the text itself: the Store keeps one of these
+ * per item for weeks, and a digest is 43 characters where a comment is kilobytes.
+ */
 export interface ExistingComment {
   id: number;
-  body: string;
+  digest: string;
+  waiver?: Waiver | undefined;
+}
+
+export const commentDigest = (body: string): string =>
+  createHash("sha256").update(body).digest("base64url");
+
+export function describeComment(id: number, body: string): ExistingComment {
+  const waiver = readWaiver(body);
+  return waiver ? { id, digest: commentDigest(body), waiver } : { id, digest: commentDigest(body) };
 }
 
 export type CommentPlan =
@@ -45,5 +60,7 @@ export function planComment({
   if (!needsAttention && !waiver && settings.on_pass === "delete") {
     return { action: "delete", id: existing.id };
   }
-  return existing.body === body ? { action: "none" } : { action: "update", id: existing.id, body };
+  return existing.digest === commentDigest(body)
+    ? { action: "none" }
+    : { action: "update", id: existing.id, body };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../src/config/schema.js";
-import { planComment } from "../../../src/core/publish/plan-comment.js";
+import { describeComment, planComment } from "../../../src/core/publish/plan-comment.js";
 import { readWaiver, waiverLine } from "../../../src/core/publish/waiver-record.js";
 import { allClearBody, stickyCommentBody } from "../../../src/core/render/sticky-comment.js";
 import type { Evaluation } from "../../../src/core/rules/evaluation.js";
@@ -31,23 +31,23 @@ describe("planComment", () => {
     ["failing, mode never", undefined, failing, settings({ mode: "never" }), "none"],
     [
       "failing, same text",
-      { id: 1, body: stickyCommentBody(failing) },
+      describeComment(1, stickyCommentBody(failing)),
       failing,
       settings(),
       "none",
     ],
-    ["failing, old text", { id: 1, body: "old" }, failing, settings(), "update"],
-    ["now passing", { id: 1, body: stickyCommentBody(failing) }, passing, settings(), "update"],
+    ["failing, old text", describeComment(1, "old"), failing, settings(), "update"],
+    ["now passing", describeComment(1, stickyCommentBody(failing)), passing, settings(), "update"],
     [
       "now passing, on_pass delete",
-      { id: 1, body: "x" },
+      describeComment(1, "x"),
       passing,
       settings({ on_pass: "delete" }),
       "delete",
     ],
     [
       "still passing, all-clear shown",
-      { id: 1, body: allClearBody(passing) },
+      describeComment(1, allClearBody(passing)),
       passing,
       settings(),
       "none",
@@ -75,12 +75,24 @@ describe("planComment", () => {
       body: `${allClearBody(neutral)}\n${waiverLine(waiver)}`,
     });
     const plan = planComment({
-      existing: { id: 3, body: "x" },
+      existing: describeComment(3, "x"),
       evaluation: neutral,
       settings: settings({ on_pass: "delete" }),
       waiver,
     });
     expect(plan.action).toBe("update");
+  });
+});
+
+describe("describeComment", () => {
+  it("keeps a digest of the text and the waiver it records, not the text", () => {
+    const waiver = { by: "lead", reason: "launch" };
+    const body = `${stickyCommentBody(failing)}\n${waiverLine(waiver)}`;
+    const described = describeComment(7, body);
+    expect(described).toEqual({ id: 7, digest: expect.stringMatching(/^[\w-]{43}$/), waiver });
+    expect(JSON.stringify(described).length).toBeLessThan(150);
+    expect(describeComment(7, stickyCommentBody(failing))).not.toHaveProperty("waiver");
+    expect(describeComment(7, "a").digest).not.toBe(describeComment(7, "b").digest);
   });
 });
 
