@@ -9,7 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuilt, ROOT } from "../dev/fake-github/app-process.js";
+import {
+  ensureBuilt,
+  PRODUCTION_ENV,
+  PRODUCTION_NODE_ARGS,
+  ROOT,
+} from "../dev/fake-github/app-process.js";
 import {
   type EventCalls,
   type LoadResult,
@@ -180,6 +185,13 @@ function targets(r: Results): string {
   );
 }
 
+const productionCommand = [
+  ...Object.entries(PRODUCTION_ENV).map(([k, v]) => `${k}=${v}`),
+  "node",
+  ...PRODUCTION_NODE_ARGS,
+  "lib/main.js",
+].join(" ");
+
 function section(r: Results): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const startupRoutes = Object.entries(r.calls.startup.byRoute)
@@ -196,7 +208,8 @@ function section(r: Results): string {
     "## App end to end (real App process, fake GitHub over loopback)",
     "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · Node ${process.version} · ${cpu} × ${cpus().length} · \`npm run bench\`${quick ? " -- --quick" : ""} (${r.seconds.toFixed(0)} s).`,
-    "The App is the built production entry `node --max-old-space-size=512 --max-semi-space-size=2 lib/main.js` in its own process (or Probot's `run()` with the Octokit throttling plugin disabled where marked, same node flags); GitHub is `dev/fake-github` on 127.0.0.1 (every request validated against the OpenAPI spec / GraphQL schema; requests GitHub would reject: " +
+    `The App is the built production entry \`${productionCommand}\` in its own process (or Probot's \`run()\` with the Octokit throttling plugin disabled where marked, same flags and environment); GitHub is` +
+      " `dev/fake-github` on 127.0.0.1 (every request validated against the OpenAPI spec / GraphQL schema; requests GitHub would reject: " +
       `**${defects.length}**).`,
     "",
     "### Targets",

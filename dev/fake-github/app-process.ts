@@ -21,9 +21,17 @@ import { LOOPBACK } from "./server.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const LIB_ENTRY = join(ROOT, "lib/index.js");
-/** What production runs: `node <these flags> lib/main.js` (Dockerfile CMD and `npm start`). */
+/**
+ * What production runs: `<PRODUCTION_ENV> node <PRODUCTION_NODE_ARGS> lib/main.js` (Dockerfile ENV +
+ * CMD, `npm start`, scripts/docker-steps-smoke.sh; test/deploy checks that they agree).
+ */
 export const MAIN_ENTRY = join(ROOT, "lib/main.js");
-export const PRODUCTION_NODE_ARGS = ["--max-old-space-size=512", "--max-semi-space-size=2"];
+export const PRODUCTION_NODE_ARGS = [
+  "--max-old-space-size=512",
+  "--max-semi-space-size=2",
+  "--heap-growing-percent=20",
+];
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" };
 export const CLI_ENTRY = join(ROOT, "lib/cli/main.js");
 export const TEST_KEY_PATH = join(ROOT, "test/helpers/test-private-key.pem");
 export const DEMO_APP_ID = 1;
@@ -165,6 +173,7 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     const port = await freePort();
     const cwd = mkdtempSync(join(tmpdir(), "ownership-app-"));
     const env = childEnv({
+      ...PRODUCTION_ENV,
       APP_ID: String(appId),
       PRIVATE_KEY: readFileSync(TEST_KEY_PATH, "utf8"),
       WEBHOOK_SECRET: secret,
