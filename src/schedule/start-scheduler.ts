@@ -9,7 +9,8 @@ import type { AppDeps } from "../handlers/app-deps.js";
 import { missedRun, nextRun } from "../status/next-run.js";
 import { reportPeriod } from "../status/period.js";
 import { statusIssueExists, writtenByApp } from "../status/publish-status-issue.js";
-import { publishRollup } from "../status/rollup.js";
+import { rollupEntry } from "../status/render-report.js";
+import { contributeToRollup, hasRollupEntry, wantsRollup } from "../status/rollup.js";
 import { runWeeklyStatusForRepos } from "../status/run-weekly-status.js";
 import type { ReportModel } from "../status/types.js";
 import type { Store } from "../store/store.js";
@@ -19,8 +20,6 @@ import {
   type ScheduledRepo,
   type SchedulerApp,
 } from "./discover-scheduled-repos.js";
-
-type RollupEntry = { repoFullName: string; model: ReportModel };
 
 export interface SchedulerOptions {
   /** The clock (default `new Date()`). */
@@ -94,15 +93,11 @@ export function startScheduler(
   let current: Promise<void> = Promise.resolve();
 
   /** Runs the repository if still due, holding its lock (replicas share the Store). */
-  async function runIfDue(
-    installation: Awaited<ReturnType<typeof discoverScheduledRepos>>[number],
-    repo: ScheduledRepo,
-    now: Date,
-  ): Promise<RollupEntry | undefined> {
+  async function runIfDue(installation: InstallationRepos, repo: ScheduledRepo, now: Date) {
     const key = lastRunKey(repo.owner, repo.repo);
-    return store.withLock(key, async () => {
+    await store.withLock(key, async () => {
       const lastRun = await readLastRun(store, key);
-      if (!isDue(repo, lastRun, now)) return undefined;
+      if (!isDue(repo, lastRun, now)) return;
       if (
         lastRun === null &&
         (await publishedThisWeek(installation.octokit, repo, now, deps.appId))
@@ -110,7 +105,8 @@ export function startScheduler(
         // No record (an in-memory store after a restart): this week's issue is the record, so a
         // restart does not rewrite it. A genuinely missed week has no issue yet and runs.
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
-        return undefined;
+        await restoreRollupEntry(installation, repo, now);
+        return;
       }
       const [result] = await runWeeklyStatusForRepos([repo], {
         octokit: installation.octokit,
@@ -122,27 +118,60 @@ export function startScheduler(
       if (result && result.status !== "failed") {
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
       }
-      return result?.status === "published"
-        ? { repoFullName: result.repository, model: result.model }
-        : undefined;
+      if (result?.status === "published") await rollUp(installation, result);
     });
   }
 
-  /** The org roll-up from the reports of this wake-up (a no-op unless the org sets rollup_repo). */
-  async function rollUp(installation: InstallationRepos, reports: RollupEntry[]): Promise<void> {
-    const org = installation.repos[0]?.owner;
-    if (org === undefined || reports.length === 0) return;
+  /** Adds a published report to the org roll-up (a no-op unless the org sets rollup_repo). */
+  async function rollUp(
+    installation: InstallationRepos,
+    report: { repository: string; model: ReportModel },
+  ): Promise<void> {
+    const org = report.repository.split("/")[0] ?? "";
     try {
-      await publishRollup({
+      await contributeToRollup({
         octokit: installation.octokit,
         store,
         org,
-        models: reports,
+        entry: rollupEntry(report.repository, report.model),
         isOurs: writtenByApp(deps.appId),
       });
     } catch (error) {
-      app.log.error({ err: error, org }, "weekly status roll-up failed");
+      app.log.error(
+        { err: error, org, repository: report.repository },
+        "weekly status roll-up failed",
+      );
     }
+  }
+
+  /**
+   * The roll-up's record of a report published before a restart is gone with an in-memory
+   * store: rebuild it from a dry run (reads only, and only when the org has a roll-up), so the
+   * roll-up does not shrink to the repositories that run after the restart.
+   */
+  async function restoreRollupEntry(
+    installation: InstallationRepos,
+    repo: ScheduledRepo,
+    now: Date,
+  ) {
+    const { isoWeek } = reportPeriod(now, repo.status.timezone);
+    const repository = `${repo.owner}/${repo.repo}`;
+    try {
+      if (await hasRollupEntry(store, repo.owner, isoWeek, repository)) return;
+      if (!(await wantsRollup({ octokit: installation.octokit, store, org: repo.owner }))) return;
+    } catch (error) {
+      app.log.error({ err: error, repository }, "weekly status roll-up failed");
+      return;
+    }
+    const [result] = await runWeeklyStatusForRepos([repo], {
+      octokit: installation.octokit,
+      store,
+      now,
+      isOurs: writtenByApp(deps.appId),
+      log: app.log,
+      dryRun: true,
+    });
+    if (result?.status === "dry-run") await rollUp(installation, result);
   }
 
   async function wake(): Promise<void> {
@@ -150,7 +179,6 @@ export function startScheduler(
     let nextAt = now.getTime() + refreshMs;
     try {
       for (const installation of await discoverScheduledRepos(app, store)) {
-        const reports: RollupEntry[] = [];
         for (const repo of installation.repos) {
           const { schedule, timezone } = repo.status;
           const next = nextRun(schedule, timezone, now);
@@ -162,11 +190,9 @@ export function startScheduler(
             continue;
           }
           if (stopped) return;
-          const report = await runIfDue(installation, repo, now);
-          if (report) reports.push(report);
+          await runIfDue(installation, repo, now);
           nextAt = Math.min(nextAt, next.value.getTime());
         }
-        await rollUp(installation, reports);
       }
     } catch (error) {
       app.log.error({ err: error }, "weekly status scheduler: discovery failed");

@@ -11,6 +11,8 @@
  *    at a time (moveToActive with a lock).
  *  - A worker runs the pipeline as the installation; a thrown error fails the attempt and
  *    BullMQ retries it with exponential backoff (default 4 attempts, 30 s / 60 s / 120 s).
+ *  - A published report is added to the org roll-up (status/rollup.ts): entries are kept in the
+ *    Store, so the roll-up collects every repository's job whichever replica ran it.
  *  - A tick that fell due while no worker ran stays in Redis as an overdue delayed job and runs
  *    once when a worker comes back (missed ticks collapse into one run; the next job is the
  *    first tick after that run).
@@ -19,6 +21,8 @@ import { type Job, Queue, Worker } from "bullmq";
 import type { AppDeps } from "../handlers/app-deps.js";
 import { nextRun } from "../status/next-run.js";
 import { writtenByApp } from "../status/publish-status-issue.js";
+import { rollupEntry } from "../status/render-report.js";
+import { contributeToRollup } from "../status/rollup.js";
 import { runWeeklyStatus, type WeeklyStatusOutcome } from "../status/run-weekly-status.js";
 import { discoverScheduledRepos, type SchedulerApp } from "./discover-scheduled-repos.js";
 import {
@@ -131,6 +135,19 @@ export function startStatusQueue(
         log,
       });
       metrics.statusRuns.inc({ outcome: outcomeLabel(outcome) });
+      if (outcome.status === "published") {
+        // Not retried with the job: the entry is recorded before publishing, so the next
+        // repository's report republishes the roll-up with this one in it.
+        await contributeToRollup({
+          octokit,
+          store,
+          org: owner,
+          entry: rollupEntry(repository, outcome.model),
+          isOurs: writtenByApp(deps.appId),
+        }).catch((error: unknown) =>
+          log.error({ err: error, repository, org: owner }, "weekly status roll-up failed"),
+        );
+      }
       return { status: outcome.status };
     } catch (error) {
       const attempt = job.attemptsMade + 1;

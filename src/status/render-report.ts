@@ -10,5 +10,6 @@ export { mermaidLabel } from "./render/mermaid-label.js";
 export { progressBar } from "./render/progress-bar.js";
 export { type RenderOptions, renderReport } from "./render/render-report.js";
 export { type RollupOptions, renderRollup } from "./render/render-rollup.js";
+export { type RollupEntry, rollupEntry } from "./render/rollup-entry.js";
 export { reportTitle, rollupTitle } from "./render/titles.js";
 export { worstColour } from "./render/worst-colour.js";

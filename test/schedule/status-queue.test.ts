@@ -17,6 +17,8 @@ import {
   statusJobOptions,
 } from "../../src/schedule/status-queue.js";
 import { nextRun } from "../../src/status/next-run.js";
+import { reportPeriod } from "../../src/status/period.js";
+import { rollupTitle } from "../../src/status/render-report.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import {
   createTestProbot,
@@ -45,6 +47,9 @@ const freshPrefix = () => `test-${process.pid}-${++prefixes}`;
 const ROCKET = "status:\n  timezone: Europe/Berlin\n"; // default schedule: 0 9 * * 1
 const PROBE = "status:\n  schedule: '30 7 * * 5'\n  timezone: UTC\n";
 const QUIET = "status:\n  enabled: false\n";
+const ORG_ROLLUP = "status:\n  rollup_repo: status\n";
+/** The ISO week the jobs report on: they run as of now, in Europe/Berlin (ROCKET's zone). */
+const isoWeekNow = () => reportPeriod(new Date(), "Europe/Berlin").isoWeek;
 const rocketJob: StatusJobData = { installationId: 7, owner: "acme", repo: "rocket" };
 
 /** Installation 7 of `acme` with `repos`; none at all when `repos` is empty. */
@@ -244,6 +249,61 @@ describe("startStatusQueue: jobs", () => {
     expect(gh.calls("POST /app/installations/7/access_tokens")).toHaveLength(1);
     expect(await runs(metrics)).toEqual({ created: 1 });
     expect((await metrics.queueDepth.get()).values[0]?.value).toBe(0);
+  });
+
+  it("jobs of one org's repositories, run apart, build one roll-up listing them all", async () => {
+    const gh = mockGitHub();
+    serveDiscovery(gh, []);
+    for (const repo of ["rocket", "engine"]) {
+      gh.get(`/repos/acme/${repo}/contents/.github%2Fownership.yml`, 200, ROCKET, {
+        persist: true,
+      });
+      servePublish(gh, `acme/${repo}`);
+    }
+    gh.get("/repos/acme/.github/contents/.github%2Fownership.yml", 200, ORG_ROLLUP, {
+      persist: true,
+    });
+    serveRepos(gh, { "acme/rocket": emptyRepo(), "acme/engine": emptyRepo() });
+    // The roll-up repository: empty until the App creates the roll-up, then that issue.
+    const rollups = () => gh.calls("POST /repos/acme/status/issues");
+    gh.get(
+      "/repos/acme/status/issues?labels=weekly-status&state=open&per_page=100",
+      200,
+      () =>
+        rollups().length === 0
+          ? []
+          : [
+              {
+                number: 3,
+                title: rollupTitle("acme", isoWeekNow()),
+                body: String(Reflect.get(Object(rollups()[0]?.body), "body")),
+                html_url: "https://github.com/acme/status/issues/3",
+                user: { login: "ownership-bot[bot]" },
+                performed_via_github_app: { id: TEST_APP_ID },
+              },
+            ],
+      { times: 2 },
+    )
+      .post("/repos/acme/status/labels", 201, { id: 2 })
+      .post("/repos/acme/status/issues", 201, { number: 3, html_url: "u" })
+      .patch("/repos/acme/status/issues/3", 200, { number: 3 });
+    const prefix = freshPrefix();
+    const store = new MemoryStore(); // replicas share their store, as they share Redis
+    const a = await replica(prefix, store, { concurrency: 1 });
+    const b = await replica(prefix, store, { concurrency: 1 });
+    const q = inspect(prefix);
+    const jobs = [
+      await q.add(STATUS_JOB, rocketJob, statusJobOptions({ attempts: 1 })),
+      await q.add(STATUS_JOB, { ...rocketJob, repo: "engine" }, statusJobOptions({ attempts: 1 })),
+    ];
+    for (const job of jobs) expect((await finished(q, job.id)).state).toBe("completed");
+    await Promise.all([a.queue.close(), b.queue.close()]);
+    gh.done();
+    const last = gh.calls("PATCH /repos/acme/status/issues/3")[0]?.body;
+    const body = String(Reflect.get(Object(last), "body"));
+    expect(body).toContain("Worst of 2 repositories");
+    expect(body).toContain("| acme/engine |");
+    expect(body).toContain("| acme/rocket |");
   });
 
   it("a failing run is retried with backoff; attempts used up end as failed", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startScheduler } from "../../src/schedule/start-scheduler.js";
+import { reportTitle, statusMarker } from "../../src/status/render-report.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { createTestProbot, mockGitHub, TEST_APP_ID } from "../helpers/github-mock.js";
 import { emptyRepo, serveRepos } from "./seed.js";
@@ -43,5 +44,50 @@ describe("scheduler + org roll-up", () => {
       "Weekly status: acme/rocket 2026-W49",
       "Weekly status roll-up: acme 2026-W49",
     ]);
+  });
+
+  it("after a restart (in-memory store), a report published earlier this week is rolled up again without republishing it", async () => {
+    const { probot } = await createTestProbot(undefined, { logLevel: "info" });
+    const published = {
+      number: 9,
+      title: reportTitle("acme/rocket", "2026-W49"),
+      body: `${statusMarker("acme/rocket", "2026-W49")}\n# Weekly status`,
+      html_url: "https://github.com/acme/rocket/issues/9",
+      user: { login: "ownership-bot[bot]" },
+      performed_via_github_app: { id: TEST_APP_ID },
+    };
+    const gh = mockGitHub()
+      .installationToken(7)
+      .get("/app/installations", 200, [{ id: 7, account: { login: "acme" }, suspended_at: null }])
+      .get("/installation/repositories", 200, {
+        total_count: 1,
+        repositories: [
+          { name: "rocket", full_name: "acme/rocket", owner: { login: "acme" }, archived: false },
+        ],
+      })
+      .get(CONFIG, 200, "", { persist: true })
+      .get(ORG_CONFIG, 200, "status:\n  rollup_repo: status\n", { persist: true })
+      .get(list("rocket"), 200, [published], { times: 2 }) // "published this week?", then the dry run
+      .get(list("status"), 200, [])
+      .post("/repos/acme/status/labels", 201, { id: 2 })
+      .post("/repos/acme/status/issues", 201, { number: 3, html_url: "u" });
+    serveRepos(gh, { "acme/rocket": emptyRepo() });
+    const scheduler = startScheduler(
+      probot,
+      { appId: TEST_APP_ID, store: new MemoryStore() },
+      { now: () => new Date("2026-11-30T10:00:00Z"), setTimer: () => () => undefined },
+    );
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    const writes = gh.requests.filter(
+      (r) => r.method !== "GET" && !r.path.includes("token") && r.path !== "/graphql",
+    );
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /repos/acme/status/labels",
+      "POST /repos/acme/status/issues",
+    ]);
+    const body = String(Reflect.get(Object(gh.calls("issues/create")[0]?.body), "body"));
+    expect(body).toContain("| acme/rocket |");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderRollup, rollupMarker } from "../../src/status/render-report.js";
+import { renderRollup, rollupEntry, rollupMarker } from "../../src/status/render-report.js";
 import { busySnapshot, item, snapshot } from "../fixtures/status/snapshot.js";
 import { assertWellFormed } from "./assert-well-formed.js";
 import { build as model } from "./build-model.js";
@@ -13,9 +13,9 @@ describe("renderRollup", () => {
     );
     const md = renderRollup(
       [
-        { repoFullName: "acme/quiet", model: green },
-        { repoFullName: "acme/rocket", model: red },
-        { repoFullName: "acme/docs", model: yellow },
+        rollupEntry("acme/quiet", green),
+        rollupEntry("acme/rocket", red),
+        rollupEntry("acme/docs", yellow),
       ],
       { marker: rollupMarker("acme", "2026-W49"), org: "acme" },
     );
@@ -79,11 +79,10 @@ describe("renderRollup", () => {
 
   it("stays under the cap with many repositories", () => {
     const one = model(busySnapshot());
-    const models = Array.from({ length: 400 }, (_, i) => ({
-      repoFullName: `acme/repo-${String(i).padStart(3, "0")}`,
-      model: one,
-    }));
-    const md = renderRollup(models, { marker: rollupMarker("acme", "2026-W49") });
+    const entries = Array.from({ length: 400 }, (_, i) =>
+      rollupEntry(`acme/repo-${String(i).padStart(3, "0")}`, one),
+    );
+    const md = renderRollup(entries, { marker: rollupMarker("acme", "2026-W49") });
     assertWellFormed(md);
     expect(md.length).toBeLessThanOrEqual(60_000);
     expect(md).toMatch(/…and \d+ more repositories not shown/);

@@ -1,10 +1,10 @@
 import { plural } from "../plural.js";
-import type { Colour, ReportModel } from "../types.js";
+import type { Colour } from "../types.js";
 import { COLOUR_EMOJI, COLOUR_NAME, COLOUR_RANK } from "./colours.js";
 import { DEFAULT_MAX_CHARS, GITHUB_BODY_LIMIT } from "./limits.js";
 import { text } from "./markdown.js";
 import { plainName } from "./plain-name.js";
-import { rollupBlock } from "./rollup-block.js";
+import type { RollupEntry } from "./rollup-entry.js";
 import { rollupTable } from "./rollup-table.js";
 import { worstColour } from "./worst-colour.js";
 
@@ -12,27 +12,24 @@ export interface RollupOptions {
   marker: string;
   /** Organisation (or any heading text) the roll-up is for. */
   org?: string;
-  /** Defaults to the first model's ISO week. */
+  /** Defaults to the first entry's ISO week. */
   isoWeek?: string;
   maxRows?: number;
   maxChars?: number;
 }
 
 /** One roll-up issue: the worst colour overall, a table per repository, then condensed sections. */
-export function renderRollup(
-  models: ReadonlyArray<{ repoFullName: string; model: ReportModel }>,
-  options: RollupOptions,
-): string {
+export function renderRollup(entries: readonly RollupEntry[], options: RollupOptions): string {
   const cap = Math.min(options.maxChars ?? DEFAULT_MAX_CHARS, GITHUB_BODY_LIMIT - 1);
   const maxRows = options.maxRows ?? 200;
-  const sorted = [...models].sort(
+  const sorted = [...entries].sort(
     (a, b) =>
-      COLOUR_RANK[b.model.overall.colour] - COLOUR_RANK[a.model.overall.colour] ||
+      COLOUR_RANK[b.colour] - COLOUR_RANK[a.colour] ||
       (a.repoFullName < b.repoFullName ? -1 : a.repoFullName > b.repoFullName ? 1 : 0),
   );
-  const colour = worstColour(sorted.map((m) => m.model.overall.colour));
-  const isoWeek = options.isoWeek ?? sorted[0]?.model.period.isoWeek ?? "";
-  const count = (c: Colour) => sorted.filter((m) => m.model.overall.colour === c).length;
+  const colour = worstColour(sorted.map((e) => e.colour));
+  const isoWeek = options.isoWeek ?? sorted[0]?.isoWeek ?? "";
+  const count = (c: Colour) => sorted.filter((e) => e.colour === c).length;
 
   const head = [
     options.marker,
@@ -44,7 +41,7 @@ export function renderRollup(
   ];
   if (sorted.length > 0) head.push(...rollupTable(sorted, maxRows));
 
-  const blocks = sorted.map(({ repoFullName, model }) => rollupBlock(repoFullName, model));
+  const blocks = sorted.map((e) => e.block);
 
   const out = [...head];
   let length = out.join("\n\n").length;

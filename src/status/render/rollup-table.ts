@@ -1,27 +1,9 @@
-import type { ReportModel } from "../types.js";
-import { COLOUR_EMOJI, COLOUR_NAME } from "./colours.js";
 import { table, text } from "./markdown.js";
+import type { RollupEntry } from "./rollup-entry.js";
 
 /** The "Repositories" heading and table (at most `maxRows` rows, then `…and N more.`). */
-export function rollupTable(
-  sorted: ReadonlyArray<{ repoFullName: string; model: ReportModel }>,
-  maxRows: number,
-): string[] {
-  const rows = sorted
-    .slice(0, maxRows)
-    .map(({ repoFullName, model: m }) => [
-      text(repoFullName),
-      `${COLOUR_EMOJI[m.overall.colour]} ${COLOUR_NAME[m.overall.colour]}`,
-      String(m.shipped.length),
-      String(m.inProgress.length),
-      String(m.blockers.length),
-      String(m.priorities.buckets[0]?.count ?? 0),
-      String(m.ownershipGaps.length),
-      String(m.stale.length),
-      m.milestones.length === 0
-        ? "—"
-        : `${m.milestones.filter((x) => x.colour === "green").length} / ${m.milestones.length} on track`,
-    ]);
+export function rollupTable(sorted: readonly RollupEntry[], maxRows: number): string[] {
+  const rows = sorted.slice(0, maxRows).map((e) => [text(e.repoFullName), ...e.cells]);
   const blocks = [
     "## Repositories",
     table(
