@@ -92,6 +92,24 @@ export function startScheduler(
   let cancel: (() => void) | undefined;
   let current: Promise<void> = Promise.resolve();
 
+  /** The pipeline for one repository, as the installation; failures are logged, not thrown. */
+  async function runOne(
+    installation: InstallationRepos,
+    repo: ScheduledRepo,
+    now: Date,
+    dryRun: boolean,
+  ) {
+    const [result] = await runWeeklyStatusForRepos([repo], {
+      octokit: installation.octokit,
+      store,
+      now,
+      isOurs: writtenByApp(deps.appId),
+      log: app.log,
+      dryRun,
+    });
+    return result;
+  }
+
   /** Runs the repository if still due, holding its lock (replicas share the Store). */
   async function runIfDue(installation: InstallationRepos, repo: ScheduledRepo, now: Date) {
     const key = lastRunKey(repo.owner, repo.repo);
@@ -108,13 +126,7 @@ export function startScheduler(
         await restoreRollupEntry(installation, repo, now);
         return;
       }
-      const [result] = await runWeeklyStatusForRepos([repo], {
-        octokit: installation.octokit,
-        store,
-        now,
-        isOurs: writtenByApp(deps.appId),
-        log: app.log,
-      });
+      const result = await runOne(installation, repo, now, false);
       if (result && result.status !== "failed") {
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
       }
@@ -163,14 +175,7 @@ export function startScheduler(
       app.log.error({ err: error, repository }, "weekly status roll-up failed");
       return;
     }
-    const [result] = await runWeeklyStatusForRepos([repo], {
-      octokit: installation.octokit,
-      store,
-      now,
-      isOurs: writtenByApp(deps.appId),
-      log: app.log,
-      dryRun: true,
-    });
+    const result = await runOne(installation, repo, now, true);
     if (result?.status === "dry-run") await rollUp(installation, result);
   }
 

@@ -5,7 +5,12 @@ import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { rollupEntry, rollupMarker, rollupTitle } from "../../src/status/render-report.js";
 import { contributeToRollup, hasRollupEntry, publishRollup } from "../../src/status/rollup.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { createTestProbot, mockGitHub, TEST_APP_ID } from "../helpers/github-mock.js";
+import {
+  createTestProbot,
+  type GitHubMock,
+  mockGitHub,
+  TEST_APP_ID,
+} from "../helpers/github-mock.js";
 
 const ORG_CONFIG = "/repos/acme/.github/contents/.github%2Fownership.yml";
 
@@ -114,13 +119,18 @@ describe("publishRollup", () => {
   });
 });
 
+/** The org asks for a roll-up, and the first contribution creates it as issue #4. */
+function serveFirstRollup(gh: GitHubMock) {
+  gh.get(ORG_CONFIG, 200, "status:\n  rollup_repo: status\n", { persist: true })
+    .get(LIST, 200, [])
+    .post("/repos/acme/status/labels", 201, { id: 1 })
+    .post("/repos/acme/status/issues", 201, { number: 4, html_url: "u" });
+}
+
 describe("contributeToRollup: repositories report at different times", () => {
   it("the roll-up fills in as reports arrive and never shrinks to the latest one", async () => {
     const { gh, contribute, store } = await setup();
-    gh.get(ORG_CONFIG, 200, "status:\n  rollup_repo: status\n")
-      .get(LIST, 200, [])
-      .post("/repos/acme/status/labels", 201, { id: 1 })
-      .post("/repos/acme/status/issues", 201, { number: 4, html_url: "u" });
+    serveFirstRollup(gh);
     await contribute("rocket", ["P0"]);
     const first = sentBody(gh.calls("issues/create")[0]);
     expect(first).toContain("Worst of 1 repository");
@@ -141,10 +151,7 @@ describe("contributeToRollup: repositories report at different times", () => {
 
   it("the same report again writes nothing", async () => {
     const { gh, contribute } = await setup();
-    gh.get(ORG_CONFIG, 200, "status:\n  rollup_repo: status\n")
-      .get(LIST, 200, [])
-      .post("/repos/acme/status/labels", 201, { id: 1 })
-      .post("/repos/acme/status/issues", 201, { number: 4, html_url: "u" });
+    serveFirstRollup(gh);
     await contribute("rocket");
     const first = sentBody(gh.calls("issues/create")[0]);
     gh.get(LIST, 200, [rollupIssue(first)]);
@@ -155,10 +162,7 @@ describe("contributeToRollup: repositories report at different times", () => {
 
   it("two repositories finishing at once both end up in the roll-up", async () => {
     const { gh, contribute, store } = await setup();
-    gh.get(ORG_CONFIG, 200, "status:\n  rollup_repo: status\n")
-      .get(LIST, 200, [])
-      .post("/repos/acme/status/labels", 201, { id: 1 })
-      .post("/repos/acme/status/issues", 201, { number: 4, html_url: "u" });
+    serveFirstRollup(gh);
     await contribute("rocket", ["P0"]);
     const first = rollupIssue(sentBody(gh.calls("issues/create")[0]));
     gh.get(LIST, 200, [first], { times: 2 }).patch(
