@@ -10,9 +10,10 @@ RUN npm run build
 
 # Runtime: production dependencies only, non-root, health-checked on Probot's /ping.
 FROM node:24-bookworm-slim
-# MALLOC_ARENA_MAX: glibc gives each thread that allocates its own arena; two are plenty here and
-# keep ~7 MB of fragmented native memory off the App's resident set (bench/profile-app.ts).
-ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=2
+# glibc malloc: each thread that allocates gets its own arena (two are plenty here: ~7 MB less
+# resident), and freed memory above 128 KiB goes back to the OS instead of a threshold that grows
+# to 32 MiB (~4 MB less). Measured with bench/profile-app.ts; no CPU cost seen.
+ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force

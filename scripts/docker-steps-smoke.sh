@@ -24,7 +24,7 @@ github_port=$(free_port)
 key=$(cat "$root/test/helpers/test-private-key.pem")
 (cd "$work" && NODE_ENV=production PORT="$port" HOST=127.0.0.1 APP_ID=1 PRIVATE_KEY="$key" \
   WEBHOOK_SECRET=smoke-secret LOG_LEVEL=fatal GHE_HOST="127.0.0.1:$github_port" GHE_PROTOCOL=http \
-  MALLOC_ARENA_MAX=2 node --max-old-space-size=512 --max-semi-space-size=2 --heap-growing-percent=20 lib/main.js) &
+  MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 node --max-old-space-size=512 --max-semi-space-size=2 --heap-growing-percent=20 lib/main.js) &
 pid=$!
 
 # Production without a webhook secret must refuse to start (forged deliveries would be accepted).

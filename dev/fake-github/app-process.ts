@@ -31,7 +31,10 @@ export const PRODUCTION_NODE_ARGS = [
   "--max-semi-space-size=2",
   "--heap-growing-percent=20",
 ];
-export const PRODUCTION_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" };
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: "2",
+  MALLOC_TRIM_THRESHOLD_: "131072",
+};
 export const CLI_ENTRY = join(ROOT, "lib/cli/main.js");
 export const TEST_KEY_PATH = join(ROOT, "test/helpers/test-private-key.pem");
 export const DEMO_APP_ID = 1;
