@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
+# Node 22 LTS (supported to 2027-04-30): under the bench load its peak RSS is ~118 MB, Node 24's
+# ~130 MB (mostly its larger binary's code pages) for ~10 % less CPU; see BENCHMARKS.md, "Runtimes".
 # Build: compile TypeScript with the full dependency tree.
-FROM node:24-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
@@ -9,7 +11,7 @@ COPY src ./src
 RUN npm run build
 
 # Runtime: production dependencies only, non-root, health-checked on Probot's /ping.
-FROM node:24-bookworm-slim
+FROM node:22-bookworm-slim
 # glibc malloc: each thread that allocates gets its own arena (two are plenty here: ~7 MB less
 # resident), and freed memory above 128 KiB goes back to the OS instead of a threshold that grows
 # to 32 MiB (~4 MB less). Measured with bench/profile-app.ts; no CPU cost seen.
