@@ -32,25 +32,48 @@ export async function discoverScheduledRepos(
   const out: InstallationRepos[] = [];
   for (const installation of installations) {
     if (installation.suspended_at) continue;
-    const octokit = await app.auth(installation.id);
-    const repositories = await octokit.paginate("GET /installation/repositories", {
-      per_page: 100,
-    });
-    const repos: ScheduledRepo[] = [];
-    for (const r of repositories) {
-      if (r.archived || r.disabled) continue;
-      const owner = r.owner.login;
-      const loaded = await loadRepoConfig(octokit, store, owner, r.name);
-      if (loaded.state === "invalid") {
-        app.log.warn(
-          { repository: r.full_name, problems: loaded.problems },
-          "invalid ownership config",
-        );
-      }
-      if (loaded.state !== "ok" || !loaded.config.status.enabled) continue;
-      repos.push({ owner, repo: r.name, status: loaded.config.status });
+    // One installation or repository GitHub cannot answer for must not hide all the others.
+    try {
+      const found = await scheduledReposOf(app, store, installation.id);
+      if (found.repos.length > 0) out.push(found);
+    } catch (error) {
+      app.log.error(
+        { err: error, installationId: installation.id },
+        "weekly status: cannot list the installation's repositories",
+      );
     }
-    if (repos.length > 0) out.push({ installationId: installation.id, octokit, repos });
   }
   return out;
+}
+
+async function scheduledReposOf(
+  app: SchedulerApp,
+  store: Store,
+  installationId: number,
+): Promise<InstallationRepos> {
+  const octokit = await app.auth(installationId);
+  const repositories = await octokit.paginate("GET /installation/repositories", {
+    per_page: 100,
+  });
+  const repos: ScheduledRepo[] = [];
+  for (const r of repositories) {
+    if (r.archived || r.disabled) continue;
+    const owner = r.owner.login;
+    let loaded: Awaited<ReturnType<typeof loadRepoConfig>>;
+    try {
+      loaded = await loadRepoConfig(octokit, store, owner, r.name);
+    } catch (error) {
+      app.log.error({ err: error, repository: r.full_name }, "weekly status: cannot read config");
+      continue;
+    }
+    if (loaded.state === "invalid") {
+      app.log.warn(
+        { repository: r.full_name, problems: loaded.problems },
+        "invalid ownership config",
+      );
+    }
+    if (loaded.state !== "ok" || !loaded.config.status.enabled) continue;
+    repos.push({ owner, repo: r.name, status: loaded.config.status });
+  }
+  return { installationId, octokit, repos };
 }

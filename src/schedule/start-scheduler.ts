@@ -6,7 +6,7 @@
  * Runs go through the same pipeline as the CLI, with an installation-authenticated Octokit.
  */
 import type { AppDeps } from "../handlers/app-deps.js";
-import { missedRun, nextRun } from "../status/next-run.js";
+import { lastScheduledRun, missedRun, nextRun } from "../status/next-run.js";
 import { reportPeriod } from "../status/period.js";
 import { statusIssueExists, writtenByApp } from "../status/publish-status-issue.js";
 import { rollupEntry } from "../status/render-report.js";
@@ -59,13 +59,22 @@ function isDue(repo: ScheduledRepo, lastRun: Date | null, now: Date): boolean {
   return missed.ok && missed.value;
 }
 
-function publishedThisWeek(
+/**
+ * The ISO week of the latest scheduled run at or before `now` (null: it never fired): after a
+ * restart with no record, that week's issue is the evidence that the run happened. Not the week
+ * of `now`: a Friday schedule restarted on Tuesday must find last Friday's issue, not run early.
+ */
+function lastScheduledWeek(repo: ScheduledRepo, now: Date): string | null {
+  const last = lastScheduledRun(repo.status.schedule, repo.status.timezone, now);
+  return last.ok && last.value ? reportPeriod(last.value, repo.status.timezone).isoWeek : null;
+}
+
+function publishedFor(
   octokit: InstallationRepos["octokit"],
   repo: ScheduledRepo,
-  now: Date,
+  isoWeek: string,
   appId: number,
 ): Promise<boolean> {
-  const { isoWeek } = reportPeriod(now, repo.status.timezone);
   return statusIssueExists(
     {
       octokit,
@@ -116,14 +125,14 @@ export function startScheduler(
     await store.withLock(key, async () => {
       const lastRun = await readLastRun(store, key);
       if (!isDue(repo, lastRun, now)) return;
-      if (
-        lastRun === null &&
-        (await publishedThisWeek(installation.octokit, repo, now, deps.appId))
-      ) {
-        // No record (an in-memory store after a restart): this week's issue is the record, so a
-        // restart does not rewrite it. A genuinely missed week has no issue yet and runs.
+      const week = lastRun === null ? lastScheduledWeek(repo, now) : null;
+      if (week !== null && (await publishedFor(installation.octokit, repo, week, deps.appId))) {
+        // No record (an in-memory store after a restart): the last scheduled run's issue is the
+        // record, so a restart does not rewrite it. A genuinely missed run has none and runs.
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
-        await restoreRollupEntry(installation, repo, now);
+        if (week === reportPeriod(now, repo.status.timezone).isoWeek) {
+          await restoreRollupEntry(installation, repo, now, week);
+        }
         return;
       }
       const result = await runOne(installation, repo, now, false);
@@ -159,14 +168,15 @@ export function startScheduler(
   /**
    * The roll-up's record of a report published before a restart is gone with an in-memory
    * store: rebuild it from a dry run (reads only, and only when the org has a roll-up), so the
-   * roll-up does not shrink to the repositories that run after the restart.
+   * roll-up does not shrink to the repositories that run after the restart. Only for the
+   * current week: an earlier week's roll-up is finished (and may be closed).
    */
   async function restoreRollupEntry(
     installation: InstallationRepos,
     repo: ScheduledRepo,
     now: Date,
+    isoWeek: string,
   ) {
-    const { isoWeek } = reportPeriod(now, repo.status.timezone);
     const repository = `${repo.owner}/${repo.repo}`;
     try {
       if (await hasRollupEntry(store, repo.owner, isoWeek, repository)) return;
@@ -195,8 +205,17 @@ export function startScheduler(
             continue;
           }
           if (stopped) return;
-          await runIfDue(installation, repo, now);
           nextAt = Math.min(nextAt, next.value.getTime());
+          try {
+            await runIfDue(installation, repo, now);
+          } catch (error) {
+            // One repository's failure (Issues disabled: 410, a 502, a lock timeout) must not
+            // stop the repositories after it; its run is retried at the next wake-up.
+            app.log.error(
+              { err: error, repository: `${repo.owner}/${repo.repo}` },
+              "weekly status failed",
+            );
+          }
         }
       }
     } catch (error) {

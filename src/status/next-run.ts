@@ -61,6 +61,25 @@ export function nextRun(cron: string, timeZone: string, after: Date): StatusResu
   return { ok: true, value: next };
 }
 
+/** The latest scheduled time at or before `now`, or null when the schedule never fired yet. */
+export function lastScheduledRun(
+  cron: string,
+  timeZone: string,
+  now: Date,
+): StatusResult<Date | null> {
+  if (Number.isNaN(now.getTime())) return fail("invalid-date", "Invalid reference date");
+  const job = schedule(cron, timeZone);
+  if (!job.ok) return job;
+  try {
+    return { ok: true, value: job.value.previousRuns(1, now)[0] ?? null };
+  } catch (error) {
+    return fail(
+      "invalid-cron",
+      `Cannot evaluate "${cron}": ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /**
  * Whether a scheduled run fell due in (lastRun, now] without having run: after downtime the
  * caller runs the report once to catch up. With no record of a previous run (`null`), a

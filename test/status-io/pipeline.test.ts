@@ -54,7 +54,7 @@ describe("runWeeklyStatusForRepos", () => {
 });
 
 describe("startScheduler", () => {
-  async function setup(lastRun: string | null, existing: unknown[] = []) {
+  async function setup(lastRun: string | null, existing: unknown[] = [], config = CONFIG) {
     const { probot } = await createTestProbot(undefined, { logLevel: "info" });
     const gh = mockGitHub().installationToken(7);
     gh.get("/app/installations", 200, [{ id: 7, account: { login: "acme" }, suspended_at: null }], {
@@ -71,7 +71,7 @@ describe("startScheduler", () => {
       },
       { persist: true },
     );
-    serveConfig(gh, "acme/rocket", CONFIG, { persist: true });
+    serveConfig(gh, "acme/rocket", config, { persist: true });
     serveRepos(gh, { "acme/rocket": emptyRepo() });
     const store = new MemoryStore();
     if (lastRun !== null) await store.set(lastRunKey("acme", "rocket"), lastRun, 3600);
@@ -161,5 +161,58 @@ describe("startScheduler", () => {
     gh.done();
     expect(gh.count("issues/create")).toBe(1);
     expect(gh.count("GET /installation/repositories")).toBe(2);
+  });
+
+  it("no record after a restart: the LAST SCHEDULED run's week decides, not today's (Friday schedule, restart on Tuesday)", async () => {
+    const lastFriday = {
+      number: 8,
+      title: "Weekly status: acme/rocket 2026-W48",
+      html_url: "u",
+      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W48 -->\nreport",
+      performed_via_github_app: { id: TEST_APP_ID },
+      user: { login: "ownership-bot[bot]", type: "Bot" },
+      labels: [{ name: "weekly-status" }],
+    };
+    const friday = "status:\n  timezone: Europe/Berlin\n  schedule: 0 9 * * 5\n";
+    const { gh, start } = await setup(null, [lastFriday], friday);
+    const scheduler = start("2026-12-01T10:00:00Z"); // Tuesday of W49; W48's Friday report exists
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    expect(gh.count("graphql")).toBe(0); // no early W49 report, and W48's issue stays open
+    expect(gh.count((r) => r.method !== "GET")).toBe(1); // only the installation token
+  });
+
+  it("one repository GitHub cannot answer for (Issues disabled: 410) does not stop the next", async () => {
+    const { probot, logs } = await createTestProbot(undefined, { logLevel: "info" });
+    const gh = mockGitHub().installationToken(7);
+    gh.get("/app/installations", 200, [{ id: 7, account: { login: "acme" }, suspended_at: null }])
+      .get("/installation/repositories", 200, {
+        total_count: 2,
+        repositories: ["a", "b"].map((name) => ({
+          name,
+          full_name: `acme/${name}`,
+          owner: { login: "acme" },
+          archived: false,
+        })),
+      })
+      .get(listFor("acme/a"), 410, { message: "Issues are disabled for this repo" })
+      .get(listFor("acme/b"), 200, [], { times: 2 })
+      .post("/repos/acme/b/labels", 201, { id: 1 })
+      .post("/repos/acme/b/issues", 201, { number: 3, html_url: "u" });
+    serveConfig(gh, "acme/a", CONFIG, { persist: true });
+    serveConfig(gh, "acme/b", CONFIG, { persist: true });
+    serveRepos(gh, { "acme/b": emptyRepo() });
+    const scheduler = startScheduler(
+      probot,
+      { appId: TEST_APP_ID, store: new MemoryStore() },
+      { now: () => new Date("2026-11-30T10:00:00Z"), setTimer: () => () => undefined },
+    );
+    await scheduler.idle();
+    scheduler.stop();
+    gh.done();
+    expect(gh.count("POST /repos/acme/b/issues")).toBe(1);
+    const failure = logs.atLeast("error").find((r) => r.msg === "weekly status failed");
+    expect(failure).toMatchObject({ repository: "acme/a" });
   });
 });

@@ -5,13 +5,21 @@ export type Command =
   | { name: "help"; problem: string };
 
 const MAX_REASON = 500;
+/** Longer first lines are cut before parsing: comments are hostile input, parsing stays linear. */
+const MAX_LINE = 2_000;
+const PREFIX = "/ownership";
 
 export function parseCommand(commentBody: string | null | undefined): Command | undefined {
-  const firstLine = (commentBody ?? "").trimStart().split(/\r?\n/, 1)[0]?.trim() ?? "";
-  const match = /^\/ownership(?:\s+(\S+))?(?:\s+(.*))?$/i.exec(firstLine);
-  if (!match) return undefined;
-  const verb = match[1]?.toLowerCase();
-  const rest = (match[2] ?? "").trim();
+  const body = (commentBody ?? "").trimStart().slice(0, MAX_LINE);
+  const end = body.search(/[\r\n]/);
+  const line = (end < 0 ? body : body.slice(0, end)).trim();
+  if (line.slice(0, PREFIX.length).toLowerCase() !== PREFIX) return undefined;
+  const args = line.slice(PREFIX.length);
+  if (args.length > 0 && !/^\s/.test(args)) return undefined; // `/ownershipfoo` is not ours
+  const words = args.trim();
+  const gap = words.search(/\s/);
+  const verb = (gap < 0 ? words : words.slice(0, gap)).toLowerCase();
+  const rest = gap < 0 ? "" : words.slice(gap).trim();
   if (verb === "recheck") return { name: "recheck" };
   if (verb === "waive") {
     if (rest.length === 0)
