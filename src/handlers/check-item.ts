@@ -20,6 +20,7 @@ import {
 import type { AppDeps, EventContext } from "./app-deps.js";
 import { configErrorOutput } from "./config-error-output.js";
 import { evaluateSubject } from "./evaluate-subject.js";
+import { isRecentUpdate } from "./recent-update.js";
 import { validateProposedConfig } from "./validate-proposed-config.js";
 
 export interface Subject {
@@ -35,6 +36,8 @@ export interface Subject {
   refresh?: boolean | undefined;
   /** The payload's `updated_at`: an older one than already evaluated is a late, stale delivery. */
   updatedAt?: string | undefined;
+  /** Read from the API just now (not from a payload): its counts are current. */
+  fresh?: boolean | undefined;
 }
 
 export interface Outcome {
@@ -101,7 +104,10 @@ export async function checkItem(
       store,
       ref,
       appId,
-      commentCount: issue.comments,
+      // `comments: 0` is believed only from a live payload: a late redelivery of `opened` after a
+      // restart that lost the Store predates the App's comment and would add a second one.
+      commentCount:
+        subject.fresh || isRecentUpdate(subject.updatedAt, Date.now()) ? issue.comments : undefined,
     });
     const waiver = subject.waiver ?? existing?.waiver;
     const { item, evaluation } = await evaluateSubject(octokit, config, subject, waiver);

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { checkItem } from "./check-item.js";
+import { isRecentUpdate } from "./recent-update.js";
 
 /** `issues.*`: evaluate the issue. */
 export async function onIssueEvent(context: Context<"issues">, deps: AppDeps) {
@@ -19,18 +20,6 @@ export async function onIssueEvent(context: Context<"issues">, deps: AppDeps) {
     issue,
     updatedAt: issue.updated_at,
   });
-}
-
-/**
- * How long after GitHub updated a PR an `opened`/`synchronize` delivery is trusted to be about a
- * commit nobody checked yet. A redelivery after that (e.g. after a restart that lost the store)
- * looks the run up first, so it cannot duplicate the check.
- */
-const NEW_COMMIT_WINDOW_MS = 10 * 60 * 1000;
-
-function isRecent(timestamp: string | undefined, now: number): boolean {
-  const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
-  return Number.isFinite(at) && now - at < NEW_COMMIT_WINDOW_MS;
 }
 
 /** `pull_request.*`: evaluate the PR and put the check on its head commit. */
@@ -54,7 +43,8 @@ export async function onPullRequestEvent(context: Context<"pull_request">, deps:
       ref: pr.head.ref,
       sameRepo: pr.head.repo?.full_name === repository.full_name,
       newCommit:
-        (action === "opened" || action === "synchronize") && isRecent(pr.updated_at, Date.now()),
+        (action === "opened" || action === "synchronize") &&
+        isRecentUpdate(pr.updated_at, Date.now()),
     },
   });
 }

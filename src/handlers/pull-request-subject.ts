@@ -25,5 +25,6 @@ export async function pullRequestSubject(
       sameRepo: pr.head.repo?.full_name === pr.base.repo.full_name,
       newCommit: false,
     },
+    fresh: true,
   };
 }

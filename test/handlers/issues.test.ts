@@ -191,8 +191,8 @@ describe("issues", () => {
       201,
       comment(501, "x", true),
     );
-    const newer = "2026-11-26T10:00:05Z";
-    const older = "2026-11-26T10:00:01Z";
+    const newer = new Date(Date.now() - 5_000).toISOString();
+    const older = new Date(Date.now() - 9_000).toISOString();
     await receive(probot, "issues", issuePayload("edited", { body: "", updated_at: newer }));
     const before = gh.requests.length;
     // Labelled earlier, delivered later, with the body as it was then: it must not win.
@@ -204,5 +204,21 @@ describe("issues", () => {
     gh.done();
     expect(gh.requests.length).toBe(before);
     expect(logs.records.some((r) => r.msg === "stale delivery skipped")).toBe(true);
+  });
+
+  it("a late redelivery of opened (Store lost in a restart) looks for the comment: no second one", async () => {
+    const { probot } = await startApp();
+    const ours = comment(501, "<!-- ownership-bot:sticky -->\n### ❌ Ownership", true);
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/issues/7/comments", 200, [ours])
+      .patch("/repos/o/r/issues/comments/501", 200, ours)
+      .post("/repos/o/r/labels", 201, { id: 1, name: "x" }, { optional: true, persist: true })
+      .post("/repos/o/r/issues/7/labels", 200, [], { optional: true });
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    // The payload is from before the App commented: `comments: 0` is no longer true.
+    await receive(probot, "issues", issuePayload("opened", { updated_at: hourAgo, comments: 0 }));
+    gh.done();
+    expect(gh.count("issues/create-comment")).toBe(0);
+    expect(gh.count("issues/list-comments")).toBe(1);
   });
 });

@@ -130,7 +130,8 @@ describe("pull requests", () => {
       })
       .patch("/repos/o/r/check-runs/39", 200, (r) =>
         checkRun(39, r.body as Record<string, unknown>),
-      );
+      )
+      .get("/repos/o/r/issues/9/comments", 200, []); // `comments: 0` of an old payload is not trusted
     const hourAgo = new Date(Date.now() - 3600_000).toISOString();
     await receive(
       probot,

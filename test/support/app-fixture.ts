@@ -52,6 +52,7 @@ export function issuePayload(action: string, issue: Record<string, unknown> = {}
       labels: [],
       comments: 0,
       body: "",
+      updated_at: new Date().toISOString(), // a live delivery, not a late redelivery
       ...issue,
     },
   });
