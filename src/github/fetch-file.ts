@@ -19,6 +19,12 @@ interface Cached {
 
 /** Seconds a fetched file is used without asking GitHub; a push to it invalidates sooner. */
 export const FILE_FRESH_SECONDS = 60;
+/**
+ * Seconds a missing file is believed missing. GitHub sends no ETag with a 404, so asking again
+ * costs a rate-limited call: most repositories of an org-wide install have no config, and many
+ * orgs have no `.github` config (or no access to it). A push that adds the file drops this at once.
+ */
+export const MISSING_FRESH_SECONDS = 3600;
 const KEEP_SECONDS = 7 * 24 * 3600;
 
 export const fileCacheKey = ({ owner, repo, path }: FileRef) =>
@@ -37,13 +43,10 @@ export async function fetchFile(
   const key = fileCacheKey(ref);
   const cached = await getJson<Cached>(store, key);
   if (cached && cached.freshUntil > now()) return cached.text;
-  const remember = (text: FileText, etag: string | undefined) =>
-    setJson(
-      store,
-      key,
-      { text, etag, freshUntil: now() + FILE_FRESH_SECONDS * 1000 },
-      KEEP_SECONDS,
-    );
+  const remember = (text: FileText, etag: string | undefined) => {
+    const fresh = text === null ? MISSING_FRESH_SECONDS : FILE_FRESH_SECONDS;
+    return setJson(store, key, { text, etag, freshUntil: now() + fresh * 1000 }, KEEP_SECONDS);
+  };
   try {
     const response = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
       ...ref,

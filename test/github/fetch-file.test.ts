@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { FILE_FRESH_SECONDS, fetchFile } from "../../src/github/fetch-file.js";
+import {
+  FILE_FRESH_SECONDS,
+  fetchFile,
+  MISSING_FRESH_SECONDS,
+} from "../../src/github/fetch-file.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { mockGitHub } from "../helpers/github-mock.js";
 import { TestOctokit } from "../helpers/test-probot.js";
@@ -50,5 +54,22 @@ describe("fetchFile (conditional requests)", () => {
     });
     gh.done();
     expect(gh.requests).toHaveLength(2);
+  });
+
+  it("a missing file is believed missing for an hour, not a minute (a 404 carries no ETag: asking costs)", async () => {
+    let now = 1_000_000;
+    const clock = () => now;
+    const octokit = new TestOctokit({ auth: "test-token" });
+    const store = new MemoryStore({ now: clock });
+    const gh = mockGitHub()
+      .get(CONFIG_ROUTE, 404, { message: "Not Found" })
+      .get(CONFIG_ROUTE, 200, "rules: {}\n", { headers: { etag: 'W/"v1"' } });
+    expect(await fetchFile(octokit, store, ref, clock)).toBeNull();
+    now += 10 * FILE_FRESH_SECONDS * 1000;
+    expect(await fetchFile(octokit, store, ref, clock)).toBeNull(); // no request
+    expect(gh.requests).toHaveLength(1);
+    now += MISSING_FRESH_SECONDS * 1000;
+    expect(await fetchFile(octokit, store, ref, clock)).toBe("rules: {}\n");
+    gh.done();
   });
 });
