@@ -13,7 +13,7 @@ export const STATUS_USAGE = `Usage: ownership-bot status --repo OWNER/NAME [--dr
 
 Builds the weekly status issue for a repository and creates or updates it.
   --dry-run   print the Markdown (and the planned writes on stderr); write nothing
-  --week      report on that ISO week: as of its end (or --now, if earlier)
+  --week      that ISO week's period and shipped items; open work is as GitHub shows it now
   --now       the clock (default: now)
 Auth: --token or GITHUB_TOKEN; else APP_ID with PRIVATE_KEY or PRIVATE_KEY_PATH (the App's
 installation on the repository). GHE_HOST and GHE_PROTOCOL select GitHub Enterprise Server.
@@ -137,9 +137,13 @@ function report(outcome: WeeklyStatusOutcome, repository: string, io: CliIo): nu
       io.stdout(`${outcome.markdown}\n`);
       const { action, number, closed, requests } = outcome.publish;
       const target = number === null ? "a new issue" : `#${number}`;
-      const lines = [
-        `dry run: ${action === "unchanged" ? "no change to" : `would ${action === "created" ? "create" : "update"}`} ${target} "${outcome.title}"`,
-      ];
+      const verb = {
+        unchanged: "no change to",
+        created: "would create",
+        updated: "would update",
+        superseded: "would not publish (a later week's issue is open):",
+      }[action];
+      const lines = [`dry run: ${verb} ${target} "${outcome.title}"`];
       if (closed.length > 0)
         lines.push(`dry run: would close ${closed.map((n) => `#${n}`).join(", ")}`);
       for (const r of requests) lines.push(`  ${r.route}`);
@@ -148,6 +152,10 @@ function report(outcome: WeeklyStatusOutcome, repository: string, io: CliIo): nu
     }
     case "published": {
       const { action, number, url, closed } = outcome.publish;
+      if (action === "superseded") {
+        io.stdout(`not published: a later week's status issue is open, #${number} ${url ?? ""}\n`);
+        return 0;
+      }
       const also = closed.length > 0 ? `; closed ${closed.map((n) => `#${n}`).join(", ")}` : "";
       io.stdout(`${action} #${number ?? "?"} ${url ?? ""}${also}\n`);
       return 0;

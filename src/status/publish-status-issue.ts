@@ -61,7 +61,12 @@ export interface PlannedRequest {
 }
 
 export interface PublishResult {
-  action: "created" | "updated" | "unchanged";
+  /**
+   * `superseded`: a later week's issue of ours is open, so a report for this earlier week is not
+   * published (a stray second issue for a finished week, left open, helps nobody); `number` and
+   * `url` are then the later week's issue.
+   */
+  action: "created" | "updated" | "unchanged" | "superseded";
   /** The week's issue; `null` for a planned (dry-run) creation. */
   number: number | null;
   url: string | null;
@@ -142,6 +147,17 @@ async function publishUnlocked(p: PublishParams): Promise<PublishResult> {
   };
 
   const ours = await findOurs(p);
+  const later = ours.find((i) => i.isoWeek > isoWeek);
+  if (later) {
+    return {
+      action: "superseded",
+      number: later.number,
+      url: later.url,
+      closed: [],
+      requests,
+      dryRun,
+    };
+  }
   const thisWeek = ours.filter((i) => i.isoWeek === isoWeek);
   const current = thisWeek[0];
   const superseded = [...thisWeek.slice(1), ...ours.filter((i) => i.isoWeek < isoWeek)];

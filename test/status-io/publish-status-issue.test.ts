@@ -179,4 +179,13 @@ describe("publishStatusIssue", () => {
     expect(ours({ user: null })).toBe(false);
     expect(writtenByApp(7)({ performed_via_github_app: { id: 8 } })).toBe(false);
   });
+
+  it("a report for a week earlier than our open issue is not published (no stray second issue)", async () => {
+    const { gh, publish } = await setup();
+    gh.get(LIST, 200, [restIssue(13, W49)]);
+    const result = await publish(W48);
+    gh.done();
+    expect(result).toMatchObject({ action: "superseded", number: 13, closed: [], requests: [] });
+    expect(writes(gh)).toEqual([]);
+  });
 });
