@@ -38,13 +38,18 @@ export async function onPullRequestEvent(context: Context<"pull_request">, deps:
     kind: "pr",
     issue: pr,
     updatedAt: pr.updated_at,
-    head: {
-      sha: pr.head.sha,
-      ref: pr.head.ref,
-      sameRepo: pr.head.repo?.full_name === repository.full_name,
-      newCommit:
-        (action === "opened" || action === "synchronize") &&
-        isRecentUpdate(pr.updated_at, Date.now()),
-    },
+    // Closing clears the comment and labels (a closed item is exempt); the check on a closed
+    // PR's last commit no longer gates anything, so it is not rewritten.
+    head:
+      action === "closed"
+        ? undefined
+        : {
+            sha: pr.head.sha,
+            ref: pr.head.ref,
+            sameRepo: pr.head.repo?.full_name === repository.full_name,
+            newCommit:
+              (action === "opened" || action === "synchronize") &&
+              isRecentUpdate(pr.updated_at, Date.now()),
+          },
   });
 }

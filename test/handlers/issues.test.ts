@@ -221,4 +221,22 @@ describe("issues", () => {
     expect(gh.count("issues/create-comment")).toBe(0);
     expect(gh.count("issues/list-comments")).toBe(1);
   });
+
+  it("closing a failing issue turns its comment into the exemption: no nagging on closed items", async () => {
+    const { probot } = await startApp();
+    const ours = comment(501, "<!-- ownership-bot:sticky -->\n### ❌ Ownership", true);
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/issues/7/comments", 200, [ours])
+      .patch("/repos/o/r/issues/comments/501", 200, ours);
+    // GitHub's examples have no `issues.closed`: the `reopened` one, closed.
+    const closed = {
+      ...issuePayload("reopened", { state: "closed", comments: 1 }),
+      action: "closed",
+    };
+    await receive(probot, "issues", closed);
+    gh.done();
+    expect(String(sentBody(gh, "issues/update-comment").body)).toContain(
+      "Exempt: this issue is closed.",
+    );
+  });
 });

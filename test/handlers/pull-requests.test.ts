@@ -226,4 +226,18 @@ describe("pull requests", () => {
       conclusion: "success",
     });
   });
+
+  it("closing a PR clears its comment and leaves the check on its last commit alone", async () => {
+    const { probot } = await startApp();
+    const ours = comment(501, "<!-- ownership-bot:sticky -->\n### ❌ Ownership", true);
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/issues/9/comments", 200, [ours])
+      .patch("/repos/o/r/issues/comments/501", 200, ours);
+    await receive(probot, "pull_request", prPayload("closed", { state: "closed", comments: 1 }));
+    gh.done();
+    expect(String(sentBody(gh, "issues/update-comment").body)).toContain(
+      "Exempt: this pull request is closed.",
+    );
+    expect(gh.count((r) => r.path.includes("check-runs"))).toBe(0);
+  });
 });
