@@ -2,14 +2,18 @@ import type { Context } from "probot";
 import { fileCacheKey } from "../github/fetch-file.js";
 import { CONFIG_PATH } from "../github/load-repo-config.js";
 import type { AppDeps } from "./app-deps.js";
+import { checkItem } from "./check-item.js";
+import { pullRequestSubject } from "./pull-request-subject.js";
 import { touchedConfigKey } from "./validate-proposed-config.js";
 
 const BRANCH_MARK_TTL = 30 * 24 * 3600;
 
 /**
  * A push touching `.github/ownership.yml`: on the default branch the cached config is dropped
- * (every replica, when the store is shared); on another branch we remember it, so that branch's
- * PR gets its proposed config validated. Costs no API call.
+ * (every replica, when the store is shared), at no API call. On another branch we remember it, so
+ * that branch's PR gets its proposed config validated, and re-check the branch's open PRs: GitHub
+ * sends the PR's `synchronize` at the same time as this push, and if it was handled first it
+ * did not know the branch touched the config.
  */
 export async function onPush(context: Context<"push">, deps: AppDeps) {
   const { repository, ref, commits } = context.payload;
@@ -25,5 +29,21 @@ export async function onPush(context: Context<"push">, deps: AppDeps) {
     context.log.info({ repository: repository.full_name }, "config changed: cache dropped");
   } else {
     await deps.store.set(touchedConfigKey(owner, repository.name, branch), "1", BRANCH_MARK_TTL);
+    const { data: pulls } = await context.octokit.request("GET /repos/{owner}/{repo}/pulls", {
+      owner,
+      repo: repository.name,
+      state: "open",
+      head: `${owner}:${branch}`,
+      per_page: 10,
+    });
+    for (const pull of pulls) {
+      const subject = await pullRequestSubject(
+        context.octokit,
+        owner,
+        repository.name,
+        pull.number,
+      );
+      await checkItem(context, deps, subject);
+    }
   }
 }

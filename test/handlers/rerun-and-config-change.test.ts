@@ -14,6 +14,16 @@ import {
 } from "../support/app-fixture.js";
 
 const PR = pullResponse();
+const BRANCH_PULLS = "/repos/o/r/pulls?state=open&head=o%3Afeature&per_page=10";
+
+/** A push to the PR's branch `feature` that adds .github/ownership.yml. */
+const configPush = () =>
+  examplePayload("push", undefined, {
+    installation: { id: INSTALLATION },
+    ref: "refs/heads/feature",
+    repository: { ...REPO, owner: { login: "o", name: "o" } },
+    commits: [{ id: "c1", added: [".github/ownership.yml"], removed: [], modified: [] }],
+  });
 
 describe("Re-run button", () => {
   it("check_run.rerequested: reads the PR and creates a fresh run on that commit", async () => {
@@ -70,17 +80,9 @@ describe("a PR that edits .github/ownership.yml", () => {
         "rules:\n  owner:\n    severity: loud\n",
       )
       .post("/repos/o/r/check-runs", 201, { id: 52, head_sha: HEAD_SHA })
-      .post("/repos/o/r/issues/9/comments", 201, { id: 53 });
-    await receive(
-      probot,
-      "push",
-      examplePayload("push", undefined, {
-        installation: { id: INSTALLATION },
-        ref: "refs/heads/feature",
-        repository: { ...REPO, owner: { login: "o", name: "o" } },
-        commits: [{ id: "c1", added: [".github/ownership.yml"], removed: [], modified: [] }],
-      }),
-    );
+      .post("/repos/o/r/issues/9/comments", 201, { id: 53 })
+      .get(BRANCH_PULLS, 200, []); // the push re-checks the branch's PRs: none open yet
+    await receive(probot, "push", configPush());
     await receive(probot, "pull_request", prPayload("opened", { body: "" }));
     gh.done();
     expect(gh.calls("repos/get-content").at(-1)?.query).toEqual({ ref: HEAD_SHA });
@@ -89,6 +91,29 @@ describe("a PR that edits .github/ownership.yml", () => {
     expect(check.output?.title).toBe("This pull request's .github/ownership.yml is invalid");
     expect(check.output?.summary).toContain("rules.owner.severity");
     expect(check.output?.summary).toContain("### Rules, checked with the config in force");
+  });
+
+  it("a push handled after the PR's synchronize re-checks the PR with the proposed file", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .post("/repos/o/r/check-runs", 201, { id: 52, head_sha: HEAD_SHA })
+      .post("/repos/o/r/issues/9/comments", 201, { id: 53 })
+      .get(BRANCH_PULLS, 200, [{ number: 9 }])
+      .get("/repos/o/r/pulls/9", 200, PR)
+      .get(
+        "/repos/o/r/contents/.github%2Fownership.yml",
+        200,
+        "rules:\n  owner:\n    severity: loud\n",
+      )
+      .patch("/repos/o/r/check-runs/52", 200, { id: 52, head_sha: HEAD_SHA });
+    // GitHub sends both at once; here the PR event wins the race and knows nothing of the file.
+    await receive(probot, "pull_request", prPayload("synchronize", { body: "" }));
+    expect(sentBody(gh, "checks/create").output?.title).toBe("0 of 3 ownership rules pass");
+    await receive(probot, "push", configPush());
+    gh.done();
+    const updated = sentBody(gh, "checks/update");
+    expect(updated.conclusion).toBe("failure");
+    expect(updated.output?.title).toBe("This pull request's .github/ownership.yml is invalid");
   });
 
   it("a PR on a branch that never touched the config costs no extra request", async () => {
