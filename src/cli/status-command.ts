@@ -4,7 +4,7 @@ import { formatProblems } from "../config/format-problems.js";
 import { httpStatus, type Octokit } from "../github/octokit.js";
 import { type IsOurs, writtenByApp, writtenByLogin } from "../status/publish-status-issue.js";
 import { runWeeklyStatus, type WeeklyStatusOutcome } from "../status/run-weekly-status.js";
-import { MemoryStore } from "../store/memory-store.js";
+import { closeStore, createStore } from "../store/create-store.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./cli-io.js";
 
@@ -75,13 +75,19 @@ export async function connect(
   const token = tokenFlag ?? env.GITHUB_TOKEN;
   if (token) {
     const octokit = new Octokit({ ...common, auth: { token } });
+    // With APP_ID set too, the App's own issue for the week is updated rather than duplicated.
+    const appIdWithToken = Number(env.APP_ID);
+    const orApp = (byLogin: IsOurs): IsOurs =>
+      Number.isInteger(appIdWithToken) && appIdWithToken > 0
+        ? (issue) => byLogin(issue) || writtenByApp(appIdWithToken)(issue)
+        : byLogin;
     try {
       const { data } = await octokit.request("GET /user");
-      return { octokit, isOurs: writtenByLogin(data.login) };
+      return { octokit, isOurs: orApp(writtenByLogin(data.login)) };
     } catch (error) {
       // An installation token (e.g. GitHub Actions' GITHUB_TOKEN) cannot read /user.
       if (httpStatus(error) !== 403) throw error;
-      return { octokit, isOurs: writtenByLogin("github-actions[bot]") };
+      return { octokit, isOurs: orApp(writtenByLogin("github-actions[bot]")) };
     }
   }
   const appId = Number(env.APP_ID);
@@ -186,11 +192,13 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
   const env = await cliEnv(io);
   const repository = `${target.owner}/${target.repo}`;
   let outcome: WeeklyStatusOutcome;
+  // With REDIS_URL, the App's Store: its per-week lock keeps this run and the scheduler's apart.
+  const store = createStore(env);
   try {
     const { octokit, isOurs } = await connect(io, env, target, values.token);
     outcome = await runWeeklyStatus({
       octokit,
-      store: new MemoryStore(),
+      store,
       ...target,
       now,
       week: values.week,
@@ -201,6 +209,8 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     if (isUsageProblem(error)) throw error;
     io.stderr(`${repository}: ${describeFailure(error)}\n`);
     return 1;
+  } finally {
+    await closeStore(store);
   }
   return report(outcome, repository, io);
 }

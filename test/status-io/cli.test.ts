@@ -131,6 +131,26 @@ describe("ownership-bot status", () => {
     });
   });
 
+  it("with a token and APP_ID, the App's own issue for the week is updated, not duplicated", async () => {
+    const gh = mockGitHub();
+    mockRepo(gh);
+    const appsIssue = {
+      number: 42,
+      title: "Weekly status: acme/rocket 2026-W49",
+      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W49 -->\nold",
+      html_url: "https://github.com/acme/rocket/issues/42",
+      user: { login: "ownership-bot[bot]" },
+      performed_via_github_app: { id: 77 },
+    };
+    gh.get(LIST, 200, [appsIssue]).patch("/repos/acme/rocket/issues/42", 200, { number: 42 });
+    const { cli, out } = io({ GITHUB_TOKEN: "env-token", APP_ID: "77" });
+    const code = await runCli(["status", "--repo", "acme/rocket", "--now", NOW], cli);
+    gh.done();
+    expect(code).toBe(0);
+    expect(out()).toBe("updated #42 https://github.com/acme/rocket/issues/42\n");
+    expect(gh.count("issues/create")).toBe(0);
+  });
+
   it("as the App: finds the repository's installation (APP_ID + PRIVATE_KEY from .env)", async () => {
     const gh = mockGitHub()
       .get("/repos/acme/rocket/installation", 200, { id: 55 })
