@@ -7,6 +7,7 @@ import { onIssueEvent, onPullRequestEvent } from "./handlers/on-item-event.js";
 import { onMergeGroup } from "./handlers/on-merge-group.js";
 import { onPush } from "./handlers/on-push.js";
 import { onRerequest } from "./handlers/on-rerequest.js";
+import { onStickyCommentChanged } from "./handlers/on-sticky-comment-changed.js";
 import { httpRoutes } from "./observability/http-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { startScheduler } from "./schedule/start-scheduler.js";
@@ -50,6 +51,10 @@ export function ownershipApp(deps: AppDeps, { routes = true } = {}): Application
     app.on(["check_run.rerequested", "check_suite.rerequested"], guarded(deps, onRerequest));
     app.on("merge_group.checks_requested", guarded(deps, onMergeGroup));
     app.on("issue_comment.created", guarded(deps, onCommentCommand));
+    app.on(
+      ["issue_comment.edited", "issue_comment.deleted"],
+      guarded(deps, onStickyCommentChanged),
+    );
     app.on("push", guarded(deps, onPush));
     if (routes) addHandler(httpRoutes(deps.metrics, deps.store));
   };

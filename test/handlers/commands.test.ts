@@ -175,6 +175,62 @@ describe("/ownership commands", () => {
   });
 });
 
+describe("someone edits or deletes the App's comment", () => {
+  const changed = (action: "edited" | "deleted", sender: { login: string; type: string }) =>
+    examplePayload("issue_comment", action, {
+      installation: { id: INSTALLATION },
+      repository: REPO,
+      sender: { ...sender, id: 5 },
+      issue: {
+        number: 7,
+        state: "open",
+        user: { login: "dana", id: 11, type: "User" },
+        assignees: [],
+        labels: [],
+        comments: 1,
+        body: "",
+        pull_request: undefined,
+      },
+      comment: comment(501, STICKY.body, true),
+    });
+
+  it("a maintainer deleting the waived comment withdraws the waiver: the item is checked again", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/collaborators/lead/permission", 200, permission("admin"))
+      .get("/repos/o/r/issues/7/comments", 200, [STICKY])
+      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
+    await receive(probot, "issue_comment", commentCreated("/ownership waive launch day"));
+    gh.get("/repos/o/r/issues/7/comments", 200, []).post(
+      "/repos/o/r/issues/7/comments",
+      201,
+      comment(502, "x", true),
+    );
+    await receive(probot, "issue_comment", changed("deleted", { login: "lead", type: "User" }));
+    gh.done();
+    const posted = String(sentBody(gh, "issues/create-comment").body);
+    expect(posted).toContain("❌");
+    expect(posted).not.toContain("ownership-bot:waiver");
+  });
+
+  it("the App's own edits and other people's comments cost nothing", async () => {
+    const { probot } = await startApp();
+    const gh = mockGitHub();
+    await receive(
+      probot,
+      "issue_comment",
+      changed("edited", { login: "ownership-bot[bot]", type: "Bot" }),
+    );
+    const theirs = changed("deleted", { login: "lead", type: "User" });
+    await receive(probot, "issue_comment", {
+      ...theirs,
+      comment: comment(600, "LGTM", false),
+    });
+    gh.done();
+    expect(gh.requests).toHaveLength(0);
+  });
+});
+
 describe("push", () => {
   it("a push to the default branch touching the config drops the cached config", async () => {
     const { probot } = await startApp();
