@@ -147,8 +147,15 @@ export async function checkItem(
           })
         : undefined,
     ]);
-    const failed = [checkWrite, ...otherWrites].find((w) => w.status === "rejected");
-    if (failed) throw failed.reason;
+    const failures = [checkWrite, ...otherWrites].flatMap((w) =>
+      w.status === "rejected" ? [w.reason] : [],
+    );
+    // The first failure fails the delivery (Probot logs it, once, as the error); the others
+    // would be lost without a line of their own.
+    for (const reason of failures.slice(1)) {
+      log.warn({ err: reason, repository, number: issue.number }, "another write failed too");
+    }
+    if (failures.length > 0) throw failures[0];
     const check = checkWrite.status === "fulfilled" ? checkWrite.value : undefined;
     log.info(
       {

@@ -240,4 +240,18 @@ describe("pull requests", () => {
     );
     expect(gh.count((r) => r.path.includes("check-runs"))).toBe(0);
   });
+
+  it("when the check and the comment both fail, the delivery fails and neither failure goes unlogged", async () => {
+    const { probot, logs } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .post("/repos/o/r/check-runs", 502, { message: "Bad gateway" })
+      .post("/repos/o/r/issues/9/comments", 500, { message: "Server error" });
+    await expect(
+      receive(probot, "pull_request", prPayload("opened", { body: "" })),
+    ).rejects.toThrow();
+    gh.done();
+    const other = logs.records.find((r) => r.msg === "another write failed too");
+    expect(other).toMatchObject({ repository: "o/r", number: 9 });
+    expect(JSON.stringify(other)).toMatch(/"status":50[02]/);
+  });
 });
