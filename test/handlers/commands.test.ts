@@ -16,6 +16,19 @@ import {
   startApp,
 } from "../support/app-fixture.js";
 
+/** Issue #7 as an `issue_comment` payload carries it. */
+const commentedIssue = (overrides: Record<string, unknown> = {}) => ({
+  number: 7,
+  state: "open",
+  user: { login: "dana", id: 11, type: "User" },
+  assignees: [],
+  labels: [],
+  comments: 2,
+  body: "",
+  pull_request: undefined,
+  ...overrides,
+});
+
 function commentCreated(
   body: string,
   user = { login: "lead", id: 5, type: "User" },
@@ -24,17 +37,7 @@ function commentCreated(
   return examplePayload("issue_comment", "created", {
     installation: { id: INSTALLATION },
     repository: REPO,
-    issue: {
-      number: 7,
-      state: "open",
-      user: { login: "dana", id: 11, type: "User" },
-      assignees: [],
-      labels: [],
-      comments: 2,
-      body: "",
-      pull_request: undefined,
-      ...issue,
-    },
+    issue: commentedIssue(issue),
     comment: { id: 900, body, user },
   });
 }
@@ -50,6 +53,17 @@ const STICKY = comment(
   "<!-- ownership-bot:sticky -->\n### ❌ Ownership: 0 of 3 ownership rules pass",
   true,
 );
+
+/** An admin's `/ownership waive launch day` on issue #7, whose sticky comment is #501. */
+async function waivedByAdmin() {
+  const { probot } = await startApp();
+  const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+    .get("/repos/o/r/collaborators/lead/permission", 200, permission("admin"))
+    .get("/repos/o/r/issues/7/comments", 200, [STICKY])
+    .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
+  await receive(probot, "issue_comment", commentCreated("/ownership waive launch day"));
+  return { probot, gh };
+}
 
 describe("/ownership commands", () => {
   it("waive by a maintainer: the comment records who and why, and the item is exempt", async () => {
@@ -71,12 +85,7 @@ describe("/ownership commands", () => {
   });
 
   it("a waiver kept in the App's comment survives: the next edit stays exempt", async () => {
-    const { probot } = await startApp();
-    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
-      .get("/repos/o/r/collaborators/lead/permission", 200, permission("admin"))
-      .get("/repos/o/r/issues/7/comments", 200, [STICKY])
-      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
-    await receive(probot, "issue_comment", commentCreated("/ownership waive launch day"));
+    const { probot, gh } = await waivedByAdmin();
     const before = gh.requests.length;
     await receive(
       probot,
@@ -181,26 +190,12 @@ describe("someone edits or deletes the App's comment", () => {
       installation: { id: INSTALLATION },
       repository: REPO,
       sender: { ...sender, id: 5 },
-      issue: {
-        number: 7,
-        state: "open",
-        user: { login: "dana", id: 11, type: "User" },
-        assignees: [],
-        labels: [],
-        comments: 1,
-        body: "",
-        pull_request: undefined,
-      },
+      issue: commentedIssue({ comments: 1 }),
       comment: comment(501, STICKY.body, true),
     });
 
   it("a maintainer deleting the waived comment withdraws the waiver: the item is checked again", async () => {
-    const { probot } = await startApp();
-    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
-      .get("/repos/o/r/collaborators/lead/permission", 200, permission("admin"))
-      .get("/repos/o/r/issues/7/comments", 200, [STICKY])
-      .patch("/repos/o/r/issues/comments/501", 200, comment(501, "ok", true));
-    await receive(probot, "issue_comment", commentCreated("/ownership waive launch day"));
+    const { probot, gh } = await waivedByAdmin();
     gh.get("/repos/o/r/issues/7/comments", 200, []).post(
       "/repos/o/r/issues/7/comments",
       201,

@@ -4,9 +4,19 @@ import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatusForRepos } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { createTestProbot, mockGitHub, TEST_APP_ID } from "../helpers/github-mock.js";
-import { emptyRepo, issueNode, serveConfig, serveRepos } from "./seed.js";
+import { emptyRepo, issueNode, serveConfig, serveRepos, wakeOnce } from "./seed.js";
 
 const CONFIG = "status:\n  timezone: Europe/Berlin\n";
+/** The App's open status issue for acme/rocket and `week`, as the list endpoint returns it. */
+const ourStatusIssue = (number: number, week: string) => ({
+  number,
+  title: `Weekly status: acme/rocket ${week}`,
+  html_url: "u",
+  body: `<!-- ownership-bot:weekly-status acme/rocket ${week} -->\nreport`,
+  performed_via_github_app: { id: TEST_APP_ID },
+  user: { login: "ownership-bot[bot]", type: "Bot" },
+  labels: [{ name: "weekly-status" }],
+});
 const listFor = (repo: string) =>
   `/repos/${repo}/issues?labels=weekly-status&state=open&per_page=100`;
 
@@ -129,15 +139,7 @@ describe("startScheduler", () => {
   });
 
   it("no record of the last run (in-memory store, restart): this week's open issue counts as the run", async () => {
-    const thisWeek = {
-      number: 9,
-      title: "Weekly status: acme/rocket 2026-W49",
-      html_url: "u",
-      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W49 -->\nreport",
-      performed_via_github_app: { id: TEST_APP_ID },
-      user: { login: "ownership-bot[bot]", type: "Bot" },
-      labels: [{ name: "weekly-status" }],
-    };
+    const thisWeek = ourStatusIssue(9, "2026-W49");
     const { gh, store, start } = await setup(null, [thisWeek]);
     const scheduler = start("2026-12-01T10:00:00Z"); // Tuesday: Monday's run happened before the restart
     await scheduler.idle();
@@ -164,15 +166,7 @@ describe("startScheduler", () => {
   });
 
   it("no record after a restart: the LAST SCHEDULED run's week decides, not today's (Friday schedule, restart on Tuesday)", async () => {
-    const lastFriday = {
-      number: 8,
-      title: "Weekly status: acme/rocket 2026-W48",
-      html_url: "u",
-      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W48 -->\nreport",
-      performed_via_github_app: { id: TEST_APP_ID },
-      user: { login: "ownership-bot[bot]", type: "Bot" },
-      labels: [{ name: "weekly-status" }],
-    };
+    const lastFriday = ourStatusIssue(8, "2026-W48");
     const friday = "status:\n  timezone: Europe/Berlin\n  schedule: 0 9 * * 5\n";
     const { gh, start } = await setup(null, [lastFriday], friday);
     const scheduler = start("2026-12-01T10:00:00Z"); // Tuesday of W49; W48's Friday report exists
@@ -203,13 +197,7 @@ describe("startScheduler", () => {
     serveConfig(gh, "acme/a", CONFIG, { persist: true });
     serveConfig(gh, "acme/b", CONFIG, { persist: true });
     serveRepos(gh, { "acme/b": emptyRepo() });
-    const scheduler = startScheduler(
-      probot,
-      { appId: TEST_APP_ID, store: new MemoryStore() },
-      { now: () => new Date("2026-11-30T10:00:00Z"), setTimer: () => () => undefined },
-    );
-    await scheduler.idle();
-    scheduler.stop();
+    await wakeOnce(probot, "2026-11-30T10:00:00Z");
     gh.done();
     expect(gh.count("POST /repos/acme/b/issues")).toBe(1);
     const failure = logs.atLeast("error").find((r) => r.msg === "weekly status failed");

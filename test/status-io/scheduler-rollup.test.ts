@@ -1,15 +1,13 @@
 import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
-import { startScheduler } from "../../src/schedule/start-scheduler.js";
 import { reportTitle, statusMarker } from "../../src/status/render-report.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
 import {
   createTestProbot,
   type GitHubMock,
   mockGitHub,
   TEST_APP_ID,
 } from "../helpers/github-mock.js";
-import { emptyRepo, serveRepos } from "./seed.js";
+import { emptyRepo, serveRepos, wakeOnce } from "./seed.js";
 
 const CONFIG = "/repos/acme/rocket/contents/.github%2Fownership.yml";
 const ORG_CONFIG = "/repos/acme/.github/contents/.github%2Fownership.yml";
@@ -37,13 +35,7 @@ async function runSchedulerOnce(probot: Probot, gh: GitHubMock) {
     .post("/repos/acme/status/labels", 201, { id: 2 })
     .post("/repos/acme/status/issues", 201, { number: 3, html_url: "u" });
   serveRepos(gh, { "acme/rocket": emptyRepo() });
-  const scheduler = startScheduler(
-    probot,
-    { appId: TEST_APP_ID, store: new MemoryStore() },
-    { now: () => new Date("2026-11-30T10:00:00Z"), setTimer: () => () => undefined },
-  );
-  await scheduler.idle();
-  scheduler.stop();
+  await wakeOnce(probot, "2026-11-30T10:00:00Z");
   gh.done();
 }
 

@@ -4,8 +4,11 @@
  * harness (query against GitHub's schema, variables against the operation).
  */
 
+import type { Probot } from "probot";
+import { startScheduler } from "../../src/schedule/start-scheduler.js";
 import type { IssueNode, MilestoneNode, PullNode } from "../../src/status/collect-snapshot.js";
-import type { GitHubMock, RecordedRequest } from "../helpers/github-mock.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import { type GitHubMock, type RecordedRequest, TEST_APP_ID } from "../helpers/github-mock.js";
 
 export interface SeededRepo {
   openIssues: IssueNode[];
@@ -150,4 +153,15 @@ export function serveConfig(
   else gh.get(path, 200, text, options);
   const org = `/repos/${owner}/.github/contents/.github%2Fownership.yml`;
   return gh.get(org, 404, { message: "Not Found" }, options);
+}
+
+/** One wake-up of the in-process scheduler at `now` with a fresh in-memory Store, then stop. */
+export async function wakeOnce(probot: Pick<Probot, "auth" | "log">, now: string): Promise<void> {
+  const scheduler = startScheduler(
+    probot,
+    { appId: TEST_APP_ID, store: new MemoryStore() },
+    { now: () => new Date(now), setTimer: () => () => undefined },
+  );
+  await scheduler.idle();
+  scheduler.stop();
 }
