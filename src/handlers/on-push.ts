@@ -3,7 +3,7 @@ import { fileCacheKey } from "../github/fetch-file.js";
 import { CONFIG_PATH } from "../github/load-repo-config.js";
 import type { AppDeps } from "./app-deps.js";
 import { checkItem } from "./check-item.js";
-import { pullRequestSubject } from "./pull-request-subject.js";
+import { subjectOfPull } from "./pull-request-subject.js";
 import { touchedConfigKey } from "./validate-proposed-config.js";
 
 const BRANCH_MARK_TTL = 30 * 24 * 3600;
@@ -36,14 +36,8 @@ export async function onPush(context: Context<"push">, deps: AppDeps) {
       head: `${owner}:${branch}`,
       per_page: 10,
     });
-    for (const pull of pulls) {
-      const subject = await pullRequestSubject(
-        context.octokit,
-        owner,
-        repository.name,
-        pull.number,
-      );
-      await checkItem(context, deps, subject);
-    }
+    // The listed PRs are current: no second read of each.
+    for (const pull of pulls)
+      await checkItem(context, deps, subjectOfPull(owner, repository.name, pull));
   }
 }

@@ -98,8 +98,7 @@ describe("a PR that edits .github/ownership.yml", () => {
     const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
       .post("/repos/o/r/check-runs", 201, { id: 52, head_sha: HEAD_SHA })
       .post("/repos/o/r/issues/9/comments", 201, { id: 53 })
-      .get(BRANCH_PULLS, 200, [{ number: 9 }])
-      .get("/repos/o/r/pulls/9", 200, PR)
+      .get(BRANCH_PULLS, 200, [PR])
       .get(
         "/repos/o/r/contents/.github%2Fownership.yml",
         200,
