@@ -316,7 +316,7 @@ export interface LoadResult {
 }
 
 /** One delivery per new item: alternating issue / PR, bodies cycling through the samples. */
-function workload(gh: FakeGitHub, repo: FakeRepo, count: number): Delivery[] {
+export function workload(gh: FakeGitHub, repo: FakeRepo, count: number): Delivery[] {
   const out: Delivery[] = [];
   for (let i = 0; i < count; i++) {
     const shape = LOAD_SHAPES[i % LOAD_SHAPES.length] ?? { kind: "issue", body: "" };

@@ -25,11 +25,11 @@ import {
   startApp,
   TEST_KEY_PATH,
 } from "../dev/fake-github/app-process.js";
-import { LOAD_SHAPES, seedSampleRepo } from "../dev/fake-github/seed.js";
-import { type FakeGitHub, LOOPBACK, startFakeGitHub } from "../dev/fake-github/server.js";
-import type { FakeRepo } from "../dev/fake-github/state.js";
+import { seedSampleRepo } from "../dev/fake-github/seed.js";
+import { LOOPBACK, startFakeGitHub } from "../dev/fake-github/server.js";
 import { statsDelta, waitForQuiet } from "../dev/fake-github/stats.js";
-import { type Delivery, deliver, itemEvent } from "../dev/fake-github/webhooks.js";
+import { type Delivery, deliver } from "../dev/fake-github/webhooks.js";
+import { workload } from "./app-bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -96,34 +96,6 @@ if (values.role === "driver") {
   );
   process.stdout.write(JSON.stringify(r));
   process.exit(0);
-}
-
-let sha = 0x5eed;
-/** Same workload as bench/app-bench.ts: one `opened` delivery per new item. */
-function workload(gh: FakeGitHub, repo: FakeRepo, count: number): Delivery[] {
-  const out: Delivery[] = [];
-  for (let i = 0; i < count; i++) {
-    const shape = LOAD_SHAPES[i % LOAD_SHAPES.length] ?? { kind: "issue", body: "" };
-    const item = gh.state.addIssue(repo, {
-      title: `Bench ${shape.kind} ${repo.nextNumber}`,
-      body: shape.body,
-      author: { login: "dana", type: "User" },
-      assignees: shape.assignees ?? [],
-    });
-    if (shape.kind === "pr") {
-      item.pull = {
-        headSha: (++sha).toString(16).padStart(10, "0").repeat(4),
-        headRef: `bench/${item.number}`,
-        headRepo: `${repo.owner}/${repo.name}`,
-        baseRef: "main",
-        draft: false,
-        merged: false,
-        mergedAt: null,
-      };
-    }
-    out.push(itemEvent(gh.state, repo, item, "opened"));
-  }
-  return out;
 }
 
 function procStatus(pid: number, field: string): number {

@@ -89,6 +89,13 @@ function issueOf(ctx: RestContext, repo: FakeRepo, param = "issue_number"): Fake
   return repo.issues.get(Number(ctx.params[param]));
 }
 
+/** Labels were added or removed: the issue is updated, and GitHub answers with its labels. */
+function labelsChanged(ctx: RestContext, repo: FakeRepo, issue: FakeIssue) {
+  issue.updatedAt = new Date().toISOString();
+  ctx.state.touch();
+  return { status: 200, body: issue.labels.map((l) => ctx.state.label(repo, l)) };
+}
+
 /** `page`/`per_page` paging with GitHub's Link header. */
 function paged<T>(
   ctx: RestContext,
@@ -438,9 +445,7 @@ export const HANDLERS: Record<string, Handler> = {
       if (!issue.labels.some((l) => l.toLowerCase() === name.toLowerCase()))
         issue.labels.push(label.name);
     }
-    issue.updatedAt = new Date().toISOString();
-    ctx.state.touch();
-    return { status: 200, body: issue.labels.map((l) => ctx.state.label(repo, l)) };
+    return labelsChanged(ctx, repo, issue);
   },
 
   "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}": (ctx) => {
@@ -451,9 +456,7 @@ export const HANDLERS: Record<string, Handler> = {
     if (!issue.labels.some((l) => l.toLowerCase() === name))
       return notFound("Label does not exist");
     issue.labels = issue.labels.filter((l) => l.toLowerCase() !== name);
-    issue.updatedAt = new Date().toISOString();
-    ctx.state.touch();
-    return { status: 200, body: issue.labels.map((l) => ctx.state.label(repo, l)) };
+    return labelsChanged(ctx, repo, issue);
   },
 
   "GET /repos/{owner}/{repo}/issues/{issue_number}": (ctx) => {

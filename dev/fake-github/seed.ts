@@ -264,6 +264,26 @@ export const SAMPLE_FIX = { number: 8, body: BODIES.prFixed, expected: "success"
 const human = (login: string) => ({ login, type: "User" as const });
 const sha = (n: number) => n.toString(16).padStart(8, "0").repeat(5);
 
+/** v0.9 due 3 days ago and v1.0 due in 10 days: one late milestone, one on schedule. */
+function sampleMilestones(now: number) {
+  return [
+    {
+      number: 1,
+      title: "v0.9",
+      dueOn: `${ago(3, now).slice(0, 10)}T07:00:00Z`,
+      createdAt: ago(40, now),
+      state: "open" as const,
+    },
+    {
+      number: 2,
+      title: "v1.0",
+      dueOn: `${ago(-10, now).slice(0, 10)}T07:00:00Z`,
+      createdAt: ago(20, now),
+      state: "open" as const,
+    },
+  ];
+}
+
 /** Builds `acme/rocket`. `now` is the clock the dates are relative to. */
 export function seedSampleRepo(state: FakeState, now = Date.now()): FakeRepo {
   state.addInstallation(SAMPLE_INSTALLATION, SAMPLE_OWNER);
@@ -294,22 +314,7 @@ export function seedSampleRepo(state: FakeState, now = Date.now()): FakeRepo {
   ];
   for (const [name, color] of labelColours) state.addLabel(repo, name, color);
 
-  repo.milestones.push(
-    {
-      number: 1,
-      title: "v0.9",
-      dueOn: `${ago(3, now).slice(0, 10)}T07:00:00Z`,
-      createdAt: ago(40, now),
-      state: "open",
-    },
-    {
-      number: 2,
-      title: "v1.0",
-      dueOn: `${ago(-10, now).slice(0, 10)}T07:00:00Z`,
-      createdAt: ago(20, now),
-      state: "open",
-    },
-  );
+  repo.milestones.push(...sampleMilestones(now));
 
   const issue = (fields: Partial<FakeIssue> & { title: string }) => state.addIssue(repo, fields);
   // 1 complete, in progress
@@ -467,22 +472,7 @@ export function seedBulkRepo(
     state.addInstallation(installationId, fullName.split("/")[0] ?? "acme");
   const repo = state.addRepo(fullName, { installationId });
   repo.files.set(SAMPLE_CONFIG_PATH, SAMPLE_CONFIG);
-  repo.milestones.push(
-    {
-      number: 1,
-      title: "v0.9",
-      dueOn: `${ago(3, now).slice(0, 10)}T07:00:00Z`,
-      createdAt: ago(40, now),
-      state: "open",
-    },
-    {
-      number: 2,
-      title: "v1.0",
-      dueOn: `${ago(-10, now).slice(0, 10)}T07:00:00Z`,
-      createdAt: ago(20, now),
-      state: "open",
-    },
-  );
+  repo.milestones.push(...sampleMilestones(now));
   const bodies = [
     BODIES.complete,
     BODIES.noOwner,

@@ -60,8 +60,8 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-/** mulberry32: a tiny seeded PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: a tiny seeded PRNG, so a run with faults or latency jitter is reproducible. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

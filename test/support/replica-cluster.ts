@@ -4,7 +4,7 @@
  * replicas behind a load balancer. Deliveries go through `probot.receive` (Probot's own webhook
  * pipeline: context, installation token, error handler and its log line).
  *
- * Everything here is 127.0.0.1 only. Randomness comes from a seeded PRNG (`prng`).
+ * Everything here is 127.0.0.1 only. Randomness comes from a seeded PRNG (the fake's `prng`).
  */
 import Bottleneck from "bottleneck";
 import { Probot, ProbotOctokit } from "probot";
@@ -37,18 +37,6 @@ type LimitHandler = (
   octokit: unknown,
   retryCount: number,
 ) => boolean | undefined;
-
-/** mulberry32: a tiny seeded PRNG (same as the fake's), so a run is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One call of a throttle limit handler: what the plugin computed from the headers. */
 export interface LimitCall {

@@ -8,6 +8,7 @@
  * in which concurrent deliveries win the item lock.
  */
 import { BODIES, SAMPLE_FIX } from "../../dev/fake-github/seed.js";
+import { prng } from "../../dev/fake-github/server.js";
 import type { FakeIssue } from "../../dev/fake-github/state.js";
 import {
   type Cluster,
@@ -16,7 +17,6 @@ import {
   itemDelivery,
   itemView,
   type PlannedDelivery,
-  prng,
 } from "./replica-cluster.js";
 
 export type Verdict = "success" | "failure" | "neutral";
