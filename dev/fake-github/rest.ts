@@ -85,6 +85,15 @@ function repoOf(ctx: RestContext): FakeRepo | undefined {
   return repo;
 }
 
+/** What the App asks for in app.yml: installations and their tokens carry these. */
+const APP_PERMISSIONS = {
+  checks: "write",
+  issues: "write",
+  pull_requests: "write",
+  contents: "read",
+  metadata: "read",
+};
+
 function issueOf(ctx: RestContext, repo: FakeRepo, param = "issue_number"): FakeIssue | undefined {
   return repo.issues.get(Number(ctx.params[param]));
 }
@@ -137,13 +146,7 @@ function installationJson(ctx: RestContext, id: number): Json {
     app_slug: ctx.state.appSlug,
     target_id: ctx.state.userId(inst.account),
     target_type: inst.accountType,
-    permissions: {
-      checks: "write",
-      issues: "write",
-      pull_requests: "write",
-      contents: "read",
-      metadata: "read",
-    },
+    permissions: APP_PERMISSIONS,
     events: [
       "issues",
       "pull_request",
@@ -244,13 +247,7 @@ export const HANDLERS: Record<string, Handler> = {
       body: {
         token,
         expires_at: expiresAt,
-        permissions: {
-          checks: "write",
-          issues: "write",
-          pull_requests: "write",
-          contents: "read",
-          metadata: "read",
-        },
+        permissions: APP_PERMISSIONS,
         repository_selection: "selected",
       },
     };
