@@ -8,6 +8,12 @@ export interface AppDeps {
   appId: number;
   store: Store;
   metrics: Metrics;
+  /**
+   * Set when deliveries come off the durable queue (REDIS_URL): called with the id of a delivery
+   * whose claim a replica that may have died still leases, so the queue runs it again later
+   * instead of dropping it.
+   */
+  leasedElsewhere?: (deliveryId: string) => void;
 }
 
 /** The parts of a Probot context the pipeline uses (a schedule run builds one too). */

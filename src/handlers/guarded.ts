@@ -1,15 +1,18 @@
 import type { Context } from "probot";
 import { instrumentOctokit } from "../observability/instrument-octokit.js";
+import { type LeaseTiming, takeLease } from "../store/lease.js";
 import type { AppDeps } from "./app-deps.js";
 
 /** A handled delivery id is remembered this long (GitHub's redeliveries come within hours). */
 const DELIVERY_TTL = 24 * 3600;
 /**
- * While a delivery runs its claim lives only this long, so a replica killed mid-delivery (deploy,
- * OOM) does not make GitHub's redelivery a "duplicate" for a day. Far longer than a handler runs,
- * throttled writes included.
+ * While a delivery runs its claim is a lease of 30 s renewed every 10 s: a replica killed
+ * mid-delivery (deploy, OOM) blocks the delivery for at most 30 s, never longer, however long a
+ * live handler takes (throttled writes included).
  */
-const IN_PROGRESS_TTL = 15 * 60;
+export const DELIVERY_LEASE: LeaseTiming = { ttlSeconds: 30, renewEveryMs: 10_000 };
+/** The claim's value once the delivery has been handled. */
+const DONE = "done";
 
 type Handler<C> = (context: C, deps: AppDeps) => Promise<unknown>;
 
@@ -42,7 +45,11 @@ function tag(error: object, repository: string | undefined, eventName: string): 
  * Runs a handler once per delivery (GitHub and load balancers redeliver), and tags any error
  * with the repository so Probot's single error log names the delivery id and the repository.
  * A failed delivery releases its claim, so GitHub's redelivery can try again; a delivery cut
- * off mid-way (process killed) frees it after IN_PROGRESS_TTL.
+ * off mid-way (process killed) frees it when its lease runs out (DELIVERY_LEASE).
+ *
+ * A delivery whose lease another holder still has is a duplicate in flight, and dropped, except
+ * when deliveries come off the durable queue (`deps.leasedElsewhere`): there it can only be one
+ * a dead replica left, so the queue is told to run it again once the lease has run out.
  */
 export function guarded<C extends Pick<Context, "id" | "name" | "payload" | "log" | "octokit">>(
   deps: AppDeps,
@@ -52,7 +59,16 @@ export function guarded<C extends Pick<Context, "id" | "name" | "payload" | "log
     const { metrics } = deps;
     const event = context.name;
     const claim = `delivery:${context.id}:${event}`;
-    if (!(await deps.store.claim(claim, IN_PROGRESS_TTL))) {
+    const lease = await takeLease(deps.store, claim, DELIVERY_LEASE);
+    if (!lease) {
+      if (deps.leasedElsewhere && (await deps.store.get(claim)) !== DONE) {
+        deps.leasedElsewhere(context.id);
+        context.log.info(
+          { deliveryId: context.id },
+          "delivery still leased elsewhere; retrying later",
+        );
+        return;
+      }
       metrics.deliveries.inc({ event, outcome: "duplicate" });
       context.log.debug({ deliveryId: context.id }, "duplicate delivery ignored");
       return;
@@ -61,7 +77,7 @@ export function guarded<C extends Pick<Context, "id" | "name" | "payload" | "log
     const timer = metrics.handlerSeconds.startTimer({ event });
     try {
       await handler(context, deps);
-      await deps.store.set(claim, "done", DELIVERY_TTL);
+      await deps.store.set(claim, DONE, DELIVERY_TTL);
       metrics.deliveries.inc({ event, outcome: "ok" });
     } catch (error) {
       metrics.deliveries.inc({ event, outcome: "error" });
@@ -71,6 +87,7 @@ export function guarded<C extends Pick<Context, "id" | "name" | "payload" | "log
       }
       throw error;
     } finally {
+      lease.stop();
       timer();
     }
   };

@@ -96,9 +96,15 @@ export class MemoryStore implements Store {
   }
 
   /** Synchronous check-and-set: no await between them, so concurrent claims cannot both win. */
-  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+  async claim(key: string, ttlSeconds: number, value = "1"): Promise<boolean> {
     if (this.#read(key) !== undefined) return false;
-    this.#write(key, "1", ttlSeconds);
+    this.#write(key, value, ttlSeconds);
+    return true;
+  }
+
+  async renew(key: string, value: string, ttlSeconds: number): Promise<boolean> {
+    if (this.#read(key) !== value) return false;
+    this.#write(key, value, ttlSeconds);
     return true;
   }
 

@@ -45,6 +45,12 @@ export class LockTimeoutError extends Error {
   }
 }
 
+/** Compare-and-expire: only the holder of the value extends it. */
+const RENEW_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then
+  return redis.call("EXPIRE", KEYS[1], ARGV[2])
+end
+return 0`;
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
@@ -116,9 +122,26 @@ export class RedisStore implements Store {
     await this.#redis.del(this.#key(key));
   }
 
-  async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    const result = await this.#redis.set(this.#key(key), "1", "EX", wholeSeconds(ttlSeconds), "NX");
+  async claim(key: string, ttlSeconds: number, value = "1"): Promise<boolean> {
+    const result = await this.#redis.set(
+      this.#key(key),
+      value,
+      "EX",
+      wholeSeconds(ttlSeconds),
+      "NX",
+    );
     return result === "OK";
+  }
+
+  async renew(key: string, value: string, ttlSeconds: number): Promise<boolean> {
+    const renewed = await this.#redis.eval(
+      RENEW_SCRIPT,
+      1,
+      this.#key(key),
+      value,
+      String(wholeSeconds(ttlSeconds)),
+    );
+    return renewed === 1;
   }
 
   /**

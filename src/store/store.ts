@@ -8,8 +8,16 @@ export interface Store {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /** True the first time `key` is claimed within `ttlSeconds` (atomic across replicas). */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * True the first time `key` is claimed within `ttlSeconds` (atomic across replicas). The claim
+   * holds `value` (default "1"): a unique value makes it a lease its holder can `renew`.
+   */
+  claim(key: string, ttlSeconds: number, value?: string): Promise<boolean>;
+  /**
+   * Extends `key` to `ttlSeconds` only while it still holds `value` (atomic): a lease is renewed
+   * by its holder alone, never revived after it expired and someone else claimed it.
+   */
+  renew(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   /** Runs `fn` while holding the lock for `key`; callers for the same key run one at a time. */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }

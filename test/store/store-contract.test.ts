@@ -109,6 +109,19 @@ describe.each(implementations)("Store contract: $name", ({ make }) => {
     expect(await store.claim("delivery-2", 60)).toBe(true);
   });
 
+  it("renew extends a claim only for the holder of its value, never after it expired", async () => {
+    expect(await store.claim("lease", 1, "running:a")).toBe(true);
+    expect(await store.get("lease")).toBe("running:a");
+    expect(await store.renew("lease", "running:b", 60)).toBe(false); // not the holder
+    expect(await store.renew("lease", "running:a", 2)).toBe(true);
+    await sleep(1_150);
+    expect(await store.get("lease")).toBe("running:a"); // renewed past its first second
+    await store.set("lease", "done", 60);
+    expect(await store.renew("lease", "running:a", 60)).toBe(false); // finished: not revived
+    expect(await store.renew("never-claimed", "running:a", 60)).toBe(false);
+    expect(await store.get("never-claimed")).toBeUndefined();
+  });
+
   it("withLock returns fn's value", async () => {
     await expect(store.withLock("value", async () => 42)).resolves.toBe(42);
   });
