@@ -16,7 +16,8 @@ import {
   startApp,
   TEST_KEY_PATH,
 } from "../dev/fake-github/app-process.js";
-import { BODIES, LOAD_SHAPES, seedBulkRepo, seedSampleRepo } from "../dev/fake-github/seed.js";
+import { addItem, nextSha, workload } from "../dev/fake-github/load.js";
+import { BODIES, seedBulkRepo, seedSampleRepo } from "../dev/fake-github/seed.js";
 import { type FakeGitHub, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeIssue, FakeRepo } from "../dev/fake-github/state.js";
 import { type StatsSnapshot, statsDelta, waitForQuiet } from "../dev/fake-github/stats.js";
@@ -40,36 +41,6 @@ export const percentile = (sorted: number[], p: number): number => {
 };
 
 const privateKey = () => readFileSync(TEST_KEY_PATH, "utf8");
-
-let shaCounter = 0x5eed;
-const nextSha = () => (++shaCounter).toString(16).padStart(10, "0").repeat(4);
-
-function addItem(
-  gh: FakeGitHub,
-  repo: FakeRepo,
-  kind: "issue" | "pr",
-  body: string,
-  assignees: string[] = [],
-): FakeIssue {
-  const item = gh.state.addIssue(repo, {
-    title: `Bench ${kind} ${repo.nextNumber}`,
-    body,
-    author: { login: "dana", type: "User" },
-    assignees,
-  });
-  if (kind === "pr") {
-    item.pull = {
-      headSha: nextSha(),
-      headRef: `bench/${item.number}`,
-      headRepo: `${repo.owner}/${repo.name}`,
-      baseRef: "main",
-      draft: false,
-      merged: false,
-      mergedAt: null,
-    };
-  }
-  return item;
-}
 
 async function send(app: AppProcess, d: Delivery): Promise<number> {
   const result = await deliver(app.webhookUrl, app.secret, d);
@@ -313,17 +284,6 @@ export interface LoadResult {
   /** CPU used by this (bench) process — load generator + fake GitHub — as % of one core. */
   harnessCpuPct: number;
   defects: string[];
-}
-
-/** One delivery per new item: alternating issue / PR, bodies cycling through the samples. */
-export function workload(gh: FakeGitHub, repo: FakeRepo, count: number): Delivery[] {
-  const out: Delivery[] = [];
-  for (let i = 0; i < count; i++) {
-    const shape = LOAD_SHAPES[i % LOAD_SHAPES.length] ?? { kind: "issue", body: "" };
-    const item = addItem(gh, repo, shape.kind, shape.body, shape.assignees);
-    out.push(itemEvent(gh.state, repo, item, "opened"));
-  }
-  return out;
 }
 
 async function drive(app: AppProcess, deliveries: Delivery[], concurrency: number, maxMs: number) {

@@ -25,11 +25,11 @@ import {
   startApp,
   TEST_KEY_PATH,
 } from "../dev/fake-github/app-process.js";
+import { workload } from "../dev/fake-github/load.js";
 import { seedSampleRepo } from "../dev/fake-github/seed.js";
 import { LOOPBACK, startFakeGitHub } from "../dev/fake-github/server.js";
 import { statsDelta, waitForQuiet } from "../dev/fake-github/stats.js";
 import { type Delivery, deliver } from "../dev/fake-github/webhooks.js";
-import { workload } from "./app-bench.js";
 
 const { values } = parseArgs({
   options: {

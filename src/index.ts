@@ -1,5 +1,14 @@
 /** The Probot entry: wires events to handlers and HTTP routes. No logic here. */
 import type { ApplicationFunction, Probot } from "probot";
+import {
+  COMMAND_EVENT,
+  ISSUE_EVENTS,
+  MERGE_GROUP_EVENT,
+  PULL_REQUEST_EVENTS,
+  PUSH_EVENT,
+  RERUN_EVENTS,
+  STICKY_COMMENT_EVENTS,
+} from "./delivery/handled-events.js";
 import type { AppDeps } from "./handlers/app-deps.js";
 import { guarded } from "./handlers/guarded.js";
 import { onCommentCommand } from "./handlers/on-comment-command.js";
@@ -19,43 +28,13 @@ import { createStore } from "./store/create-store.js";
  */
 export function ownershipApp(deps: AppDeps, { routes = true } = {}): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
-    app.on(
-      [
-        "issues.opened",
-        "issues.edited",
-        "issues.reopened",
-        "issues.closed",
-        "issues.assigned",
-        "issues.unassigned",
-        "issues.labeled",
-        "issues.unlabeled",
-      ],
-      guarded(deps, onIssueEvent),
-    );
-    app.on(
-      [
-        "pull_request.opened",
-        "pull_request.edited",
-        "pull_request.reopened",
-        "pull_request.closed",
-        "pull_request.synchronize",
-        "pull_request.ready_for_review",
-        "pull_request.converted_to_draft",
-        "pull_request.assigned",
-        "pull_request.unassigned",
-        "pull_request.labeled",
-        "pull_request.unlabeled",
-      ],
-      guarded(deps, onPullRequestEvent),
-    );
-    app.on(["check_run.rerequested", "check_suite.rerequested"], guarded(deps, onRerequest));
-    app.on("merge_group.checks_requested", guarded(deps, onMergeGroup));
-    app.on("issue_comment.created", guarded(deps, onCommentCommand));
-    app.on(
-      ["issue_comment.edited", "issue_comment.deleted"],
-      guarded(deps, onStickyCommentChanged),
-    );
-    app.on("push", guarded(deps, onPush));
+    app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
+    app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
+    app.on([...RERUN_EVENTS], guarded(deps, onRerequest));
+    app.on(MERGE_GROUP_EVENT, guarded(deps, onMergeGroup));
+    app.on(COMMAND_EVENT, guarded(deps, onCommentCommand));
+    app.on([...STICKY_COMMENT_EVENTS], guarded(deps, onStickyCommentChanged));
+    app.on(PUSH_EVENT, guarded(deps, onPush));
     if (routes) addHandler(httpRoutes(deps.metrics, deps.store));
   };
 }
@@ -73,14 +52,19 @@ const app: ApplicationFunction = async (probot, options) => {
     store: createStore(process.env),
     metrics: new Metrics({ defaultMetrics: true }),
   };
-  ownershipApp(deps)(probot, options);
   // The weekly status runs beside the webhooks, never on a delivery's request path: on a BullMQ
-  // queue shared by all replicas when Redis is configured, otherwise in this process. BullMQ is
-  // imported only then (Probot awaits this function), so a single replica never loads it.
+  // queue shared by all replicas when Redis is configured, otherwise in this process. With Redis
+  // every delivery goes through a durable queue too. BullMQ is imported only then (Probot awaits
+  // this function), so a single replica never loads it.
   const redisUrl = process.env.REDIS_URL?.trim();
-  if (redisUrl) {
-    const { startStatusQueue } = await import("./schedule/status-queue.js");
-    startStatusQueue(probot, deps, { connection: redisUrl });
-  } else startScheduler(probot, deps);
+  if (!redisUrl) {
+    ownershipApp(deps)(probot, options);
+    startScheduler(probot, deps);
+    return;
+  }
+  const { durableOwnershipApp, sameAppProbot } = await import("./delivery/durable-app.js");
+  const { startStatusQueue } = await import("./schedule/status-queue.js");
+  await durableOwnershipApp(deps, sameAppProbot(probot), { connection: redisUrl })(probot, options);
+  startStatusQueue(probot, deps, { connection: redisUrl });
 };
 export default app;

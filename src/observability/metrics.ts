@@ -39,6 +39,45 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly deliveryJobs = new Counter({
+    name: "ownership_delivery_jobs_total",
+    help: "Durable delivery queue (REDIS_URL): jobs by outcome (enqueued, completed, retried, handed_back, dead_lettered)",
+    labelNames: ["event", "outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly deliveryJobsStalled = new Counter({
+    name: "ownership_delivery_jobs_stalled_total",
+    help: "Delivery jobs whose worker stopped renewing its lock (a replica died) and were handed to another",
+    registers: [this.registry],
+  });
+  readonly deliveryQueueJobs = new Gauge({
+    name: "ownership_delivery_queue_jobs",
+    help: "Delivery jobs in the durable queue by state (waiting, delayed, active, failed = dead-lettered and kept 7 days)",
+    labelNames: ["state"] as const,
+    registers: [this.registry],
+    // Read from Redis at scrape time: the depth is the queue's, not this replica's.
+    collect: async () => {
+      const counts = await this.deliveryQueueCounts?.().catch(() => undefined);
+      for (const [state, value] of Object.entries(counts ?? {})) {
+        this.deliveryQueueJobs.set({ state }, value);
+      }
+    },
+  });
+  /** Set by the durable delivery queue: its jobs by state. */
+  deliveryQueueCounts: (() => Promise<Record<string, number>>) | undefined;
+  readonly redeliveries = new Counter({
+    name: "ownership_redeliveries_total",
+    help: "Failed GitHub deliveries the App asked GitHub to send again, by outcome (requested, failed)",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly reconciled = new Counter({
+    name: "ownership_reconciled_pulls_total",
+    help: "Open pull requests the reconciliation sweep found without an Ownership check, by outcome (evaluated, failed)",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

@@ -1,0 +1,55 @@
+/**
+ * Every webhook the App acts on, `event.action` (or `event` alone). The App registers its
+ * handlers from these lists, and the durable queue takes only these deliveries: an
+ * `installation` or `star` event never costs a job.
+ */
+export const ISSUE_EVENTS = [
+  "issues.opened",
+  "issues.edited",
+  "issues.reopened",
+  "issues.closed",
+  "issues.assigned",
+  "issues.unassigned",
+  "issues.labeled",
+  "issues.unlabeled",
+] as const;
+
+export const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.edited",
+  "pull_request.reopened",
+  "pull_request.closed",
+  "pull_request.synchronize",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
+  "pull_request.assigned",
+  "pull_request.unassigned",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+] as const;
+
+export const RERUN_EVENTS = ["check_run.rerequested", "check_suite.rerequested"] as const;
+export const MERGE_GROUP_EVENT = "merge_group.checks_requested";
+export const COMMAND_EVENT = "issue_comment.created";
+export const STICKY_COMMENT_EVENTS = ["issue_comment.edited", "issue_comment.deleted"] as const;
+export const PUSH_EVENT = "push";
+
+const HANDLED = new Set<string>([
+  ...ISSUE_EVENTS,
+  ...PULL_REQUEST_EVENTS,
+  ...RERUN_EVENTS,
+  MERGE_GROUP_EVENT,
+  COMMAND_EVENT,
+  ...STICKY_COMMENT_EVENTS,
+  PUSH_EVENT,
+]);
+
+/** True when some handler of the App acts on this delivery. */
+export function isHandledEvent(name: string, payload: unknown): boolean {
+  if (HANDLED.has(name)) return true;
+  const action =
+    typeof payload === "object" && payload !== null && "action" in payload
+      ? payload.action
+      : undefined;
+  return typeof action === "string" && HANDLED.has(`${name}.${action}`);
+}
