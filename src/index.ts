@@ -9,6 +9,8 @@ import {
   RERUN_EVENTS,
   STICKY_COMMENT_EVENTS,
 } from "./delivery/handled-events.js";
+import { startLocalMaintenance, startQueuedMaintenance } from "./delivery/maintenance.js";
+import { maintenanceSettings } from "./delivery/maintenance-settings.js";
 import type { AppDeps } from "./handlers/app-deps.js";
 import { guarded } from "./handlers/guarded.js";
 import { onCommentCommand } from "./handlers/on-comment-command.js";
@@ -57,14 +59,18 @@ const app: ApplicationFunction = async (probot, options) => {
   // every delivery goes through a durable queue too. BullMQ is imported only then (Probot awaits
   // this function), so a single replica never loads it.
   const redisUrl = process.env.REDIS_URL?.trim();
+  const { settings, problems } = maintenanceSettings(process.env);
+  for (const problem of problems) probot.log.warn(problem);
   if (!redisUrl) {
     ownershipApp(deps)(probot, options);
     startScheduler(probot, deps);
+    startLocalMaintenance(probot, deps, settings);
     return;
   }
   const { durableOwnershipApp, sameAppProbot } = await import("./delivery/durable-app.js");
   const { startStatusQueue } = await import("./schedule/status-queue.js");
   await durableOwnershipApp(deps, sameAppProbot(probot), { connection: redisUrl })(probot, options);
   startStatusQueue(probot, deps, { connection: redisUrl });
+  await startQueuedMaintenance(probot, deps, settings, redisUrl);
 };
 export default app;

@@ -6,6 +6,7 @@
 import type {
   Author,
   FakeCheckRun,
+  FakeHookDelivery,
   FakeIssue,
   FakeRepo,
   FakeState,
@@ -32,6 +33,8 @@ export interface RestContext {
   apiBase: string;
   /** Mints an installation token (the server keeps the token table). */
   mintToken(installationId: number): { token: string; expiresAt: string };
+  /** Sends a logged delivery to the App again, after the answer (the server does the HTTP). */
+  redeliver(attempt: FakeHookDelivery): void;
 }
 
 export interface Reply {
@@ -129,6 +132,28 @@ function paged<T>(
     status: 200,
     body: wrap ? wrap(slice) : slice,
     headers: links.length ? { link: links.join(", ") } : undefined,
+  };
+}
+
+function hookDeliveryJson(d: FakeHookDelivery): Json {
+  return {
+    id: d.id,
+    guid: d.guid,
+    delivered_at: d.deliveredAt,
+    redelivery: d.redelivery,
+    duration: 0.05,
+    status:
+      d.statusCode === 0
+        ? "failed to connect"
+        : d.statusCode < 400
+          ? "OK"
+          : `Invalid HTTP Response: ${d.statusCode}`,
+    status_code: d.statusCode,
+    event: d.event,
+    action: d.action,
+    installation_id: d.installationId,
+    repository_id: d.repositoryId,
+    throttled_at: null,
   };
 }
 
@@ -251,6 +276,66 @@ export const HANDLERS: Record<string, Handler> = {
         repository_selection: "selected",
       },
     };
+  },
+
+  "GET /app/hook/deliveries": (ctx) => {
+    if (ctx.caller.kind !== "app") return forbidden("This endpoint needs the app JWT");
+    // Newest first; the cursor names the last delivery of the previous page.
+    const cursor = /^v1_(\d+)$/.exec(ctx.query.get("cursor") ?? "")?.[1];
+    const perPage = Math.min(Math.max(Number(ctx.query.get("per_page") ?? 30) || 30, 1), 100);
+    const status = ctx.query.get("status");
+    const older = [...ctx.state.hookDeliveries]
+      .reverse()
+      .filter((d) => cursor === undefined || d.id < Number(cursor))
+      .filter((d) =>
+        status === "success"
+          ? d.statusCode >= 200 && d.statusCode < 400
+          : status === "failure"
+            ? d.statusCode >= 400 && d.statusCode < 600
+            : true,
+      );
+    const page = older.slice(0, perPage);
+    const last = page.at(-1);
+    const next = new URLSearchParams(ctx.query);
+    next.set("per_page", String(perPage));
+    if (last) next.set("cursor", `v1_${last.id}`);
+    return {
+      status: 200,
+      body: page.map(hookDeliveryJson),
+      headers:
+        older.length > perPage
+          ? { link: `<${ctx.apiBase}${ctx.path}?${next}>; rel="next"` }
+          : undefined,
+    };
+  },
+
+  "POST /app/hook/deliveries/{delivery_id}/attempts": (ctx) => {
+    if (ctx.caller.kind !== "app") return forbidden("This endpoint needs the app JWT");
+    const attempt = ctx.state.hookDeliveries.find((d) => d.id === Number(ctx.params.delivery_id));
+    if (!attempt) return notFound();
+    ctx.redeliver(attempt);
+    return { status: 202, body: {} };
+  },
+
+  "GET /repos/{owner}/{repo}/pulls": (ctx) => {
+    const repo = repoOf(ctx);
+    if (!repo) return notFound();
+    const state = ctx.query.get("state") ?? "open";
+    const head = ctx.query.get("head");
+    const pulls = [...repo.issues.values()].filter(
+      (i) =>
+        i.pull &&
+        (state === "all" || i.state === state) &&
+        (head === null || `${repo.owner}:${i.pull.headRef}` === head),
+    );
+    const sort = ctx.query.get("sort") ?? "created";
+    const key = (i: FakeIssue) => (sort === "updated" ? i.updatedAt : i.createdAt);
+    pulls.sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number);
+    // GitHub: descending by default when sorting by creation, ascending otherwise.
+    const direction = ctx.query.get("direction") ?? (sort === "created" ? "desc" : "asc");
+    const ascending = direction === "asc";
+    if (!ascending) pulls.reverse();
+    return paged(ctx, pulls, (i) => ctx.state.pull(repo, i));
   },
 
   "GET /repos/{owner}/{repo}/installation": (ctx) => {

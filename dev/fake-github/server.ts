@@ -18,6 +18,7 @@ import { executeGraphQL } from "./graphql.js";
 import { type Caller, HANDLERS, notFound, type Reply, type RestContext } from "./rest.js";
 import { FakeState, type Json } from "./state.js";
 import { FakeStats } from "./stats.js";
+import { deliverLogged } from "./webhooks.js";
 
 export const LOOPBACK = "127.0.0.1";
 
@@ -110,6 +111,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const APP_ROUTES = new Set([
   "GET /app/installations",
+  "GET /app/hook/deliveries",
+  "POST /app/hook/deliveries/{delivery_id}/attempts",
   "POST /app/installations/{installation_id}/access_tokens",
   "GET /repos/{owner}/{repo}/installation",
 ]);
@@ -345,6 +348,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       caller,
       apiBase,
       mintToken,
+      redeliver: (attempt) => {
+        const hook = state.hook;
+        if (!hook) return; // nobody to send it to: GitHub would log a failed attempt
+        const d = { name: attempt.event, id: attempt.guid, payload: attempt.payload };
+        setImmediate(() => void deliverLogged(state, hook.url, hook.secret, d, true));
+      },
     };
     let reply =
       route === "GET /app/installations" && options.hideInstallations

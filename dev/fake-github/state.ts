@@ -114,6 +114,21 @@ export interface FakeInstallation {
   accountType: "Organization" | "User";
 }
 
+/** One attempt of a webhook delivery, as `GET /app/hook/deliveries` lists it. */
+export interface FakeHookDelivery {
+  id: number;
+  guid: string;
+  deliveredAt: string;
+  redelivery: boolean;
+  /** 0 when the App could not be reached (GitHub's "failed to connect"). */
+  statusCode: number;
+  event: string;
+  action: string | null;
+  installationId: number | null;
+  repositoryId: number | null;
+  payload: JsonObject;
+}
+
 export const FAKE_HOST = "github.com";
 const WEB = `https://${FAKE_HOST}`;
 
@@ -125,6 +140,10 @@ export class FakeState {
   #nextId = 1000;
   /** Bumped on every write, so derived caches know to recompute. */
   version = 0;
+  /** Every webhook delivery attempt sent through `deliverLogged`, oldest first. */
+  readonly hookDeliveries: FakeHookDelivery[] = [];
+  /** Where `POST /app/hook/deliveries/{id}/attempts` sends a delivery again (the App's webhook). */
+  hook: { url: string; secret: string } | undefined;
 
   constructor(
     readonly appId: number,

@@ -4,7 +4,7 @@
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { LOOPBACK } from "./server.js";
-import type { FakeIssue, FakeRepo, FakeState, JsonObject } from "./state.js";
+import type { FakeHookDelivery, FakeIssue, FakeRepo, FakeState, JsonObject } from "./state.js";
 
 export interface Delivery {
   name: string;
@@ -170,4 +170,42 @@ export async function deliver(
   });
   const text = await response.text();
   return { status: response.status, text, ms: performance.now() - started };
+}
+
+function numberField(value: unknown): number | null {
+  if (typeof value !== "object" || value === null || !("id" in value)) return null;
+  return typeof value.id === "number" ? value.id : null;
+}
+
+/**
+ * Delivers like GitHub and writes the attempt into the fake's delivery log, which
+ * `GET /app/hook/deliveries` lists: status 0 when the App could not be reached.
+ */
+export async function deliverLogged(
+  state: FakeState,
+  webhookUrl: string,
+  secret: string,
+  d: Delivery,
+  redelivery = false,
+): Promise<DeliveryResult> {
+  let result: DeliveryResult;
+  try {
+    result = await deliver(webhookUrl, secret, d);
+  } catch (error) {
+    result = { status: 0, text: error instanceof Error ? error.message : String(error), ms: 0 };
+  }
+  const attempt: FakeHookDelivery = {
+    id: state.nextId(),
+    guid: d.id,
+    deliveredAt: new Date().toISOString(),
+    redelivery,
+    statusCode: result.status,
+    event: d.name,
+    action: typeof d.payload.action === "string" ? d.payload.action : null,
+    installationId: numberField(d.payload.installation),
+    repositoryId: numberField(d.payload.repository),
+    payload: d.payload,
+  };
+  state.hookDeliveries.push(attempt);
+  return result;
 }

@@ -23,9 +23,14 @@ export interface InstallationRepos {
   repos: ScheduledRepo[];
 }
 
+/**
+ * `keep` chooses among the repositories with a valid config: by default those with the weekly
+ * status on (the reconciliation sweep keeps them all).
+ */
 export async function discoverScheduledRepos(
   app: SchedulerApp,
   store: Store,
+  keep: (config: Config) => boolean = (config) => config.status.enabled,
 ): Promise<InstallationRepos[]> {
   const appOctokit = await app.auth();
   const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
@@ -34,7 +39,7 @@ export async function discoverScheduledRepos(
     if (installation.suspended_at) continue;
     // One installation or repository GitHub cannot answer for must not hide all the others.
     try {
-      const found = await scheduledReposOf(app, store, installation.id);
+      const found = await scheduledReposOf(app, store, installation.id, keep);
       if (found.repos.length > 0) out.push(found);
     } catch (error) {
       app.log.error(
@@ -50,6 +55,7 @@ async function scheduledReposOf(
   app: SchedulerApp,
   store: Store,
   installationId: number,
+  keep: (config: Config) => boolean,
 ): Promise<InstallationRepos> {
   const octokit = await app.auth(installationId);
   const repositories = await octokit.paginate("GET /installation/repositories", {
@@ -72,7 +78,7 @@ async function scheduledReposOf(
         "invalid ownership config",
       );
     }
-    if (loaded.state !== "ok" || !loaded.config.status.enabled) continue;
+    if (loaded.state !== "ok" || !keep(loaded.config)) continue;
     repos.push({ owner, repo: r.name, status: loaded.config.status });
   }
   return { installationId, octokit, repos };
