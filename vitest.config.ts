@@ -9,5 +9,6 @@ export default defineConfig({
     // spend ~100 s each mostly waiting on production write pacing, so they run beside the rest.
     maxWorkers: 3,
     setupFiles: ["test/setup/fast-check.ts"],
+    globalSetup: ["test/setup/redis-check.ts"],
   },
 });

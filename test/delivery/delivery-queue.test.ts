@@ -23,6 +23,7 @@ import {
   TestOctokit,
 } from "../helpers/test-probot.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 let redis: RedisServer;
 let gh: FakeGitHub;
@@ -35,9 +36,11 @@ let logs: LogCapture;
 let run = 0;
 
 beforeAll(async () => {
+  if (!WITH_REDIS) return;
   redis = await startRedisServer();
 });
 afterAll(async () => {
+  if (!WITH_REDIS) return;
   await redis?.stop();
 });
 
@@ -94,7 +97,7 @@ const receive = (d: Delivery) =>
 const appComments = (number: number) =>
   (repo.issues.get(number)?.comments ?? []).filter((c) => c.author.appId === TEST_APP_ID);
 
-describe("durable deliveries", () => {
+describe.skipIf(!WITH_REDIS)("durable deliveries", () => {
   it("a received delivery is run by a worker; the same delivery again is one run", async () => {
     const pr = addItem(gh, repo, "pr", BODIES.prMissing);
     const delivery = itemEvent(gh.state, repo, pr, "opened");

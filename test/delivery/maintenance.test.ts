@@ -8,6 +8,7 @@ import { Metrics } from "../../src/observability/metrics.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 describe("maintenanceSettings", () => {
   it("redelivers every 5 minutes and sweeps never, by default", () => {
@@ -39,7 +40,7 @@ describe("maintenanceSettings", () => {
   });
 });
 
-describe("startQueuedMaintenance", () => {
+describe.skipIf(!WITH_REDIS)("startQueuedMaintenance", () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedisServer();

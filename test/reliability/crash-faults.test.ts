@@ -10,17 +10,20 @@ import {
   TAKEOVER_BOUND_MS,
 } from "../support/crash-scenario.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 let redis: RedisServer;
 beforeAll(async () => {
+  if (!WITH_REDIS) return;
   await ensureBuilt();
   redis = await startRedisServer();
 });
 afterAll(async () => {
+  if (!WITH_REDIS) return;
   await redis?.stop();
 });
 
-describe("crash-safe deliveries under 20 % GitHub faults", () => {
+describe.skipIf(!WITH_REDIS)("crash-safe deliveries under 20 % GitHub faults", () => {
   it("every item ends right after the kill, the faults and their retries", async () => {
     const result = await runCrashDrill({ redis, faultRate: 0.2, seed: 7 });
     expect(result.defects).toEqual([]);

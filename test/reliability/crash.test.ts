@@ -11,17 +11,20 @@ import {
   TAKEOVER_BOUND_MS,
 } from "../support/crash-scenario.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 let redis: RedisServer;
 beforeAll(async () => {
+  if (!WITH_REDIS) return;
   await ensureBuilt();
   redis = await startRedisServer();
 });
 afterAll(async () => {
+  if (!WITH_REDIS) return;
   await redis?.stop();
 });
 
-describe("crash-safe deliveries: two replicas, one SIGKILLed mid-burst", () => {
+describe.skipIf(!WITH_REDIS)("crash-safe deliveries: two replicas, one SIGKILLed mid-burst", () => {
   it("every item ends right, and the killed replica's jobs come back by themselves", async () => {
     const result = await runCrashDrill({ redis });
     expect(result.defects).toEqual([]);

@@ -35,6 +35,7 @@ import {
   startCluster,
 } from "../support/replica-cluster.js";
 import { ItemScenario } from "../support/replica-scenario.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 const WAVES = 10;
 const PER_WAVE = 12;
@@ -208,7 +209,7 @@ const errField = (record: LogRecord, key: string): unknown =>
 
 /** The same checks for each retry setting; `surfaces`: failures must reach the handler. */
 function describeFaults(title: string, retries: number, seed: number, surfaces: boolean) {
-  describe(title, () => {
+  describe.skipIf(!WITH_REDIS)(title, () => {
     let run: Run;
     beforeAll(async () => {
       run = await runWithFaults(retries, seed);

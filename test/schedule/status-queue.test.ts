@@ -29,13 +29,16 @@ import {
 } from "../helpers/github-mock.js";
 import { emptyRepo, serveConfig, serveRepos } from "../status-io/seed.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 let redis: RedisServer;
 const open: Array<{ close(): Promise<void> }> = [];
 beforeAll(async () => {
+  if (!WITH_REDIS) return;
   redis = await startRedisServer();
 });
 afterAll(async () => {
+  if (!WITH_REDIS) return;
   for (const o of open.splice(0)) await o.close();
   await redis?.stop();
 });
@@ -153,7 +156,7 @@ const schedulerView = (q: Queue<StatusJobData>) =>
 const delayedIds = async (q: Queue<StatusJobData>) =>
   (await q.getJobs(["delayed", "wait"])).map((j) => j.id).sort();
 
-describe("startStatusQueue: job schedulers", () => {
+describe.skipIf(!WITH_REDIS)("startStatusQueue: job schedulers", () => {
   it("keeps one scheduler per configured repository, with its cron and time zone", async () => {
     const gh = mockGitHub();
     serveDiscovery(gh, ["rocket", "probe", "quiet", "bare"]);
@@ -229,7 +232,7 @@ describe("startStatusQueue: job schedulers", () => {
   });
 });
 
-describe("startStatusQueue: jobs", () => {
+describe.skipIf(!WITH_REDIS)("startStatusQueue: jobs", () => {
   it("a job runs the pipeline once as the installation", async () => {
     const gh = mockGitHub();
     serveDiscovery(gh, []);

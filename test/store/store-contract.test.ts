@@ -9,6 +9,7 @@ import {
 } from "../../src/store/redis-store.js";
 import { getJson, type Store, setJson } from "../../src/store/store.js";
 import { freePort, type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { WITH_REDIS } from "../support/with-redis.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,10 +33,12 @@ function openRedisStore(options: RedisStoreOptions = {}): RedisStore {
 }
 
 beforeAll(async () => {
+  if (!WITH_REDIS) return;
   server = await startRedisServer();
 });
 
 afterAll(async () => {
+  if (!WITH_REDIS) return;
   await Promise.all(opened.map((store) => store.close()));
   await server?.stop();
 });
@@ -69,7 +72,7 @@ async function incrementSlowly(store: Store, key: string): Promise<void> {
 
 const implementations: { name: string; make: () => Store }[] = [
   { name: "MemoryStore", make: () => new MemoryStore() },
-  { name: "RedisStore", make: () => openRedisStore() },
+  ...(WITH_REDIS ? [{ name: "RedisStore", make: () => openRedisStore() }] : []),
 ];
 
 describe.each(implementations)("Store contract: $name", ({ make }) => {
@@ -173,7 +176,7 @@ describe.each(implementations)("Store contract: $name", ({ make }) => {
   });
 });
 
-describe("RedisStore across replicas", () => {
+describe.skipIf(!WITH_REDIS)("RedisStore across replicas", () => {
   it("prefixes keys (default `ownership-bot:`) and sets a TTL", async () => {
     const store = new RedisStore(redisUrl());
     opened.push(store);

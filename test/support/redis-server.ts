@@ -27,6 +27,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Why the Redis-backed tests cannot run here, or undefined when they can. Never throws. */
+export function redisUnavailable(): string | undefined {
+  if (process.env.REDIS_URL?.trim()) return undefined;
+  try {
+    findBinary();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function findBinary(): string {
   const override = process.env.REDIS_SERVER_BIN;
   const candidates = override
@@ -45,8 +56,9 @@ function findBinary(): string {
     }
   }
   throw new Error(
-    "redis-server not found (needed by the Redis store tests). Install it with " +
-      "`apt-get install redis-server`, or point REDIS_SERVER_BIN at the binary.",
+    override
+      ? `REDIS_SERVER_BIN=${override} is not an executable redis-server`
+      : "redis-server not found on PATH",
   );
 }
 
@@ -129,9 +141,12 @@ async function startOnce(binary: string): Promise<RedisServer> {
 
 /**
  * Starts a throw-away `redis-server` on 127.0.0.1 (free port, temp dir, no persistence) and waits
- * until it answers PING. Retries on a fresh port if another process grabbed the first one.
+ * until it answers PING. Retries on a fresh port if another process grabbed the first one. With
+ * REDIS_URL set, that server is used instead (tests keep to key prefixes of their own).
  */
 export async function startRedisServer(): Promise<RedisServer> {
+  const given = process.env.REDIS_URL?.trim();
+  if (given) return { url: given, port: Number(new URL(given).port || 6379), stop: async () => {} };
   const binary = findBinary();
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
