@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatProblems } from "../config/format-problems.js";
+import { formatProblemsText } from "../config/format-problems.js";
 import { parseConfigText } from "../config/parse-config.js";
 import { resolveConfig } from "../config/resolve-config.js";
 import type { Config } from "../config/schema.js";
@@ -7,6 +7,7 @@ import { parseBody } from "../core/body/parse-body.js";
 import { checkSummary, checkTitle } from "../core/render/check-output.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { Evaluation } from "../core/rules/evaluation.js";
+import { plainText } from "../core/text/plain-text.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./cli-io.js";
 
@@ -22,28 +23,40 @@ async function loadConfig(path: string | undefined, io: CliIo): Promise<Config |
   const file = path ?? "(defaults)";
   const parsed = parseConfigText(text, file);
   if (!parsed.ok) {
-    io.stderr(`Invalid config:\n${formatProblems(parsed.problems)}\n`);
+    io.stderr(`Invalid config:\n${formatProblemsText(parsed.problems)}\n`);
     return undefined;
   }
   const resolved = resolveConfig([{ file, raw: parsed.raw }]);
   if (!resolved.ok) {
-    io.stderr(`Invalid config:\n${formatProblems(resolved.problems)}\n`);
+    io.stderr(`Invalid config:\n${formatProblemsText(resolved.problems)}\n`);
     return undefined;
   }
   return resolved.config;
 }
 
+/** Terminal text: no Markdown. An exempt item is one line saying why, with no rule marks. */
 function asText(evaluation: Evaluation): string {
   const icon = { pass: "✔", fail: "✘", warn: "!", skip: "-" } as const;
-  const lines = [`${evaluation.conclusion}: ${checkTitle(evaluation)}`];
-  for (const r of evaluation.rules) lines.push(`  ${icon[r.status]} ${r.id}: ${r.message}`);
+  const lines = [`${evaluation.conclusion}: ${plainText(checkTitle(evaluation))}`];
+  if (evaluation.conclusion === "neutral") return lines[0] ?? "";
+  for (const r of evaluation.rules) {
+    lines.push(`  ${icon[r.status]} ${r.id}: ${plainText(r.message)}`);
+  }
   return lines.join("\n");
 }
 
 function render(evaluation: Evaluation, format: string): string {
   if (format === "json") {
-    const rules = evaluation.rules.map(({ id, status, message }) => ({ id, status, message }));
-    return JSON.stringify({ conclusion: evaluation.conclusion, rules }, null, 2);
+    const exempt = evaluation.conclusion === "neutral";
+    const rules = exempt
+      ? []
+      : evaluation.rules.map(({ id, status, message }) => ({
+          id,
+          status,
+          message: plainText(message),
+        }));
+    const why = exempt ? { exempt: plainText(evaluation.exemptReason ?? "exempt") } : {};
+    return JSON.stringify({ conclusion: evaluation.conclusion, ...why, rules }, null, 2);
   }
   if (format === "markdown") return checkSummary(evaluation);
   return asText(evaluation);

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatProblems } from "../config/format-problems.js";
+import { formatProblemsText } from "../config/format-problems.js";
 import { type Config, defaultConfig } from "../config/schema.js";
 import { loadRepoConfig } from "../github/load-repo-config.js";
 import { httpStatus } from "../github/octokit.js";
@@ -75,7 +75,7 @@ export async function labelsCommand(argv: string[], io: CliIo): Promise<number> 
     const { octokit } = await connect(io, env, target, values.token);
     const loaded = await loadRepoConfig(octokit, new MemoryStore(), target.owner, target.repo);
     if (loaded.state === "invalid") {
-      io.stderr(`Invalid config:\n${formatProblems(loaded.problems)}\n`);
+      io.stderr(`Invalid config:\n${formatProblemsText(loaded.problems)}\n`);
       return 2;
     }
     const specs = labelSpecs(loaded.state === "ok" ? loaded.config : defaultConfig());

@@ -1,6 +1,6 @@
 import { parseArgs, parseEnv } from "node:util";
 import { ProbotOctokit } from "probot";
-import { formatProblems } from "../config/format-problems.js";
+import { formatProblemsText } from "../config/format-problems.js";
 import { httpStatus, type Octokit } from "../github/octokit.js";
 import { type IsOurs, writtenByApp, writtenByLogin } from "../status/publish-status-issue.js";
 import { runWeeklyStatus, type WeeklyStatusOutcome } from "../status/run-weekly-status.js";
@@ -135,7 +135,7 @@ function report(outcome: WeeklyStatusOutcome, repository: string, io: CliIo): nu
       );
       return 2;
     case "invalid-config":
-      io.stderr(`Invalid config:\n${formatProblems(outcome.problems)}\n`);
+      io.stderr(`Invalid config:\n${formatProblemsText(outcome.problems)}\n`);
       return 2;
     case "invalid-input":
       throw new UsageError(outcome.message);

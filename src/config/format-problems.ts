@@ -1,3 +1,4 @@
+import { neutralize } from "../core/text/neutralize.js";
 import { type ConfigProblem, sortProblems } from "./problem.js";
 
 /** Text for a Markdown code span: no backticks (they would end it), on one line. */
@@ -6,16 +7,8 @@ function codeSpan(text: string): string {
   return `\`${safe === "" ? " " : safe}\``;
 }
 
-/**
- * Prose that may echo user-written text: escapes Markdown syntax so it renders literally,
- * keeps it on one line, and breaks `@mentions` so a comment never pings anyone.
- */
-function prose(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`)
-    .replace(/@(?=\w)/g, "@\u200b");
-}
+/** Prose that may echo user-written text, for Markdown: literal, one line, pinging nobody. */
+const prose = (text: string) => neutralize(text, 2_000);
 
 /**
  * A Markdown bullet list, one line per problem, in a stable order:
@@ -27,6 +20,16 @@ export function formatProblems(problems: readonly ConfigProblem[]): string {
     .map((p) => {
       const where = p.path === "" ? codeSpan(p.file) : `${codeSpan(p.file)} → ${codeSpan(p.path)}`;
       return `- ${where}: ${prose(p.message)}`;
+    })
+    .join("\n");
+}
+
+/** The same list for a terminal: nothing escaped, one line per problem. */
+export function formatProblemsText(problems: readonly ConfigProblem[]): string {
+  return sortProblems(problems)
+    .map((p) => {
+      const message = p.message.replace(/[\r\n]+/g, " ");
+      return p.path === "" ? `- ${p.file}: ${message}` : `- ${p.file} → ${p.path}: ${message}`;
     })
     .join("\n");
 }

@@ -94,4 +94,43 @@ describe("ownership-bot check", () => {
     expect(await runCli(["check", "--help"], m.io)).toBe(0);
     expect(m.stdout()).toContain("Usage: ownership-bot check <file.md|->");
   });
+
+  it("text and JSON carry no Markdown escapes; config problems on the terminal neither", async () => {
+    const body = COMPLETE_BODY.replace("- [x] Constraints", "- [ ] Constraints");
+    const text = memoryIo({}, body);
+    expect(await runCli(["check", "-", "--kind", "pr"], text.io)).toBe(1);
+    expect(text.stdout()).toContain(
+      "✘ alignment-checklist: Unchecked: Constraints (time, budget, scope) are explicit; Dependencies are mapped and sequenced",
+    );
+    const json = memoryIo({}, body);
+    await runCli(["check", "-", "--kind", "pr", "--format", "json"], json.io);
+    expect(json.stdout()).not.toContain("\\");
+    const bad = memoryIo({
+      "a.md": "x",
+      "bad.yml": "pull_requests:\n  inherit_from_linked_issue: sometimes\n",
+    });
+    expect(await runCli(["check", "a.md", "--config", "bad.yml"], bad.io)).toBe(2);
+    expect(bad.stderr()).toContain("- bad.yml → pull_requests.inherit_from_linked_issue: ");
+    expect(bad.stderr()).not.toContain("\\");
+  });
+
+  it("an exempt item prints one line saying why, with no rule marks", async () => {
+    const text = memoryIo({}, "Bumps lodash.");
+    expect(
+      await runCli(["check", "-", "--kind", "pr", "--author", "dependabot[bot]"], text.io),
+    ).toBe(0);
+    expect(text.stdout()).toBe("neutral: Exempt: authored by a bot (@dependabot[bot])\n");
+    const json = memoryIo({}, "Bumps lodash.");
+    await runCli(["check", "-", "--author", "dependabot[bot]", "--format", "json"], json.io);
+    expect(JSON.parse(json.stdout())).toEqual({
+      conclusion: "neutral",
+      exempt: "authored by a bot (`@dependabot[bot]`)",
+      rules: [],
+    });
+    const md = memoryIo({}, "Bumps lodash.");
+    await runCli(["check", "-", "--author", "dependabot[bot]", "--format", "markdown"], md.io);
+    expect(md.stdout()).toBe(
+      "**Exempt**: authored by a bot (`@dependabot[bot]`). The ownership rules are not enforced on it.\n",
+    );
+  });
 });

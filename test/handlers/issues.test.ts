@@ -62,6 +62,19 @@ describe("issues", () => {
     expect(writes(gh)).toBe(0);
   });
 
+  it("opened, passing with a warning only (owner not assigned): no comment, 0 writes", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null);
+    await receive(
+      probot,
+      "issues",
+      issuePayload("opened", { body: COMPLETE_BODY, assignees: [{ login: "bob" }] }),
+    );
+    gh.done();
+    expect(writes(gh)).toBe(0);
+    expect(rateLimited(gh)).toBe(2); // the config only (repository 200, org 404)
+  });
+
   it("the same delivery twice makes no second call", async () => {
     const { probot } = await startApp();
     const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(

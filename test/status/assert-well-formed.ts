@@ -1,10 +1,6 @@
 import { expect } from "vitest";
 import { GITHUB_BODY_LIMIT } from "../../src/status/render-report.js";
-
-/** A live mention: `@` + name not preceded by a word char, backtick or the word joiner. */
-const LIVE_MENTION = /(^|[^\w`\u2060])@[A-Za-z0-9]/m;
-/** Drop the quiet-login code spans (`@alice`) before looking for live mentions. */
-const withoutQuietLogins = (md: string) => md.replace(/`@[\w.[\]-]*`/g, "");
+import { INVISIBLE, liveMentions } from "../helpers/live-mentions.js";
 
 /** Structural checks every rendered body must pass. */
 export function assertWellFormed(md: string): void {
@@ -23,5 +19,7 @@ export function assertWellFormed(md: string): void {
     expect(count, line).toBe(cells);
     expect(line.endsWith("|"), line).toBe(true);
   }
-  expect(withoutQuietLogins(md)).not.toMatch(LIVE_MENTION);
+  // Parsed as GitHub would: no mention outside code, and nothing invisible in copied text.
+  expect(liveMentions(md)).toEqual([]);
+  expect(md).not.toMatch(INVISIBLE);
 }

@@ -47,8 +47,8 @@ describe("renderReport", () => {
     expect(md).not.toMatch(/\]\(javascript:/); // never as a link target
     expect(md).toContain("`@evex`"); // backtick and pipe stripped from the login
     expect(md).toContain("\\| broken \\| table \\|");
-    expect(md).toContain("@\u2060org/everyone");
-    expect(md).toContain("milestone @\u2060team"); // in the overall reasons, escaped
+    expect(md).toContain("`@org/everyone`");
+    expect(md).toContain("milestone `@team`"); // in the overall reasons, escaped
     // Inside the Mermaid chart the milestone name is reduced to safe characters.
     expect(md).toContain('x-axis ["team v9 x"]');
     // No user text starts a line (it would become a heading, list or fence).

@@ -86,23 +86,46 @@ describe("templates/issue-form.yml", () => {
 describe("templates/pull_request_template.md", () => {
   const template = read("pull_request_template.md");
 
-  it("as shipped, it tells the author what to fill in", () => {
-    const e = evaluate(template, { kind: "pr" });
+  it("as shipped, it fails every rule that needs a human, and names nobody", () => {
+    const e = evaluate(template, { kind: "pr", author: "dana" });
     expect(e.conclusion).toBe("failure");
-    expect(e.rules.map((r) => r.status)).toEqual(["pass", "fail", "fail"]);
-    expect(parseBody(template).raci[0]?.mentions).toEqual([{ kind: "user", login: "your-login" }]);
+    expect(e.rules.map((r) => [r.status, r.message])).toEqual([
+      ["fail", "No accountable owner: the Accountable field is empty"],
+      ["fail", "The `Success criteria` section is empty"],
+      [
+        "fail",
+        "Unchecked: Success criteria are written and agreed; Constraints \\(time, budget, scope\\) are explicit; Dependencies are mapped and sequenced; Tradeoffs are documented and signed off; Escalation path is clear",
+      ],
+    ]);
+    // Nothing in it is a mention GitHub would notify.
+    expect(parseBody(template).raci.flatMap((f) => f.mentions)).toEqual([]);
   });
 
   it("filled in, it passes every default rule", () => {
-    const filled = template
-      .replaceAll("@your-login", "@alice")
-      .replace(
-        "- <!-- a measurable outcome, e.g. p99 latency of /search < 200 ms -->",
-        "- p99 < 200 ms",
-      )
-      .replaceAll("- [ ]", "- [x]");
+    const filled = fill(template);
     const e = evaluate(filled, { kind: "pr", assignees: ["alice"] });
     expect(e.conclusion).toBe("success");
     expect(e.rules.every((r) => r.status === "pass")).toBe(true);
   });
+
+  it("the fill .ci/run applies with sed gives the same passing body", () => {
+    const sedFill = template
+      .replace(/^Accountable: .*$/m, "Accountable: @alice")
+      .replace(/^Responsible: .*$/m, "Responsible: @alice")
+      .replaceAll("- [ ]", "- [x]")
+      .replace(/^- <!-- a measurable outcome.*-->$/m, "- p99 < 200 ms");
+    expect(sedFill).toBe(fill(template));
+  });
 });
+
+/** What an author does: names people, writes an outcome, ticks the boxes. */
+function fill(template: string): string {
+  return template
+    .replace(/^Accountable: <!--.*-->$/m, "Accountable: @alice")
+    .replace(/^Responsible: <!--.*-->$/m, "Responsible: @alice")
+    .replace(
+      "- <!-- a measurable outcome, e.g. p99 latency of /search < 200 ms -->",
+      "- p99 < 200 ms",
+    )
+    .replaceAll("- [ ]", "- [x]");
+}

@@ -31,8 +31,9 @@ export type CommentPlan =
 
 /**
  * Decides the one write (or none) that brings the sticky comment in line with the evaluation.
- * A comment is created only when needed, edited only when its text changes, and never deleted
- * while it carries a waiver (it is the waiver's record).
+ * A comment is created only when needed (in `failures` mode: when a rule fails, never for a
+ * warning alone), edited only when its text changes, and never deleted while it carries a waiver
+ * (it is the waiver's record).
  */
 export function planComment({
   existing,
@@ -54,7 +55,8 @@ export function planComment({
     const wanted =
       waiver !== undefined ||
       settings.mode === "always" ||
-      (settings.mode === "failures" && needsAttention && evaluation.conclusion !== "neutral");
+      // A warning shows in the check and updates a comment that exists, but opens none.
+      (settings.mode === "failures" && evaluation.conclusion === "failure");
     return wanted ? { action: "create", body } : { action: "none" };
   }
   if (!needsAttention && !waiver && settings.on_pass === "delete") {

@@ -1,4 +1,4 @@
-import type { Evaluation, RuleResult, RuleStatus } from "../rules/evaluation.js";
+import type { Evaluation, Fix, RuleResult, RuleStatus } from "../rules/evaluation.js";
 import { fenced } from "../rules/fenced.js";
 import { neutralize } from "../text/neutralize.js";
 import { RULE_NAMES } from "./rule-names.js";
@@ -29,27 +29,46 @@ function row(r: RuleResult): string {
   return `| ${RULE_NAMES[r.id]} | ${STATUS_CELL[r.status]} | ${r.message}${inherited} |`;
 }
 
-/** The Markdown shown in the check run summary, the sticky comment and the CLI: one source. */
-export function checkSummary(evaluation: Evaluation): string {
-  const lines: string[] = [];
-  if (evaluation.conclusion === "neutral") {
-    lines.push(
-      `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The rules below are for information.`,
-      "",
-    );
+function tickList(items: readonly string[]): string[] {
+  return items.map((item) => `- ${neutralize(item, 300)}`);
+}
+
+/** One rule's fix, worded as the reader must act on it. */
+function howToFix(r: RuleResult, fix: Fix): string[] {
+  const name = `**${RULE_NAMES[r.id]}**`;
+  switch (fix.kind) {
+    case "append": {
+      const lead = fix.placeholder
+        ? `${name}: add this to the description, with your own measurable outcomes in place of the example:`
+        : `${name}: add this to the description:`;
+      const tick = fix.tick?.length
+        ? ["", "and tick these boxes, already in the description:", "", ...tickList(fix.tick)]
+        : [];
+      return [lead, "", fenced(fix.block), ...tick];
+    }
+    case "replace-owner":
+      return [`${name}: replace the Accountable line with:`, "", fenced(fix.line)];
+    case "tick":
+      return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
+    case "say":
+      return [`${name}: ${fix.text}`];
   }
+}
+
+/**
+ * The Markdown shown in the check run summary, the sticky comment and the CLI: one source. An
+ * exempt item gets one line saying why, and nothing that reads as a failure or a fix.
+ */
+export function checkSummary(evaluation: Evaluation): string {
+  if (evaluation.conclusion === "neutral") {
+    return `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The ownership rules are not enforced on it.`;
+  }
+  const lines: string[] = [];
   lines.push("| Rule | Result | Details |", "| --- | --- | --- |", ...evaluation.rules.map(row));
   const fixes = evaluation.rules.filter((r) => r.fix !== undefined && r.status !== "pass");
   if (fixes.length > 0) {
     lines.push("", "### How to fix", "");
-    for (const r of fixes) {
-      lines.push(
-        `**${RULE_NAMES[r.id]}**: add this to the description:`,
-        "",
-        fenced(r.fix ?? ""),
-        "",
-      );
-    }
+    for (const r of fixes) if (r.fix) lines.push(...howToFix(r, r.fix), "");
   }
   return lines.join("\n").trimEnd();
 }

@@ -40,10 +40,8 @@ export const checklistRule: Rule = ({ item, config }) => {
   const tasks = candidateTasks(item.body.tasks, settings.section);
   const missing: string[] = [];
   const unchecked: string[] = [];
-  const ticked = new Set<string>();
   for (const text of required) {
     const found = tasks.filter((t) => matches(t, normalizeText(text)));
-    if (found.some((t) => t.checked)) ticked.add(text);
     if (found.length === 0) missing.push(text);
     else if (checkedNeeded && !found.some((t) => t.checked)) unchecked.push(text);
   }
@@ -55,10 +53,20 @@ export const checklistRule: Rule = ({ item, config }) => {
   if (missing.length > 0) parts.push(`Missing: ${missing.map((t) => neutralize(t)).join("; ")}`);
   if (unchecked.length > 0)
     parts.push(`Unchecked: ${unchecked.map((t) => neutralize(t)).join("; ")}`);
-  const box = (text: string) => `- [${ticked.has(text) ? "x" : " "}] ${text}`;
+  // Missing items are added (ticked where ticks are required, so the block passes as pasted);
+  // items already there only need their box ticked. When the checklist lives under another
+  // heading, a new checklist section would hide it, so the block then holds every item.
+  const box = checkedNeeded ? "x" : " ";
+  const ownSection = item.body.tasks.some((t) => t.section === sectionKey(settings.section));
+  const toAdd = ownSection ? missing : required;
+  const block = `## ${settings.section}\n${toAdd.map((t) => `- [${box}] ${t}`).join("\n")}`;
+  const tick = ownSection ? unchecked : [];
   return {
     ok: false,
     message: parts.join(". "),
-    fix: `## ${settings.section}\n${required.map(box).join("\n")}`,
+    fix:
+      missing.length > 0
+        ? { kind: "append", block, ...(tick.length > 0 ? { tick } : {}) }
+        : { kind: "tick", items: unchecked },
   };
 };

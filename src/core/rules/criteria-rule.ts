@@ -1,5 +1,6 @@
 import type { BodyFacts, Section } from "../body/body-facts.js";
 import { sectionKey } from "../body/normalize-text.js";
+import type { Fix } from "./evaluation.js";
 import type { Rule, Verdict } from "./rule-context.js";
 
 /** A number, a comparison or a percentage: "p99 < 200 ms", "error rate ≤ 0.1 %", "100 % of ...". */
@@ -11,23 +12,24 @@ interface CriteriaSettings {
   warn_unmeasurable: boolean;
 }
 
-function criteriaSection(body: BodyFacts, names: string[]): Section | undefined {
+/** Every criteria section: one added below an empty one (as the fix says) counts with it. */
+function criteriaSections(body: BodyFacts, names: string[]): Section[] {
   const keys = new Set(names.map(sectionKey));
-  return body.sections.find((s) => keys.has(s.key));
+  return body.sections.filter((s) => keys.has(s.key));
 }
 
-function fixFor(name: string, missing: number): string {
+/** Only the author can write the outcomes: the block's lines are placeholders to replace. */
+function fixFor(name: string, missing: number): Fix {
   const bullets = Array.from({ length: Math.max(1, missing) }, (_, i) =>
-    i === 0
-      ? "- <measurable outcome, e.g. p99 latency of /search < 200 ms>"
-      : "- <another outcome>",
+    i === 0 ? "- p99 latency of /search < 200 ms" : "- another measurable outcome",
   );
-  return `## ${name}\n${bullets.join("\n")}`;
+  return { kind: "append", block: `## ${name}\n${bullets.join("\n")}`, placeholder: true };
 }
 
 function judge(body: BodyFacts, settings: CriteriaSettings): Verdict {
   const name = settings.sections[0] ?? "Success criteria";
-  const section = criteriaSection(body, settings.sections);
+  const sections = criteriaSections(body, settings.sections);
+  const [section] = sections;
   if (!section) {
     return {
       ok: false,
@@ -35,7 +37,7 @@ function judge(body: BodyFacts, settings: CriteriaSettings): Verdict {
       fix: fixFor(name, settings.min_items),
     };
   }
-  const entries = section.items.length > 0 ? section.items : section.paragraphs;
+  const entries = sections.flatMap((s) => (s.items.length > 0 ? s.items : s.paragraphs));
   if (entries.length < settings.min_items) {
     const what =
       entries.length === 0

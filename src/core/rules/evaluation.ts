@@ -22,13 +22,27 @@ export interface ItemFacts {
   waiver?: { by: string; reason: string } | undefined;
 }
 
+/**
+ * How to fix a failing rule, as the reader must act: every block offered for copy-paste passes
+ * the rule once pasted as told (placeholders aside, which say so).
+ */
+export type Fix =
+  /** Append this block to the description (and tick `tick`, already there). */
+  | { kind: "append"; block: string; placeholder?: true; tick?: string[] }
+  /** Replace the existing Accountable line(s) with this one line. */
+  | { kind: "replace-owner"; line: string }
+  /** Tick these boxes, which are in the description already. */
+  | { kind: "tick"; items: string[] }
+  /** Nothing to paste: a sentence saying what to write. */
+  | { kind: "say"; text: string };
+
 export interface RuleResult {
   id: RuleId;
   status: RuleStatus;
   /** One line saying what is missing (or what was found when it passes). */
   message: string;
-  /** Copy-paste Markdown that fixes it; absent when the rule passes or is skipped. */
-  fix?: string | undefined;
+  /** How to fix it; absent when the rule passes or is skipped. */
+  fix?: Fix | undefined;
   /** Set when the facts came from the linked issue. */
   inheritedFrom?: number | undefined;
 }

@@ -1,8 +1,52 @@
 import type { BodyFacts, Mention } from "../body/body-facts.js";
 import { neutralize, quietLogin } from "../text/neutralize.js";
+import type { Fix } from "./evaluation.js";
 import type { Rule, RuleContext, Verdict } from "./rule-context.js";
 
-const OWNER_FIX = (suggested: string) => `## Ownership\nAccountable: @${suggested}`;
+/**
+ * Logins templates use to mean "your login here": never an owner (and never pinged: the message
+ * shows them in a code span). Compared case-insensitively.
+ */
+const PLACEHOLDER_LOGINS = new Set([
+  "your-login",
+  "your-username",
+  "your-handle",
+  "your-github-handle",
+  "your-github-login",
+  "your-name",
+  "username",
+  "user-name",
+  "login",
+  "github-handle",
+  "github-login",
+  "handle",
+  "someone",
+  "somebody",
+  "person",
+  "owner",
+  "owner-login",
+]);
+
+export const isPlaceholderLogin = (login: string) => PLACEHOLDER_LOGINS.has(login.toLowerCase());
+
+const SAY_ONE_LOGIN: Fix = {
+  kind: "say",
+  text: "Write one person's GitHub login after `Accountable:`, e.g. `Accountable: @login`.",
+};
+
+/** Add an Ownership section naming `login`, or say what to write when nobody is known. */
+function appendOwner(login: string | undefined): Fix {
+  return login === undefined
+    ? SAY_ONE_LOGIN
+    : { kind: "append", block: `## Ownership\nAccountable: @${login}` };
+}
+
+/** The body has an Accountable field already: its line is what must change. */
+function replaceOwner(login: string | undefined): Fix {
+  return login === undefined
+    ? SAY_ONE_LOGIN
+    : { kind: "replace-owner", line: `Accountable: @${login}` };
+}
 
 /** Accountable mentions across every Accountable/Owner field, de-duplicated; null when no field. */
 function accountableField(body: BodyFacts): { mentions: Mention[]; unparsed: string[] } | null {
@@ -25,31 +69,43 @@ const shown = (m: Mention) => quietLogin(m.login);
 function fromField(
   field: { mentions: Mention[]; unparsed: string[] },
   assignees: string[],
-  suggested: string,
+  suggested: string | undefined,
 ): Verdict {
-  const { mentions, unparsed } = field;
+  const placeholders = field.mentions.filter(
+    (m) => m.kind === "user" && isPlaceholderLogin(m.login),
+  );
+  const mentions = field.mentions.filter((m) => !placeholders.includes(m));
+  const { unparsed } = field;
   const users = mentions.filter((m) => m.kind === "user");
   const teams = mentions.filter((m) => m.kind === "team");
+  const [placeholder] = placeholders;
+  if (mentions.length === 0 && placeholder) {
+    return {
+      ok: false,
+      message: `${shown(placeholder)} is the template's placeholder: replace it with the accountable person's login`,
+      fix: replaceOwner(suggested),
+    };
+  }
   if (mentions.length === 0) {
     const first = unparsed[0];
     if (first !== undefined) {
       return {
         ok: false,
         message: `Accountable is "${neutralize(first, 60)}", not a mention: write it as @login`,
-        fix: OWNER_FIX(suggested),
+        fix: replaceOwner(suggested),
       };
     }
     return {
       ok: false,
       message: "No accountable owner: the Accountable field is empty",
-      fix: OWNER_FIX(suggested),
+      fix: replaceOwner(suggested),
     };
   }
   if (mentions.length > 1) {
     return {
       ok: false,
       message: `${mentions.length} accountable owners (${mentions.map(shown).join(", ")}): name exactly one`,
-      fix: OWNER_FIX(users[0]?.login ?? suggested),
+      fix: replaceOwner(users[0]?.login ?? suggested),
     };
   }
   const [team] = teams;
@@ -57,7 +113,7 @@ function fromField(
     return {
       ok: false,
       message: `${shown(team)} is a team: name one person`,
-      fix: OWNER_FIX(suggested),
+      fix: replaceOwner(suggested),
     };
   }
   const [owner] = users;
@@ -71,7 +127,7 @@ function fromField(
   };
 }
 
-function fromAssignees(assignees: string[], suggested: string): Verdict {
+function fromAssignees(assignees: string[], suggested: string | undefined): Verdict {
   const [only] = assignees;
   if (assignees.length === 1 && only !== undefined) {
     return { ok: true, message: `${quietLogin(only)} is accountable (the only assignee)` };
@@ -80,29 +136,32 @@ function fromAssignees(assignees: string[], suggested: string): Verdict {
     return {
       ok: false,
       message: "No accountable owner: add an Accountable line or assign one person",
-      fix: OWNER_FIX(suggested),
+      fix: appendOwner(suggested),
     };
   }
   return {
     ok: false,
     message: `${assignees.length} assignees and no Accountable field: name exactly one accountable owner`,
-    fix: OWNER_FIX(only ?? suggested),
+    fix: appendOwner(only ?? suggested),
   };
 }
 
-function ownerOf(body: BodyFacts, assignees: string[], suggested: string): Verdict {
+function ownerOf(body: BodyFacts, assignees: string[], suggested: string | undefined): Verdict {
   const field = accountableField(body);
   return field ? fromField(field, assignees, suggested) : fromAssignees(assignees, suggested);
 }
 
 /** `owner`: exactly one accountable person; a PR may inherit it from the issue it closes. */
 export const ownerRule: Rule = ({ item, config }: RuleContext) => {
-  const suggested = item.assignees[0] ?? item.author ?? "your-login";
-  const own = ownerOf(item.body, item.assignees, suggested);
+  // Only a real person is offered for copy-paste: an assignee, else the author.
+  const known = [...item.assignees, item.author ?? ""].find(
+    (login) => login !== "" && !isPlaceholderLogin(login),
+  );
+  const own = ownerOf(item.body, item.assignees, known);
   const warnNotAssignee = config.rules.owner.warn_not_assignee;
   const linked = item.linkedIssue;
   if (!own.ok && linked && item.kind === "pr" && config.pull_requests.inherit_from_linked_issue) {
-    const inherited = ownerOf(linked.body, linked.assignees, suggested);
+    const inherited = ownerOf(linked.body, linked.assignees, known);
     if (inherited.ok) return { ...inherited, caveat: undefined, inheritedFrom: linked.number };
   }
   return own.ok && !warnNotAssignee ? { ...own, caveat: undefined } : own;

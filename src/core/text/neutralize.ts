@@ -3,9 +3,20 @@
  * `@org/team`), reference issues in other repos, open HTML, or break a table row.
  */
 
-const ZERO_WIDTH_JOINER = "\u2060"; // WORD JOINER: invisible, and GitHub no longer sees a mention
+/**
+ * What GitHub turns into a mention: `@` not preceded by a word character, then a login (or
+ * org/team). Inside a code span it stays text, which is how we show one.
+ */
+const MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
 
-/** Neutralise mentions and Markdown/HTML so the text renders literally, on one line. */
+/** Escape every Markdown/HTML punctuation character GitHub could interpret. */
+const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
+
+/**
+ * Neutralise mentions and Markdown/HTML so the text renders literally, on one line. A mention
+ * becomes a code span (`@alice` shown, nobody notified, nothing invisible left in what people
+ * copy); everything else is escaped.
+ */
 export function neutralize(text: string, maxLength = 200): string {
   let out = text
     .replace(/[\r\n\t]+/g, " ")
@@ -13,11 +24,13 @@ export function neutralize(text: string, maxLength = 200): string {
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim();
   if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}…`;
-  // Escape every Markdown/HTML punctuation character GitHub could interpret.
-  out = out.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
-  // Break mentions: `@` followed by a word character would notify a user or a team.
-  out = out.replace(/@(?=[\w-])/g, `@${ZERO_WIDTH_JOINER}`);
-  return out;
+  let result = "";
+  let last = 0;
+  for (const match of out.matchAll(MENTION)) {
+    result += `${escapeMarkdown(out.slice(last, match.index))}\`${match[0]}\``;
+    last = match.index + match[0].length;
+  }
+  return result + escapeMarkdown(out.slice(last));
 }
 
 /** Render a login as a non-pinging code span: `@alice` shown, nobody notified. */

@@ -7,7 +7,14 @@ import type { Evaluation } from "../../../src/core/rules/evaluation.js";
 
 const failing: Evaluation = {
   conclusion: "failure",
-  rules: [{ id: "owner", status: "fail", message: "No accountable owner", fix: "Accountable: @x" }],
+  rules: [
+    {
+      id: "owner",
+      status: "fail",
+      message: "No accountable owner",
+      fix: { kind: "replace-owner", line: "Accountable: @x" },
+    },
+  ],
 };
 const passing: Evaluation = {
   conclusion: "success",
@@ -26,7 +33,21 @@ describe("planComment", () => {
   it.each([
     ["failing, no comment yet", undefined, failing, settings(), "create"],
     ["passing, no comment yet", undefined, passing, settings(), "none"],
-    ["warning only, no comment yet", undefined, warned, settings(), "create"],
+    [
+      "warning only, no comment yet: a warning never opens a comment",
+      undefined,
+      warned,
+      settings(),
+      "none",
+    ],
+    [
+      "warning only, comment exists: it is updated",
+      describeComment(1, "old"),
+      warned,
+      settings(),
+      "update",
+    ],
+    ["warning only, mode always", undefined, warned, settings({ mode: "always" }), "create"],
     ["passing, mode always", undefined, passing, settings({ mode: "always" }), "create"],
     ["failing, mode never", undefined, failing, settings({ mode: "never" }), "none"],
     [

@@ -104,23 +104,23 @@ describe("alignment-checklist rule", () => {
     });
   });
 
-  it("names missing and unchecked items and offers the whole checklist as the fix", () => {
+  it("names missing and unchecked items; the fix adds the missing ones ticked and asks to tick the rest", () => {
     const body =
       "## Alignment checklist\n- [x] Success criteria are written and agreed!\n- [ ] constraints: time, budget, scope are explicit";
     const r = rule("alignment-checklist", body, { kind: "pr" });
     expect(r?.message).toBe(
       "Missing: Dependencies are mapped and sequenced; Tradeoffs are documented and signed off; Escalation path is clear. Unchecked: Constraints \\(time, budget, scope\\) are explicit",
     );
-    expect(r?.fix).toBe(
-      [
+    expect(r?.fix).toEqual({
+      kind: "append",
+      block: [
         "## Alignment checklist",
-        "- [x] Success criteria are written and agreed",
-        "- [ ] Constraints (time, budget, scope) are explicit",
-        "- [ ] Dependencies are mapped and sequenced",
-        "- [ ] Tradeoffs are documented and signed off",
-        "- [ ] Escalation path is clear",
+        "- [x] Dependencies are mapped and sequenced",
+        "- [x] Tradeoffs are documented and signed off",
+        "- [x] Escalation path is clear",
       ].join("\n"),
-    );
+      tick: ["Constraints (time, budget, scope) are explicit"],
+    });
   });
 
   it("a quoted or fenced checklist belongs to someone else", () => {

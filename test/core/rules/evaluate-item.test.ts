@@ -46,7 +46,7 @@ describe("evaluateItem", () => {
     [{ labels: ["Ownership: Skip"] }, "labelled `Ownership: Skip`"],
     [
       { waiver: { by: "lead", reason: "hotfix, @everyone knows" } },
-      "waived by `@lead`: hotfix, @\u2060everyone knows",
+      "waived by `@lead`: hotfix, `@everyone` knows",
     ],
   ])("exempt %j → neutral (%s)", (overrides, reason) => {
     const e = conclusion(overrides, null);

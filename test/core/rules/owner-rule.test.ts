@@ -106,10 +106,34 @@ describe("owner rule", () => {
     expect(owner(body, { assignees })).toMatchObject({ status, message });
   });
 
-  it("offers a copy-paste fix that names one person", () => {
-    expect(owner("Accountable: @alice, @bob")?.fix).toBe("## Ownership\nAccountable: @alice");
-    expect(owner(null, { author: "dana" })?.fix).toBe("## Ownership\nAccountable: @dana");
+  it("offers a fix that names one person: replace the line when there is one, else add it", () => {
+    expect(owner("Accountable: @alice, @bob")?.fix).toEqual({
+      kind: "replace-owner",
+      line: "Accountable: @alice",
+    });
+    expect(owner(null, { author: "dana" })?.fix).toEqual({
+      kind: "append",
+      block: "## Ownership\nAccountable: @dana",
+    });
   });
+
+  it("with nobody known, says what to write instead of offering a placeholder", () => {
+    expect(owner(null, { author: null })?.fix).toEqual({
+      kind: "say",
+      text: "Write one person's GitHub login after `Accountable:`, e.g. `Accountable: @login`.",
+    });
+  });
+
+  it.each(["your-login", "username", "Your-Username", "someone"])(
+    "`@%s` is a template placeholder, never an owner",
+    (login) => {
+      expect(owner(`Accountable: @${login}`, { author: "dana" })).toMatchObject({
+        status: "fail",
+        message: `\`@${login}\` is the template's placeholder: replace it with the accountable person's login`,
+        fix: { kind: "replace-owner", line: "Accountable: @dana" },
+      });
+    },
+  );
 
   it("warn_not_assignee: false turns the caveat off", () => {
     const cfg = config((c) => {
