@@ -64,9 +64,10 @@ function isDue(repo: ScheduledRepo, lastRun: Date | null, now: Date): boolean {
  * restart with no record, that week's issue is the evidence that the run happened. Not the week
  * of `now`: a Friday schedule restarted on Tuesday must find last Friday's issue, not run early.
  */
-function lastScheduledWeek(repo: ScheduledRepo, now: Date): string | null {
+function lastScheduledWeek(repo: ScheduledRepo, now: Date): { week: string; at: Date } | null {
   const last = lastScheduledRun(repo.status.schedule, repo.status.timezone, now);
-  return last.ok && last.value ? reportPeriod(last.value, repo.status.timezone).isoWeek : null;
+  if (!last.ok || !last.value) return null;
+  return { week: reportPeriod(last.value, repo.status.timezone).isoWeek, at: last.value };
 }
 
 function publishedFor(
@@ -125,14 +126,13 @@ export function startScheduler(
     await store.withLock(key, async () => {
       const lastRun = await readLastRun(store, key);
       if (!isDue(repo, lastRun, now)) return;
-      const week = lastRun === null ? lastScheduledWeek(repo, now) : null;
-      if (week !== null && (await publishedFor(installation.octokit, repo, week, deps.appId))) {
+      const last = lastRun === null ? lastScheduledWeek(repo, now) : null;
+      if (last && (await publishedFor(installation.octokit, repo, last.week, deps.appId))) {
         // No record (an in-memory store after a restart): the last scheduled run's issue is the
         // record, so a restart does not rewrite it. A genuinely missed run has none and runs.
+        // That run's week is the roll-up still being filled (the next run has not come).
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
-        if (week === reportPeriod(now, repo.status.timezone).isoWeek) {
-          await restoreRollupEntry(installation, repo, now, week);
-        }
+        await restoreRollupEntry(installation, repo, last.at, last.week);
         return;
       }
       const result = await runOne(installation, repo, now, false);
@@ -168,13 +168,13 @@ export function startScheduler(
   /**
    * The roll-up's record of a report published before a restart is gone with an in-memory
    * store: rebuild it from a dry run (reads only, and only when the org has a roll-up), so the
-   * roll-up does not shrink to the repositories that run after the restart. Only for the
-   * current week: an earlier week's roll-up is finished (and may be closed).
+   * roll-up does not shrink to the repositories that run after the restart. Built as of the
+   * last scheduled run (`at`), so it reports the same week that run published.
    */
   async function restoreRollupEntry(
     installation: InstallationRepos,
     repo: ScheduledRepo,
-    now: Date,
+    at: Date,
     isoWeek: string,
   ) {
     const repository = `${repo.owner}/${repo.repo}`;
@@ -185,7 +185,7 @@ export function startScheduler(
       app.log.error({ err: error, repository }, "weekly status roll-up failed");
       return;
     }
-    const result = await runOne(installation, repo, now, true);
+    const result = await runOne(installation, repo, at, true);
     if (result?.status === "dry-run") await rollUp(installation, result);
   }
 

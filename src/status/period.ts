@@ -148,17 +148,26 @@ export function isoWeekOf(date: Date, timeZone: string): string {
 }
 
 /**
- * The report period: the 7 calendar days ending at `now` (start is the same wall-clock time a
- * week earlier, so a DST week is 167 or 169 hours long), and the ISO week of `now` in `timeZone`.
+ * The report period: the ISO week its title names, in `timeZone`. Run on a Monday (the default
+ * schedule), that is the week that just ended, Monday 00:00 to Monday 00:00; run later in the
+ * week, the week so far, from Monday 00:00 to `now`. In one rule: the ISO week of the day before
+ * `now`, ending at its end or at `now`, whichever is first. DST weeks are 167 or 169 hours long.
  * Throws a RangeError for an unknown zone (validate config with `isValidTimeZone`).
  */
 export function reportPeriod(now: Date, timeZone: string): ReportPeriod {
   assertTimeZone(timeZone);
-  const wall = zonedWallTime(now, timeZone);
-  const start = zonedTimeToUtc({ ...wall, ...addDays(wall, -7) }, timeZone);
-  // Keep the sub-second part of `now` so the period is exactly "a week before now".
-  start.setTime(start.getTime() + (now.getTime() % 1000));
-  return { start, end: new Date(now.getTime()), isoWeek: isoWeekOf(now, timeZone) };
+  const yesterday = addDays(zonedWallTime(now, timeZone), -1);
+  const mondayBased = (new Date(civilMs(yesterday)).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = addDays(yesterday, -mondayBased);
+  const midnight = { hour: 0, minute: 0, second: 0 };
+  const start = zonedTimeToUtc({ ...monday, ...midnight }, timeZone);
+  const weekEnd = zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone);
+  const { weekYear, week } = isoWeekOfDate(yesterday);
+  return {
+    start,
+    end: new Date(Math.min(now.getTime(), weekEnd.getTime())),
+    isoWeek: formatIsoWeek(weekYear, week),
+  };
 }
 
 export interface IsoWeekRange {

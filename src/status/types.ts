@@ -73,11 +73,11 @@ export interface StatusError {
 export type StatusResult<T> = { ok: true; value: T } | { ok: false; error: StatusError };
 
 export interface ReportPeriod {
-  /** `now` minus 7 calendar days, same wall-clock time in the report's time zone. */
+  /** Monday 00:00 of the reported ISO week, in the report's time zone. */
   start: Date;
-  /** `now`. */
+  /** The end of that week, or `now` when the week is not over. */
   end: Date;
-  /** ISO-8601 week of `end` in the report's time zone, e.g. `2026-W48`. */
+  /** The reported ISO-8601 week, e.g. `2026-W48`: on a Monday the week just ended. */
   isoWeek: string;
 }
 

@@ -15,7 +15,7 @@ import { startRedisServer } from "../support/redis-server.js";
 import { WITH_REDIS } from "../support/with-redis.js";
 import { emptyRepo, issueNode, milestoneNode, pullNode, serveConfig, serveRepos } from "./seed.js";
 
-const NOW = "2026-11-30T08:00:00Z"; // Monday 09:00 in Berlin: ISO week 2026-W49
+const NOW = "2026-11-30T08:00:00Z"; // Monday 09:00 in Berlin: reports the week just ended, 2026-W48
 const CONFIG = "status:\n  timezone: Europe/Berlin\n";
 const LIST = "/repos/acme/rocket/issues?labels=weekly-status&state=open&per_page=100";
 
@@ -93,13 +93,13 @@ describe("ownership-bot status", () => {
       cli,
     );
     gh.done();
-    expect(err()).toContain('would create a new issue "Weekly status: acme/rocket 2026-W49"');
+    expect(err()).toContain('would create a new issue "Weekly status: acme/rocket 2026-W48"');
     expect(code).toBe(0);
     const md = out();
-    expect(md.startsWith(statusMarker("acme/rocket", "2026-W49"))).toBe(true);
+    expect(md.startsWith(statusMarker("acme/rocket", "2026-W48"))).toBe(true);
     for (const line of [
-      "# Weekly status: acme/rocket, 2026-W49",
-      "**Period:** 2026-11-23 09:00 → 2026-11-30 09:00 (Europe/Berlin) · 3 open items",
+      "# Weekly status: acme/rocket, 2026-W48",
+      "**Period:** 2026-11-23 00:00 → 2026-11-30 00:00 (Europe/Berlin) · 3 open items",
       "## 🔴 Overall: Red",
       "Fix login timeout",
       "Search is slow",
@@ -129,7 +129,7 @@ describe("ownership-bot status", () => {
     expect(out()).toBe("created #42 https://github.com/acme/rocket/issues/42\n");
     expect(writes(gh).map((r) => r.operationId)).toEqual(["issues/create-label", "issues/create"]);
     expect(gh.calls("issues/create")[0]?.body).toMatchObject({
-      title: "Weekly status: acme/rocket 2026-W49",
+      title: "Weekly status: acme/rocket 2026-W48",
       labels: ["weekly-status"],
     });
   });
@@ -139,8 +139,8 @@ describe("ownership-bot status", () => {
     mockRepo(gh);
     const appsIssue = {
       number: 42,
-      title: "Weekly status: acme/rocket 2026-W49",
-      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W49 -->\nold",
+      title: "Weekly status: acme/rocket 2026-W48",
+      body: "<!-- ownership-bot:weekly-status acme/rocket 2026-W48 -->\nold",
       html_url: "https://github.com/acme/rocket/issues/42",
       user: { login: "ownership-bot[bot]" },
       performed_via_github_app: { id: 77 },
@@ -167,7 +167,7 @@ describe("ownership-bot status", () => {
           .post("/repos/acme/rocket/issues", 201, { number: 42, html_url: "u" });
         const order: string[] = [];
         let cliDone: Promise<number> | undefined;
-        await app.withLock("status-issue:acme/rocket::2026-w49", async () => {
+        await app.withLock("status-issue:acme/rocket::2026-w48", async () => {
           const { cli } = io({ GITHUB_TOKEN: "env-token", REDIS_URL: redis.url });
           cliDone = runCli(["status", "--repo", "acme/rocket", "--now", NOW], cli).then((code) => {
             order.push(`cli done, ${gh.count("issues/create")} issue`);
@@ -203,7 +203,7 @@ describe("ownership-bot status", () => {
     const code = await runCli(["status", "--repo", "acme/rocket", "--dry-run", "--now", NOW], cli);
     gh.done();
     expect(code).toBe(0);
-    expect(out()).toContain("# Weekly status: acme/rocket, 2026-W49");
+    expect(out()).toContain("# Weekly status: acme/rocket, 2026-W48");
     expect(gh.calls("apps/get-repo-installation")[0]?.headers.authorization).toMatch(/^bearer /);
     expect(gh.calls("graphql")[0]?.headers.authorization).toBe(
       `token ${testInstallationToken(55)}`,

@@ -132,15 +132,15 @@ describe("startScheduler", () => {
     gh.done();
     expect(gh.count("issues/create")).toBe(1);
     expect(gh.calls("issues/create")[0]?.body).toMatchObject({
-      title: "Weekly status: acme/rocket 2026-W49",
+      title: "Weekly status: acme/rocket 2026-W48", // Monday reports the week just ended
     });
     expect(await store.get(lastRunKey("acme", "rocket"))).toBe("2026-11-30T08:00:00.000Z");
     expect(timers[1]?.ms).toBe(6 * 3600_000); // next Monday is further than the refresh interval
   });
 
-  it("no record of the last run (in-memory store, restart): this week's open issue counts as the run", async () => {
-    const thisWeek = ourStatusIssue(9, "2026-W49");
-    const { gh, store, start } = await setup(null, [thisWeek]);
+  it("no record of the last run (in-memory store, restart): Monday's report counts as the run", async () => {
+    const mondaysReport = ourStatusIssue(9, "2026-W48");
+    const { gh, store, start } = await setup(null, [mondaysReport]);
     const scheduler = start("2026-12-01T10:00:00Z"); // Tuesday: Monday's run happened before the restart
     await scheduler.idle();
     scheduler.stop();

@@ -80,7 +80,7 @@ const sentBody = (request: { body: unknown } | undefined) =>
 /** The roll-up issue as the list endpoint returns it once the App has created it. */
 const rollupIssue = (body: string) => ({
   number: 4,
-  title: rollupTitle("acme", "2026-W49"),
+  title: rollupTitle("acme", "2026-W48"),
   body,
   html_url: "https://github.com/acme/status/issues/4",
   user: { login: "ownership-bot[bot]" },
@@ -99,11 +99,11 @@ describe("publishRollup", () => {
     expect(outcome).toMatchObject({ status: "published", repo: "status" });
     const sent = gh.calls("issues/create")[0]?.body;
     expect(sent).toMatchObject({
-      title: "Weekly status roll-up: acme 2026-W49",
+      title: "Weekly status roll-up: acme 2026-W48",
       labels: ["weekly-status"],
     });
     const body = typeof sent === "object" && sent !== null ? String(Reflect.get(sent, "body")) : "";
-    expect(body.startsWith(rollupMarker("acme", "2026-W49"))).toBe(true);
+    expect(body.startsWith(rollupMarker("acme", "2026-W48"))).toBe(true);
     expect(body).toContain("## 🔴 Overall: Red");
     expect(body).toContain("acme/engine");
   });
@@ -134,7 +134,7 @@ describe("contributeToRollup: repositories report at different times", () => {
     await contribute("rocket", ["P0"]);
     const first = sentBody(gh.calls("issues/create")[0]);
     expect(first).toContain("Worst of 1 repository");
-    expect(await hasRollupEntry(store, "acme", "2026-W49", "acme/rocket")).toBe(true);
+    expect(await hasRollupEntry(store, "acme", "2026-W48", "acme/rocket")).toBe(true);
 
     // Hours later, on its own schedule, another repository reports.
     gh.get(LIST, 200, [rollupIssue(first)]).patch("/repos/acme/status/issues/4", 200, {
@@ -176,7 +176,7 @@ describe("contributeToRollup: repositories report at different times", () => {
     await Promise.all([contribute("engine"), contribute("docs")]);
     gh.done();
     for (const repo of ["acme/rocket", "acme/engine", "acme/docs"]) {
-      expect(await hasRollupEntry(store, "acme", "2026-W49", repo)).toBe(true);
+      expect(await hasRollupEntry(store, "acme", "2026-W48", repo)).toBe(true);
     }
     expect(sentBody(gh.calls("issues/update").at(-1))).toContain("Worst of 3 repositories");
   });

@@ -49,8 +49,8 @@ describe("scheduler + org roll-up", () => {
     await runSchedulerOnce(probot, gh);
     const titles = gh.calls("issues/create").map((r) => Reflect.get(Object(r.body), "title"));
     expect(titles).toEqual([
-      "Weekly status: acme/rocket 2026-W49",
-      "Weekly status roll-up: acme 2026-W49",
+      "Weekly status: acme/rocket 2026-W48",
+      "Weekly status roll-up: acme 2026-W48",
     ]);
   });
 
@@ -58,8 +58,8 @@ describe("scheduler + org roll-up", () => {
     const { probot } = await createTestProbot(undefined, { logLevel: "info" });
     const published = {
       number: 9,
-      title: reportTitle("acme/rocket", "2026-W49"),
-      body: `${statusMarker("acme/rocket", "2026-W49")}\n# Weekly status`,
+      title: reportTitle("acme/rocket", "2026-W48"),
+      body: `${statusMarker("acme/rocket", "2026-W48")}\n# Weekly status`,
       html_url: "https://github.com/acme/rocket/issues/9",
       user: { login: "ownership-bot[bot]" },
       performed_via_github_app: { id: TEST_APP_ID },

@@ -108,7 +108,7 @@ describe("overall colour", () => {
       name: "milestone 20 points behind",
       snap: ms("v1.1", behind(3)),
       colour: "yellow",
-      reasons: ["milestone v1.1 is 20 points behind schedule"],
+      reasons: ["milestone v1.1 is 20 percentage points behind schedule"],
     },
     {
       name: "milestone 10 points behind (under 15)",
@@ -120,14 +120,14 @@ describe("overall colour", () => {
       name: "milestone 40 points behind",
       snap: ms("v1.1", behind(1)),
       colour: "red",
-      reasons: ["milestone v1.1 is 40 points behind schedule"],
+      reasons: ["milestone v1.1 is 40 percentage points behind schedule"],
     },
     {
       name: "milestone exactly at the yellow threshold",
       snap: ms("v1.1", behind(3)),
       thresholds: { yellow_behind_pct: 20 },
       colour: "yellow",
-      reasons: ["milestone v1.1 is 20 points behind schedule"],
+      reasons: ["milestone v1.1 is 20 percentage points behind schedule"],
     },
     {
       name: "ownership gaps",
@@ -166,7 +166,7 @@ describe("overall colour", () => {
       reasons: [
         "milestone v2.0 overdue by 3 days",
         "1 open P0 issue",
-        "milestone v1.1 is 20 points behind schedule",
+        "milestone v1.1 is 20 percentage points behind schedule",
         "1 blocker",
         "1 item without a single accountable owner",
         "1 stale in-progress item",

@@ -70,10 +70,11 @@ describe("buildReport", () => {
     const m = build(
       snapshot({
         recentlyClosed: [
-          closed(1, "2026-11-23T08:00:00Z"), // exactly the period start: in
-          closed(2, "2026-11-23T07:59:59Z"), // a second before: out
-          closed(3, "2026-11-30T08:00:00Z"), // exactly now: in
-          closed(4, "2026-11-30T08:00:01Z"), // after now: out
+          // The fixture runs Monday 09:00 Berlin: the report is of the week before, local time.
+          closed(1, "2026-11-22T23:00:00Z"), // Monday 00:00, the period start: in
+          closed(2, "2026-11-22T22:59:59Z"), // a second before: out
+          closed(3, "2026-11-29T22:59:59Z"), // the week's last second: in
+          closed(4, "2026-11-29T23:00:00Z"), // this week (the run's Monday): out
           closed(5, "2026-11-25T00:00:00Z", { closedAs: null }),
           closed(6, "2026-11-25T00:00:00Z", { closedAs: "not_planned" }),
           closed(7, "2026-11-25T00:00:00Z", { closedAs: "duplicate" }),
@@ -90,26 +91,26 @@ describe("buildReport", () => {
       }),
     );
     expect(m.shipped.map((s) => `#${s.number} ${s.how} ${s.shippedAt}`)).toEqual([
-      "#3 completed 2026-11-30T08:00:00Z",
+      "#3 completed 2026-11-29T22:59:59Z",
       "#5 completed 2026-11-25T00:00:00Z",
       "#10 completed 2026-11-25T00:00:00Z",
       "#9 merged 2026-11-24T00:00:00Z",
-      "#1 completed 2026-11-23T08:00:00Z",
+      "#1 completed 2026-11-22T23:00:00Z",
     ]);
   });
 
   it("uses the DST-aware period (Berlin, spring forward)", () => {
-    const now = new Date("2026-03-30T07:00:00Z"); // Monday 09:00 CEST
+    const now = new Date("2026-03-30T07:00:00Z"); // Monday 09:00 CEST: reports W13
     const closed = (n: number, at: string) =>
       item(n, { state: "closed", closedAs: "completed", closedAt: at });
     const m = build(
       snapshot({
-        recentlyClosed: [closed(1, "2026-03-23T07:30:00Z"), closed(2, "2026-03-23T08:00:00Z")],
+        recentlyClosed: [closed(1, "2026-03-22T22:30:00Z"), closed(2, "2026-03-22T23:00:00Z")],
       }),
       { now },
     );
-    expect(m.period.isoWeek).toBe("2026-W14");
-    expect(m.period.start.toISOString()).toBe("2026-03-23T08:00:00.000Z"); // Monday 09:00 CET
+    expect(m.period.isoWeek).toBe("2026-W13");
+    expect(m.period.start.toISOString()).toBe("2026-03-22T23:00:00.000Z"); // Monday 00:00 CET
     expect(numbers(m.shipped)).toEqual([2]);
   });
 

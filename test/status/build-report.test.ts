@@ -41,16 +41,16 @@ describe("buildReport", () => {
           "#3 P2 [bob,dave] age 4 idle 19",
         ],
         "overall": [
-          "milestone v1.0 is 46 points behind schedule",
+          "milestone v1.0 is 46 percentage points behind schedule",
           "1 open P0 issue",
           "1 blocker",
           "2 items without a single accountable owner",
           "1 stale in-progress item",
         ],
         "period": {
-          "end": 2026-11-30T08:00:00.000Z,
-          "isoWeek": "2026-W49",
-          "start": 2026-11-23T08:00:00.000Z,
+          "end": 2026-11-29T23:00:00.000Z,
+          "isoWeek": "2026-W48",
+          "start": 2026-11-22T23:00:00.000Z,
         },
         "priorities": [
           "P0: 1 1",
@@ -133,9 +133,9 @@ describe("buildReport", () => {
         },
         "ownershipGaps": [],
         "period": {
-          "end": 2026-11-30T08:00:00.000Z,
-          "isoWeek": "2026-W49",
-          "start": 2026-11-23T08:00:00.000Z,
+          "end": 2026-11-29T23:00:00.000Z,
+          "isoWeek": "2026-W48",
+          "start": 2026-11-22T23:00:00.000Z,
         },
         "priorities": {
           "buckets": [

@@ -43,31 +43,95 @@ describe("isoWeekOf", () => {
   });
 });
 
-describe("reportPeriod", () => {
+describe("reportPeriod: the ISO week its title names", () => {
   it.each([
-    // Europe/Berlin: CET → CEST on 2026-03-29, the week is 167 hours long
-    ["2026-03-30T07:00:00Z", "Europe/Berlin", "2026-03-23T08:00:00.000Z", 167, "2026-W14"],
+    // A Monday run reports the week that just ended, Monday 00:00 → Monday 00:00 local.
+    // Europe/Berlin: CET → CEST on 2026-03-29, so that week is 167 hours long
+    [
+      "2026-03-30T07:00:00Z",
+      "Europe/Berlin",
+      "2026-03-22T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+      "2026-W13",
+    ],
     // Europe/Berlin: CEST → CET on 2026-10-25, 169 hours
-    ["2026-10-26T08:00:00Z", "Europe/Berlin", "2026-10-19T07:00:00.000Z", 169, "2026-W44"],
+    [
+      "2026-10-26T08:00:00Z",
+      "Europe/Berlin",
+      "2026-10-18T22:00:00.000Z",
+      "2026-10-25T23:00:00.000Z",
+      "2026-W43",
+    ],
     // America/New_York: EST → EDT on 2026-03-08
-    ["2026-03-09T13:00:00Z", "America/New_York", "2026-03-02T14:00:00.000Z", 167, "2026-W11"],
+    [
+      "2026-03-09T13:00:00Z",
+      "America/New_York",
+      "2026-03-02T05:00:00.000Z",
+      "2026-03-09T04:00:00.000Z",
+      "2026-W10",
+    ],
     // America/New_York: EDT → EST on 2026-11-01
-    ["2026-11-02T14:00:00Z", "America/New_York", "2026-10-26T13:00:00.000Z", 169, "2026-W45"],
-    ["2026-11-30T08:00:00Z", "UTC", "2026-11-23T08:00:00.000Z", 168, "2026-W49"],
-  ])("%s in %s starts %s (%d h, %s)", (now, zone, start, hours, week) => {
+    [
+      "2026-11-02T14:00:00Z",
+      "America/New_York",
+      "2026-10-26T04:00:00.000Z",
+      "2026-11-02T05:00:00.000Z",
+      "2026-W44",
+    ],
+    [
+      "2026-11-30T08:00:00Z",
+      "UTC",
+      "2026-11-23T00:00:00.000Z",
+      "2026-11-30T00:00:00.000Z",
+      "2026-W48",
+    ],
+    // Later in the week: the week so far, ending now.
+    [
+      "2026-12-04T16:30:00Z",
+      "UTC",
+      "2026-11-30T00:00:00.000Z",
+      "2026-12-04T16:30:00.000Z",
+      "2026-W49",
+    ],
+    [
+      "2026-12-06T23:59:00Z",
+      "UTC",
+      "2026-11-30T00:00:00.000Z",
+      "2026-12-06T23:59:00.000Z",
+      "2026-W49",
+    ],
+    // Monday 00:30 in Tokyo is still Sunday in UTC: the zone decides.
+    [
+      "2026-11-29T15:30:00Z",
+      "Asia/Tokyo",
+      "2026-11-22T15:00:00.000Z",
+      "2026-11-29T15:00:00.000Z",
+      "2026-W48",
+    ],
+    // ISO week 53 of 2026 ends on Sunday 2027-01-03.
+    [
+      "2027-01-04T09:00:00Z",
+      "UTC",
+      "2026-12-28T00:00:00.000Z",
+      "2027-01-04T00:00:00.000Z",
+      "2026-W53",
+    ],
+  ])("%s in %s: %s → %s (%s)", (now, zone, start, end, week) => {
     const p = reportPeriod(new Date(now), zone);
     expect(p.start.toISOString()).toBe(start);
-    expect(p.end.toISOString()).toBe(new Date(now).toISOString());
-    expect((p.end.getTime() - p.start.getTime()) / HOUR).toBe(hours);
+    expect(p.end.toISOString()).toBe(end);
     expect(p.isoWeek).toBe(week);
-    expect(formatZonedDateTime(p.start, zone).slice(11)).toBe(
-      formatZonedDateTime(p.end, zone).slice(11),
-    );
+    expect(formatZonedDateTime(p.start, zone).slice(11)).toBe("00:00");
   });
 
-  it("keeps milliseconds", () => {
-    const p = reportPeriod(new Date("2026-11-30T08:00:00.250Z"), "UTC");
-    expect(p.start.toISOString()).toBe("2026-11-23T08:00:00.250Z");
+  it("a whole week is 167 or 169 hours across DST, 168 otherwise", () => {
+    const hours = (now: string, zone: string) => {
+      const p = reportPeriod(new Date(now), zone);
+      return (p.end.getTime() - p.start.getTime()) / HOUR;
+    };
+    expect(hours("2026-03-30T07:00:00Z", "Europe/Berlin")).toBe(167);
+    expect(hours("2026-10-26T08:00:00Z", "Europe/Berlin")).toBe(169);
+    expect(hours("2026-11-30T08:00:00Z", "UTC")).toBe(168);
   });
 
   it("throws a RangeError for an unknown zone", () => {

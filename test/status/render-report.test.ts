@@ -9,15 +9,15 @@ describe("renderReport", () => {
     const md = render(model(busySnapshot()));
     assertWellFormed(md);
     expect(md).toMatchInlineSnapshot(`
-      "<!-- ownership-bot:weekly-status acme/rocket 2026-W49 -->
+      "<!-- ownership-bot:weekly-status acme/rocket 2026-W48 -->
 
-      # Weekly status: acme/rocket, 2026-W49
+      # Weekly status: acme/rocket, 2026-W48
 
-      **Period:** 2026-11-23 09:00 → 2026-11-30 09:00 (Europe/Berlin) · 5 open items
+      **Period:** 2026-11-23 00:00 → 2026-11-30 00:00 (Europe/Berlin) · 5 open items
 
       ## 🔴 Overall: Red
 
-      - 🔴 Milestone v1.0 is 46 points behind schedule
+      - 🔴 Milestone v1.0 is 46 percentage points behind schedule
       - 🔴 1 open P0 issue
       - 🟡 1 blocker
       - 🟡 2 items without a single accountable owner
@@ -27,9 +27,9 @@ describe("renderReport", () => {
 
       | Field | Update |
       | --- | --- |
-      | **What** | Weekly status of acme/rocket, 2026-W49 (2026-11-23 → 2026-11-30) |
-      | **Status** | 🔴 Red: milestone v1.0 is 46 points behind schedule; 1 open P0 issue; 1 blocker; 2 items without a single accountable owner; 1 stale in-progress item |
-      | **Progress** | 3 shipped (2 issues completed, 1 PR merged)<br>[v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 pts behind<br>[v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track |
+      | **What** | Weekly status of acme/rocket, 2026-W48 (2026-11-23 → 2026-11-29) |
+      | **Status** | 🔴 Red: milestone v1.0 is 46 percentage points behind schedule; 1 open P0 issue; 1 blocker; 2 items without a single accountable owner; 1 stale in-progress item |
+      | **Progress** | 3 shipped (2 issues completed, 1 PR merged)<br>[v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 pp behind<br>[v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track |
       | **Blockers** | 1: [#2](https://github.com/acme/rocket/issues/2) Search is slow |
       | **Next** | 2 in progress: [#1](https://github.com/acme/rocket/issues/1) Fix login timeout; [#3](https://github.com/acme/rocket/pull/3) Refactor billing |
       | **Risks** | 1 risk: [#5](https://github.com/acme/rocket/issues/5) Vendor may sunset API<br>1 decision needed: [#4](https://github.com/acme/rocket/issues/4) Pick a queue |
@@ -71,7 +71,7 @@ describe("renderReport", () => {
 
       | Milestone | Progress | Closed / total | Expected | Due | Scope added | Status |
       | --- | --- | --- | --- | --- | --- | --- |
-      | [v1.0](https://github.com/acme/rocket/milestone/1) | ▓▓▓▓░░░░░░ 40% | 4 / 10 | 86% | 2026-12-10 | +2 | 🔴 46 pts behind |
+      | [v1.0](https://github.com/acme/rocket/milestone/1) | ▓▓▓▓░░░░░░ 40% | 4 / 10 | 86% | 2026-12-10 | +2 | 🔴 46 pp behind |
       | [v2.0](https://github.com/acme/rocket/milestone/2) | ░░░░░░░░░░ 0% | 0 / 3 | — | — | 0 | 🟢 on track |
 
       \`\`\`mermaid
@@ -121,11 +121,11 @@ describe("renderReport", () => {
     const md = render(model(snapshot()));
     assertWellFormed(md);
     expect(md).toMatchInlineSnapshot(`
-      "<!-- ownership-bot:weekly-status acme/rocket 2026-W49 -->
+      "<!-- ownership-bot:weekly-status acme/rocket 2026-W48 -->
 
-      # Weekly status: acme/rocket, 2026-W49
+      # Weekly status: acme/rocket, 2026-W48
 
-      **Period:** 2026-11-23 09:00 → 2026-11-30 09:00 (Europe/Berlin) · 0 open items
+      **Period:** 2026-11-23 00:00 → 2026-11-30 00:00 (Europe/Berlin) · 0 open items
 
       ## 🟢 Overall: Green
 
@@ -135,7 +135,7 @@ describe("renderReport", () => {
 
       | Field | Update |
       | --- | --- |
-      | **What** | Weekly status of acme/rocket, 2026-W49 (2026-11-23 → 2026-11-30) |
+      | **What** | Weekly status of acme/rocket, 2026-W48 (2026-11-23 → 2026-11-29) |
       | **Status** | 🟢 Green: no blockers, no open P0, no open milestones |
       | **Progress** | 0 shipped (0 issues completed, 0 PRs merged) |
       | **Blockers** | None |

@@ -23,7 +23,7 @@ describe("renderRollup", () => {
     expect(md).toMatchInlineSnapshot(`
       "<!-- ownership-bot:weekly-rollup acme 2026-W49 -->
 
-      # Weekly status roll-up: acme, 2026-W49
+      # Weekly status roll-up: acme, 2026-W48
 
       ## 🔴 Overall: Red
 
@@ -39,7 +39,7 @@ describe("renderRollup", () => {
 
       ### 🔴 acme/rocket: Red
 
-      - 🔴 Milestone v1.0 is 46 points behind schedule
+      - 🔴 Milestone v1.0 is 46 percentage points behind schedule
       - 🔴 1 open P0 issue
       - 🟡 1 blocker
       - 🟡 2 items without a single accountable owner
@@ -48,7 +48,7 @@ describe("renderRollup", () => {
       * **Blockers:** [#2](https://github.com/acme/rocket/issues/2) Search is slow
       * **Decisions needed:** [#4](https://github.com/acme/rocket/issues/4) Pick a queue
       * **Open P0 (1):** [#1](https://github.com/acme/rocket/issues/1) Fix login timeout
-      * **Milestones:** [v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 pts behind; [v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track
+      * **Milestones:** [v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 pp behind; [v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track
 
       ### 🟡 acme/docs: Yellow
 

@@ -14,7 +14,7 @@ export function describeFinding(
     case "milestone-overdue":
       return `milestone ${title} overdue by ${plural(f.count, "day")}`;
     case "milestone-behind":
-      return `milestone ${title} is ${plural(f.count, "point")} behind schedule`;
+      return `milestone ${title} is ${plural(f.count, "percentage point")} behind schedule`;
     case "p0":
       return plural(f.count, `open P0 ${f.noun ?? "item"}`, `open P0 ${f.noun ?? "item"}s`);
     case "blockers":

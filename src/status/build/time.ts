@@ -14,8 +14,11 @@ export function wholeDays(fromIso: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - t) / DAY_MS));
 }
 
-/** Whether an ISO time lies within the period, both ends included. */
+/**
+ * Whether an ISO time lies within the period: from its start, up to its end excluded (a week's
+ * end is the next week's start: nothing counts in two reports).
+ */
 export function inPeriod(iso: string | null | undefined, period: ReportPeriod): boolean {
   const t = time(iso);
-  return !Number.isNaN(t) && t >= period.start.getTime() && t <= period.end.getTime();
+  return !Number.isNaN(t) && t >= period.start.getTime() && t < period.end.getTime();
 }

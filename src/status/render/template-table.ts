@@ -49,7 +49,7 @@ export function templateTable(model: ReportModel, repoFullName: string): string 
   const rows = [
     [
       "**What**",
-      `Weekly status of ${text(repoFullName)}, ${period.isoWeek} (${formatZonedDate(period.start, tz)} → ${formatZonedDate(period.end, tz)})`,
+      `Weekly status of ${text(repoFullName)}, ${period.isoWeek} (${formatZonedDate(period.start, tz)} → ${formatZonedDate(new Date(period.end.getTime() - 1), tz)})`,
     ],
     [
       "**Status**",
