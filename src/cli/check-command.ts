@@ -9,17 +9,23 @@ import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { Evaluation } from "../core/rules/evaluation.js";
 import { plainText } from "../core/text/plain-text.js";
 import type { CliIo } from "./cli-io.js";
-import { UsageError } from "./cli-io.js";
+import { readTextInput, UsageError } from "./cli-io.js";
 
 export const CHECK_USAGE = `Usage: ownership-bot check <file.md|-> [--config PATH] [--kind issue|pr]
        [--assignee LOGIN]... [--label NAME]... [--author LOGIN] [--draft] [--closed]
        [--format text|json|markdown]
 
 Evaluates an issue or PR body against the ownership rules.
+
+  --kind issue|pr   what the body belongs to (default: issue). Nothing is inferred from the
+                    text: a PR body checked without --kind pr is judged as an issue, where the
+                    checklist's boxes need not be ticked (on PRs they must be).
+  --config PATH     .github/ownership.yml to apply (default: the built-in defaults)
+  --format          text (default), json, or markdown (exactly what the App posts)
 Exit status: 0 when no error-severity rule fails, 1 when one fails, 2 on usage or config error.`;
 
 async function loadConfig(path: string | undefined, io: CliIo): Promise<Config | undefined> {
-  const text = path === undefined ? "" : await io.readFile(path);
+  const text = path === undefined ? "" : await readTextInput(io, path);
   const file = path ?? "(defaults)";
   const parsed = parseConfigText(text, file);
   if (!parsed.ok) {
@@ -89,7 +95,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const config = await loadConfig(values.config, io);
   if (!config) return 2;
-  const markdown = file === "-" ? await io.readStdin() : await io.readFile(file);
+  const markdown = await readTextInput(io, file);
   const evaluation = evaluateItem({
     config,
     item: {

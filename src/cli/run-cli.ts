@@ -1,10 +1,19 @@
+import { createRequire } from "node:module";
 import { CHECK_USAGE, checkCommand } from "./check-command.js";
 import type { CliIo } from "./cli-io.js";
-import { UsageError } from "./cli-io.js";
+import { InputError, UsageError } from "./cli-io.js";
 import { LABELS_USAGE, labelsCommand } from "./labels-command.js";
 import { STATUS_USAGE, statusCommand } from "./status-command.js";
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** The package's version: package.json is two folders up from src/cli and from lib/cli alike. */
+function version(): string {
+  const pkg: unknown = createRequire(import.meta.url)("../../package.json");
+  return typeof pkg === "object" && pkg !== null && "version" in pkg
+    ? String(pkg.version)
+    : "unknown";
+}
 
 const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
   check: {
@@ -25,6 +34,7 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
 };
 
 export const USAGE = `Usage: ownership-bot <command> [options]
+       ownership-bot --version
 
 Commands:
 ${Object.entries(COMMANDS)
@@ -44,6 +54,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return name === undefined ? 2 : 0;
   }
+  if (name === "--version" || name === "-V") {
+    io.stdout(`ownership-bot ${version()}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     io.stderr(`Unknown command "${name}".\n${USAGE}\n`);
@@ -61,6 +75,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       (isNodeError(error) && error.code?.startsWith("ERR_PARSE_ARGS"))
     ) {
       io.stderr(`${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`);
       return 2;
     }
     if (

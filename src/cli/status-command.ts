@@ -116,10 +116,30 @@ export function isUsageProblem(error: unknown): boolean {
   return error.code === "ENOENT" || error.code === "EISDIR" || error.code === "EACCES";
 }
 
-/** A GitHub or network failure, in one line. */
+/** The host a failed Octokit request went to. */
+function hostOf(error: unknown): string {
+  if (typeof error !== "object" || error === null || !("request" in error)) return "GitHub";
+  const { request } = error;
+  if (typeof request !== "object" || request === null || !("url" in request)) return "GitHub";
+  try {
+    return new URL(String(request.url)).host;
+  } catch {
+    return "GitHub";
+  }
+}
+
+/**
+ * A GitHub or network failure, in one line. Octokit reports a request that got no answer at all
+ * (DNS, refused, reset) as a 500 without a response: that is a network error, and says so.
+ */
 export function describeFailure(error: unknown): string {
   const status = httpStatus(error);
   const message = error instanceof Error ? error.message : String(error);
+  const answered =
+    typeof error === "object" && error !== null && "response" in error && error.response;
+  if (status === 500 && !answered) {
+    return `network error: could not reach ${hostOf(error)} (${message})`;
+  }
   return status === undefined ? message : `GitHub answered ${status}: ${message}`;
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { memoryIo } from "../support/cli-io.js";
@@ -74,7 +77,7 @@ describe("ownership-bot check", () => {
     [["check", "a.md", "--kind", "epic"], '--kind must be issue or pr, not "epic"'],
     [["check", "a.md", "--format", "xml"], '--format must be text, json or markdown, not "xml"'],
     [["check", "a.md", "--bogus"], "Unknown option '--bogus'"],
-    [["check", "missing.md"], "Cannot read missing.md: ENOENT"],
+    [["check", "missing.md"], "Cannot read missing.md: no such file"],
     [["frobnicate"], 'Unknown command "frobnicate"'],
   ])("usage error %j → exit 2 with a clear message", async (argv, message) => {
     const m = memoryIo({ "a.md": "x" });
@@ -132,5 +135,51 @@ describe("ownership-bot check", () => {
     expect(md.stdout()).toBe(
       "**Exempt**: authored by a bot (`@dependabot[bot]`). The ownership rules are not enforced on it.\n",
     );
+  });
+});
+
+describe("ownership-bot input and version", () => {
+  const realFiles = () => {
+    const m = memoryIo();
+    m.io.readFile = (path) => readFile(path, "utf8");
+    return m;
+  };
+
+  it("--version prints the package's version", async () => {
+    const m = memoryIo();
+    expect(await runCli(["--version"], m.io)).toBe(0);
+    const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(m.stdout()).toBe(`ownership-bot ${pkg.version}\n`);
+  });
+
+  it("a directory is refused with exit 2, naming the path", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ownership-cli-"));
+    const m = realFiles();
+    expect(await runCli(["check", dir], m.io)).toBe(2);
+    expect(m.stderr()).toBe(`Cannot read ${dir}: it is a directory, not a file\n`);
+  });
+
+  it("a binary file (NUL bytes) is refused with exit 2", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ownership-cli-"));
+    const file = join(dir, "logo.png");
+    await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d]));
+    const m = realFiles();
+    expect(await runCli(["check", file], m.io)).toBe(2);
+    expect(m.stderr()).toBe(
+      `Cannot read ${file}: it is a binary file (it contains NUL bytes), not Markdown\n`,
+    );
+  });
+
+  it("a missing file names the path", async () => {
+    const m = realFiles();
+    expect(await runCli(["check", "/nonexistent/body.md"], m.io)).toBe(2);
+    expect(m.stderr()).toBe("Cannot read /nonexistent/body.md: no such file\n");
+  });
+
+  it("--help says --kind defaults to issue and that nothing is inferred", async () => {
+    const m = memoryIo();
+    await runCli(["check", "--help"], m.io);
+    expect(m.stdout()).toContain("--kind issue|pr   what the body belongs to (default: issue)");
+    expect(m.stdout()).toContain("a PR body checked without --kind pr is judged as an issue");
   });
 });
