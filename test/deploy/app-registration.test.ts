@@ -21,8 +21,9 @@ function manifest(): Record<string, unknown> {
     creation.getManifest({
       pkg: { description: "", name: "ownership-bot" },
       baseUrl: "http://localhost:3000",
-      readFileSync: (path: string) =>
-        readFileSync(join(ROOT, path.split("/").at(-1) ?? ""), "utf8"),
+      // Probot reads app.yml from its working directory: the repository's root here.
+      readFileSync: ((path: string) =>
+        readFileSync(join(ROOT, String(path).split("/").at(-1) ?? ""), "utf8")) as never,
     }),
   );
 }
