@@ -12,6 +12,10 @@
  *   that content that are label lines (`Informed: @x`) are fields of their own.
  * - Label lines (`Accountable: @a`) are recognised in every paragraph line, top-level or in
  *   list items; RACI tables in row form or transposed form.
+ * - A top-level paragraph that is only a short label (`**Acceptance criteria:**`,
+ *   `Acceptance criteria:`, `__Definition of done__`) directly followed by a list starts a
+ *   section too, as teams write them: nested below every heading (depth 7), it runs until the
+ *   next heading or the next such label. Without a colon, only the default section names count.
  */
 import type { BodyFacts, RaciField, RaciRole, Section, TaskItem } from "./body-facts.js";
 import type { InlineText, IrBlock, IrItem } from "./ir.js";
@@ -45,12 +49,17 @@ class Collector {
   private headingRole: RaciRole | undefined;
   private headingField: RaciField | undefined;
 
-  block(b: IrBlock): void {
+  block(b: IrBlock, next: IrBlock | undefined): void {
     switch (b.type) {
       case "heading":
         this.heading(b.depth, b.text);
         return;
       case "paragraph": {
+        if (next?.type === "list" && isSectionLabel(b.text.display)) {
+          const display = b.text.display.trim().replace(/\s*:$/, "");
+          this.heading(LABEL_DEPTH, { ...b.text, display });
+          return;
+        }
         const text = clean(b.text.display);
         for (const s of this.open) if (!isPlaceholder(text)) s.paragraphs.push(text);
         this.paragraphFacts(b.text, true);
@@ -173,8 +182,35 @@ class Collector {
   }
 }
 
+/** Label sections nest below every Markdown heading (h1–h6). */
+const LABEL_DEPTH = 7;
+
+/**
+ * Section names a label needs no colon for (`**Success criteria**`): the defaults. Any other
+ * label must end with a colon, or a lone line above a list ("We need to") would start a section.
+ */
+const KNOWN_LABELS = new Set([
+  "success criteria",
+  "acceptance criteria",
+  "definition of done",
+  "alignment checklist",
+]);
+
+/**
+ * One short line reading as a label: colon-terminated (`Acceptance criteria:`, bold or not) or
+ * a default section name; not a RACI field (`Owner:` stays one); at most six words.
+ */
+function isSectionLabel(display: string): boolean {
+  const text = display.trim();
+  if (text === "" || text.length > 60 || text.includes("\n")) return false;
+  if (text.split(/\s+/).length > 6 || parseLabelLine(text) || roleOf(text) !== undefined)
+    return false;
+  const key = sectionKey(text);
+  return key !== "" && (text.endsWith(":") || KNOWN_LABELS.has(key));
+}
+
 export function factsFromIr(blocks: readonly IrBlock[]): BodyFacts {
   const c = new Collector();
-  for (const b of blocks) c.block(b);
+  for (const [i, b] of blocks.entries()) c.block(b, blocks[i + 1]);
   return c.facts;
 }
