@@ -4,10 +4,15 @@
  */
 export class Unsupported extends Error {}
 
-/** Link reference / footnote definitions are global; documents with them use the reference. */
+/**
+ * Link reference / footnote definitions are global; documents with them use the reference. A
+ * definition opens a paragraph, and its label may span lines (`[\nfoo\n]: /url`, CommonMark
+ * example 208): a paragraph starting with `[` that has `]:` on any later line counts too.
+ */
 export function checkDefinitions(lines: readonly string[]): void {
+  const opensWithBracket = lines[0]?.trimStart().startsWith("[") === true;
   for (const line of lines) {
-    if (line.trimStart().startsWith("[") && line.includes("]:")) {
+    if (line.includes("]:") && (opensWithBracket || line.trimStart().startsWith("["))) {
       throw new Unsupported("definition");
     }
   }
