@@ -13,6 +13,22 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u
  * `"Constraints (time, budget, scope) are explicit"` → `"constraints time budget scope are explicit"`.
  */
 export function normalizeText(s: string): string {
+  // Headings and checklist items are nearly always ASCII: the same result without Unicode work.
+  if (PRINTABLE_ASCII.test(s)) {
+    return s
+      .toLowerCase()
+      .replace(/['`]/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
+  return normalizeTextUnicode(s);
+}
+
+/** Printable ASCII and ASCII whitespace: no invisible, combining or non-ASCII characters. */
+const PRINTABLE_ASCII = /^[\t\n\v\f\r\x20-\x7e]*$/;
+
+/** `normalizeText` for any string (exported for the test that the ASCII path agrees). */
+export function normalizeTextUnicode(s: string): string {
   return s
     .normalize("NFC")
     .toLowerCase()
@@ -30,16 +46,36 @@ export function normalizeText(s: string): string {
  * `"✅ Success Criteria:"` → `"success criteria"`.
  */
 export function sectionKey(title: string): string {
-  return title
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(INVISIBLE, "")
-    .replace(/\s+/g, " ")
-    .replace(/^[^\p{L}\p{N}([]+/u, "")
-    .replace(/[^\p{L}\p{N})\]]+$/u, "")
-    .replace(/[)\]]+$/, (closers, offset: number, whole: string) =>
-      balancedSuffix(whole.slice(0, offset), closers),
+  if (PRINTABLE_ASCII.test(title)) {
+    return balanceClosers(
+      title
+        .toLowerCase()
+        .replace(/\s+/g, " ")
+        .replace(/^[^a-z0-9([]+/, "")
+        .replace(/[^a-z0-9)\]]+$/, ""),
     );
+  }
+  return sectionKeyUnicode(title);
+}
+
+/** `sectionKey` for any string (exported for the test that the ASCII path agrees). */
+export function sectionKeyUnicode(title: string): string {
+  return balanceClosers(
+    title
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(INVISIBLE, "")
+      .replace(/\s+/g, " ")
+      .replace(/^[^\p{L}\p{N}([]+/u, "")
+      .replace(/[^\p{L}\p{N})\]]+$/u, ""),
+  );
+}
+
+/** Trailing closing brackets are kept only as far as an opener earlier in the key matches. */
+function balanceClosers(key: string): string {
+  return key.replace(/[)\]]+$/, (closers, offset: number, whole: string) =>
+    balancedSuffix(whole.slice(0, offset), closers),
+  );
 }
 
 /** Keep as many trailing closing brackets as have an opener earlier in the title. */

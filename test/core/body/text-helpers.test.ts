@@ -1,6 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPlaceholder } from "../../../src/core/body/is-placeholder.js";
-import { normalizeText, sectionKey } from "../../../src/core/body/normalize-text.js";
+import {
+  normalizeText,
+  normalizeTextUnicode,
+  sectionKey,
+  sectionKeyUnicode,
+} from "../../../src/core/body/normalize-text.js";
 
 describe("normalizeText", () => {
   it.each([
@@ -69,4 +75,22 @@ describe("isPlaceholder", () => {
       expect(isPlaceholder(text)).toBe(false);
     },
   );
+});
+
+describe("the ASCII fast paths of normalizeText and sectionKey", () => {
+  it("agree with the Unicode versions on any printable ASCII", () => {
+    const ascii = fc.string({
+      unit: fc.constantFrom(
+        ..." \t\n\r\v\f!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(ascii, (s) => {
+        expect(normalizeText(s)).toBe(normalizeTextUnicode(s));
+        expect(sectionKey(s)).toBe(sectionKeyUnicode(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
