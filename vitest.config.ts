@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/setup/slow-first-sequencer.js";
 
 export default defineConfig({
   test: {
@@ -10,5 +11,6 @@ export default defineConfig({
     maxWorkers: 3,
     setupFiles: ["test/setup/fast-check.ts"],
     globalSetup: ["test/setup/redis-check.ts"],
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
