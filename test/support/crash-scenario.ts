@@ -10,10 +10,11 @@
  */
 import { readFileSync } from "node:fs";
 import { Octokit } from "@octokit/rest";
-import { expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AppProcess,
   DEMO_APP_ID,
+  ensureBuilt,
   startApp,
   TEST_KEY_PATH,
 } from "../../dev/fake-github/app-process.js";
@@ -28,7 +29,8 @@ import { resolveConfig } from "../../src/config/resolve-config.js";
 import { STICKY_MARKER } from "../../src/core/render/sticky-comment.js";
 import { CHECK_NAME } from "../../src/github/check-run.js";
 import { evaluateSubject } from "../../src/handlers/evaluate-subject.js";
-import type { RedisServer } from "./redis-server.js";
+import { type RedisServer, startRedisServer } from "./redis-server.js";
+import { WITH_REDIS } from "./with-redis.js";
 
 /** The sample configuration without labels. */
 const DRILL_CONFIG = SAMPLE_CONFIG.replace("enabled: true", "enabled: false");
@@ -269,4 +271,37 @@ function numberOf(d: Delivery): number {
     return Number(issue.number);
   }
   return Number(d.payload.number);
+}
+
+/**
+ * The drill as a test: the end state a user sees, the take-over bound, no dead letter. Each
+ * variant is a file of its own, so vitest runs them side by side.
+ */
+export function describeCrashDrill(
+  title: string,
+  options: Omit<CrashOptions, "redis">,
+  more: (result: CrashResult) => void = () => undefined,
+): void {
+  describe.skipIf(!WITH_REDIS)(title, () => {
+    let redis: RedisServer | undefined;
+    beforeAll(async () => {
+      await ensureBuilt();
+      redis = await startRedisServer();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+
+    it("every item ends right, and the killed replica's jobs come back by themselves", async () => {
+      if (!redis) throw new Error("redis-server did not start");
+      const result = await runCrashDrill({ redis, ...options });
+      expect(result.defects).toEqual([]);
+      expect(result.answers.filter((s) => s !== 200 && s !== 0)).toEqual([]);
+      expect(result.stalled).toBeGreaterThan(0); // the kill did interrupt work
+      expect(result.lastTakeoverMs).toBeLessThanOrEqual(TAKEOVER_BOUND_MS);
+      expect(result.deadLettered).toBe(0);
+      more(result);
+      expectEveryItemRight(result);
+    }, 240_000);
+  });
 }

@@ -22,7 +22,14 @@ import type { InlineText, IrBlock, IrItem } from "./ir.js";
 import { isPlaceholder } from "./is-placeholder.js";
 import { addLinkedIssues } from "./linked-issues.js";
 import { normalizeText, sectionKey } from "./normalize-text.js";
-import { addValue, isRoleLetter, newField, parseLabelLine, roleOf } from "./raci-value.js";
+import {
+  addValue,
+  isRoleLetter,
+  newField,
+  parseLabelLine,
+  roleOf,
+  roleOfKey,
+} from "./raci-value.js";
 
 /** Collapses whitespace (soft breaks included) and trims. */
 export function clean(s: string): string {
@@ -85,10 +92,11 @@ class Collector {
     while (this.open.length > 0 && (this.open[this.open.length - 1]?.depth ?? 0) >= depth) {
       this.open.pop();
     }
-    const section: Section = { title, key: sectionKey(title), depth, items: [], paragraphs: [] };
+    const key = sectionKey(title);
+    const section: Section = { title, key, depth, items: [], paragraphs: [] };
     this.facts.sections.push(section);
     this.open.push(section);
-    this.headingRole = roleOf(title);
+    this.headingRole = roleOfKey(key);
     this.headingField = undefined;
     addLinkedIssues(text.scan, this.facts.linkedIssues, this.seenIssues);
   }

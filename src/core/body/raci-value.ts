@@ -37,7 +37,11 @@ const ROLE_LETTERS: ReadonlyMap<string, RaciRole> = new Map<string, RaciRole>([
 
 /** The role a heading, label or table cell names, or undefined. Letters only when allowed. */
 export function roleOf(text: string, allowLetters = false): RaciRole | undefined {
-  const key = sectionKey(text);
+  return roleOfKey(sectionKey(text), allowLetters);
+}
+
+/** `roleOf` for a key already made by `sectionKey` (a heading's). */
+export function roleOfKey(key: string, allowLetters = false): RaciRole | undefined {
   return ROLE_WORDS.get(key) ?? (allowLetters ? ROLE_LETTERS.get(key) : undefined);
 }
 
