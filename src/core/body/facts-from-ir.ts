@@ -68,7 +68,9 @@ class Collector {
           return;
         }
         const text = clean(b.text.display);
-        for (const s of this.open) if (!isPlaceholder(text)) s.paragraphs.push(text);
+        if (this.open.length > 0 && !isPlaceholder(text)) {
+          for (const s of this.open) s.paragraphs.push(text);
+        }
         this.paragraphFacts(b.text, true);
         return;
       }

@@ -46,6 +46,19 @@ export function normalizeTextUnicode(s: string): string {
  * `"✅ Success Criteria:"` → `"success criteria"`.
  */
 export function sectionKey(title: string): string {
+  // Bodies repeat their headings (issue forms, one per field): remember the last few hundred.
+  const known = KEYS.get(title);
+  if (known !== undefined) return known;
+  const key = computeSectionKey(title);
+  if (KEYS.size >= 512) KEYS.clear();
+  KEYS.set(title, key);
+  return key;
+}
+
+/** Memo of `sectionKey`: a pure function of its argument, bounded, so it cannot go stale. */
+const KEYS = new Map<string, string>();
+
+function computeSectionKey(title: string): string {
   if (PRINTABLE_ASCII.test(title)) {
     return balanceClosers(
       title
