@@ -32,13 +32,17 @@ function inline(src: string, state: State): InlineText {
   return r.text;
 }
 
+/** A block's lines as one string; most paragraphs and every ATX heading have one line. */
+const joined = (lines: readonly string[]) =>
+  lines.length === 1 ? (lines[0] ?? "") : lines.join("\n");
+
 function convert(n: BNode, out: IrBlock[], state: State): void {
   switch (n.kind) {
     case "paragraph":
-      out.push({ type: "paragraph", text: inline(n.lines.join("\n"), state) });
+      out.push({ type: "paragraph", text: inline(joined(n.lines), state) });
       return;
     case "heading":
-      out.push({ type: "heading", depth: n.level, text: inline(n.lines.join("\n"), state) });
+      out.push({ type: "heading", depth: n.level, text: inline(joined(n.lines), state) });
       return;
     case "list":
       out.push({ type: "list", items: n.children.map((item) => convertItem(item, state)) });
