@@ -71,6 +71,9 @@ const app: ApplicationFunction = async (probot, options) => {
   const { startStatusQueue } = await import("./schedule/status-queue.js");
   await durableOwnershipApp(deps, sameAppProbot(probot), { connection: redisUrl })(probot, options);
   startStatusQueue(probot, deps, { connection: redisUrl });
-  await startQueuedMaintenance(probot, deps, settings, redisUrl);
+  // Not awaited: Redis being down at start-up must not keep the App (and /ready) from starting.
+  startQueuedMaintenance(probot, deps, settings, redisUrl).catch((error: unknown) =>
+    probot.log.error({ err: error }, "self-healing jobs could not be scheduled"),
+  );
 };
 export default app;

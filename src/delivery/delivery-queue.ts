@@ -164,10 +164,15 @@ export function startDeliveryQueue(deps: Deps, options: DeliveryQueueOptions): D
         removeOnComplete: true,
         removeOnFail: { age: 7 * DAY_SECONDS, count: 10_000 },
       });
-      // GitHub's "Redeliver" of a delivery we dead-lettered reuses its id: run it again.
+      // GitHub's "Redeliver" of a delivery we dead-lettered reuses its id: run it again. Two
+      // replicas may both see it failed; the one whose retry finds it waiting already is done.
       if ((await queue.getJobState(jobId)) === "failed") {
         const job = await queue.getJob(jobId);
-        await job?.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        await job
+          ?.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true })
+          .catch(async (error: unknown) => {
+            if ((await queue.getJobState(jobId)) === "failed") throw error;
+          });
       }
       metrics.deliveryJobs.inc({ event: event.name, outcome: "enqueued" });
     },
