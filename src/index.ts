@@ -69,7 +69,9 @@ const app: ApplicationFunction = async (probot, options) => {
   }
   const { durableOwnershipApp, sameAppProbot } = await import("./delivery/durable-app.js");
   const { startStatusQueue } = await import("./schedule/status-queue.js");
-  await durableOwnershipApp(deps, sameAppProbot(probot), { connection: redisUrl })(probot, options);
+  await durableOwnershipApp(deps, sameAppProbot(probot), { connection: redisUrl }, (queue) =>
+    finishOnSigterm(probot, queue),
+  )(probot, options);
   startStatusQueue(probot, deps, { connection: redisUrl });
   // Not awaited: Redis being down at start-up must not keep the App (and /ready) from starting.
   startQueuedMaintenance(probot, deps, settings, redisUrl).catch((error: unknown) =>
@@ -77,3 +79,19 @@ const app: ApplicationFunction = async (probot, options) => {
   );
 };
 export default app;
+
+/** Time a stopping replica gives the jobs in hand: inside `docker stop`'s 10 s grace period. */
+const SHUTDOWN_GRACE_MS = 8_000;
+
+/**
+ * SIGTERM (a deploy, `docker stop`, a node drain): stop taking jobs, let the ones in hand finish
+ * for up to 8 s, then exit. What is unfinished then is taken over by another replica like any
+ * stalled job. Without a handler Node as PID 1 in a container ignores SIGTERM altogether.
+ */
+function finishOnSigterm(probot: Probot, queue: { close(): Promise<void> }): void {
+  process.once("SIGTERM", () => {
+    probot.log.info("SIGTERM: finishing the deliveries in hand, then exiting");
+    const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    Promise.race([queue.close(), grace]).finally(() => process.exit(0));
+  });
+}
