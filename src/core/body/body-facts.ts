@@ -7,7 +7,8 @@ export interface Mention {
   login: string;
 }
 
-export type RaciRole = "responsible" | "accountable" | "consulted" | "informed";
+/** RACI, plus the escalation contact the follow-through escalates to when an owner goes quiet. */
+export type RaciRole = "responsible" | "accountable" | "consulted" | "informed" | "escalation";
 
 /** One RACI field as found in the body (label line, table row, or issue-form heading). */
 export interface RaciField {

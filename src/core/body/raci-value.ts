@@ -26,6 +26,9 @@ const ROLE_WORDS: ReadonlyMap<string, RaciRole> = new Map<string, RaciRole>([
   ["responsible", "responsible"],
   ["consulted", "consulted"],
   ["informed", "informed"],
+  ["escalation", "escalation"],
+  ["escalation contact", "escalation"],
+  ["escalate to", "escalation"],
 ]);
 
 const ROLE_LETTERS: ReadonlyMap<string, RaciRole> = new Map<string, RaciRole>([
@@ -52,7 +55,7 @@ export function isRoleLetter(text: string): boolean {
 
 /** `Accountable: @alice` → role and value. Bold markers are already gone (inline parsing). */
 const LABEL_LINE =
-  /^\s*(accountable\s+owners?|accountable\s+owner\(s\)|accountable|owners?|owner\(s\)|responsible|consulted|informed)\s*:\s*(.*)$/i;
+  /^\s*(accountable\s+owners?|accountable\s+owner\(s\)|accountable|owners?|owner\(s\)|responsible|consulted|informed|escalation(?:\s+contact)?|escalate\s+to)\s*:\s*(.*)$/i;
 
 export function parseLabelLine(line: string): { role: RaciRole; value: string } | undefined {
   const m = LABEL_LINE.exec(line);
