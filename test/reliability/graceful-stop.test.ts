@@ -3,10 +3,9 @@
  * (within 8 s), then exits 0, instead of leaving them to the stalled-job take-over.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DEMO_APP_ID,
-  ensureBuilt,
   startApp,
   TEST_KEY_PATH,
   waitForLog,
@@ -16,28 +15,20 @@ import { BODIES, seedSampleRepo } from "../../dev/fake-github/seed.js";
 import { startFakeGitHub } from "../../dev/fake-github/server.js";
 import { deliver, itemEvent } from "../../dev/fake-github/webhooks.js";
 import { STICKY_MARKER } from "../../src/core/render/sticky-comment.js";
-import { type RedisServer, startRedisServer } from "../support/redis-server.js";
+import { useBuiltAppAndRedis } from "../support/app-with-redis.js";
 import { WITH_REDIS } from "../support/with-redis.js";
 
 describe.skipIf(!WITH_REDIS)("SIGTERM on a replica with REDIS_URL", () => {
-  let redis: RedisServer | undefined;
-  beforeAll(async () => {
-    await ensureBuilt();
-    redis = await startRedisServer();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const redis = useBuiltAppAndRedis();
 
   it("finishes the deliveries in hand, then exits 0", async () => {
-    if (!redis) throw new Error("redis-server did not start");
     const gh = await startFakeGitHub({
       appId: DEMO_APP_ID,
       privateKey: readFileSync(TEST_KEY_PATH, "utf8"),
       hideInstallations: true,
     });
     const repo = seedSampleRepo(gh.state);
-    const app = await startApp({ ghHost: gh.host, env: { REDIS_URL: redis.url } });
+    const app = await startApp({ ghHost: gh.host, env: { REDIS_URL: redis().url } });
     try {
       // Three failing issues: three comments, paced 3 s apart by production throttling.
       const issues = [1, 2, 3].map(() => addItem(gh, repo, "issue", BODIES.noOwner));

@@ -10,11 +10,10 @@
  */
 import { readFileSync } from "node:fs";
 import { Octokit } from "@octokit/rest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type AppProcess,
   DEMO_APP_ID,
-  ensureBuilt,
   startApp,
   TEST_KEY_PATH,
 } from "../../dev/fake-github/app-process.js";
@@ -29,7 +28,8 @@ import { resolveConfig } from "../../src/config/resolve-config.js";
 import { STICKY_MARKER } from "../../src/core/render/sticky-comment.js";
 import { CHECK_NAME } from "../../src/github/check-run.js";
 import { evaluateSubject } from "../../src/handlers/evaluate-subject.js";
-import { type RedisServer, startRedisServer } from "./redis-server.js";
+import { useBuiltAppAndRedis } from "./app-with-redis.js";
+import type { RedisServer } from "./redis-server.js";
 import { WITH_REDIS } from "./with-redis.js";
 
 /** The sample configuration without labels. */
@@ -283,18 +283,10 @@ export function describeCrashDrill(
   more: (result: CrashResult) => void = () => undefined,
 ): void {
   describe.skipIf(!WITH_REDIS)(title, () => {
-    let redis: RedisServer | undefined;
-    beforeAll(async () => {
-      await ensureBuilt();
-      redis = await startRedisServer();
-    });
-    afterAll(async () => {
-      await redis?.stop();
-    });
+    const redis = useBuiltAppAndRedis();
 
     it("every item ends right, and the killed replica's jobs come back by themselves", async () => {
-      if (!redis) throw new Error("redis-server did not start");
-      const result = await runCrashDrill({ redis, ...options });
+      const result = await runCrashDrill({ redis: redis(), ...options });
       expect(result.defects).toEqual([]);
       expect(result.answers.filter((s) => s !== 200 && s !== 0)).toEqual([]);
       expect(result.stalled).toBeGreaterThan(0); // the kill did interrupt work
