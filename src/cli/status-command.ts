@@ -7,6 +7,7 @@ import { runWeeklyStatus, type WeeklyStatusOutcome } from "../status/run-weekly-
 import { closeStore, createStore } from "../store/create-store.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./cli-io.js";
+import { failFastWhenUnreachable } from "./fail-fast.js";
 
 export const STATUS_USAGE = `Usage: ownership-bot status --repo OWNER/NAME [--dry-run] [--week YYYY-Www]
        [--now ISO-8601] [--token TOKEN]
@@ -63,7 +64,7 @@ export async function connect(
   target: RepoArg,
   tokenFlag: string | undefined,
 ): Promise<Connection> {
-  const Octokit = io.Octokit ?? ProbotOctokit;
+  const Octokit = (io.Octokit ?? ProbotOctokit).plugin(failFastWhenUnreachable);
   const quiet = () => undefined;
   const log = {
     debug: quiet,

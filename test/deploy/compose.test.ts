@@ -11,6 +11,7 @@ import {
   type AppProcess,
   DEMO_APP_ID,
   ensureBuilt,
+  PRODUCTION_ENV,
   ROOT,
   startApp,
   TEST_KEY_PATH,
@@ -24,6 +25,9 @@ interface Service {
   secrets?: string[];
   ports?: string[];
   command?: unknown;
+  entrypoint?: unknown;
+  healthcheck?: unknown;
+  user?: unknown;
 }
 
 // `merge: true`: the file shares the app definition with a YAML merge key, as Compose does.
@@ -41,6 +45,24 @@ describe("compose.yaml: the production shape", () => {
       expect(app.build).toBe(".");
       expect(app.command).toBeUndefined(); // the Dockerfile's production launch
       expect(app.ports).toHaveLength(1);
+    }
+  });
+
+  it("launches and health-checks exactly as the image does: no override of CMD, ENV or HEALTHCHECK", () => {
+    const dockerfile = readFileSync(join(ROOT, "Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(
+      /^HEALTHCHECK .*\n\s+CMD node -e "fetch\('http:\/\/127\.0\.0\.1:'.*'\/ping'\)/m,
+    );
+    for (const [, app] of apps) {
+      expect([app.entrypoint, app.healthcheck, app.user]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      const overridden = Object.keys(app.environment ?? {}).filter(
+        (name) => name in PRODUCTION_ENV || name === "PORT",
+      );
+      expect(overridden).toEqual([]);
     }
   });
 

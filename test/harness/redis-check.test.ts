@@ -26,6 +26,16 @@ describe("the Redis-backed tests on a machine without redis-server", () => {
     );
   });
 
+  it("REDIS_SERVER_BIN= (empty) means none, though one is on PATH", () => {
+    withoutRedis(false);
+    process.env.REDIS_SERVER_BIN = "";
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    redisCheck();
+    expect(warn.mock.calls.map((call) => String(call[0]).trim())).toEqual([
+      "Skipping the Redis-backed tests: REDIS_SERVER_BIN is empty (no redis-server); install it (apt-get install redis-server) or set REDIS_URL to run the Redis-backed tests.",
+    ]);
+  });
+
   it("fail the run under CI=true, where .ci/run installs redis-server", () => {
     withoutRedis(true);
     expect(() => redisCheck()).toThrow(/^CI=true: .*CI must run them\.$/);

@@ -38,8 +38,10 @@ export function redisUnavailable(): string | undefined {
   }
 }
 
+/** REDIS_SERVER_BIN names the binary; set but empty, it means none (to try a fresh machine). */
 function findBinary(): string {
   const override = process.env.REDIS_SERVER_BIN;
+  if (override === "") throw new Error("REDIS_SERVER_BIN is empty (no redis-server)");
   const candidates = override
     ? [override]
     : [
