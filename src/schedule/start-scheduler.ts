@@ -135,7 +135,11 @@ export function startScheduler(
         await restoreRollupEntry(installation, repo, last.at, last.week);
         return;
       }
-      const result = await runOne(installation, repo, now, false);
+      // The report of the run that fell due (a catch-up after downtime reports the missed
+      // run's week, not the week so far); an on-time wake-up is that run.
+      const scheduled = lastScheduledRun(repo.status.schedule, repo.status.timezone, now);
+      const at = scheduled.ok && scheduled.value ? scheduled.value : now;
+      const result = await runOne(installation, repo, at, false);
       if (result && result.status !== "failed") {
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
       }

@@ -88,6 +88,15 @@ export function statusJobOptions(
   };
 }
 
+/**
+ * The time a job scheduler's tick fell due (BullMQ names tick jobs `repeat:<scheduler>:<ms>`): a
+ * tick run late, after every replica was down, reports the week it was due for.
+ */
+function tickOf(job: Job<StatusJobData>): Date | undefined {
+  const ms = Number(/:(\d+)$/.exec(job.id ?? "")?.[1]);
+  return job.id?.startsWith("repeat:") && Number.isFinite(ms) && ms > 0 ? new Date(ms) : undefined;
+}
+
 /** The `ownership_status_runs_total` outcome of a finished run. */
 function outcomeLabel(outcome: WeeklyStatusOutcome): string {
   switch (outcome.status) {
@@ -130,7 +139,7 @@ export function startStatusQueue(
         store,
         owner,
         repo,
-        now: clock(),
+        now: tickOf(job) ?? clock(),
         isOurs: writtenByApp(deps.appId),
         log,
       });

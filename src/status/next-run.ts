@@ -71,7 +71,8 @@ export function lastScheduledRun(
   const job = schedule(cron, timeZone);
   if (!job.ok) return job;
   try {
-    return { ok: true, value: job.value.previousRuns(1, now)[0] ?? null };
+    // At or before `now`: a run due this very instant is the latest one, not the one before.
+    return { ok: true, value: job.value.previousRuns(1, new Date(now.getTime() + 1))[0] ?? null };
   } catch (error) {
     return fail(
       "invalid-cron",

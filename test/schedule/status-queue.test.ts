@@ -413,7 +413,7 @@ describe.skipIf(!WITH_REDIS)("startStatusQueue: jobs", () => {
       gh.done();
       expect(gh.count("issues/create")).toBe(1);
       expect(gh.calls("issues/create")[0]?.body).toMatchObject({
-        title: "Weekly status: acme/rocket 2026-W49",
+        title: "Weekly status: acme/rocket 2026-W48", // the missed Monday's report, not Tuesday's
       });
       // The missed tick ran once; the next one is the following Monday, still pending.
       const nextMonday = Date.parse("2026-12-07T08:00:00Z");
