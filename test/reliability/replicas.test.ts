@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedBulkRepo } from "../../dev/fake-github/seed.js";
 import type { FakeRepo } from "../../dev/fake-github/state.js";
 import { startScheduler } from "../../src/schedule/start-scheduler.js";
-import { isoWeekOf } from "../../src/status/period.js";
+import { lastScheduledRun } from "../../src/status/next-run.js";
+import { reportPeriod } from "../../src/status/period.js";
 import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { statusMarker } from "../../src/status/render-report.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
@@ -122,7 +123,9 @@ describe.skipIf(!WITH_REDIS)("two replicas on one Redis, 200 deliveries", () => 
   });
 
   it("the weekly status: both replicas' schedulers fire at once → one issue for the ISO week", async () => {
-    const now = new Date();
+    // The default schedule's latest tick (Monday 09:00 UTC): both schedulers wake up at it.
+    const tick = lastScheduledRun("0 9 * * 1", "UTC", new Date());
+    const now = tick.ok && tick.value ? tick.value : new Date();
     const schedulers = cluster.replicas.map((r) =>
       startScheduler(
         r.probot,
@@ -132,7 +135,7 @@ describe.skipIf(!WITH_REDIS)("two replicas on one Redis, 200 deliveries", () => 
     );
     await Promise.all(schedulers.map((s) => s.idle()));
     for (const s of schedulers) s.stop();
-    const week = isoWeekOf(now, "UTC");
+    const week = reportPeriod(now, "UTC").isoWeek; // Monday reports the week just ended
     expect(statusIssues(cluster.repo, week)).toHaveLength(1);
 
     // Run again from each replica (CLI, a retried job): updated in place, never a second issue.
@@ -188,6 +191,6 @@ describe.skipIf(!WITH_REDIS)("two replicas on one Redis, 200 deliveries", () => 
     );
     const actions = runs.map((r) => (r.status === "published" ? r.publish.action : r.status));
     expect(actions.sort()).toEqual(["created", "unchanged"]);
-    expect(statusIssues(repo, isoWeekOf(now, "UTC"))).toHaveLength(1);
+    expect(statusIssues(repo, reportPeriod(now, "UTC").isoWeek)).toHaveLength(1);
   });
 });
