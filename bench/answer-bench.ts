@@ -18,7 +18,7 @@ import { startFakeGitHub } from "../dev/fake-github/server.js";
 import { statsDelta, waitForQuiet } from "../dev/fake-github/stats.js";
 import { deliver } from "../dev/fake-github/webhooks.js";
 import { startRedisServer } from "../test/support/redis-server.js";
-import { percentile } from "./app-bench.js";
+import { percentile, sumMetric } from "./app-bench.js";
 
 export interface AnswerResult {
   mode: "in-process" | "REDIS_URL";
@@ -37,14 +37,7 @@ export interface AnswerResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function handled(text: string): number {
-  let total = 0;
-  for (const line of text.split("\n")) {
-    if (line.startsWith("ownership_deliveries_total{") && line.includes('outcome="ok"'))
-      total += Number(line.split(" ").at(-1));
-  }
-  return total;
-}
+const handled = (text: string) => sumMetric(text, "ownership_deliveries_total", 'outcome="ok"');
 
 async function measureOne(
   mode: AnswerResult["mode"],

@@ -389,7 +389,8 @@ export async function measureLoad(
   }
 }
 
-function sumMetric(text: string, name: string, filter = ""): number {
+/** Sum of a labelled Prometheus counter in a /metrics text, over the series matching `filter`. */
+export function sumMetric(text: string, name: string, filter = ""): number {
   let total = 0;
   for (const line of text.split("\n")) {
     if (line.startsWith(`${name}{`) && line.includes(filter))

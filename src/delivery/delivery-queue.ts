@@ -16,7 +16,7 @@
  */
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Logger } from "probot";
-import { DELIVERY_LEASE } from "../handlers/guarded.js";
+import { DELIVERY_LEASE, repositoryOf } from "../handlers/guarded.js";
 import type { Metrics } from "../observability/metrics.js";
 import { DEFAULT_RETRY_POLICY, judgeFailure, type RetryPolicy } from "./retry-policy.js";
 
@@ -67,13 +67,6 @@ interface Deps {
 }
 
 const DAY_SECONDS = 24 * 3600;
-
-function repositoryOf(payload: unknown): string | undefined {
-  if (typeof payload !== "object" || payload === null || !("repository" in payload)) return;
-  const { repository } = payload;
-  if (typeof repository !== "object" || repository === null) return;
-  return "full_name" in repository ? String(repository.full_name) : undefined;
-}
 
 /** BullMQ refuses `:` in custom ids. */
 export const deliveryJobId = (event: Pick<DeliveryJobData, "id" | "name">) =>

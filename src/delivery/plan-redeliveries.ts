@@ -37,7 +37,9 @@ export interface RedeliveryPlan {
   cursor: string | undefined;
 }
 
-const succeeded = (a: DeliveryAttempt) => a.status_code >= 200 && a.status_code < 300;
+/** An attempt GitHub logged as failed: a non-2xx answer, or 0 (unreachable, timed out). */
+export const failedAttempt = (a: Pick<DeliveryAttempt, "status_code">) =>
+  a.status_code < 200 || a.status_code >= 300;
 const time = (a: DeliveryAttempt) => Date.parse(a.delivered_at);
 
 /**
@@ -63,7 +65,7 @@ export function planRedeliveries(params: {
     if (!newest || later(attempt, newest)) newest = attempt;
   }
   const failed = [...latest.values()]
-    .filter((a) => !succeeded(a) && time(a) >= params.oldest)
+    .filter((a) => failedAttempt(a) && time(a) >= params.oldest)
     .sort((a, b) => time(a) - time(b) || a.id - b.id);
   const eligible = failed.filter((a) => (params.asked.get(a.guid) ?? 0) < limits.maxPerDelivery);
   const redeliver = eligible.slice(0, limits.maxPerRun);

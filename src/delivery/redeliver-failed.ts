@@ -10,6 +10,7 @@ import type { Store } from "../store/store.js";
 import {
   DEFAULT_REDELIVERY_LIMITS,
   type DeliveryAttempt,
+  failedAttempt,
   planRedeliveries,
   type RedeliveryLimits,
 } from "./plan-redeliveries.js";
@@ -69,11 +70,7 @@ export async function redeliverFailed(options: RedeliverOptions): Promise<Redeli
     if (pages >= (options.maxPages ?? 10)) break;
   }
 
-  const failedGuids = [
-    ...new Set(
-      attempts.filter((a) => a.status_code < 200 || a.status_code >= 300).map((a) => a.guid),
-    ),
-  ];
+  const failedGuids = [...new Set(attempts.filter(failedAttempt).map((a) => a.guid))];
   const asked = new Map<string, number>();
   for (const guid of failedGuids) {
     const count = Number((await store.get(askedKey(guid))) ?? 0);

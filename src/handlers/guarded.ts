@@ -16,7 +16,8 @@ const DONE = "done";
 
 type Handler<C> = (context: C, deps: AppDeps) => Promise<unknown>;
 
-function repositoryOf(payload: unknown): string | undefined {
+/** `repository.full_name` of a webhook payload, for logs; undefined when absent. */
+export function repositoryOf(payload: unknown): string | undefined {
   if (typeof payload !== "object" || payload === null || !("repository" in payload))
     return undefined;
   const { repository } = payload;
