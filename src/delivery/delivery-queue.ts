@@ -8,7 +8,7 @@
  *  - A replica that dies mid-job stops renewing the job's lock; BullMQ's stalled-job check on
  *    a surviving worker hands the job back to the queue once the lock has run out and a check
  *    has seen it twice: at most lockDuration + 2 × stalledInterval after the death (20 s +
- *    2 × 10 s by default; measured 25–42 s, see test/reliability/crash.test.ts).
+ *    2 × 10 s by default; measured 27 s, see test/reliability/crash.test.ts).
  *  - A failed attempt is retried when GitHub may answer differently later (5xx, rate limits,
  *    network, a lock another replica held) after the wait GitHub asked for or an exponential
  *    back-off, up to `attempts`; a permanent failure (4xx, a bug) or the last attempt
