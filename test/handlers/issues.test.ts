@@ -248,8 +248,9 @@ describe("issues", () => {
     };
     await receive(probot, "issues", closed);
     gh.done();
-    expect(String(sentBody(gh, "issues/update-comment").body)).toContain(
-      "Exempt: this issue is closed.",
+    // No tick (nothing passed) and no cross (nothing to fix): the neutral mark and why.
+    expect(sentBody(gh, "issues/update-comment").body).toBe(
+      "<!-- ownership-bot:sticky -->\n### ➖ Ownership\n\nExempt: this issue is closed.",
     );
   });
 });
