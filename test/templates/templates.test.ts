@@ -90,7 +90,10 @@ describe("templates/issue-form.yml", () => {
       ["pass", "All 5 alignment items present"],
     ]);
     const started = evaluate(body, { labels: ["in progress"] }).rules[2];
-    expect(started).toMatchObject({ status: "fail", message: expect.stringMatching(/^Unchecked: /) });
+    expect(started).toMatchObject({
+      status: "fail",
+      message: expect.stringMatching(/^Unchecked: /),
+    });
     expect(parseBody(body).raci.flatMap((f) => f.mentions)).toEqual([]);
   });
 

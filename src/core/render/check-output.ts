@@ -1,6 +1,6 @@
 import type { Evaluation, Fix, RuleResult, RuleStatus } from "../rules/evaluation.js";
 import { fenced } from "../rules/fenced.js";
-import { neutralize } from "../text/neutralize.js";
+import { neutralize, quietLogin } from "../text/neutralize.js";
 import { RULE_NAMES } from "./rule-names.js";
 
 const STATUS_CELL: Record<RuleStatus, string> = {
@@ -47,7 +47,8 @@ function howToFix(r: RuleResult, fix: Fix): string[] {
       return [lead, "", fenced(fix.block), ...tick];
     }
     case "replace-owner":
-      return [`${name}: replace the Accountable line with:`, "", fenced(fix.line)];
+      // A whole `Accountable:` line pasted into a RACI table row would become a table cell.
+      return [`${name}: make ${quietLogin(fix.login)} the only name in the Accountable field.`];
     case "tick":
       return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
     case "say":

@@ -26,7 +26,12 @@ export function stickyCommentBody(evaluation: Evaluation): string {
  */
 export function allClearBody(evaluation: Evaluation): string {
   if (evaluation.conclusion === "neutral") {
-    return [STICKY_MARKER, "### ➖ Ownership", "", `Exempt: ${evaluation.exemptReason ?? "exempt"}.`].join("\n");
+    return [
+      STICKY_MARKER,
+      "### ➖ Ownership",
+      "",
+      `Exempt: ${evaluation.exemptReason ?? "exempt"}.`,
+    ].join("\n");
   }
   return [STICKY_MARKER, "### ✅ Ownership", "", "All ownership rules pass. Thank you!"].join("\n");
 }

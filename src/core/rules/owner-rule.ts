@@ -44,9 +44,7 @@ function appendOwner(login: string | undefined): Fix {
 
 /** The body has an Accountable field already: its line is what must change. */
 function replaceOwner(login: string | undefined): Fix {
-  return login === undefined
-    ? SAY_ONE_LOGIN
-    : { kind: "replace-owner", line: `Accountable: @${login}` };
+  return login === undefined ? SAY_ONE_LOGIN : { kind: "replace-owner", login };
 }
 
 /** Accountable mentions across every Accountable/Owner field, de-duplicated; null when no field. */

@@ -130,7 +130,7 @@ describe("owner rule", () => {
   it("offers a fix that names one person: replace the line when there is one, else add it", () => {
     expect(owner("Accountable: @alice, @bob")?.fix).toEqual({
       kind: "replace-owner",
-      line: "Accountable: @alice",
+      login: "alice",
     });
     expect(owner(null, { author: "dana" })?.fix).toEqual({
       kind: "append",
@@ -139,7 +139,7 @@ describe("owner rule", () => {
     // The writer meant alice: offer her, not the author.
     expect(owner("Accountable: alice", { author: "dana" })?.fix).toEqual({
       kind: "replace-owner",
-      line: "Accountable: @alice",
+      login: "alice",
     });
   });
 
@@ -156,7 +156,7 @@ describe("owner rule", () => {
       expect(owner(`Accountable: @${login}`, { author: "dana" })).toMatchObject({
         status: "fail",
         message: `\`@${login}\` is the template's placeholder: replace it with the accountable person's login`,
-        fix: { kind: "replace-owner", line: "Accountable: @dana" },
+        fix: { kind: "replace-owner", login: "dana" },
       });
     },
   );
