@@ -4,6 +4,7 @@
  * planned writes). `runWeeklyStatusForRepos` runs many repositories, one failure never stopping
  * the rest.
  */
+
 import type { Logger } from "probot";
 import type { ConfigProblem } from "../config/parse-config.js";
 import type { Config } from "../config/schema.js";
@@ -11,6 +12,7 @@ import type { BodyFacts } from "../core/body/body-facts.js";
 import { parseBody } from "../core/body/parse-body.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
+import { plainWords } from "../core/text/plain-text.js";
 import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
 import type { Octokit } from "../github/octokit.js";
 import type { Store } from "../store/store.js";
@@ -102,7 +104,8 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
         owner = ownerResult(item);
       }
     }
-    return owner?.status === "fail" ? owner.message : null;
+    // The message is Markdown, and the report escapes what it quotes: give it the words.
+    return owner?.status === "fail" ? plainWords(owner.message) : null;
   };
 }
 
