@@ -215,13 +215,15 @@ export const configSchema = z
               .min(0)
               .max(100)
               .default(15)
-              .describe("Milestone progress this many points behind elapsed time: Yellow"),
+              .describe(
+                "Milestone progress this many percentage points behind elapsed time: Yellow",
+              ),
             red_behind_pct: z
               .number()
               .min(0)
               .max(100)
               .default(35)
-              .describe("Milestone progress this many points behind elapsed time: Red"),
+              .describe("Milestone progress this many percentage points behind elapsed time: Red"),
             yellow_gaps: z.int().min(1).default(1).describe("Ownership gaps for Yellow"),
             yellow_stale: z.int().min(1).default(1).describe("Stale in-progress items for Yellow"),
           })

@@ -163,10 +163,23 @@ export function reportPeriod(now: Date, timeZone: string): ReportPeriod {
   const start = zonedTimeToUtc({ ...monday, ...midnight }, timeZone);
   const weekEnd = zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone);
   const { weekYear, week } = isoWeekOfDate(yesterday);
+  return periodOfWeek(
+    { isoWeek: formatIsoWeek(weekYear, week), monday: start, nextMonday: weekEnd },
+    now,
+  );
+}
+
+/**
+ * The period of a given week (`status --week`): the whole week once it is over, else the week so
+ * far. Not `reportPeriod` of a moment in it: on a Monday that would be the week before.
+ */
+export function periodOfWeek(week: IsoWeekRange, now: Date): ReportPeriod {
+  const complete = now.getTime() >= week.nextMonday.getTime();
   return {
-    start,
-    end: new Date(Math.min(now.getTime(), weekEnd.getTime())),
-    isoWeek: formatIsoWeek(weekYear, week),
+    start: week.monday,
+    end: complete ? week.nextMonday : new Date(now.getTime()),
+    complete,
+    isoWeek: week.isoWeek,
   };
 }
 

@@ -4,6 +4,7 @@
  * planned writes). `runWeeklyStatusForRepos` runs many repositories, one failure never stopping
  * the rest.
  */
+
 import type { Logger } from "probot";
 import type { ConfigProblem } from "../config/parse-config.js";
 import type { Config } from "../config/schema.js";
@@ -11,12 +12,13 @@ import type { BodyFacts } from "../core/body/body-facts.js";
 import { parseBody } from "../core/body/parse-body.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
+import { plainWords } from "../core/text/plain-text.js";
 import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
 import type { Octokit } from "../github/octokit.js";
 import type { Store } from "../store/store.js";
 import { buildReport } from "./build-report.js";
 import { collectSnapshot } from "./collect-snapshot.js";
-import { isValidTimeZone, parseIsoWeek, reportPeriod } from "./period.js";
+import { isValidTimeZone, parseIsoWeek, periodOfWeek, reportPeriod } from "./period.js";
 import { type IsOurs, type PublishResult, publishStatusIssue } from "./publish-status-issue.js";
 import { renderReport, reportTitle, statusMarker } from "./render-report.js";
 import type { ReportModel, RepoSnapshot, StatusItem } from "./types.js";
@@ -102,20 +104,25 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
         owner = ownerResult(item);
       }
     }
-    return owner?.status === "fail" ? owner.message : null;
+    // The message is Markdown, and the report escapes what it quotes: give it the words.
+    return owner?.status === "fail" ? plainWords(owner.message) : null;
   };
 }
 
-/** The report's clock: `now`, or the end of `week` when that is earlier. */
-function reportNow(now: Date, week: string | undefined, timeZone: string) {
-  if (week === undefined) return { ok: true as const, now };
+/**
+ * The report's period and clock: by default the period `reportPeriod` gives for `now`; for a
+ * given `week`, that week (whole once over, so far otherwise), as of its end.
+ */
+function reportClock(now: Date, week: string | undefined, timeZone: string) {
+  if (week === undefined) return { ok: true as const, now, period: reportPeriod(now, timeZone) };
   const parsed = parseIsoWeek(week, timeZone);
   if (!parsed.ok) return { ok: false as const, message: parsed.error.message };
-  const { monday, nextMonday, isoWeek } = parsed.value;
+  const { monday, isoWeek } = parsed.value;
   if (now.getTime() < monday.getTime()) {
     return { ok: false as const, message: `${isoWeek} has not started at ${now.toISOString()}` };
   }
-  return { ok: true as const, now: new Date(Math.min(now.getTime(), nextMonday.getTime() - 1)) };
+  const period = periodOfWeek(parsed.value, now);
+  return { ok: true as const, now: period.end, period };
 }
 
 /** Runs the weekly status for one repository. GitHub errors are thrown, config problems returned. */
@@ -137,11 +144,10 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     p.log?.warn({ repository, problems }, "invalid ownership config");
     return { status: "invalid-config", problems };
   }
-  const clock = reportNow(p.now, p.week, timeZone);
+  const clock = reportClock(p.now, p.week, timeZone);
   if (!clock.ok) return { status: "invalid-input", message: clock.message };
-  const { now } = clock;
+  const { now, period } = clock;
 
-  const period = reportPeriod(now, timeZone);
   const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
   const { requests } = collected;
   const snapshot = withoutStatusIssues(collected.snapshot, config.status.labels.status);
@@ -151,6 +157,7 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     inProgressLabels: config.in_progress_labels,
     now,
     timeZone,
+    period,
     ownerGap: ownerGapFinder(config, snapshot.openItems),
   });
   const markdown = renderReport(model, {

@@ -77,6 +77,8 @@ export interface ReportPeriod {
   start: Date;
   /** The end of that week, or `now` when the week is not over. */
   end: Date;
+  /** The whole week (`end` is the next Monday 00:00), not the week so far. */
+  complete: boolean;
   /** The reported ISO-8601 week, e.g. `2026-W48`: on a Monday the week just ended. */
   isoWeek: string;
 }

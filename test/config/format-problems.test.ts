@@ -62,7 +62,7 @@ describe("formatProblems", () => {
       },
     ]);
     expect(out).toBe(
-      "- `evil'.yml` → `rules.'x' y`: Unknown key \"\\`a\\` \\<img src\\=x\\> `@octocat` \\*b\\* \\[l\\]\\(http://x\\)\" \\- injected",
+      "- `evil'.yml` → `rules.'x' y`: Unknown key \"\\`a\\` \\<img src\\=x\\> `@octocat` \\*b\\* \\[l\\]\\(`http://x`\\)\" \\- injected",
     );
     expect(out.split("\n")).toHaveLength(1);
   });

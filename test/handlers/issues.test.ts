@@ -75,6 +75,38 @@ describe("issues", () => {
     expect(rateLimited(gh)).toBe(2); // the config only (repository 200, org 404)
   });
 
+  it("a warning updates the comment that exists (1 write), and the next clean edit clears it", async () => {
+    const { probot } = await startApp();
+    const ours = comment(501, "<!-- ownership-bot:sticky -->\n### ❌ Ownership", true);
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null)
+      .get("/repos/o/r/issues/7/comments", 200, [ours])
+      .patch("/repos/o/r/issues/comments/501", 200, ours)
+      .patch("/repos/o/r/issues/comments/501", 200, ours);
+    const warned = { body: COMPLETE_BODY, assignees: [{ login: "bob" }], comments: 1 };
+    await receive(probot, "issues", issuePayload("edited", warned));
+    expect(sentBody(gh, "issues/update-comment").body).toBe(
+      [
+        "<!-- ownership-bot:sticky -->",
+        "### ⚠️ Ownership: 3 of 3 ownership rules pass, 1 warning",
+        "",
+        "| Rule | Result | Details |",
+        "| --- | --- | --- |",
+        "| Single accountable owner | ⚠️ Warning | `@alice` is accountable, but `@alice` is not among the assignees |",
+        "| Success criteria | ✅ Pass | 2 criteria under `Success criteria` |",
+        "| Alignment checklist | ✅ Pass | All 5 alignment items present |",
+        "",
+        "<sub>Edit the description and this comment updates itself. A maintainer can exempt this item with `/ownership waive <reason>`; `/ownership recheck` re-evaluates.</sub>",
+      ].join("\n"),
+    );
+    // config (repository 200, org 404), the comment lookup, the edit
+    expect(rateLimited(gh)).toBe(4);
+    expect(writes(gh)).toBe(1);
+    await receive(probot, "issues", issuePayload("edited", { ...warned, assignees: [] }));
+    gh.done();
+    expect(writes(gh)).toBe(2);
+    expect(sentBody(gh, "issues/update-comment", 1).body).toContain("All ownership rules pass.");
+  });
+
   it("the same delivery twice makes no second call", async () => {
     const { probot } = await startApp();
     const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(
@@ -248,8 +280,9 @@ describe("issues", () => {
     };
     await receive(probot, "issues", closed);
     gh.done();
-    expect(String(sentBody(gh, "issues/update-comment").body)).toContain(
-      "Exempt: this issue is closed.",
+    // No tick (nothing passed) and no cross (nothing to fix): the neutral mark and why.
+    expect(sentBody(gh, "issues/update-comment").body).toBe(
+      "<!-- ownership-bot:sticky -->\n### ➖ Ownership\n\nExempt: this issue is closed.",
     );
   });
 });

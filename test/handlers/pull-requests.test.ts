@@ -158,6 +158,29 @@ describe("pull requests", () => {
     });
   });
 
+  it("a Dependabot PR: a neutral check saying why in one line, no failure marks, no comment", async () => {
+    const { probot } = await startApp();
+    const gh = mockConfig(mockGitHub().installationToken(INSTALLATION), "", null).post(
+      "/repos/o/r/check-runs",
+      201,
+      (r) => checkRun(36, r.body as Record<string, unknown>),
+    );
+    const dependabot = { login: "dependabot[bot]", id: 49699333, type: "Bot" };
+    const body = "Bumps [lodash](https://github.com/lodash/lodash) from 4.17.20 to 4.17.21.";
+    await receive(probot, "pull_request", prPayload("opened", { body, user: dependabot }));
+    gh.done();
+    expect(sentBody(gh, "checks/create")).toMatchObject({
+      conclusion: "neutral",
+      output: {
+        title: "Exempt: authored by a bot (@dependabot[bot])",
+        summary:
+          "**Exempt**: authored by a bot (`@dependabot[bot]`). The ownership rules are not enforced on it.",
+      },
+    });
+    expect(gh.count("issues/create-comment")).toBe(0);
+    expect(rateLimited(gh)).toBe(1); // the check run only
+  });
+
   it("inherits owner and criteria from the issue it closes (+1 call)", async () => {
     const { probot } = await startApp();
     const issueBody = "Accountable: @alice\n\n## Success criteria\n- p99 < 200 ms";

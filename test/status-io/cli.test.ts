@@ -222,7 +222,25 @@ describe("ownership-bot status", () => {
     gh.done();
     expect(code).toBe(0);
     expect(out()).toContain("# Weekly status: acme/rocket, 2026-W48");
-    expect(out()).toContain("→ 2026-11-29 23:59 (Europe/Berlin)");
+    // The whole week, ending where a Monday run's period ends: Monday 00:00.
+    expect(out()).toContain("**Period:** 2026-11-23 00:00 → 2026-11-30 00:00 (Europe/Berlin)");
+    expect(out()).toContain("## Last week: shipped (2)");
+  });
+
+  it("--week of the week that began this Monday reports that week so far, not the one before", async () => {
+    const gh = mockGitHub();
+    mockRepo(gh);
+    gh.get(LIST, 200, []);
+    const { cli, out } = io({ GITHUB_TOKEN: "t" });
+    const code = await runCli(
+      ["status", "--repo", "acme/rocket", "--dry-run", "--week", "2026-W49", "--now", NOW],
+      cli,
+    );
+    gh.done();
+    expect(code).toBe(0);
+    expect(out()).toContain("# Weekly status: acme/rocket, 2026-W49");
+    expect(out()).toContain("**Period:** 2026-11-30 00:00 → 2026-11-30 09:00 (Europe/Berlin)");
+    expect(out()).toContain("## This week so far: shipped (0)");
   });
 
   it("a GitHub failure exits 1", async () => {

@@ -48,6 +48,7 @@ describe("buildReport", () => {
           "1 stale in-progress item",
         ],
         "period": {
+          "complete": true,
           "end": 2026-11-29T23:00:00.000Z,
           "isoWeek": "2026-W48",
           "start": 2026-11-22T23:00:00.000Z,
@@ -133,6 +134,7 @@ describe("buildReport", () => {
         },
         "ownershipGaps": [],
         "period": {
+          "complete": true,
           "end": 2026-11-29T23:00:00.000Z,
           "isoWeek": "2026-W48",
           "start": 2026-11-22T23:00:00.000Z,

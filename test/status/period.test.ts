@@ -6,6 +6,7 @@ import {
   isoWeeksInYear,
   isValidTimeZone,
   parseIsoWeek,
+  periodOfWeek,
   reportPeriod,
   zonedTimeToUtc,
 } from "../../src/status/period.js";
@@ -122,6 +123,26 @@ describe("reportPeriod: the ISO week its title names", () => {
     expect(p.end.toISOString()).toBe(end);
     expect(p.isoWeek).toBe(week);
     expect(formatZonedDateTime(p.start, zone).slice(11)).toBe("00:00");
+  });
+
+  it("says whether it is the whole week or the week so far (the report names it so)", () => {
+    expect(reportPeriod(new Date("2026-11-30T08:00:00Z"), "UTC").complete).toBe(true);
+    expect(reportPeriod(new Date("2026-12-04T16:30:00Z"), "UTC").complete).toBe(false);
+  });
+
+  it("periodOfWeek: a given week, whole once over, so far before; even on its own Monday", () => {
+    const w49 = parseIsoWeek("2026-W49", "Europe/Berlin");
+    if (!w49.ok) throw new Error(w49.error.message);
+    // Monday 09:00 of W49: reportPeriod would say W48; the week asked for is W49 so far.
+    const monday = periodOfWeek(w49.value, new Date("2026-11-30T08:00:00Z"));
+    expect(monday).toEqual({
+      start: new Date("2026-11-29T23:00:00Z"),
+      end: new Date("2026-11-30T08:00:00Z"),
+      complete: false,
+      isoWeek: "2026-W49",
+    });
+    const later = periodOfWeek(w49.value, new Date("2027-01-15T00:00:00Z"));
+    expect(later).toMatchObject({ end: new Date("2026-12-06T23:00:00Z"), complete: true });
   });
 
   it("a whole week is 167 or 169 hours across DST, 168 otherwise", () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config/schema.js";
+import { ownerGapFinder } from "../../src/status/run-weekly-status.js";
 import { busySnapshot, item, milestone, snapshot } from "../fixtures/status/snapshot.js";
 import { assertWellFormed } from "./assert-well-formed.js";
 import { build as model } from "./build-model.js";
@@ -53,6 +55,25 @@ describe("renderReport", () => {
     expect(md).toContain('x-axis ["team v9 x"]');
     // No user text starts a line (it would become a heading, list or fence).
     for (const line of md.split("\n")) expect(line).not.toMatch(/^(line two|``` unclosed)/);
+  });
+
+  it("ownership-gap reasons from the rules engine and bare URLs in titles ping no one", () => {
+    const bodies = [
+      "Accountable: alice",
+      "Accountable: @alice, @bob",
+      "Accountable: @acme/everyone",
+      "Accountable: @your-login",
+      "Accountable: Alice Smith (cc @mallory)",
+    ];
+    const openItems = bodies.map((body, i) =>
+      item(i + 1, { body, title: `see https://x.example/(@eve) and www.x.example/a_b_c #${i}` }),
+    );
+    const ownerGap = ownerGapFinder(defaultConfig(), openItems);
+    const md = render(model(snapshot({ openItems }), { ownerGap }));
+    assertWellFormed(md);
+    expect(md).toContain('| Accountable is "alice", not a mention: write it as `@alice` |');
+    expect(md).toContain("| 2 accountable owners \\(`@alice`, `@bob`\\): name exactly one |");
+    expect(md).toContain("`https://x.example/(@eve)`"); // literal, no backslash in the link
   });
 
   it("caps 10,000 items under GitHub's limit with '…and N more' lines", () => {

@@ -29,7 +29,7 @@ describe("renderReport", () => {
       | --- | --- |
       | **What** | Weekly status of acme/rocket, 2026-W48 (2026-11-23 → 2026-11-29) |
       | **Status** | 🔴 Red: milestone v1.0 is 46 percentage points behind schedule; 1 open P0 issue; 1 blocker; 2 items without a single accountable owner; 1 stale in-progress item |
-      | **Progress** | 3 shipped (2 issues completed, 1 PR merged)<br>[v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 pp behind<br>[v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track |
+      | **Progress** | 3 shipped (2 issues completed, 1 PR merged)<br>[v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 percentage points behind<br>[v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track |
       | **Blockers** | 1: [#2](https://github.com/acme/rocket/issues/2) Search is slow |
       | **Next** | 2 in progress: [#1](https://github.com/acme/rocket/issues/1) Fix login timeout; [#3](https://github.com/acme/rocket/pull/3) Refactor billing |
       | **Risks** | 1 risk: [#5](https://github.com/acme/rocket/issues/5) Vendor may sunset API<br>1 decision needed: [#4](https://github.com/acme/rocket/issues/4) Pick a queue |
@@ -71,7 +71,7 @@ describe("renderReport", () => {
 
       | Milestone | Progress | Closed / total | Expected | Due | Scope added | Status |
       | --- | --- | --- | --- | --- | --- | --- |
-      | [v1.0](https://github.com/acme/rocket/milestone/1) | ▓▓▓▓░░░░░░ 40% | 4 / 10 | 86% | 2026-12-10 | +2 | 🔴 46 pp behind |
+      | [v1.0](https://github.com/acme/rocket/milestone/1) | ▓▓▓▓░░░░░░ 40% | 4 / 10 | 86% | 2026-12-10 | +2 | 🔴 46 percentage points behind |
       | [v2.0](https://github.com/acme/rocket/milestone/2) | ░░░░░░░░░░ 0% | 0 / 3 | — | — | 0 | 🟢 on track |
 
       \`\`\`mermaid
@@ -179,5 +179,13 @@ describe("renderReport", () => {
       No stale in-progress items.
       "
     `);
+  });
+
+  it("run later in the week, the shipped section is named as its period: the week so far", () => {
+    const friday = render(model(snapshot(), { now: new Date("2026-12-04T16:00:00Z") }));
+    expect(friday).toContain("# Weekly status: acme/rocket, 2026-W49");
+    expect(friday).toContain("**Period:** 2026-11-30 00:00 → 2026-12-04 17:00 (Europe/Berlin)");
+    expect(friday).toContain("## This week so far: shipped (0)");
+    expect(friday).not.toContain("Last week");
   });
 });

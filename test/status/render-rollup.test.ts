@@ -48,7 +48,7 @@ describe("renderRollup", () => {
       * **Blockers:** [#2](https://github.com/acme/rocket/issues/2) Search is slow
       * **Decisions needed:** [#4](https://github.com/acme/rocket/issues/4) Pick a queue
       * **Open P0 (1):** [#1](https://github.com/acme/rocket/issues/1) Fix login timeout
-      * **Milestones:** [v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 pp behind; [v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track
+      * **Milestones:** [v1.0](https://github.com/acme/rocket/milestone/1) ▓▓▓▓░░░░░░ 40%, due 2026-12-10, 🔴 46 percentage points behind; [v2.0](https://github.com/acme/rocket/milestone/2) ░░░░░░░░░░ 0%, 🟢 on track
 
       ### 🟡 acme/docs: Yellow
 

@@ -77,6 +77,26 @@ describe("templates/issue-form.yml", () => {
     expect(evaluate(body).conclusion).toBe("success");
   });
 
+  it("submitted unanswered, it fails every rule that needs a human, and names nobody", () => {
+    const body = renderIssueForm({});
+    const e = evaluate(body);
+    expect(e.rules.map((r) => [r.status, r.message])).toEqual([
+      [
+        "fail",
+        "No accountable owner: write one person's login after `Accountable:`, in place of any placeholder or template hint",
+      ],
+      ["fail", "The `Success criteria` section is empty"],
+      // On an issue the boxes need only be there (the form puts them there) until work starts:
+      ["pass", "All 5 alignment items present"],
+    ]);
+    const started = evaluate(body, { labels: ["in progress"] }).rules[2];
+    expect(started).toMatchObject({
+      status: "fail",
+      message: expect.stringMatching(/^Unchecked: /),
+    });
+    expect(parseBody(body).raci.flatMap((f) => f.mentions)).toEqual([]);
+  });
+
   it("a team in the owner field fails with the team message", () => {
     const body = renderIssueForm({ accountable: "@acme/platform", criteria: "- x < 1" });
     expect(evaluate(body).rules[0]?.message).toBe("`@acme/platform` is a team: name one person");
@@ -90,7 +110,10 @@ describe("templates/pull_request_template.md", () => {
     const e = evaluate(template, { kind: "pr", author: "dana" });
     expect(e.conclusion).toBe("failure");
     expect(e.rules.map((r) => [r.status, r.message])).toEqual([
-      ["fail", "No accountable owner: the Accountable field is empty"],
+      [
+        "fail",
+        "No accountable owner: write one person's login after `Accountable:`, in place of any placeholder or template hint",
+      ],
       ["fail", "The `Success criteria` section is empty"],
       [
         "fail",

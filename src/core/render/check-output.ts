@@ -1,6 +1,7 @@
 import type { Evaluation, Fix, RuleResult, RuleStatus } from "../rules/evaluation.js";
 import { fenced } from "../rules/fenced.js";
-import { neutralize } from "../text/neutralize.js";
+import { neutralize, quietLogin } from "../text/neutralize.js";
+import { plainWords } from "../text/plain-text.js";
 import { RULE_NAMES } from "./rule-names.js";
 
 const STATUS_CELL: Record<RuleStatus, string> = {
@@ -20,9 +21,8 @@ export function checkTitle(evaluation: Evaluation): string {
   return warnings > 0 ? `${base}, ${warnings} warning${warnings === 1 ? "" : "s"}` : base;
 }
 
-function stripCode(text: string | undefined): string {
-  return (text ?? "").replace(/`/g, "").slice(0, 200);
-}
+/** A check run title is plain text: the reason as it reads rendered, without escapes or code marks. */
+const stripCode = (text: string | undefined) => plainWords(text ?? "").slice(0, 200);
 
 function row(r: RuleResult): string {
   const inherited = r.inheritedFrom === undefined ? "" : ` (from #${r.inheritedFrom})`;
@@ -47,7 +47,8 @@ function howToFix(r: RuleResult, fix: Fix): string[] {
       return [lead, "", fenced(fix.block), ...tick];
     }
     case "replace-owner":
-      return [`${name}: replace the Accountable line with:`, "", fenced(fix.line)];
+      // A whole `Accountable:` line pasted into a RACI table row would become a table cell.
+      return [`${name}: make ${quietLogin(fix.login)} the only name in the Accountable field.`];
     case "tick":
       return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
     case "say":

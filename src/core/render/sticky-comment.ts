@@ -19,11 +19,19 @@ export function stickyCommentBody(evaluation: Evaluation): string {
   return [STICKY_MARKER, heading, "", checkSummary(evaluation), "", FOOTER].join("\n");
 }
 
-/** What the sticky comment becomes once every rule passes (never a new comment). */
+/**
+ * What the sticky comment becomes once nothing is due (never a new comment): every rule passes,
+ * or the item is exempt. An exempt item has not passed anything, so its heading carries the
+ * neutral mark the rules table uses for "skipped", not a tick.
+ */
 export function allClearBody(evaluation: Evaluation): string {
-  const why =
-    evaluation.conclusion === "neutral"
-      ? `Exempt: ${evaluation.exemptReason ?? "exempt"}.`
-      : "All ownership rules pass. Thank you!";
-  return [STICKY_MARKER, `### ✅ Ownership`, "", why].join("\n");
+  if (evaluation.conclusion === "neutral") {
+    return [
+      STICKY_MARKER,
+      "### ➖ Ownership",
+      "",
+      `Exempt: ${evaluation.exemptReason ?? "exempt"}.`,
+    ].join("\n");
+  }
+  return [STICKY_MARKER, "### ✅ Ownership", "", "All ownership rules pass. Thank you!"].join("\n");
 }

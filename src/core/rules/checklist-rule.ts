@@ -1,5 +1,6 @@
 import type { TaskItem } from "../body/body-facts.js";
 import { normalizeText, sectionKey } from "../body/normalize-text.js";
+import { parseBody } from "../body/parse-body.js";
 import { neutralize } from "../text/neutralize.js";
 import type { ItemFacts } from "./evaluation.js";
 import type { Rule } from "./rule-context.js";
@@ -11,6 +12,23 @@ function mustBeChecked(item: ItemFacts, mode: RequireChecked, inProgress: string
   if (mode === "never") return false;
   const wanted = new Set(inProgress.map((l) => l.toLowerCase()));
   return item.labels.some((l) => wanted.has(l.toLowerCase()));
+}
+
+const requiredKeys = new Map<string, string>();
+
+/**
+ * A configured item's key as the body parser would give it once written as a task: the parser
+ * strips Markdown (`[legal](https://…)` → `legal`), so comparing against the raw text would fail
+ * an item pasted exactly as the fix offers it. Memoised: configs hold a handful of items.
+ */
+function requiredKey(text: string): string {
+  let key = requiredKeys.get(text);
+  if (key === undefined) {
+    key = parseBody(`- [ ] ${text}`).tasks[0]?.key ?? normalizeText(text);
+    if (requiredKeys.size >= 1_000) requiredKeys.clear();
+    requiredKeys.set(text, key);
+  }
+  return key;
 }
 
 /** A task matches a required item when its text is the item, optionally followed by more words. */
@@ -41,7 +59,7 @@ export const checklistRule: Rule = ({ item, config }) => {
   const missing: string[] = [];
   const unchecked: string[] = [];
   for (const text of required) {
-    const found = tasks.filter((t) => matches(t, normalizeText(text)));
+    const found = tasks.filter((t) => matches(t, requiredKey(text)));
     if (found.length === 0) missing.push(text);
     else if (checkedNeeded && !found.some((t) => t.checked)) unchecked.push(text);
   }

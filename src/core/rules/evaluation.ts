@@ -29,8 +29,11 @@ export interface ItemFacts {
 export type Fix =
   /** Append this block to the description (and tick `tick`, already there). */
   | { kind: "append"; block: string; placeholder?: true; tick?: string[] }
-  /** Replace the existing Accountable line(s) with this one line. */
-  | { kind: "replace-owner"; line: string }
+  /**
+   * Make this login the Accountable field's only name. The field may be a label line, a RACI
+   * table row or an issue form's answer, so what is offered is the login, not a line.
+   */
+  | { kind: "replace-owner"; login: string }
   /** Tick these boxes, which are in the description already. */
   | { kind: "tick"; items: string[] }
   /** Nothing to paste: a sentence saying what to write. */

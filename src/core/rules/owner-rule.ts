@@ -31,7 +31,8 @@ export const isPlaceholderLogin = (login: string) => PLACEHOLDER_LOGINS.has(logi
 
 const SAY_ONE_LOGIN: Fix = {
   kind: "say",
-  text: "Write one person's GitHub login after `Accountable:`, e.g. `Accountable: @login`.",
+  // No example login: one in a code span would be copied, and fail (or ping a stranger).
+  text: "After `Accountable:`, write one person's GitHub login with an @ in front.",
 };
 
 /** Add an Ownership section naming `login`, or say what to write when nobody is known. */
@@ -43,9 +44,7 @@ function appendOwner(login: string | undefined): Fix {
 
 /** The body has an Accountable field already: its line is what must change. */
 function replaceOwner(login: string | undefined): Fix {
-  return login === undefined
-    ? SAY_ONE_LOGIN
-    : { kind: "replace-owner", line: `Accountable: @${login}` };
+  return login === undefined ? SAY_ONE_LOGIN : { kind: "replace-owner", login };
 }
 
 /** Accountable mentions across every Accountable/Owner field, de-duplicated; null when no field. */
@@ -65,6 +64,32 @@ function accountableField(body: BodyFacts): { mentions: Mention[]; unparsed: str
 }
 
 const shown = (m: Mention) => quietLogin(m.login);
+
+/** GitHub's login shape: what `alice` in `Accountable: alice` must be to become `@alice`. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/** `Accountable: alice` (no @): the writer meant someone; offer that person, never a guess. */
+function notAMention(text: string, suggested: string | undefined): Verdict {
+  if (LOGIN.test(text) && isPlaceholderLogin(text)) {
+    return {
+      ok: false,
+      message: `\`${text}\` is the template's placeholder: replace it with the accountable person's login`,
+      fix: replaceOwner(suggested),
+    };
+  }
+  if (LOGIN.test(text)) {
+    return {
+      ok: false,
+      message: `Accountable is "${text}", not a mention: write it as \`@${text}\``,
+      fix: replaceOwner(text),
+    };
+  }
+  return {
+    ok: false,
+    message: `Accountable is "${neutralize(text, 60)}", not a mention: write one person's login with an @ in front`,
+    fix: replaceOwner(suggested),
+  };
+}
 
 function fromField(
   field: { mentions: Mention[]; unparsed: string[] },
@@ -88,16 +113,12 @@ function fromField(
   }
   if (mentions.length === 0) {
     const first = unparsed[0];
-    if (first !== undefined) {
-      return {
-        ok: false,
-        message: `Accountable is "${neutralize(first, 60)}", not a mention: write it as @login`,
-        fix: replaceOwner(suggested),
-      };
-    }
+    if (first !== undefined) return notAMention(first, suggested);
     return {
       ok: false,
-      message: "No accountable owner: the Accountable field is empty",
+      // Template hints (HTML comments), TBD and `_No response_` reach us as an empty field.
+      message:
+        "No accountable owner: write one person's login after `Accountable:`, in place of any placeholder or template hint",
       fix: replaceOwner(suggested),
     };
   }

@@ -9,13 +9,32 @@
  */
 const MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
 
+/**
+ * What GFM turns into a link by itself (`https://…`, `www.…`). Escaping inside one does not
+ * work: the backslashes become part of the link and show (`https://x.example\)`). Pipes and
+ * backticks end it (they must stay escapable), as do characters GFM leaves out of a link.
+ */
+const BARE_URL = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>`|]+/g;
+
+/** Trailing punctuation GFM leaves out of an autolink, and a `)` it would not balance. */
+function trimUrl(url: string): string {
+  let out = url.replace(/[.,:;!?*_~"']+$/, "");
+  while (out.endsWith(")") && out.split("(").length < out.split(")").length) {
+    out = out.slice(0, -1).replace(/[.,:;!?*_~"']+$/, "");
+  }
+  return out;
+}
+
+/** A mention or a bare URL, whichever starts first: both are shown as code spans. */
+const TOKEN = new RegExp(`${MENTION.source}|${BARE_URL.source}`, "g");
+
 /** Escape every Markdown/HTML punctuation character GitHub could interpret. */
 const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
 
 /**
  * Neutralise mentions and Markdown/HTML so the text renders literally, on one line. A mention
  * becomes a code span (`@alice` shown, nobody notified, nothing invisible left in what people
- * copy); everything else is escaped.
+ * copy), and so does a bare URL (literal, unescaped); everything else is escaped.
  */
 export function neutralize(text: string, maxLength = 200): string {
   let out = text
@@ -26,9 +45,10 @@ export function neutralize(text: string, maxLength = 200): string {
   if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}…`;
   let result = "";
   let last = 0;
-  for (const match of out.matchAll(MENTION)) {
-    result += `${escapeMarkdown(out.slice(last, match.index))}\`${match[0]}\``;
-    last = match.index + match[0].length;
+  for (const match of out.matchAll(TOKEN)) {
+    const token = match[0].startsWith("@") ? match[0] : trimUrl(match[0]);
+    result += `${escapeMarkdown(out.slice(last, match.index))}\`${token}\``;
+    last = match.index + token.length;
   }
   return result + escapeMarkdown(out.slice(last));
 }

@@ -16,3 +16,10 @@ function text(node: Nodes): string {
 export function plainText(markdown: string): string {
   return text(fromMarkdown(markdown)).replace(/\s*\n\s*/g, " ");
 }
+
+/**
+ * `plainText` without the code spans' backticks: for plain-text places (a check run title) and
+ * for text that will be escaped as Markdown again (a rule message quoted in the status report),
+ * where a backtick would show.
+ */
+export const plainWords = (markdown: string): string => plainText(markdown).replace(/`/g, "");

@@ -1,4 +1,4 @@
-import type { RepoSnapshot, StatusConfig, StatusItem } from "../types.js";
+import type { ReportPeriod, RepoSnapshot, StatusConfig, StatusItem } from "../types.js";
 
 export interface BuildReportInput {
   snapshot: RepoSnapshot;
@@ -7,6 +7,8 @@ export interface BuildReportInput {
   inProgressLabels: string[];
   now: Date;
   timeZone: string;
+  /** The period to report (`status --week`); by default the one `reportPeriod` gives for `now`. */
+  period?: ReportPeriod | undefined;
   /** Why an open item lacks a single accountable owner (rules engine), or `null` when it has one. */
   ownerGap: (item: StatusItem) => string | null;
 }

@@ -15,7 +15,7 @@ import { toReportItem } from "./to-report-item.js";
 /** Build the report model for one repository. Throws a RangeError only for an unknown zone. */
 export function buildReport(input: BuildReportInput): ReportModel {
   const { snapshot, config, now } = input;
-  const period = reportPeriod(now, input.timeZone);
+  const period = input.period ?? reportPeriod(now, input.timeZone);
   const priority = priorityOf(config.labels);
   const toItem = (raw: StatusItem) => toReportItem(raw, priority(raw), now);
 

@@ -12,7 +12,7 @@ const failing: Evaluation = {
       id: "owner",
       status: "fail",
       message: "No accountable owner",
-      fix: { kind: "replace-owner", line: "Accountable: @x" },
+      fix: { kind: "replace-owner", login: "x" },
     },
   ],
 };

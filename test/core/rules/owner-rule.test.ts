@@ -51,14 +51,35 @@ describe("owner rule", () => {
       "### Accountable owner\n\n_No response_",
       ["zed"],
       "fail",
-      "No accountable owner: the Accountable field is empty",
+      "No accountable owner: write one person's login after `Accountable:`, in place of any placeholder or template hint",
     ],
     [
       "name without @",
       "Accountable: alice",
       [],
       "fail",
-      'Accountable is "alice", not a mention: write it as @login',
+      'Accountable is "alice", not a mention: write it as `@alice`',
+    ],
+    [
+      "a placeholder without @",
+      "Accountable: your-login",
+      [],
+      "fail",
+      "`your-login` is the template's placeholder: replace it with the accountable person's login",
+    ],
+    [
+      "a full name",
+      "Accountable: Alice Smith",
+      [],
+      "fail",
+      'Accountable is "Alice Smith", not a mention: write one person\'s login with an @ in front',
+    ],
+    [
+      "a template hint",
+      "Accountable: <!-- @login of the one person accountable -->",
+      [],
+      "fail",
+      "No accountable owner: write one person's login after `Accountable:`, in place of any placeholder or template hint",
     ],
     [
       "no field, one assignee",
@@ -109,18 +130,23 @@ describe("owner rule", () => {
   it("offers a fix that names one person: replace the line when there is one, else add it", () => {
     expect(owner("Accountable: @alice, @bob")?.fix).toEqual({
       kind: "replace-owner",
-      line: "Accountable: @alice",
+      login: "alice",
     });
     expect(owner(null, { author: "dana" })?.fix).toEqual({
       kind: "append",
       block: "## Ownership\nAccountable: @dana",
+    });
+    // The writer meant alice: offer her, not the author.
+    expect(owner("Accountable: alice", { author: "dana" })?.fix).toEqual({
+      kind: "replace-owner",
+      login: "alice",
     });
   });
 
   it("with nobody known, says what to write instead of offering a placeholder", () => {
     expect(owner(null, { author: null })?.fix).toEqual({
       kind: "say",
-      text: "Write one person's GitHub login after `Accountable:`, e.g. `Accountable: @login`.",
+      text: "After `Accountable:`, write one person's GitHub login with an @ in front.",
     });
   });
 
@@ -130,7 +156,7 @@ describe("owner rule", () => {
       expect(owner(`Accountable: @${login}`, { author: "dana" })).toMatchObject({
         status: "fail",
         message: `\`@${login}\` is the template's placeholder: replace it with the accountable person's login`,
-        fix: { kind: "replace-owner", line: "Accountable: @dana" },
+        fix: { kind: "replace-owner", login: "dana" },
       });
     },
   );

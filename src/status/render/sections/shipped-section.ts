@@ -5,7 +5,8 @@ import type { Section } from "../section.js";
 /** What shipped in the period, newest first, credited to the owners (or the author). */
 export function shippedSection(model: ReportModel): Section {
   return {
-    heading: `Last week: shipped (${model.shipped.length})`,
+    // Named as the period is: a Monday run reports the week just ended, a later one the week so far.
+    heading: `${model.period.complete ? "Last week" : "This week so far"}: shipped (${model.shipped.length})`,
     empty: "Nothing shipped in the period.",
     header: ["Item", "Type", "By", "Shipped"],
     rows: model.shipped.map((s) => [
