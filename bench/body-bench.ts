@@ -6,8 +6,20 @@
  * processes). With --reference also the reference parser's wall p50, skipped on bodies known to
  * overflow its stack or take seconds.
  */
-import { parseBody } from "../src/core/body/parse-body.js";
-import { parseBodyReference } from "../src/core/body/reference.js";
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+/**
+ * The compiled parser production runs (`lib/`, which `npm run bench` builds first), on plain
+ * Node's JIT as the App runs it; the sources through tsx only when nothing is built.
+ */
+const built = new URL("../lib/core/body/parse-body.js", import.meta.url);
+const fromLib = existsSync(built);
+const { parseBody, parseBodyReference } = (await import(
+  fromLib
+    ? built.href
+    : pathToFileURL(new URL("../src/core/body/parse-body.ts", import.meta.url).pathname).href
+)) as typeof import("../src/core/body/parse-body.js");
 
 const MAX = 65_536;
 
@@ -153,6 +165,9 @@ const unsafeForReference = new Set([
   "nested lists by indent",
   "deep emphasis nesting",
 ]);
+console.log(
+  `parser: ${fromLib ? "lib/ (compiled, as production runs it)" : "src/ through tsx (run npm run build for lib/)"}`,
+);
 const rows: string[][] = [
   [
     "body",

@@ -3,6 +3,7 @@ import type { BNode } from "./block-parser.js";
 import { splitRow } from "./block-starts.js";
 import { inlineText } from "./inline-text.js";
 import type { InlineText, IrBlock, IrItem } from "./ir.js";
+import { remember } from "./remember.js";
 
 /** IR of each top-level block, and whether every inline content in it was handled exactly. */
 export interface TopBlock {
@@ -26,8 +27,18 @@ interface State {
   exact: boolean;
 }
 
-function inline(src: string, state: State): InlineText {
+/**
+ * Headings and short answers repeat within a body (every empty issue-form field is
+ * `_No response_`). The IR is never mutated, so a result is shared: frozen, to keep it so.
+ */
+const rememberedInline = remember((src) => {
   const r = inlineText(src);
+  Object.freeze(r.text);
+  return Object.freeze(r);
+});
+
+function inline(src: string, state: State): InlineText {
+  const r = rememberedInline(src);
   if (!r.exact) state.exact = false;
   return r.text;
 }

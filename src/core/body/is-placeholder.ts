@@ -4,6 +4,8 @@
  * `-`, `...`), and text made only of whitespace, punctuation or HTML comments.
  */
 
+import { remember } from "./remember.js";
+
 /** Compared after lower-casing and trimming surrounding punctuation, emphasis and spaces. */
 const PLACEHOLDERS = new Set([
   "",
@@ -28,7 +30,9 @@ const PLACEHOLDERS = new Set([
 /** Words separated by single spaces: nothing to strip, so the lower-cased text is the key. */
 const BARE_WORDS = /^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u;
 
-export function isPlaceholder(text: string): boolean {
+export const isPlaceholder: (text: string) => boolean = remember((text) => placeholder(text));
+
+function placeholder(text: string): boolean {
   // Every placeholder is short unless HTML comments pad it.
   if (text.length > 40 && !text.includes("<!--")) return false;
   if (BARE_WORDS.test(text)) return PLACEHOLDERS.has(text.toLowerCase());

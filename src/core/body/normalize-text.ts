@@ -3,6 +3,8 @@
  * Pure functions over a single short string.
  */
 
+import { remember } from "./remember.js";
+
 /** Zero-width and bidi control characters that must never make two strings differ. */
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
@@ -12,7 +14,9 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u
  *
  * `"Constraints (time, budget, scope) are explicit"` → `"constraints time budget scope are explicit"`.
  */
-export function normalizeText(s: string): string {
+export const normalizeText: (s: string) => string = remember((s) => normalizeAny(s));
+
+function normalizeAny(s: string): string {
   // Headings and checklist items are nearly always ASCII: the same result without Unicode work.
   if (PRINTABLE_ASCII.test(s)) {
     return s
@@ -45,18 +49,7 @@ export function normalizeTextUnicode(s: string): string {
  *
  * `"✅ Success Criteria:"` → `"success criteria"`.
  */
-export function sectionKey(title: string): string {
-  // Bodies repeat their headings (issue forms, one per field): remember the last few hundred.
-  const known = KEYS.get(title);
-  if (known !== undefined) return known;
-  const key = computeSectionKey(title);
-  if (KEYS.size >= 512) KEYS.clear();
-  KEYS.set(title, key);
-  return key;
-}
-
-/** Memo of `sectionKey`: a pure function of its argument, bounded, so it cannot go stale. */
-const KEYS = new Map<string, string>();
+export const sectionKey: (title: string) => string = remember((title) => computeSectionKey(title));
 
 function computeSectionKey(title: string): string {
   if (PRINTABLE_ASCII.test(title)) {
