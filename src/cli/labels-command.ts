@@ -47,6 +47,23 @@ export function labelSpecs(config: Config): LabelSpec[] {
     [config.labels.owner, RULE_LABEL_COLOR, RULE_LABEL_DESCRIPTION],
     [config.labels["success-criteria"], RULE_LABEL_COLOR, RULE_LABEL_DESCRIPTION],
     [config.labels["alignment-checklist"], RULE_LABEL_COLOR, RULE_LABEL_DESCRIPTION],
+    // The records the follow-through reads, and their rules' labels: only where it is on.
+    ...(config.followup.enabled
+      ? ([
+          [
+            config.followup.decision_label,
+            "5319e7",
+            "A decision record, reviewed on its review date",
+          ],
+          [
+            config.followup.postmortem_label,
+            "b60205",
+            "A postmortem whose follow-up actions are tracked",
+          ],
+          [config.labels["decision-record"], RULE_LABEL_COLOR, RULE_LABEL_DESCRIPTION],
+          [config.labels.postmortem, RULE_LABEL_COLOR, RULE_LABEL_DESCRIPTION],
+        ] satisfies Array<[string, string, string]>)
+      : []),
   ];
   const seen = new Set<string>();
   const out: LabelSpec[] = [];

@@ -91,7 +91,26 @@ const checklistRule = z
   })
   .describe("Every required alignment item present (and ticked where configured)");
 
-export const RULE_IDS = ["owner", "success-criteria", "alignment-checklist"] as const;
+/** A rule for one kind of labelled issue (decision records, postmortems): issues only. */
+const recordRule = (what: string) =>
+  z
+    .strictObject({
+      severity: severity.default("error"),
+      applies_to: z
+        .array(z.enum(["issue"]))
+        .min(1)
+        .default(["issue"])
+        .describe("Issues carrying the label (pull requests never)"),
+    })
+    .describe(what);
+
+export const RULE_IDS = [
+  "owner",
+  "success-criteria",
+  "alignment-checklist",
+  "decision-record",
+  "postmortem",
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export const configSchema = z
@@ -101,9 +120,17 @@ export const configSchema = z
         owner: ownerRule.prefault({}),
         "success-criteria": criteriaRule.prefault({}),
         "alignment-checklist": checklistRule.prefault({}),
+        "decision-record": recordRule(
+          "An issue with the decision label has Decision, Context, Alternatives considered, Expected outcome and a Review date (YYYY-MM-DD)",
+        ).prefault({}),
+        postmortem: recordRule(
+          "An issue with the postmortem label lists its follow-up actions as task items, each with an owner (@login) and a due date (YYYY-MM-DD), or an issue (#45) that has them",
+        ).prefault({}),
       })
       .prefault({})
-      .describe("The three ownership rules checked on every issue and pull request"),
+      .describe(
+        "The ownership rules checked on every issue and pull request, and the record rules for decision and postmortem issues",
+      ),
     enforce: z
       .array(z.enum(RULE_IDS))
       .default([])
@@ -164,6 +191,18 @@ export const configSchema = z
           .max(50)
           .default("ownership: not aligned")
           .describe("Label added while the alignment-checklist rule fails"),
+        "decision-record": z
+          .string()
+          .min(1)
+          .max(50)
+          .default("ownership: incomplete decision")
+          .describe("Label added while the decision-record rule fails"),
+        postmortem: z
+          .string()
+          .min(1)
+          .max(50)
+          .default("ownership: open actions unowned")
+          .describe("Label added while the postmortem rule fails"),
       })
       .prefault({})
       .describe("Labels mirroring failing rules"),
@@ -232,6 +271,69 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The weekly status issue"),
+    followup: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Nudge quiet owners of in-progress work, escalate, remind decision reviews (the follow-up run); the weekly status lists them either way once on",
+          ),
+        schedule: z
+          .string()
+          .min(9)
+          .max(100)
+          .default("0 9 * * 1-5")
+          .describe("Cron expression of the follow-up run, in status.timezone"),
+        quiet_days: z
+          .int()
+          .min(1)
+          .max(60)
+          .default(5)
+          .describe("Working days without a sign of life from the owner before one nudge"),
+        escalate_days: z
+          .int()
+          .min(1)
+          .max(60)
+          .default(3)
+          .describe("Further working days of silence after the nudge before one escalation"),
+        escalate_to: z
+          .string()
+          .regex(
+            /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?$/,
+            "must be a login (alice) or a team (acme/leads)",
+          )
+          .optional()
+          .describe(
+            "Who an escalation goes to when the item names no Escalation contact: a user or an org/team; unset, the weekly status only",
+          ),
+        max_per_run: z
+          .int()
+          .min(0)
+          .max(100)
+          .default(10)
+          .describe("Most nudges, escalations and review reminders one run writes per repository"),
+        decision_label: z
+          .string()
+          .min(1)
+          .max(50)
+          .default("decision")
+          .describe("Label of decision records (issues with a review date)"),
+        postmortem_label: z
+          .string()
+          .min(1)
+          .max(50)
+          .default("postmortem")
+          .describe("Label of postmortems (issues whose follow-up actions are tracked)"),
+        postmortem_sections: z
+          .array(z.string().min(1).max(100))
+          .min(1)
+          .max(20)
+          .default(["Follow-up actions", "Action items", "Follow-ups"])
+          .describe("Headings under which a postmortem lists its follow-up actions"),
+      })
+      .prefault({})
+      .describe("Follow-through: quiet owners, decision reviews, postmortem actions"),
   })
   .describe("Ownership Bot configuration (.github/ownership.yml)");
 

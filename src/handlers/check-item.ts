@@ -143,7 +143,13 @@ export async function checkItem(
             ref,
             current: item.labels,
             desired,
-            managed: [labels.owner, labels["success-criteria"], labels["alignment-checklist"]],
+            managed: [
+              labels.owner,
+              labels["success-criteria"],
+              labels["alignment-checklist"],
+              labels["decision-record"],
+              labels.postmortem,
+            ],
           })
         : undefined,
     ]);

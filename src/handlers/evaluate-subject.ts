@@ -6,6 +6,7 @@ import type { Evaluation, ItemFacts } from "../core/rules/evaluation.js";
 import { itemFromPayload } from "../github/item-from-payload.js";
 import type { Octokit } from "../github/octokit.js";
 import type { Subject } from "./check-item.js";
+import { fetchActionIssues } from "./fetch-action-issues.js";
 import { fetchLinkedIssue } from "./fetch-linked-issue.js";
 
 /**
@@ -23,6 +24,7 @@ export async function evaluateSubject(
     ...itemFromPayload(issue, subject.kind, parseBody(issue.body)),
     waiver,
   };
+  item.linkedActions = await fetchActionIssues(octokit, config, item, { owner, repo });
   const evaluation = evaluateItem({ item, config });
   const inherits = subject.kind === "pr" && config.pull_requests.inherit_from_linked_issue;
   const [linked] = item.body.linkedIssues.filter((n) => n !== issue.number);

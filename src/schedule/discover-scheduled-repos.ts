@@ -1,5 +1,6 @@
 /**
- * Every repository the App can reach that has an ownership config with the weekly status on:
+ * Every repository the App can reach that has an ownership config with the weekly status or the
+ * follow-up run on:
  * installations (App JWT) → their repositories (installation token) → each effective config.
  * Absent configs are skipped silently; invalid ones are logged and skipped.
  */
@@ -15,7 +16,11 @@ export interface ScheduledRepo {
   owner: string;
   repo: string;
   status: Config["status"];
+  followup: Config["followup"];
 }
+
+/** A repository the scheduler runs something for: the weekly status or the follow-up run. */
+export const wantsSchedule = (config: Config) => config.status.enabled || config.followup.enabled;
 
 export interface InstallationRepos {
   installationId: number;
@@ -25,12 +30,12 @@ export interface InstallationRepos {
 
 /**
  * `keep` chooses among the repositories with a valid config: by default those with the weekly
- * status on (the reconciliation sweep keeps them all).
+ * status or the follow-up run on (the reconciliation sweep keeps them all).
  */
 export async function discoverScheduledRepos(
   app: SchedulerApp,
   store: Store,
-  keep: (config: Config) => boolean = (config) => config.status.enabled,
+  keep: (config: Config) => boolean = wantsSchedule,
 ): Promise<InstallationRepos[]> {
   const appOctokit = await app.auth();
   const installations = await appOctokit.paginate("GET /app/installations", { per_page: 100 });
@@ -79,7 +84,12 @@ async function scheduledReposOf(
       );
     }
     if (loaded.state !== "ok" || !keep(loaded.config)) continue;
-    repos.push({ owner, repo: r.name, status: loaded.config.status });
+    repos.push({
+      owner,
+      repo: r.name,
+      status: loaded.config.status,
+      followup: loaded.config.followup,
+    });
   }
   return { installationId, octokit, repos };
 }

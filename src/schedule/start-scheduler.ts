@@ -1,10 +1,12 @@
 /**
- * The in-App scheduler for the weekly status. One timer: at each wake-up it re-reads which
+ * The in-App scheduler for the weekly status and the follow-up run. One timer: at each wake-up it re-reads which
  * repositories are configured, runs every repository whose scheduled time passed since its last
  * run (the last run is kept in the Store, so a run missed while the App was down happens once at
  * start-up), then sleeps until the earliest next scheduled time (or the refresh interval).
  * Runs go through the same pipeline as the CLI, with an installation-authenticated Octokit.
  */
+
+import { runFollowup } from "../followup/run-followup.js";
 import type { AppDeps } from "../handlers/app-deps.js";
 import { lastScheduledRun, missedRun, nextRun } from "../status/next-run.js";
 import { reportPeriod } from "../status/period.js";
@@ -41,6 +43,9 @@ const LAST_RUN_TTL = 60 * 24 * 3600;
 
 export const lastRunKey = (owner: string, repo: string) =>
   `status:last-run:${owner}/${repo}`.toLowerCase();
+
+export const lastFollowupKey = (owner: string, repo: string) =>
+  `followup:last-run:${owner}/${repo}`.toLowerCase();
 
 async function readLastRun(store: Store, key: string): Promise<Date | null> {
   const raw = await store.get(key);
@@ -114,6 +119,7 @@ export function startScheduler(
       store,
       now,
       isOurs: writtenByApp(deps.appId),
+      appId: deps.appId,
       log: app.log,
       dryRun,
     });
@@ -144,6 +150,30 @@ export function startScheduler(
         await store.set(key, now.toISOString(), LAST_RUN_TTL);
       }
       if (result?.status === "published") await rollUp(installation, result);
+    });
+  }
+
+  /**
+   * The follow-up run, when its schedule fell due since the last one. Without a record (first
+   * start, or an in-memory store after a restart) it runs at once: it is idempotent, every
+   * nudge being recorded in the item's comment before the next run reads it.
+   */
+  async function followupIfDue(installation: InstallationRepos, repo: ScheduledRepo, now: Date) {
+    const key = lastFollowupKey(repo.owner, repo.repo);
+    await store.withLock(key, async () => {
+      const lastRun = await readLastRun(store, key);
+      const missed = missedRun(repo.followup.schedule, repo.status.timezone, lastRun, now);
+      if (!missed.ok || !missed.value) return;
+      await runFollowup({
+        octokit: installation.octokit,
+        store,
+        owner: repo.owner,
+        repo: repo.repo,
+        now,
+        appId: deps.appId,
+        log: app.log,
+      });
+      await store.set(key, now.toISOString(), LAST_RUN_TTL);
     });
   }
 
@@ -199,26 +229,38 @@ export function startScheduler(
     try {
       for (const installation of await discoverScheduledRepos(app, store)) {
         for (const repo of installation.repos) {
-          const { schedule, timezone } = repo.status;
-          const next = nextRun(schedule, timezone, now);
-          if (!next.ok) {
-            app.log.warn(
-              { repository: `${repo.owner}/${repo.repo}`, error: next.error },
-              "weekly status schedule ignored",
-            );
-            continue;
-          }
           if (stopped) return;
-          nextAt = Math.min(nextAt, next.value.getTime());
-          try {
-            await runIfDue(installation, repo, now);
-          } catch (error) {
-            // One repository's failure (Issues disabled: 410, a 502, a lock timeout) must not
-            // stop the repositories after it; its run is retried at the next wake-up.
-            app.log.error(
-              { err: error, repository: `${repo.owner}/${repo.repo}` },
-              "weekly status failed",
-            );
+          const repository = `${repo.owner}/${repo.repo}`;
+          const { timezone } = repo.status;
+          const runs = [
+            {
+              on: repo.status.enabled,
+              schedule: repo.status.schedule,
+              what: "weekly status",
+              run: runIfDue,
+            },
+            {
+              on: repo.followup.enabled,
+              schedule: repo.followup.schedule,
+              what: "follow-up run",
+              run: followupIfDue,
+            },
+          ];
+          for (const { on, schedule, what, run } of runs) {
+            if (!on) continue;
+            const next = nextRun(schedule, timezone, now);
+            if (!next.ok) {
+              app.log.warn({ repository, error: next.error }, `${what} schedule ignored`);
+              continue;
+            }
+            nextAt = Math.min(nextAt, next.value.getTime());
+            try {
+              await run(installation, repo, now);
+            } catch (error) {
+              // One repository's failure (Issues disabled: 410, a 502, a lock timeout) must not
+              // stop the repositories after it; its run is retried at the next wake-up.
+              app.log.error({ err: error, repository }, `${what} failed`);
+            }
           }
         }
       }

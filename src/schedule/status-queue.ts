@@ -18,6 +18,7 @@
  *    first tick after that run).
  */
 import { type Job, Queue, Worker } from "bullmq";
+import { runFollowup } from "../followup/run-followup.js";
 import type { AppDeps } from "../handlers/app-deps.js";
 import { nextRun } from "../status/next-run.js";
 import { writtenByApp } from "../status/publish-status-issue.js";
@@ -27,6 +28,7 @@ import { runWeeklyStatus, type WeeklyStatusOutcome } from "../status/run-weekly-
 import { discoverScheduledRepos, type SchedulerApp } from "./discover-scheduled-repos.js";
 import {
   type DesiredScheduler,
+  followupSchedulerId,
   type JobTemplate,
   type StatusJobData,
   schedulerId,
@@ -129,7 +131,30 @@ export function startStatusQueue(
   });
   queue.on("error", (error) => log.error({ err: error }, "weekly status queue: Redis error"));
 
+  async function processFollowup(job: Job<StatusJobData>): Promise<{ status: string }> {
+    const { installationId, owner, repo } = job.data;
+    try {
+      const outcome = await runFollowup({
+        octokit: await app.auth(installationId),
+        store,
+        owner,
+        repo,
+        now: tickOf(job) ?? clock(),
+        appId: deps.appId,
+        log,
+      });
+      return { status: outcome.status };
+    } catch (error) {
+      const attempt = job.attemptsMade + 1;
+      const fields = { err: error, repository: `${owner}/${repo}`, jobId: job.id, attempt };
+      if (attempt >= (job.opts.attempts ?? 1)) log.error(fields, "follow-up run failed");
+      else log.warn(fields, "follow-up run failed, will retry");
+      throw error;
+    }
+  }
+
   async function processJob(job: Job<StatusJobData>): Promise<{ status: string }> {
+    if (job.data.kind === "followup") return processFollowup(job);
     const { installationId, owner, repo } = job.data;
     const repository = `${owner}/${repo}`;
     try {
@@ -141,6 +166,7 @@ export function startStatusQueue(
         repo,
         now: tickOf(job) ?? clock(),
         isOurs: writtenByApp(deps.appId),
+        appId: deps.appId,
         log,
       });
       metrics.statusRuns.inc({ outcome: outcomeLabel(outcome) });
@@ -195,22 +221,33 @@ export function startStatusQueue(
     const now = clock();
     const desired: DesiredScheduler[] = [];
     for (const installation of await discoverScheduledRepos(app, store)) {
-      for (const { owner, repo, status } of installation.repos) {
-        const pattern = status.schedule.trim();
-        const check = nextRun(pattern, status.timezone, now);
-        if (!check.ok) {
-          log.warn(
-            { repository: `${owner}/${repo}`, error: check.error },
-            "weekly status schedule ignored",
-          );
-          continue;
+      for (const { owner, repo, status, followup } of installation.repos) {
+        const installationId = installation.installationId;
+        const wanted = [
+          { on: status.enabled, pattern: status.schedule.trim(), what: "weekly status" },
+          { on: followup.enabled, pattern: followup.schedule.trim(), what: "follow-up run" },
+        ] as const;
+        for (const { on, pattern, what } of wanted) {
+          if (!on) continue;
+          const check = nextRun(pattern, status.timezone, now);
+          if (!check.ok) {
+            log.warn(
+              { repository: `${owner}/${repo}`, error: check.error },
+              `${what} schedule ignored`,
+            );
+            continue;
+          }
+          const weekly = what === "weekly status";
+          desired.push({
+            id: weekly ? schedulerId(owner, repo) : followupSchedulerId(owner, repo),
+            pattern,
+            tz: status.timezone,
+            // The weekly job's data keeps its old shape: an unchanged scheduler is not re-upserted.
+            data: weekly
+              ? { installationId, owner, repo }
+              : { installationId, owner, repo, kind: "followup" },
+          });
         }
-        desired.push({
-          id: schedulerId(owner, repo),
-          pattern,
-          tz: status.timezone,
-          data: { installationId: installation.installationId, owner, repo },
-        });
       }
     }
     const result = await syncJobSchedulers(queue, desired, template, log);

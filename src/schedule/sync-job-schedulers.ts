@@ -15,6 +15,8 @@ export interface StatusJobData {
   installationId: number;
   owner: string;
   repo: string;
+  /** What the tick runs; absent (older schedulers) is the weekly status. */
+  kind?: "weekly" | "followup";
 }
 
 export interface DesiredScheduler {
@@ -43,6 +45,10 @@ export const SCHEDULER_PREFIX = "status:";
 /** The scheduler id of a repository (GitHub names are case-insensitive). */
 export const schedulerId = (owner: string, repo: string) =>
   `${SCHEDULER_PREFIX}${owner}/${repo}`.toLowerCase();
+
+/** The scheduler id of a repository's follow-up run. */
+export const followupSchedulerId = (owner: string, repo: string) =>
+  `${schedulerId(owner, repo)}#followup`;
 
 /** JSON with sorted keys: Redis hands template options back in another key order. */
 function canonical(value: unknown): string {

@@ -13,6 +13,7 @@ import { parseBody } from "../core/body/parse-body.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
 import { plainWords } from "../core/text/plain-text.js";
+import { planRepositoryFollowup } from "../followup/run-followup.js";
 import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
 import type { Octokit } from "../github/octokit.js";
 import type { Store } from "../store/store.js";
@@ -36,6 +37,8 @@ export interface WeeklyStatusParams {
   week?: string | undefined;
   /** Which status issues are ours (see `writtenByApp` / `writtenByLogin`). */
   isOurs: IsOurs;
+  /** The App's id, to find its sticky comments (the follow-up records); absent for the CLI. */
+  appId?: number | undefined;
   dryRun?: boolean | undefined;
   log?: StatusLog | undefined;
 }
@@ -149,9 +152,18 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   const { now, period } = clock;
 
   const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
-  const { requests } = collected;
+  let requests = collected.requests;
   const snapshot = withoutStatusIssues(collected.snapshot, config.status.labels.status);
+  // The follow-through's findings as they stand (reads only: this run sends no nudge).
+  const followup = config.followup.enabled
+    ? await planRepositoryFollowup(
+        { octokit, store: p.store, owner, repo, now, appId: p.appId ?? 0 },
+        { ...config, followup: { ...config.followup, max_per_run: 0 } },
+      )
+    : undefined;
+  if (followup) requests += followup.requests;
   const model = buildReport({
+    followup: followup?.plan.report,
     snapshot,
     config: config.status,
     inProgressLabels: config.in_progress_labels,

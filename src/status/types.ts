@@ -3,8 +3,10 @@
  * query returns) and the report model it produces. No I/O, no clock: everything here is data.
  */
 import type { Config } from "../config/schema.js";
+import type { FollowupReport } from "../followup/plan-followup.js";
 
 export type StatusConfig = Config["status"];
+export type { FollowupReport };
 export type ItemKind = "issue" | "pr";
 export type Colour = "green" | "yellow" | "red";
 export type Priority = "P0" | "P1" | "P2" | "P3";
@@ -153,7 +155,14 @@ export interface PriorityStack {
 
 export interface Finding {
   colour: "red" | "yellow";
-  code: "milestone-overdue" | "milestone-behind" | "p0" | "blockers" | "ownership-gaps" | "stale";
+  code:
+    | "milestone-overdue"
+    | "milestone-behind"
+    | "p0"
+    | "blockers"
+    | "ownership-gaps"
+    | "stale"
+    | "overdue-actions";
   /** Items counted (P0s, blockers, gaps, stale), days overdue or points behind. */
   count: number;
   /** The milestone a milestone finding is about. */
@@ -193,4 +202,6 @@ export interface ReportModel {
   /** In-progress items not updated for `stale_days`, most idle first. */
   stale: ReportItem[];
   totals: { open: number; openIssues: number; openPullRequests: number };
+  /** The follow-through (when `followup.enabled`): gone quiet, decisions, postmortem actions. */
+  followup?: FollowupReport | undefined;
 }

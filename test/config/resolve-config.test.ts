@@ -96,6 +96,8 @@ describe("resolveConfig: one repository file", () => {
       owner: "needs-owner",
       "success-criteria": "ownership: no criteria",
       "alignment-checklist": "ownership: not aligned",
+      "decision-record": "ownership: incomplete decision",
+      postmortem: "ownership: open actions unowned",
     });
     expect(config.status.labels.blocked).toEqual(["stuck"]);
     expect(config.status.labels.risk).toEqual(["risk"]);
@@ -229,7 +231,7 @@ describe("resolveConfig: problems", () => {
       problems: [
         problem(
           "colour",
-          'Unknown key "colour"; allowed keys: "rules", "enforce", "exempt", "pull_requests", "comment", "labels", "in_progress_labels", "status"',
+          'Unknown key "colour"; allowed keys: "rules", "enforce", "exempt", "pull_requests", "comment", "labels", "in_progress_labels", "status", "followup"',
         ),
         problem("enforc", 'Unknown key "enforc"; did you mean "enforce"?'),
         problem("rules.owner.sevrity", 'Unknown key "sevrity"; did you mean "severity"?'),
@@ -257,7 +259,7 @@ describe("resolveConfig: problems", () => {
           file: ORG_FILE,
           path: "enforce[0]",
           message:
-            'Invalid option: expected one of "owner", "success-criteria", "alignment-checklist"; did you mean "owner"?',
+            'Invalid option: expected one of "owner", "success-criteria", "alignment-checklist", "decision-record", "postmortem"; did you mean "owner"?',
         },
       ],
     });

@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Config } from "../../config/schema.js";
+import {
+  type FollowupRecord,
+  followupBlock,
+  readFollowup,
+} from "../../followup/followup-record.js";
 import { stickyCommentBody } from "../render/sticky-comment.js";
 import type { Evaluation } from "../rules/evaluation.js";
 import { readWaiver, type Waiver, waiverLine } from "./waiver-record.js";
@@ -13,14 +18,20 @@ export interface ExistingComment {
   id: number;
   digest: string;
   waiver?: Waiver | undefined;
+  /** The follow-through's nudges, escalations and review reminders, kept with the comment. */
+  followup?: (FollowupRecord & { timeZone: string }) | undefined;
 }
 
 export const commentDigest = (body: string): string =>
   createHash("sha256").update(body).digest("base64url");
 
 export function describeComment(id: number, body: string): ExistingComment {
+  const described: ExistingComment = { id, digest: commentDigest(body) };
   const waiver = readWaiver(body);
-  return waiver ? { id, digest: commentDigest(body), waiver } : { id, digest: commentDigest(body) };
+  if (waiver) described.waiver = waiver;
+  const followup = readFollowup(body);
+  if (followup && followup.events.length > 0) described.followup = followup;
+  return described;
 }
 
 export type CommentPlan =
@@ -33,7 +44,7 @@ export type CommentPlan =
  * Decides the one write (or none) that brings the sticky comment in line with the evaluation.
  * A comment is created only when needed (in `failures` mode: when a rule fails, never for a
  * warning alone), edited only when its text changes, and never deleted while it carries a waiver
- * (it is the waiver's record).
+ * or follow-up lines (it is their record).
  */
 export function planComment({
   existing,
@@ -48,9 +59,12 @@ export function planComment({
 }): CommentPlan {
   const needsAttention =
     evaluation.conclusion === "failure" || evaluation.rules.some((r) => r.status === "warn");
-  const body = waiver
+  const rendered = waiver
     ? `${stickyCommentBody(evaluation)}\n${waiverLine(waiver)}`
     : stickyCommentBody(evaluation);
+  // The follow-up lines stay with the comment whatever the rules say now: they are its record.
+  const followup = existing?.followup;
+  const body = followup ? `${rendered}${followupBlock(followup, followup.timeZone)}` : rendered;
   if (!existing) {
     const wanted =
       waiver !== undefined ||
@@ -59,7 +73,7 @@ export function planComment({
       (settings.mode === "failures" && evaluation.conclusion === "failure");
     return wanted ? { action: "create", body } : { action: "none" };
   }
-  if (!needsAttention && !waiver && settings.on_pass === "delete") {
+  if (!needsAttention && !waiver && !followup && settings.on_pass === "delete") {
     return { action: "delete", id: existing.id };
   }
   return existing.digest === commentDigest(body)

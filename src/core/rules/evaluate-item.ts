@@ -4,18 +4,30 @@ import { criteriaRule } from "./criteria-rule.js";
 import type { Evaluation, ItemFacts, RuleResult } from "./evaluation.js";
 import { exemptionReason } from "./exemption.js";
 import { ownerRule } from "./owner-rule.js";
+import {
+  decisionRecordRule,
+  isDecisionRecord,
+  isPostmortem,
+  postmortemRule,
+} from "./record-rules.js";
 import type { Rule } from "./rule-context.js";
 
-const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
-  ["owner", ownerRule],
-  ["success-criteria", criteriaRule],
-  ["alignment-checklist", checklistRule],
+/** Whether a rule concerns an item at all; a rule that does not is left out of the evaluation. */
+type Concerns = (item: ItemFacts, config: Config) => boolean;
+const always: Concerns = () => true;
+
+const RULES: ReadonlyArray<readonly [RuleId, Rule, Concerns]> = [
+  ["owner", ownerRule, always],
+  ["success-criteria", criteriaRule, always],
+  ["alignment-checklist", checklistRule, always],
+  ["decision-record", decisionRecordRule, isDecisionRecord],
+  ["postmortem", postmortemRule, isPostmortem],
 ];
 
 function runRule(id: RuleId, rule: Rule, item: ItemFacts, config: Config): RuleResult {
   const settings = config.rules[id];
   if (settings.severity === "off") return { id, status: "skip", message: "Turned off" };
-  if (!settings.applies_to.includes(item.kind)) {
+  if (!(settings.applies_to as readonly string[]).includes(item.kind)) {
     return {
       id,
       status: "skip",
@@ -38,7 +50,9 @@ function runRule(id: RuleId, rule: Rule, item: ItemFacts, config: Config): RuleR
 
 /** Evaluate every rule on one item. Exempt items are still evaluated, so the summary can say what would fail. */
 export function evaluateItem({ item, config }: { item: ItemFacts; config: Config }): Evaluation {
-  const rules = RULES.map(([id, rule]) => runRule(id, rule, item, config));
+  const rules = RULES.filter(([, , concerns]) => concerns(item, config)).map(([id, rule]) =>
+    runRule(id, rule, item, config),
+  );
   const exemptReason = exemptionReason(item, config);
   if (exemptReason !== undefined) return { conclusion: "neutral", exemptReason, rules };
   const failed = rules.some((r) => r.status === "fail");

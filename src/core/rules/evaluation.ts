@@ -1,5 +1,6 @@
 /** The rules engine's input and output: plain data, shared by the App, the CLI and the report. */
 import type { ItemKind, RuleId } from "../../config/schema.js";
+import type { LinkedAction } from "../../followup/postmortem-actions.js";
 import type { BodyFacts } from "../body/body-facts.js";
 
 export type RuleStatus = "pass" | "fail" | "warn" | "skip";
@@ -18,6 +19,8 @@ export interface ItemFacts {
   body: BodyFacts;
   /** Facts of the linked issue a PR may inherit owner and criteria from. */
   linkedIssue?: { number: number; body: BodyFacts; assignees: string[] } | undefined;
+  /** A postmortem's actions that link issues (`- [ ] #45`): those issues' owner and state. */
+  linkedActions?: ReadonlyMap<number, LinkedAction> | undefined;
   /** A maintainer's `/ownership waive <reason>`. */
   waiver?: { by: string; reason: string } | undefined;
 }

@@ -172,6 +172,18 @@ function ownerOf(body: BodyFacts, assignees: string[], suggested: string | undef
   return field ? fromField(field, assignees, suggested) : fromAssignees(assignees, suggested);
 }
 
+/**
+ * The one accountable person the owner rule accepts (the body's field, else the only
+ * assignee), or undefined when it would fail. For the follow-through: who to nudge.
+ */
+export function accountableOwner(body: BodyFacts, assignees: string[]): string | undefined {
+  const field = accountableField(body);
+  if (!field) return assignees.length === 1 ? assignees[0] : undefined;
+  const people = field.mentions.filter((m) => !isPlaceholderLogin(m.login));
+  const [only] = people;
+  return people.length === 1 && only?.kind === "user" ? only.login : undefined;
+}
+
 /** `owner`: exactly one accountable person; a PR may inherit it from the issue it closes. */
 export const ownerRule: Rule = ({ item, config }: RuleContext) => {
   // Only a real person is offered for copy-paste: an assignee, else the author.

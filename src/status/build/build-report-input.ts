@@ -1,4 +1,10 @@
-import type { ReportPeriod, RepoSnapshot, StatusConfig, StatusItem } from "../types.js";
+import type {
+  FollowupReport,
+  ReportPeriod,
+  RepoSnapshot,
+  StatusConfig,
+  StatusItem,
+} from "../types.js";
 
 export interface BuildReportInput {
   snapshot: RepoSnapshot;
@@ -9,6 +15,8 @@ export interface BuildReportInput {
   timeZone: string;
   /** The period to report (`status --week`); by default the one `reportPeriod` gives for `now`. */
   period?: ReportPeriod | undefined;
+  /** The follow-through's findings, when the repository has it on. */
+  followup?: FollowupReport | undefined;
   /** Why an open item lacks a single accountable owner (rules engine), or `null` when it has one. */
   ownerGap: (item: StatusItem) => string | null;
 }

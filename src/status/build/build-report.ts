@@ -38,6 +38,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     blockers,
     gaps,
     stale,
+    overdueActions: input.followup?.overdueActions.length ?? 0,
   });
 
   const openIssues = open.filter((o) => o.raw.kind === "issue").length;
@@ -57,5 +58,6 @@ export function buildReport(input: BuildReportInput): ReportModel {
     ownershipGaps: gaps,
     stale,
     totals: { open: open.length, openIssues, openPullRequests: open.length - openIssues },
+    ...(input.followup ? { followup: input.followup } : {}),
   };
 }

@@ -23,5 +23,7 @@ export function describeFinding(
       return `${plural(f.count, "item")} without a single accountable owner`;
     case "stale":
       return plural(f.count, "stale in-progress item");
+    case "overdue-actions":
+      return plural(f.count, "overdue postmortem follow-up action");
   }
 }

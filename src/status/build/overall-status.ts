@@ -17,6 +17,8 @@ export function overallStatus(
     blockers: ReportItem[];
     gaps: GapItem[];
     stale: ReportItem[];
+    /** Open postmortem follow-up actions past their due date. */
+    overdueActions?: number;
   },
 ): OverallStatus {
   const t = input.config.thresholds;
@@ -53,6 +55,11 @@ export function overallStatus(
   }
   if (parts.stale.length >= t.yellow_stale) {
     yellow.push(finding({ colour: "yellow", code: "stale", count: parts.stale.length }));
+  }
+
+  const overdue = parts.overdueActions ?? 0;
+  if (overdue > 0) {
+    yellow.push(finding({ colour: "yellow", code: "overdue-actions", count: overdue }));
   }
 
   const findings = [...red, ...yellow];

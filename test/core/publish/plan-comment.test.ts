@@ -4,6 +4,7 @@ import { describeComment, planComment } from "../../../src/core/publish/plan-com
 import { readWaiver, waiverLine } from "../../../src/core/publish/waiver-record.js";
 import { allClearBody, stickyCommentBody } from "../../../src/core/render/sticky-comment.js";
 import type { Evaluation } from "../../../src/core/rules/evaluation.js";
+import { withFollowup } from "../../../src/followup/followup-record.js";
 
 const failing: Evaluation = {
   conclusion: "failure",
@@ -100,6 +101,34 @@ describe("planComment", () => {
       evaluation: neutral,
       settings: settings({ on_pass: "delete" }),
       waiver,
+    });
+    expect(plan.action).toBe("update");
+  });
+});
+
+describe("planComment keeps the follow-through's lines", () => {
+  const events = [{ kind: "nudge" as const, to: "alice", at: "2026-11-30T09:00:00Z", days: 5 }];
+  const withNudge = withFollowup(stickyCommentBody(failing), { events }, "UTC");
+  const existing = describeComment(5, withNudge);
+
+  it("reads the record from the comment and re-renders it under any new verdict", () => {
+    expect(existing.followup).toEqual({ events, timeZone: "UTC" });
+    expect(planComment({ existing, evaluation: failing, settings: settings() })).toEqual({
+      action: "none",
+    });
+    const plan = planComment({ existing, evaluation: passing, settings: settings() });
+    expect(plan).toEqual({
+      action: "update",
+      id: 5,
+      body: withFollowup(stickyCommentBody(passing), { events }, "UTC"),
+    });
+  });
+
+  it("never deletes the comment that records a nudge, even with on_pass: delete", () => {
+    const plan = planComment({
+      existing,
+      evaluation: passing,
+      settings: settings({ on_pass: "delete" }),
     });
     expect(plan.action).toBe("update");
   });

@@ -1,6 +1,7 @@
 import type { ReportModel } from "../../types.js";
 import type { Section } from "../section.js";
 import { agedSection } from "./aged-section.js";
+import { followupSections } from "./followup-sections.js";
 import { inProgressSection } from "./in-progress-section.js";
 import { milestonesSection } from "./milestones-section.js";
 import { ownershipGapsSection } from "./ownership-gaps-section.js";
@@ -20,5 +21,6 @@ export function reportSections(model: ReportModel): Section[] {
     prioritySection(model),
     ownershipGapsSection(model),
     staleSection(model),
+    ...followupSections(model),
   ];
 }
