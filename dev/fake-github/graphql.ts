@@ -112,6 +112,12 @@ function items(
   milestone?: number,
 ) {
   const states = statesArg(args);
+  // `labels`: items carrying any of them (GitHub matches names case-insensitively).
+  const labels = Array.isArray(args.labels)
+    ? new Set(
+        args.labels.filter((l): l is string => typeof l === "string").map((l) => l.toLowerCase()),
+      )
+    : undefined;
   const filterBy = isRecord(args.filterBy) ? args.filterBy : undefined;
   const since = typeof filterBy?.since === "string" ? Date.parse(filterBy.since) : undefined;
   const selected = [...repo.issues.values()].filter(
@@ -119,6 +125,7 @@ function items(
       (kind === "PullRequest") === (i.pull !== undefined) &&
       (milestone === undefined || i.milestone === milestone) &&
       (!states || states.includes(issueState(i))) &&
+      (!labels || i.labels.some((l) => labels.has(l.toLowerCase()))) &&
       (since === undefined || Date.parse(i.updatedAt) >= since),
   );
   const sources: ItemSource[] = orderItems(selected, args).map((issue) => ({
@@ -182,9 +189,111 @@ function itemField(source: ItemSource, field: string, args: Record<string, unkno
       const m = repo.milestones.find((x) => x.number === issue.milestone);
       return m ? { __fake: "milestone", repo, milestone: m } : null;
     }
+    case "timelineItems":
+      return lastOf(timeline(issue, args), args);
+    case "userContentEdits":
+      return lastOf(
+        (issue.events ?? []).flatMap((e) =>
+          e.type === "edit" ? [{ editedAt: e.at, editor: actor(e.login) }] : [],
+        ),
+        args,
+      );
+    case "commits": {
+      const commits = (issue.events ?? []).flatMap((e) =>
+        e.type === "commit"
+          ? [{ commit: { committedDate: e.at, author: { user: { login: e.login } } } }]
+          : [],
+      );
+      return lastOf(commits, args);
+    }
+    case "closedByPullRequestsReferences": {
+      const closing = new RegExp(
+        `\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\\s+#${issue.number}\\b`,
+        "i",
+      );
+      const includeClosed = args.includeClosedPrs === true;
+      const pulls = [...repo.issues.values()]
+        .filter(
+          (i) => i.pull && (includeClosed || i.state === "open") && closing.test(i.body ?? ""),
+        )
+        .map((i): ItemSource => ({ __fake: "item", __typename: "PullRequest", repo, issue: i }));
+      return connection(pulls, args);
+    }
     default:
       return null;
   }
+}
+
+/** GraphQL names a bot without its "[bot]" suffix. */
+function actor(login: string) {
+  const bot = login.endsWith("[bot]");
+  return { __typename: bot ? "Bot" : "User", login: bot ? login.replace(/\[bot\]$/, "") : login };
+}
+
+/** The timeline's comments and events of the requested types, oldest first. */
+function timeline(issue: FakeIssue, args: Record<string, unknown>) {
+  const types = Array.isArray(args.itemTypes) ? new Set(args.itemTypes) : undefined;
+  type Entry = { at: string; type: string; node: Record<string, unknown> };
+  const all: Entry[] = [
+    ...issue.comments.map((c) => ({
+      at: c.createdAt,
+      type: "ISSUE_COMMENT",
+      node: { __typename: "IssueComment", createdAt: c.createdAt, author: actor(c.author.login) },
+    })),
+    ...(issue.events ?? []).flatMap((e): Entry[] => {
+      switch (e.type) {
+        case "labeled":
+          return [
+            {
+              at: e.at,
+              type: "LABELED_EVENT",
+              node: { __typename: "LabeledEvent", createdAt: e.at, label: { name: e.label } },
+            },
+          ];
+        case "commit":
+          return [
+            {
+              at: e.at,
+              type: "PULL_REQUEST_COMMIT",
+              node: {
+                __typename: "PullRequestCommit",
+                commit: { committedDate: e.at, author: { user: { login: e.login } } },
+              },
+            },
+          ];
+        case "review":
+          return [
+            {
+              at: e.at,
+              type: "PULL_REQUEST_REVIEW",
+              node: { __typename: "PullRequestReview", submittedAt: e.at, author: actor(e.login) },
+            },
+          ];
+        default:
+          return [];
+      }
+    }),
+  ];
+  return all
+    .filter((x) => !types || types.has(x.type))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((x) => x.node);
+}
+
+/** A connection of the last `last` (at most 100) or first `first` entries. */
+function lastOf<T>(all: T[], args: Record<string, unknown>) {
+  const last = typeof args.last === "number" ? Math.min(args.last, 100) : undefined;
+  if (last === undefined) return connection(all, args);
+  return {
+    totalCount: all.length,
+    nodes: all.slice(Math.max(0, all.length - last)),
+    pageInfo: {
+      hasNextPage: false,
+      hasPreviousPage: all.length > last,
+      startCursor: null,
+      endCursor: null,
+    },
+  };
 }
 
 function milestoneField(
@@ -222,6 +331,16 @@ function repoField(source: RepoSource, field: string, args: Record<string, unkno
       return items(repo, "Issue", args);
     case "pullRequests":
       return items(repo, "PullRequest", args);
+    case "issueOrPullRequest":
+    case "issue":
+    case "pullRequest": {
+      const issue = repo.issues.get(Number(args.number));
+      if (!issue) return null;
+      const typename = issue.pull ? "PullRequest" : "Issue";
+      if (field === "issue" && issue.pull) return null;
+      if (field === "pullRequest" && !issue.pull) return null;
+      return { __fake: "item", __typename: typename, repo, issue } satisfies ItemSource;
+    }
     case "milestones": {
       const states = statesArg(args);
       const list = repo.milestones

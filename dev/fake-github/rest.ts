@@ -479,6 +479,13 @@ export const HANDLERS: Record<string, Handler> = {
     return { status: 201, body: ctx.state.comment(repo, issue, comment) };
   },
 
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {
+    const repo = repoOf(ctx);
+    const found = repo && ctx.state.findComment(repo, Number(ctx.params.comment_id));
+    if (!repo || !found) return notFound();
+    return { status: 200, body: ctx.state.comment(repo, found.issue, found.comment) };
+  },
+
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {
     const repo = repoOf(ctx);
     const found = repo && ctx.state.findComment(repo, Number(ctx.params.comment_id));

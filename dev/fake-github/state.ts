@@ -52,9 +52,18 @@ export interface FakeIssue {
   updatedAt: string;
   closedAt: string | null;
   comments: FakeComment[];
+  /** Timeline events besides comments (labels put on, commits, reviews, body edits). */
+  events?: FakeEvent[] | undefined;
   /** Set for pull requests. */
   pull?: FakePull | undefined;
 }
+
+/** A dated timeline event GraphQL's `timelineItems` / `userContentEdits` answer with. */
+export type FakeEvent =
+  | { type: "labeled"; label: string; at: string }
+  | { type: "commit"; login: string; at: string }
+  | { type: "review"; login: string; at: string }
+  | { type: "edit"; login: string; at: string };
 
 export interface FakeLabel {
   id: number;

@@ -53,7 +53,7 @@ const LABELED = "... on LabeledEvent { createdAt label { name } }";
 const REVIEW = `... on PullRequestReview { submittedAt ${ACTOR} }`;
 const COMMIT = "... on PullRequestCommit { commit { committedDate author { user { login } } } }";
 
-const FRAGMENTS = `fragment FollowupIssue on Issue {
+const ISSUE_FRAGMENT = `fragment FollowupIssue on Issue {
   __typename ${COMMON}
   timelineItems(last: 50, itemTypes: [ISSUE_COMMENT, LABELED_EVENT]) {
     nodes { __typename ${COMMENT} ${LABELED} }
@@ -66,15 +66,19 @@ const FRAGMENTS = `fragment FollowupIssue on Issue {
       }
     }
   }
-}
-fragment FollowupPull on PullRequest {
+}`;
+
+const PULL_FRAGMENT = `fragment FollowupPull on PullRequest {
   __typename ${COMMON} isDraft
   timelineItems(last: 50, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, PULL_REQUEST_COMMIT, PULL_REQUEST_REVIEW]) {
     nodes { __typename ${COMMENT} ${LABELED} ${COMMIT} ${REVIEW} }
   }
 }`;
 
-const listQuery = (name: string, connection: string, fragment: string) =>
+/** GitHub rejects a document with an unused fragment: each query carries only its own. */
+const FRAGMENTS = { FollowupIssue: ISSUE_FRAGMENT, FollowupPull: PULL_FRAGMENT };
+
+const listQuery = (name: string, connection: string, fragment: keyof typeof FRAGMENTS) =>
   `query ${name}($owner: String!, $repo: String!, $cursor: String, $labels: [String!]) {
   repository(owner: $owner, name: $repo) {
     items: ${connection} {
@@ -83,7 +87,7 @@ const listQuery = (name: string, connection: string, fragment: string) =>
     }
   }
 }
-${FRAGMENTS}`;
+${FRAGMENTS[fragment]}`;
 
 export const FOLLOWUP_OPEN_ISSUES_QUERY = listQuery(
   "FollowupOpenIssues",
@@ -112,7 +116,7 @@ export function issuesByNumberQuery(numbers: readonly number[]): string {
     ${fields}
   }
 }
-${FRAGMENTS}`;
+${ISSUE_FRAGMENT}`;
 }
 
 // ---------------------------------------------------------------------------------------------
