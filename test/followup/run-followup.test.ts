@@ -14,52 +14,7 @@ import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { liveMentions } from "../helpers/live-mentions.js";
 import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
-
-const CONFIG = `followup:
-  enabled: true
-  escalate_to: acme/leads
-status:
-  timezone: UTC
-`;
-
-const OWNED = `## Ownership
-Accountable: @alice
-
-## Success criteria
-- p99 < 200 ms
-
-## Alignment checklist
-- [x] Success criteria are written and agreed
-- [x] Constraints (time, budget, scope) are explicit
-- [x] Dependencies are mapped and sequenced
-- [x] Tradeoffs are documented and signed off
-- [x] Escalation path is clear
-`;
-
-const DECISION = `${OWNED}
-## Decision
-Move search to the new index.
-
-## Context
-The old index cannot shard.
-
-## Alternatives considered
-- Bigger machines
-
-## Expected outcome
-p99 halves.
-
-## Review date
-2026-12-01
-`;
-
-const POSTMORTEM = `${OWNED}
-## Follow-up actions
-- [ ] Rotate the leaked key, @carol, due 2026-11-25
-- [ ] #%LINKED%
-`;
-
-const user = (login: string) => ({ login, type: "User" as const });
+import { seedFollowupRepo, user } from "../support/followup-repo.js";
 
 let gh: FakeGitHub;
 let repo: FakeRepo;
@@ -68,60 +23,7 @@ let store: MemoryStore;
 let quiet: FakeIssue;
 
 function seed(): void {
-  gh.state.addInstallation(5, "acme");
-  repo = gh.state.addRepo("acme/rocket", { installationId: 5 });
-  repo.files.set(".github/ownership.yml", CONFIG);
-  const add = (fields: Partial<FakeIssue> & { title: string }) =>
-    gh.state.addIssue(repo, {
-      author: user("alice"),
-      createdAt: "2026-11-02T09:00:00Z",
-      ...fields,
-    });
-  // Quiet: alice's last word was Friday 20 November.
-  quiet = add({ title: "Search v2", body: OWNED, assignees: ["alice"], labels: ["in progress"] });
-  quiet.comments.push({
-    id: 9001,
-    body: "On it.",
-    author: user("alice"),
-    createdAt: "2026-11-20T16:00:00Z",
-    updatedAt: "2026-11-20T16:00:00Z",
-  });
-  quiet.events = [{ type: "labeled", label: "in progress", at: "2026-11-03T09:00:00Z" }];
-  // Active: alice edited the body yesterday.
-  const active = add({
-    title: "Indexer",
-    body: OWNED,
-    assignees: ["alice"],
-    labels: ["in progress"],
-  });
-  active.events = [{ type: "edit", login: "alice", at: "2026-11-30T10:00:00Z" }];
-  // Quiet but without a single owner (the check says so) and a draft PR: never nudged.
-  add({ title: "Nobody's", body: "## Success criteria\n- x", labels: ["in progress"] });
-  gh.state.addIssue(repo, {
-    title: "Draft",
-    body: OWNED,
-    author: user("alice"),
-    assignees: ["alice"],
-    labels: ["in progress"],
-    createdAt: "2026-11-02T09:00:00Z",
-    pull: {
-      headSha: "a".repeat(40),
-      headRef: "draft",
-      headRepo: "acme/rocket",
-      baseRef: "main",
-      draft: true,
-      merged: false,
-      mergedAt: null,
-    },
-  } as Partial<FakeIssue> & { title: string });
-  add({ title: "Use the new index", body: DECISION, assignees: ["alice"], labels: ["decision"] });
-  const linked = add({ title: "Retry budget", body: "Accountable: @erin", labels: [] });
-  add({
-    title: "Outage 2026-11-12",
-    body: POSTMORTEM.replace("%LINKED%", String(linked.number)),
-    assignees: ["alice"],
-    labels: ["postmortem"],
-  });
+  ({ repo, quiet } = seedFollowupRepo(gh.state));
 }
 
 beforeEach(async () => {
