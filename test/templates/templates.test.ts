@@ -14,6 +14,7 @@ const read = (name: string) =>
 const issueForm = z.object({
   name: z.string(),
   description: z.string(),
+  labels: z.array(z.string()).optional(),
   body: z.array(
     z.object({
       type: z.enum(["markdown", "input", "textarea", "checkboxes", "dropdown"]),
@@ -31,8 +32,11 @@ const issueForm = z.object({
  * GitHub's rendering of a submitted issue form: "### Label", a blank line, then the answer, or
  * `_No response_` when empty; checkboxes as `- [X] label` / `- [ ] label`.
  */
-function renderIssueForm(answers: Record<string, string | boolean[]>): string {
-  const form = issueForm.parse(parse(read("issue-form.yml")));
+function renderIssueForm(
+  answers: Record<string, string | boolean[]>,
+  file = "issue-form.yml",
+): string {
+  const form = issueForm.parse(parse(read(file)));
   return form.body
     .filter((field) => field.type !== "markdown")
     .map((field) => {
@@ -100,6 +104,73 @@ describe("templates/issue-form.yml", () => {
   it("a team in the owner field fails with the team message", () => {
     const body = renderIssueForm({ accountable: "@acme/platform", criteria: "- x < 1" });
     expect(evaluate(body).rules[0]?.message).toBe("`@acme/platform` is a team: name one person");
+  });
+});
+
+describe("templates/decision-form.yml and postmortem-form.yml", () => {
+  const all = [true, true, true, true, true];
+  const labelsOf = (file: string) => issueForm.parse(parse(read(file))).labels ?? [];
+
+  it("a decision filled in passes every default rule and the decision-record rule", () => {
+    const labels = labelsOf("decision-form.yml");
+    expect(labels).toEqual([defaultConfig().followup.decision_label]);
+    const body = renderIssueForm(
+      {
+        accountable: "@alice",
+        escalation: "@acme/leads",
+        decision: "Move search to the new index.",
+        context: "The old index cannot shard.",
+        alternatives: "- Bigger machines: the cost doubles every year",
+        outcome: "Search stays fast as the catalogue grows.",
+        criteria: "- p99 latency of /search < 200 ms by 2027-03-31",
+        review: "2027-03-31",
+        alignment: all,
+      },
+      "decision-form.yml",
+    );
+    const e = evaluate(body, { labels, assignees: ["alice"] });
+    expect(e.rules.map((r) => [r.id, r.status, r.message])).toEqual([
+      ["owner", "pass", "`@alice` is accountable"],
+      ["success-criteria", "pass", "1 criterion under `Success criteria`"],
+      ["alignment-checklist", "pass", "All 5 alignment items present"],
+      ["decision-record", "pass", "Complete; review on 2027-03-31"],
+    ]);
+  });
+
+  it("a decision submitted unanswered fails the record rule and names nobody", () => {
+    const body = renderIssueForm({}, "decision-form.yml");
+    const e = evaluate(body, { labels: labelsOf("decision-form.yml") });
+    expect(e.rules.find((r) => r.id === "decision-record")?.message).toBe(
+      "Missing sections: **Decision**, **Context**, **Alternatives considered**, **Expected outcome**, **Review date**",
+    );
+    expect(parseBody(body).raci.flatMap((f) => f.mentions)).toEqual([]);
+  });
+
+  it("a postmortem with owned, dated actions passes; as the form starts, it fails", () => {
+    const labels = labelsOf("postmortem-form.yml");
+    expect(labels).toEqual([defaultConfig().followup.postmortem_label]);
+    const answers = {
+      accountable: "@alice",
+      summary: "Search was down 40 minutes on 2026-11-12.",
+      criteria: "- the same fault pages on-call within 5 minutes",
+      alignment: all,
+    };
+    const filled = renderIssueForm(
+      {
+        ...answers,
+        actions:
+          "- [ ] Rotate the key, @bob, due 2027-01-15\n- [x] Add the alert, @carol, due 2026-11-20",
+      },
+      "postmortem-form.yml",
+    );
+    expect(evaluate(filled, { labels }).rules.find((r) => r.id === "postmortem")).toMatchObject({
+      status: "pass",
+      message: "2 follow-up actions, 1 done, each open one owned and dated",
+    });
+    const started = renderIssueForm({ ...answers, actions: "- [ ] " }, "postmortem-form.yml");
+    expect(evaluate(started, { labels }).rules.find((r) => r.id === "postmortem")?.status).toBe(
+      "fail",
+    );
   });
 });
 
