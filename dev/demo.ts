@@ -13,6 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT } from "./fake-github/app-process.js";
+import { runFollowupScenario } from "./fake-github/followup-scenario.js";
 import { type ItemView, runScenario, type ScenarioResult } from "./fake-github/scenario.js";
 
 const OUT_DIR = join(ROOT, "demo-output");
@@ -116,6 +117,31 @@ async function main(): Promise<number> {
       join(OUT_DIR, "weekly-status.md"),
       `# ${result.status.title}\n\n${result.status.body}\n`,
     );
+  }
+
+  // The follow-through, on its own sample repository and a simulated clock (a week cannot pass).
+  const followup = values["no-status"] ? undefined : await runFollowupScenario();
+  if (followup) {
+    console.log(
+      rule("Follow-through: a quiet owner, a decision review, an overdue postmortem action"),
+    );
+    for (const r of followup.runs) {
+      console.log(
+        `  follow-up run at ${r.at} (as the App's scheduler runs it) → ${r.written} written (${r.graphql} GraphQL reads, ${r.writes} writes)`,
+      );
+    }
+    const show = (title: string, body: string) => {
+      console.log(`  ${title}:`);
+      console.log(values.quiet ? indent(body.split("\n").slice(-4).join("\n")) : indent(body));
+    };
+    show("bot comment on the quiet item (nudge, then escalation)", followup.quietComment);
+    show("bot comment on the decision (review date reached)", followup.decisionComment);
+    show("weekly status as of Friday 4 December (excerpt)", followup.statusExcerpt);
+    writeFileSync(
+      join(OUT_DIR, "followup.md"),
+      `# Follow-through\n\n## Quiet item\n\n${followup.quietComment}\n\n## Decision\n\n${followup.decisionComment}\n\n## Weekly status (excerpt)\n\n${followup.statusExcerpt}\n`,
+    );
+    result.problems.push(...followup.problems);
   }
 
   const s = result.stats;

@@ -6,13 +6,13 @@
  */
 import { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FOLLOWUP_INSTALLATION, seedFollowupRepo } from "../../dev/fake-github/seed-followup.js";
 import { startFakeGitHub } from "../../dev/fake-github/server.js";
 import type { FakeIssue } from "../../dev/fake-github/state.js";
 import { readFollowup } from "../../src/followup/followup-record.js";
 import { runFollowup } from "../../src/followup/run-followup.js";
 import { RedisStore } from "../../src/store/redis-store.js";
 import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
-import { FOLLOWUP_INSTALLATION, seedFollowupRepo } from "../support/followup-repo.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
 import { WITH_REDIS } from "../support/with-redis.js";
 

@@ -5,6 +5,7 @@
  */
 import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seedFollowupRepo, user } from "../../dev/fake-github/seed-followup.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
 import type { FakeIssue, FakeRepo } from "../../dev/fake-github/state.js";
 import { statsDelta } from "../../dev/fake-github/stats.js";
@@ -14,7 +15,6 @@ import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { liveMentions } from "../helpers/live-mentions.js";
 import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
-import { seedFollowupRepo, user } from "../support/followup-repo.js";
 
 let gh: FakeGitHub;
 let repo: FakeRepo;

@@ -1,3 +1,4 @@
+import { quietLogin } from "../../../core/text/neutralize.js";
 import type { ActionEntry, DecisionEntry, QuietEntry } from "../../../followup/plan-followup.js";
 import type { ReportModel } from "../../types.js";
 import { dateCell, days, owners } from "../cells.js";
@@ -25,7 +26,7 @@ export function followupSections(model: ReportModel): Section[] {
     `${q.quietDays} working d`,
     when(q.nudgedAt, tz),
     q.escalatedAt
-      ? `${when(q.escalatedAt, tz)} → ${owners(q.escalateTo ? [q.escalateTo] : [])}`
+      ? `${when(q.escalatedAt, tz)} → ${quietLogin(q.escalateTo ?? "")}`
       : q.escalateTo
         ? "—"
         : "no contact",

@@ -4,7 +4,7 @@
  * without an owner, a draft PR, a decision due for review on 1 December and a postmortem with
  * an overdue action and one that links an issue.
  */
-import type { FakeIssue, FakeRepo, FakeState } from "../../dev/fake-github/state.js";
+import type { FakeIssue, FakeRepo, FakeState } from "./state.js";
 
 const CONFIG = `followup:
   enabled: true
