@@ -32,7 +32,7 @@ export async function runFollowupScenario(): Promise<FollowupView> {
   const gh = await startFakeGitHub({ appId: DEMO_APP_ID, privateKey });
   const problems: string[] = [];
   try {
-    const { repo, quiet } = seedFollowupRepo(gh.state);
+    const { repo, quiet } = seedFollowupRepo(gh.state, DEMO_APP_ID);
     const probot = new Probot({
       appId: DEMO_APP_ID,
       privateKey,

@@ -4,6 +4,7 @@
  * without an owner, a draft PR, a decision due for review on 1 December and a postmortem with
  * an overdue action and one that links an issue.
  */
+import { waiverLine } from "../../src/core/publish/waiver-record.js";
 import type { FakeIssue, FakeRepo, FakeState } from "./state.js";
 
 const CONFIG = `followup:
@@ -54,7 +55,10 @@ export const user = (login: string) => ({ login, type: "User" as const });
 
 export const FOLLOWUP_INSTALLATION = 5;
 
-export function seedFollowupRepo(state: FakeState): { repo: FakeRepo; quiet: FakeIssue } {
+export function seedFollowupRepo(
+  state: FakeState,
+  appId: number,
+): { repo: FakeRepo; quiet: FakeIssue } {
   state.addInstallation(FOLLOWUP_INSTALLATION, "acme");
   const repo = state.addRepo("acme/rocket", { installationId: FOLLOWUP_INSTALLATION });
   repo.files.set(".github/ownership.yml", CONFIG);
@@ -89,6 +93,26 @@ export function seedFollowupRepo(state: FakeState): { repo: FakeRepo; quiet: Fak
   active.events = [{ type: "edit", login: "alice", at: "2026-11-30T10:00:00Z" }];
   // Quiet but without a single owner (the check says so) and a draft PR: never nudged.
   add({ title: "Nobody's", body: "## Success criteria\n- x", labels: ["in progress"] });
+  // Quiet too, but exempt (skip label) or waived by a maintainer: never nudged.
+  add({
+    title: "Skipped",
+    body: OWNED,
+    assignees: ["alice"],
+    labels: ["in progress", "ownership: skip"],
+  });
+  const waived = add({
+    title: "Waived",
+    body: OWNED,
+    assignees: ["alice"],
+    labels: ["in progress"],
+  });
+  waived.comments.push({
+    id: 9100,
+    body: `<!-- ownership-bot:sticky -->\n### ➖ Ownership\n\nExempt: waived.\n${waiverLine({ by: "dave", reason: "spike" })}`,
+    author: { login: "ownership-bot[bot]", type: "Bot", appId },
+    createdAt: "2026-11-05T09:00:00Z",
+    updatedAt: "2026-11-05T09:00:00Z",
+  });
   state.addIssue(repo, {
     title: "Draft",
     body: OWNED,

@@ -23,7 +23,7 @@ let store: MemoryStore;
 let quiet: FakeIssue;
 
 function seed(): void {
-  ({ repo, quiet } = seedFollowupRepo(gh.state));
+  ({ repo, quiet } = seedFollowupRepo(gh.state, TEST_APP_ID));
 }
 
 beforeEach(async () => {
@@ -80,10 +80,11 @@ describe("runFollowup", () => {
     expect(ours(decision)[0]?.body).toContain(
       "- 2026-12-01: @alice, this decision's review date (2026-12-01) has come.",
     );
-    for (const title of ["Indexer", "Nobody's", "Draft", "Outage 2026-11-12"]) {
+    for (const title of ["Indexer", "Nobody's", "Draft", "Skipped", "Outage 2026-11-12"]) {
       expect(ours(byTitle(title)), title).toEqual([]);
     }
-    // 4 label queries; per due item a comment lookup (list) and a create; the linked issue.
+    expect(ours(byTitle("Waived")).map((c) => c.updatedAt)).toEqual(["2026-11-05T09:00:00Z"]);
+    // 4 label queries and the linked issue; per due item a comment lookup (list) and a create.
     expect(first.cost.graphql).toBe(5);
     expect(first.cost.writes).toBe(2);
 
