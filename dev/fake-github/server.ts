@@ -53,12 +53,28 @@ export interface FakeGitHub {
   options: Required<Omit<FakeGitHubOptions, "port" | "userTokens">> & {
     userTokens: Record<string, string>;
   };
+  /**
+   * A token for the installation limited to `permissions`, like a workflow's GITHUB_TOKEN under
+   * its `permissions:` block; a request needing more is refused as GitHub refuses it (403).
+   */
+  workflowToken(installationId: number, permissions: Record<string, "read" | "write">): string;
   port: number;
   /** `http://127.0.0.1:PORT` */
   url: string;
   /** `127.0.0.1:PORT`, for GHE_HOST. */
   host: string;
   close(): Promise<void>;
+}
+
+/** The permission a request needs, in a workflow's `permissions:` names (coarse, by path). */
+function requiredPermission(method: string, route: string): [string, "read" | "write"] | undefined {
+  const level = method === "GET" ? "read" : "write";
+  if (route === "POST /graphql") return ["issues", "read"];
+  if (route.includes("/check-runs") || route.includes("/check-suites")) return ["checks", level];
+  if (route.includes("/contents/")) return ["contents", "read"];
+  if (route.includes("/pulls")) return ["pull-requests", level];
+  if (route.includes("/issues") || route.includes("/labels")) return ["issues", level];
+  return undefined;
 }
 
 /** mulberry32: a tiny seeded PRNG, so a run with faults or latency jitter is reproducible. */
@@ -143,6 +159,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     tokens.set(token, installationId);
     return { token, expiresAt: new Date(Date.now() + 3600_000).toISOString() };
   };
+  /** Tokens limited to some permissions (a workflow's GITHUB_TOKEN and its `permissions:`). */
+  const limited = new Map<string, Record<string, "read" | "write">>();
 
   function authenticate(header: string | undefined, route: string): Caller | string {
     if (!header) return "no Authorization header";
@@ -275,6 +293,28 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       return;
     }
 
+    const granted = limited.get(String(req.headers.authorization).split(/\s+/)[1] ?? "");
+    const needed = granted && requiredPermission(method, route);
+    if (granted && needed) {
+      const [scope, level] = needed;
+      const has = granted[scope];
+      if (has === undefined || (level === "write" && has !== "write")) {
+        record(403);
+        send(
+          res,
+          {
+            status: 403,
+            body: {
+              message: "Resource not accessible by integration",
+              documentation_url: "https://docs.github.com/rest",
+            },
+          },
+          headers,
+        );
+        return;
+      }
+    }
+
     if (isGraphQL) {
       const query = isRecord(body) && typeof body.query === "string" ? body.query : "";
       const variables = isRecord(body) && isRecord(body.variables) ? body.variables : {};
@@ -401,6 +441,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     state,
     stats,
     options,
+    workflowToken(installationId, permissions) {
+      const { token } = mintToken(installationId);
+      limited.set(token, permissions);
+      return token;
+    },
     port,
     url: `http://${LOOPBACK}:${port}`,
     host: `${LOOPBACK}:${port}`,

@@ -8,6 +8,13 @@ import { type FileRef, fetchFile } from "./fetch-file.js";
 import type { Octokit } from "./octokit.js";
 
 export const CONFIG_PATH = ".github/ownership.yml";
+
+/**
+ * The repository's own config file: `.github/ownership.yml`, or the GitHub Action's `config`
+ * input (which sets OWNERSHIP_CONFIG_PATH). The org-wide file is always `CONFIG_PATH`.
+ */
+export const repoConfigPath = (): string =>
+  process.env.OWNERSHIP_CONFIG_PATH?.trim() || CONFIG_PATH;
 const MAX_EXTENDS = 5;
 
 export type RepoConfig =
@@ -92,7 +99,7 @@ export async function loadRepoConfig(
   owner: string,
   repo: string,
 ): Promise<RepoConfig> {
-  const repoRef = { owner, repo, path: CONFIG_PATH };
+  const repoRef = { owner, repo, path: repoConfigPath() };
   const orgRef = { owner, repo: ".github", path: CONFIG_PATH };
   const isOrgRepo = repo.toLowerCase() === ".github";
   const [repoText, orgText] = await Promise.all([

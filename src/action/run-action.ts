@@ -1,0 +1,146 @@
+/**
+ * The GitHub Action (the imperative shell): the same App, its handlers and its weekly status
+ * pipeline, run once per workflow run with the workflow's token instead of an App's private key.
+ *
+ * - Check events (issues, pull_request, pull_request_target, issue_comment, merge_group): the
+ *   event payload from GITHUB_EVENT_PATH goes through Probot's own `receive`, so the same
+ *   handlers write the same check run, sticky comment and labels as the App.
+ * - schedule / workflow_dispatch: the weekly status for the repository (GITHUB_REPOSITORY), the
+ *   same pipeline as the App's scheduler, idempotent per ISO week.
+ *
+ * Why not @probot/adapter-github-actions: it targets older Probot majors and builds its own
+ * Probot; ours is a few lines over Probot 14's `githubToken` option, typed, and tested here.
+ */
+import { readFileSync } from "node:fs";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { ownershipApp } from "../index.js";
+import { Metrics } from "../observability/metrics.js";
+import { writtenByApp } from "../status/publish-status-issue.js";
+import { runWeeklyStatus } from "../status/run-weekly-status.js";
+import { MemoryStore } from "../store/memory-store.js";
+import { CHECK_EVENTS, readInputs } from "./inputs.js";
+import { permissionHint } from "./permission-hint.js";
+
+type Env = Record<string, string | undefined>;
+type WebhookEvent = Parameters<Probot["receive"]>[0];
+
+export interface ActionIo {
+  /** Lines for the workflow log (`::error::` lines become annotations). */
+  out: (line: string) => void;
+}
+
+/** The fields worth a reader's eye in a workflow log, in this order. */
+const SHOWN = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
+
+/** One line per log record, the level only when it matters: an Actions log is read by people. */
+function actionsLogger(out: (line: string) => void, level: string) {
+  return pino(
+    { level, base: undefined, timestamp: false },
+    {
+      write(line: string) {
+        try {
+          const record = JSON.parse(line) as Record<string, unknown> & { level: number };
+          const prefix = record.level >= 50 ? "::error::" : record.level >= 40 ? "::warning::" : "";
+          const fields = SHOWN.filter(
+            (k) => record[k] !== undefined && typeof record[k] !== "object",
+          )
+            .map((k) => `${k}=${String(record[k])}`)
+            .join(" ");
+          out(`${prefix}${String(record.msg ?? "")}${fields ? ` (${fields})` : ""}`);
+        } catch {
+          out(line.trim());
+        }
+      },
+    },
+  );
+}
+
+/** Every error a run can end with, flattened (Probot's receive rejects with an AggregateError). */
+function causes(error: unknown): unknown[] {
+  if (error instanceof AggregateError) return error.errors.flatMap(causes);
+  return [error];
+}
+
+/** Runs the Action; resolves to the process exit code. Never throws. */
+export async function runAction(env: Env, io: ActionIo): Promise<number> {
+  const fail = (message: string) => {
+    io.out(`::error::Ownership: ${message}`);
+    return 1;
+  };
+  const inputs = readInputs(env);
+  if (!inputs.ok) return fail(inputs.message);
+  const { token, mode, appId } = inputs.value;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
+  // The handlers read the repository's config from here (load-repo-config.ts).
+  process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
+
+  const log = actionsLogger(io.out, env.RUNNER_DEBUG === "1" ? "debug" : "info");
+  const probot = new Probot({
+    githubToken: token,
+    baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+    log,
+    // One short run: no pacing between writes (a few per run), one retry on a server error.
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      throttle: { enabled: false },
+    })),
+  });
+  const deps = { appId, store: new MemoryStore(), metrics: new Metrics() };
+
+  try {
+    if (mode === "status") {
+      const outcome = await runWeeklyStatus({
+        octokit: await probot.auth(),
+        store: deps.store,
+        owner,
+        repo,
+        now: new Date(),
+        week: inputs.value.week,
+        isOurs: writtenByApp(appId),
+        appId,
+        dryRun: inputs.value.dryRun,
+        log,
+      });
+      switch (outcome.status) {
+        case "skipped":
+          io.out(
+            `Ownership: no weekly status (${outcome.reason === "no-config" ? `no ${inputs.value.config}` : "status.enabled is false"})`,
+          );
+          return 0;
+        case "invalid-config":
+          return fail(outcome.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("; "));
+        case "invalid-input":
+          return fail(outcome.message);
+        default:
+          io.out(
+            `Ownership: weekly status ${outcome.isoWeek}: ${outcome.publish.action}${outcome.publish.number ? ` #${outcome.publish.number}` : ""}`,
+          );
+          if (outcome.status === "dry-run") io.out(outcome.markdown);
+          return 0;
+      }
+    }
+    const event = env.GITHUB_EVENT_NAME ?? "";
+    if (!CHECK_EVENTS.has(event)) {
+      io.out(`Ownership: nothing to check on a ${event || "unknown"} event (mode: check)`);
+      return 0;
+    }
+    if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
+    const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    await probot.load(ownershipApp(deps, { routes: false }));
+    await probot.receive({
+      id: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
+      // pull_request_target carries a pull_request payload: the same handlers apply.
+      name: event === "pull_request_target" ? "pull_request" : event,
+      payload,
+    } as WebhookEvent);
+    return 0;
+  } catch (error) {
+    const all = causes(error);
+    const hint = all.map(permissionHint).find((h) => h !== undefined);
+    if (hint) return fail(hint);
+    const first = all[0] as { message?: string } | undefined;
+    return fail(first?.message ?? String(error));
+  }
+}
