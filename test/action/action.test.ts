@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BODIES } from "../../dev/fake-github/seed.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
@@ -13,8 +14,11 @@ import type { FakeRepo } from "../../dev/fake-github/state.js";
 import { statsDelta } from "../../dev/fake-github/stats.js";
 import { GITHUB_ACTIONS_APP_ID, readInputs } from "../../src/action/inputs.js";
 import { runAction } from "../../src/action/run-action.js";
-import { TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
-import { examplePayload } from "../helpers/webhook-payloads.js";
+import { ownershipApp } from "../../src/index.js";
+import { Metrics } from "../../src/observability/metrics.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import { captureLogs, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { examplePayload, webhookEvent } from "../helpers/webhook-payloads.js";
 
 const CHECKS = {
   checks: "write",
@@ -166,6 +170,82 @@ describe("the Action on check events", () => {
       ),
     ]);
     expect(lines.join("\n")).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the Action costs what the App costs", () => {
+  it("the same event through the App (installation token) and the Action: the same requests", async () => {
+    const a = gh.state.addIssue(repo, { title: "No owner A", body: "Please fix it." });
+    const b = gh.state.addIssue(repo, { title: "No owner B", body: "Please fix it." });
+    const action = await run(env("issues", payloadFor("issues", "opened", a.number)));
+    expect(action.code).toBe(0);
+
+    const probot = new Probot({
+      appId: GITHUB_ACTIONS_APP_ID,
+      privateKey: TEST_PRIVATE_KEY,
+      baseUrl: `${gh.url}/api/v3`,
+      Octokit: TestOctokit,
+      log: captureLogs("fatal").logger,
+    });
+    await probot.load(
+      ownershipApp(
+        { appId: GITHUB_ACTIONS_APP_ID, store: new MemoryStore(), metrics: new Metrics() },
+        { routes: false },
+      ),
+    );
+    const before = gh.stats.snapshot();
+    const payload = {
+      ...payloadFor("issues", "opened", b.number),
+      installation: { id: 9, node_id: "I_9" },
+    };
+    await probot.receive(webhookEvent("issues", payload));
+    const app = statsDelta(before, gh.stats.snapshot());
+    const billed = (byRoute: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(byRoute).filter(([route]) => !route.includes("access_tokens")),
+      );
+    expect(billed(action.cost.byRoute)).toEqual(billed(app.byRoute));
+    expect(b.comments).toHaveLength(1);
+  });
+});
+
+describe("the Action on comment commands and the merge queue", () => {
+  it("/ownership recheck on an issue (issue_comment) re-evaluates it", async () => {
+    const issue = gh.state.addIssue(repo, { title: "No owner", body: "Please fix it." });
+    await run(env("issues", payloadFor("issues", "opened", issue.number)));
+    issue.body = BODIES.complete;
+    issue.assignees = ["alice"];
+    const command = gh.state.addComment(issue, "/ownership recheck", {
+      login: "alice",
+      type: "User",
+    });
+    const payload = examplePayload("issue_comment", "created", {
+      repository: gh.state.repository(repo),
+      issue: gh.state.issue(repo, issue),
+      comment: gh.state.comment(repo, issue, command),
+      installation: undefined,
+    } as never);
+    const { code, cost } = await run(env("issue_comment", payload));
+    expect(code).toBe(0);
+    expect(cost.defects).toEqual([]);
+    const ours = issue.comments.filter((c) => c.author.appId === GITHUB_ACTIONS_APP_ID);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain("All ownership rules pass");
+  });
+
+  it("merge_group gets a passing Ownership check on the merge group's head", async () => {
+    const sha = "e".repeat(40);
+    const payload = examplePayload("merge_group", "checks_requested", {
+      repository: gh.state.repository(repo),
+      merge_group: { head_sha: sha },
+      installation: undefined,
+    } as never);
+    const { code, cost } = await run(env("merge_group", payload));
+    expect(code).toBe(0);
+    expect(cost.defects).toEqual([]);
+    expect(
+      repo.checkRuns.filter((r) => r.headSha === sha).map((r) => [r.name, r.conclusion]),
+    ).toEqual([["Ownership", "success"]]);
   });
 });
 
