@@ -70836,10 +70836,19 @@ async function runAction(env, io) {
   };
   const inputs = readInputs(env);
   if (!inputs.ok) return fail(inputs.message);
-  const { token, mode, appId } = inputs.value;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
+  const previousPath = process.env.OWNERSHIP_CONFIG_PATH;
   process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
+  try {
+    return await runWith(env, io, inputs.value, owner, repo, fail);
+  } finally {
+    if (previousPath === void 0) delete process.env.OWNERSHIP_CONFIG_PATH;
+    else process.env.OWNERSHIP_CONFIG_PATH = previousPath;
+  }
+}
+async function runWith(env, io, inputs, owner, repo, fail) {
+  const { token, mode, appId } = inputs;
   const log = actionsLogger(io.out, env.RUNNER_DEBUG === "1" ? "debug" : "info");
   const probot = new Probot({
     githubToken: token,
@@ -70860,16 +70869,16 @@ async function runAction(env, io) {
         owner,
         repo,
         now: /* @__PURE__ */ new Date(),
-        week: inputs.value.week,
+        week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
-        dryRun: inputs.value.dryRun,
+        dryRun: inputs.dryRun,
         log
       });
       switch (outcome.status) {
         case "skipped":
           io.out(
-            `Ownership: no weekly status (${outcome.reason === "no-config" ? `no ${inputs.value.config}` : "status.enabled is false"})`
+            `Ownership: no weekly status (${outcome.reason === "no-config" ? `no ${inputs.config}` : "status.enabled is false"})`
           );
           return 0;
         case "invalid-config":

@@ -19,7 +19,7 @@ import { Metrics } from "../observability/metrics.js";
 import { writtenByApp } from "../status/publish-status-issue.js";
 import { runWeeklyStatus } from "../status/run-weekly-status.js";
 import { MemoryStore } from "../store/memory-store.js";
-import { CHECK_EVENTS, readInputs } from "./inputs.js";
+import { type ActionInputs, CHECK_EVENTS, readInputs } from "./inputs.js";
 import { permissionHint } from "./permission-hint.js";
 
 type Env = Record<string, string | undefined>;
@@ -70,11 +70,29 @@ export async function runAction(env: Env, io: ActionIo): Promise<number> {
   };
   const inputs = readInputs(env);
   if (!inputs.ok) return fail(inputs.message);
-  const { token, mode, appId } = inputs.value;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
-  // The handlers read the repository's config from here (load-repo-config.ts).
+  // The handlers read the repository's config from here (load-repo-config.ts); put back after,
+  // for a caller that runs more than one Action in its process (the tests).
+  const previousPath = process.env.OWNERSHIP_CONFIG_PATH;
   process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
+  try {
+    return await runWith(env, io, inputs.value, owner, repo, fail);
+  } finally {
+    if (previousPath === undefined) delete process.env.OWNERSHIP_CONFIG_PATH;
+    else process.env.OWNERSHIP_CONFIG_PATH = previousPath;
+  }
+}
+
+async function runWith(
+  env: Env,
+  io: ActionIo,
+  inputs: ActionInputs,
+  owner: string,
+  repo: string,
+  fail: (message: string) => number,
+): Promise<number> {
+  const { token, mode, appId } = inputs;
 
   const log = actionsLogger(io.out, env.RUNNER_DEBUG === "1" ? "debug" : "info");
   const probot = new Probot({
@@ -97,16 +115,16 @@ export async function runAction(env: Env, io: ActionIo): Promise<number> {
         owner,
         repo,
         now: new Date(),
-        week: inputs.value.week,
+        week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
-        dryRun: inputs.value.dryRun,
+        dryRun: inputs.dryRun,
         log,
       });
       switch (outcome.status) {
         case "skipped":
           io.out(
-            `Ownership: no weekly status (${outcome.reason === "no-config" ? `no ${inputs.value.config}` : "status.enabled is false"})`,
+            `Ownership: no weekly status (${outcome.reason === "no-config" ? `no ${inputs.config}` : "status.enabled is false"})`,
           );
           return 0;
         case "invalid-config":

@@ -270,6 +270,22 @@ describe("the Action on schedule", () => {
   });
 });
 
+describe("the config input", () => {
+  it("reads the repository's config from the given path; with none there, writes nothing", async () => {
+    repo.files.delete(".github/ownership.yml");
+    repo.files.set("ci/ownership.yml", "comment:\n  mode: failures\n");
+    const issue = gh.state.addIssue(repo, { title: "No owner", body: "Please fix it." });
+    const payload = payloadFor("issues", "opened", issue.number);
+    const unconfigured = await run(env("issues", payload));
+    expect(unconfigured.code).toBe(0);
+    expect(unconfigured.cost.writes).toBe(0);
+    const configured = await run(env("issues", payload, CHECKS, { config: "ci/ownership.yml" }));
+    expect(configured.code).toBe(0);
+    expect(issue.comments).toHaveLength(1);
+    expect(process.env.OWNERSHIP_CONFIG_PATH).toBeUndefined();
+  });
+});
+
 describe("inputs", () => {
   it.each([
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression, verbatim
