@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { defaultConfig } from "../src/config/schema.js";
 import { buildReport } from "../src/status/build-report.js";
-import { collectSnapshot, type GraphqlClient } from "../src/status/collect-snapshot.js";
+import { collectSnapshot, type StatusClient } from "../src/status/collect-snapshot.js";
 import { reportPeriod } from "../src/status/period.js";
 import { renderReport, statusMarker } from "../src/status/render-report.js";
 import { ownerGapFinder, withoutStatusIssues } from "../src/status/run-weekly-status.js";
@@ -20,6 +20,7 @@ import {
   issueNode,
   milestoneNode,
   pullNode,
+  restIssue,
   type SeededRepo,
 } from "../test/status-io/seed.js";
 
@@ -85,17 +86,105 @@ function seed(n: number): SeededRepo {
   return repo;
 }
 
-/** Serves the status queries from memory, as JSON text parsed per page (like Octokit). */
-function client(repo: SeededRepo): GraphqlClient {
-  const lists: Record<string, keyof SeededRepo> = {
-    StatusOpenIssues: "openIssues",
-    StatusOpenPulls: "openPulls",
+/** GitHub's full simple-user object, as the REST issue list carries it (not a trimmed one). */
+function fullUser(login: string, type = "User") {
+  const api = `https://api.github.com/users/${login}`;
+  return {
+    login,
+    id: 1000 + login.length,
+    node_id: `MDQ6VXNlcj${login}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${login.length}?v=4`,
+    gravatar_id: "",
+    url: api,
+    html_url: `https://github.com/${login}`,
+    followers_url: `${api}/followers`,
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events{/privacy}`,
+    received_events_url: `${api}/received_events`,
+    type,
+    user_view_type: "public",
+    site_admin: false,
+  };
+}
+
+/**
+ * One open item as GitHub's REST list sends it, at full size (user objects, label objects,
+ * reactions, summaries), so parsing costs what it costs against GitHub.
+ */
+function fullRestIssue(node: Parameters<typeof restIssue>[0], extra: Record<string, unknown>) {
+  const base = restIssue(node, extra);
+  const api = `https://api.github.com/repos/acme/rocket/issues/${node.number}`;
+  const users = (list: unknown) =>
+    Array.isArray(list) ? list.map((u) => fullUser(String(Reflect.get(Object(u), "login")))) : [];
+  const assignees = users(base.assignees);
+  return {
+    ...base,
+    repository_url: "https://api.github.com/repos/acme/rocket",
+    labels_url: `${api}/labels{/name}`,
+    comments_url: `${api}/comments`,
+    events_url: `${api}/events`,
+    timeline_url: `${api}/timeline`,
+    user: fullUser(node.author?.login ?? "ghost"),
+    assignee: assignees[0] ?? null,
+    assignees,
+    labels: (node.labels?.nodes ?? []).flatMap((l) =>
+      l
+        ? [
+            {
+              id: 208045946,
+              node_id: "MDU6TGFiZWwyMDgwNDU5NDY=",
+              url: `https://api.github.com/repos/acme/rocket/labels/${encodeURIComponent(l.name)}`,
+              name: l.name,
+              description: "",
+              color: "f29513",
+              default: false,
+            },
+          ]
+        : [],
+    ),
+    author_association: "MEMBER",
+    active_lock_reason: null,
+    performed_via_github_app: null,
+    type: null,
+    sub_issues_summary: { total: 0, completed: 0, percent_completed: 0 },
+    issue_dependencies_summary: {
+      blocked_by: 0,
+      blocking: 0,
+      total_blocked_by: 0,
+      total_blocking: 0,
+    },
+    reactions: {
+      url: `${api}/reactions`,
+      total_count: 0,
+      "+1": 0,
+      "-1": 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0,
+    },
+    ...extra,
+  };
+}
+
+/** Serves the status requests from memory, as JSON text parsed per page (like Octokit). */
+function client(repo: SeededRepo): StatusClient & { reads: number } {
+  const lists: Record<string, "closedIssues" | "mergedPulls" | "milestones"> = {
     StatusClosedIssues: "closedIssues",
     StatusMergedPulls: "mergedPulls",
     StatusMilestones: "milestones",
   };
   const pages = new Map<string, string>();
+  const open = [...repo.openIssues, ...repo.openPulls];
   return {
+    reads: 0,
     graphql: async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
       const list = lists[/query (\w+)/.exec(query)?.[1] ?? ""];
       if (!list) throw new Error("unknown status query");
@@ -114,6 +203,13 @@ function client(repo: SeededRepo): GraphqlClient {
         pages.set(key, text);
       }
       return JSON.parse(text) as T;
+    },
+    request: async (_route, params) => {
+      // Built per request and dropped once parsed: GitHub's bytes are not the App's memory.
+      const slice = open.slice((params.page - 1) * 100, params.page * 100);
+      const text = JSON.stringify(slice.map((n) => fullRestIssue(n, repo.rest?.[n.number] ?? {})));
+      const more = params.page * 100 < open.length;
+      return { data: JSON.parse(text), headers: more ? { link: '<next>; rel="next"' } : {} };
     },
   };
 }
