@@ -587,6 +587,37 @@ export const HANDLERS: Record<string, Handler> = {
     return paged(ctx, list, (i) => ctx.state.issue(repo, i));
   },
 
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    if (!repo || !issue || issue.pull) return notFound();
+    const blockers = (issue.blockedBy ?? []).flatMap((n) => repo.issues.get(n) ?? []);
+    return paged(ctx, blockers, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    if (!repo || !issue || issue.pull) return notFound();
+    const blocking = ctx.state.planningIndex(repo).blocking.get(issue.number) ?? [];
+    return paged(ctx, blocking, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    if (!repo || !issue || issue.pull) return notFound();
+    const children = ctx.state.planningIndex(repo).children.get(issue.number) ?? [];
+    return paged(ctx, children, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/parent": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    const parent = repo && issue?.parent ? repo.issues.get(issue.parent) : undefined;
+    return repo && parent ? { status: 200, body: ctx.state.issue(repo, parent) } : notFound();
+  },
+
   "POST /repos/{owner}/{repo}/issues": (ctx) => {
     const repo = repoOf(ctx);
     if (!repo) return notFound();

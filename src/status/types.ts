@@ -181,11 +181,14 @@ export interface Finding {
     | "blockers"
     | "ownership-gaps"
     | "stale"
-    | "overdue-actions";
+    | "overdue-actions"
+    | "dependency-cycle";
   /** Items counted (P0s, blockers, gaps, stale), days overdue or points behind. */
   count: number;
   /** The milestone a milestone finding is about. */
   milestone?: { number: number; title: string; url: string };
+  /** The issues of a dependency cycle, first repeated last (`[9, 12, 9]`). */
+  cycle?: number[];
   /** What the P0 finding counts: "issue" when all are issues, "pull request" when all are PRs. */
   noun?: "issue" | "pull request" | "item";
   /** Plain text (may contain a milestone title): renderers use `describeFinding` to escape it. */

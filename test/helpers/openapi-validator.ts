@@ -654,3 +654,36 @@ export function validateGitHubRequest(request: GitHubRequest): string[] {
   }
   return problems;
 }
+
+const responseValidators = new Map<string, ValidateFunction>();
+
+/**
+ * Validates a JSON response body against the description of `route` (`"GET /repos/{owner}/
+ * {repo}/issues"`) for `status`: what the fake GitHub answers must be what GitHub documents.
+ */
+export function validateGitHubResponse(route: string, status: number, body: unknown): string[] {
+  const key = `${route} ${status}`;
+  let validate = responseValidators.get(key);
+  if (!validate) {
+    const [method = "", template = ""] = route.split(" ");
+    const { root, paths } = loadSpec();
+    const op = paths.find((p) => p.template === template)?.operations.get(method.toUpperCase());
+    if (!op) return [`no such GitHub route: ${route}`];
+    const responses = isObject(op.raw.responses) ? op.raw.responses : {};
+    const response = deref(root, responses[String(status)]);
+    const content = isObject(response) && isObject(response.content) ? response.content : {};
+    const json = content["application/json"];
+    if (!isObject(json)) return [`${route}: no JSON response documented for ${status}`];
+    bodyAjv ??= makeAjv(false);
+    const converter = new SchemaConverter(root);
+    const schema = converter.convert(json.schema);
+    const withDefs = isObject(schema)
+      ? { ...schema, definitions: converter.defs }
+      : { allOf: [schema], definitions: converter.defs };
+    validate = bodyAjv.compile(withDefs);
+    responseValidators.set(key, validate);
+  }
+  return validate(body)
+    ? []
+    : formatAjvErrors(`${route} ${status}: response`, validate.errors, body);
+}
