@@ -180,6 +180,7 @@ function installationJson(ctx: RestContext, id: number): Json {
       "check_suite",
       "push",
       "merge_group",
+      "sub_issues",
     ],
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",

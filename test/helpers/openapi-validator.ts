@@ -687,3 +687,38 @@ export function validateGitHubResponse(route: string, status: number, body: unkn
     ? []
     : formatAjvErrors(`${route} ${status}: response`, validate.errors, body);
 }
+
+/** The raw spec (components and `x-webhooks`), for building payloads from webhook schemas. */
+export function githubSpecRoot(): JsonObject {
+  return loadSpec().root;
+}
+
+const webhookValidators = new Map<string, ValidateFunction>();
+
+/**
+ * Validates a webhook payload against the description of `key` in `x-webhooks`
+ * (`"sub-issues-parent-issue-added"`, `"issues-typed"`).
+ */
+export function validateWebhookPayload(key: string, payload: unknown): string[] {
+  let validate = webhookValidators.get(key);
+  if (!validate) {
+    const { root } = loadSpec();
+    const hooks = isObject(root["x-webhooks"]) ? root["x-webhooks"] : {};
+    const hook = hooks[key];
+    const post = isObject(hook) && isObject(hook.post) ? hook.post : undefined;
+    const body = post ? deref(root, post.requestBody) : undefined;
+    const content = isObject(body) && isObject(body.content) ? body.content : {};
+    const json = content["application/json"];
+    if (!isObject(json)) return [`no webhook ${key} in the OpenAPI description`];
+    bodyAjv ??= makeAjv(false);
+    const converter = new SchemaConverter(root);
+    const schema = converter.convert(json.schema);
+    validate = bodyAjv.compile(
+      isObject(schema)
+        ? { ...schema, definitions: converter.defs }
+        : { allOf: [schema], definitions: converter.defs },
+    );
+    webhookValidators.set(key, validate);
+  }
+  return validate(payload) ? [] : formatAjvErrors(`webhook ${key}:`, validate.errors, payload);
+}
