@@ -34,18 +34,21 @@ export const UNTYPED = "No type";
 
 function epicsOf(open: readonly OpenItem[], gaps: readonly GapItem[]): EpicReport[] {
   const gapNumbers = new Set(gaps.map((g) => g.number));
+  // Open sub-issues without an owner, by their parent's number (same repository only).
+  const unownedOf = new Map<number, Array<{ number: number; url: string }>>();
+  for (const { raw } of open) {
+    const parent = raw.planning?.parent;
+    if (!parent || parent.repository !== null || !gapNumbers.has(raw.number)) continue;
+    unownedOf.set(parent.number, [
+      ...(unownedOf.get(parent.number) ?? []),
+      { number: raw.number, url: raw.url },
+    ]);
+  }
   const epics: EpicReport[] = [];
   for (const { raw, item } of open) {
     const subs = raw.planning?.subIssues;
     if (!subs || subs.total === 0 || raw.kind !== "issue") continue;
-    const unowned = open
-      .filter(
-        (o) =>
-          o.raw.planning?.parent?.number === raw.number &&
-          o.raw.planning.parent.repository === null &&
-          gapNumbers.has(o.raw.number),
-      )
-      .map((o) => ({ number: o.raw.number, url: o.raw.url }));
+    const unowned = unownedOf.get(raw.number) ?? [];
     epics.push({
       ...item,
       total: subs.total,

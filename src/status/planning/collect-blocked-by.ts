@@ -57,7 +57,7 @@ export function blockingIssueFromRest(raw: RawBlocking, repoFullName: string): B
 export interface CollectBlockedByParams {
   owner: string;
   repo: string;
-  /** Open items in the order to read them. */
+  /** The blocked open items, in the order to read them. */
   items: readonly StatusItem[];
   maxReads: number;
 }

@@ -12,10 +12,13 @@ import { type BlockedByClient, collectBlockedBy } from "./collect-blocked-by.js"
 /** Highest priority first (none last), then oldest, then number. */
 export function readOrder(items: readonly StatusItem[], config: Config): StatusItem[] {
   const priority = priorityOf(config.status.labels);
-  const rank = (i: StatusItem) => {
-    const p = priority(i);
-    return p === null ? PRIORITIES.length : PRIORITIES.indexOf(p);
-  };
+  const ranks = new Map(
+    items.map((i) => {
+      const p = priority(i);
+      return [i, p === null ? PRIORITIES.length : PRIORITIES.indexOf(p)] as const;
+    }),
+  );
+  const rank = (i: StatusItem) => ranks.get(i) ?? PRIORITIES.length;
   const oldest = byTime<StatusItem>((i) => i.createdAt);
   return [...items].sort((a, b) => rank(a) - rank(b) || oldest(a, b));
 }
@@ -34,7 +37,7 @@ export async function readBlockedBy(
   const { blockedBy, requests } = await collectBlockedBy(client, {
     owner: snapshot.owner,
     repo: snapshot.repo,
-    items: readOrder(snapshot.openItems, config),
+    items: readOrder(blocked, config),
     maxReads: deps.max_reads,
   });
   return { snapshot: { ...snapshot, blockedBy }, requests };
