@@ -148,9 +148,7 @@ async function main(): Promise<number> {
   // GitHub's own planning data, on its own sample repository: epic, blocked-by chain, types.
   const planning = values["no-status"] ? undefined : await runPlanningScenario();
   if (planning) {
-    console.log(
-      rule("Planning data: an epic with sub-issues, a blocked-by chain, types, a Project update"),
-    );
+    console.log(rule("Planning data: an epic with sub-issues, a blocked-by chain, issue types"));
     const reads = Object.entries(planning.byRoute)
       .map(([route, n]) => `${n}× ${route}`)
       .join(", ");
@@ -160,12 +158,9 @@ async function main(): Promise<number> {
         ? indent(planning.statusExcerpt.split("\n").slice(0, 12).join("\n"))
         : indent(planning.statusExcerpt),
     );
-    console.log(`  ${planning.projectUpdate.split("\n")[0] ?? ""}`);
-    console.log(indent(planning.projectUpdate.split("\n").slice(2).join("\n")));
-    console.log(`  ${planning.rerun}`);
     writeFileSync(
       join(OUT_DIR, "planning.md"),
-      `# Planning data: epic, blocked-by chain, issue types, Project status update\n\nWeekly run: ${reads}\n\n${planning.statusExcerpt}\n\n## Project status update\n\n${planning.projectUpdate}\n\n${planning.rerun}\n`,
+      `# Planning data: epic, blocked-by chain, issue types\n\nWeekly run: ${reads}\n\n${planning.statusExcerpt}\n`,
     );
     result.problems.push(...planning.problems);
   }

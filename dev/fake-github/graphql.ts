@@ -14,14 +14,7 @@ import {
   type IntrospectionQuery,
   parse,
 } from "graphql";
-import type {
-  FakeIssue,
-  FakeMilestone,
-  FakeProject,
-  FakeRepo,
-  FakeState,
-  FakeStatusUpdate,
-} from "./state.js";
+import type { FakeIssue, FakeMilestone, FakeRepo, FakeState } from "./state.js";
 
 let schema: GraphQLSchema | undefined;
 
@@ -57,19 +50,7 @@ interface MilestoneSource {
   repo: FakeRepo;
   milestone: FakeMilestone;
 }
-interface OwnerSource {
-  __fake: "owner";
-  __typename: "Organization" | "User";
-  login: string;
-}
-interface ProjectSource {
-  __fake: "project";
-  project: FakeProject;
-}
-type Source = RepoSource | ItemSource | MilestoneSource | OwnerSource | ProjectSource;
-
-/** Who sent the GraphQL request: the author of what a mutation creates. */
-export type GraphQLActor = { login: string; type: "User" | "Bot" };
+type Source = RepoSource | ItemSource | MilestoneSource;
 
 function isSource(value: unknown): value is Source {
   return isRecord(value) && typeof value.__fake === "string";
@@ -377,152 +358,19 @@ function repoField(source: RepoSource, field: string, args: Record<string, unkno
   }
 }
 
-/** A status update as GraphQL shows it (the creator GraphQL names a bot without "[bot]"). */
-function statusUpdateNode(u: FakeStatusUpdate) {
-  return {
-    id: u.id,
-    body: u.body,
-    status: u.status,
-    startDate: u.startDate,
-    targetDate: u.targetDate,
-    createdAt: u.createdAt,
-    updatedAt: u.updatedAt,
-    creator: actor(
-      u.creator.type === "Bot"
-        ? `${u.creator.login.replace(/\[bot\]$/, "")}[bot]`
-        : u.creator.login,
-    ),
-  };
-}
-
-function projectField(
-  source: ProjectSource,
-  field: string,
-  args: Record<string, unknown>,
-): unknown {
-  const { project } = source;
-  switch (field) {
-    case "id":
-      return project.id;
-    case "number":
-      return project.number;
-    case "title":
-      return project.title;
-    case "url":
-      return `${WEB}/orgs/${project.owner}/projects/${project.number}`;
-    case "statusUpdates": {
-      const orderBy = isRecord(args.orderBy) ? args.orderBy : undefined;
-      const newestFirst = orderBy?.direction !== "ASC";
-      const list = [...project.statusUpdates].sort(
-        (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-      );
-      if (newestFirst) list.reverse();
-      return connection(list.map(statusUpdateNode), args);
-    }
-    default:
-      return null;
-  }
-}
-
-function fieldOf(input: Record<string, unknown>, key: string): string | null | undefined {
-  if (!(key in input)) return undefined;
-  const value = input[key];
-  return typeof value === "string" ? value : null;
-}
-
-function mutate(
-  state: FakeState,
-  field: string,
-  args: Record<string, unknown>,
-  caller: GraphQLActor | undefined,
-): unknown {
-  const input = isRecord(args.input) ? args.input : {};
-  const now = new Date().toISOString();
-  if (field === "createProjectV2StatusUpdate") {
-    const project = [...state.projects.values()].find((p) => p.id === input.projectId);
-    if (!project)
-      throw new Error(
-        `Could not resolve to a node with the global id of '${String(input.projectId)}'`,
-      );
-    const update: FakeStatusUpdate = {
-      id: `PVTSU_${state.nextId()}`,
-      body: fieldOf(input, "body") ?? null,
-      status: fieldOf(input, "status") ?? null,
-      startDate: fieldOf(input, "startDate") ?? null,
-      targetDate: fieldOf(input, "targetDate") ?? null,
-      creator: caller ?? { login: state.botLogin, type: "Bot" },
-      createdAt: now,
-      updatedAt: now,
-    };
-    project.statusUpdates.push(update);
-    state.touch();
-    return { statusUpdate: statusUpdateNode(update) };
-  }
-  if (field === "updateProjectV2StatusUpdate") {
-    for (const project of state.projects.values()) {
-      const update = project.statusUpdates.find((u) => u.id === input.statusUpdateId);
-      if (!update) continue;
-      const who = caller ?? { login: state.botLogin, type: "Bot" };
-      if (who.login.toLowerCase() !== update.creator.login.toLowerCase()) {
-        throw new Error("You do not have permission to update this status update.");
-      }
-      for (const key of ["body", "status", "startDate", "targetDate"] as const) {
-        const value = fieldOf(input, key);
-        if (value !== undefined) update[key] = value;
-      }
-      update.updatedAt = now;
-      state.touch();
-      return { statusUpdate: statusUpdateNode(update) };
-    }
-    throw new Error(
-      `Could not resolve to a node with the global id of '${String(input.statusUpdateId)}'`,
-    );
-  }
-  return null;
-}
-
-function makeResolver(
-  state: FakeState,
-  caller: GraphQLActor | undefined,
-): GraphQLFieldResolver<unknown, unknown> {
+function makeResolver(state: FakeState): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, _context, info) => {
     const field = info.fieldName;
-    if (info.parentType.name === "Mutation") return mutate(state, field, args, caller);
     if (info.parentType.name === "Query") {
       if (field === "repository") {
         const repo = state.repo(stringArg(args, "owner") ?? "", stringArg(args, "name") ?? "");
         return repo ? ({ __fake: "repo", repo } satisfies RepoSource) : null;
-      }
-      if (field === "repositoryOwner" || field === "organization" || field === "user") {
-        const login = stringArg(args, "login") ?? "";
-        const known =
-          [...state.installations.values()].find(
-            (i) => i.account.toLowerCase() === login.toLowerCase(),
-          ) ?? [...state.repos.values()].find((r) => r.owner.toLowerCase() === login.toLowerCase());
-        if (!known) return null;
-        const type =
-          "accountType" in known
-            ? known.accountType
-            : known.ownerType === "User"
-              ? "User"
-              : "Organization";
-        if (field === "organization" && type !== "Organization") return null;
-        if (field === "user" && type !== "User") return null;
-        return { __fake: "owner", __typename: type, login } satisfies OwnerSource;
       }
       return null;
     }
     if (isSource(source)) {
       if (source.__fake === "repo") return repoField(source, field, args);
       if (source.__fake === "item") return itemField(source, field, args);
-      if (source.__fake === "owner") {
-        if (field === "__typename") return source.__typename;
-        if (field === "login") return source.login;
-        if (field !== "projectV2") return null;
-        const project = state.projects.get(`${source.login}/${String(args.number)}`.toLowerCase());
-        return project ? ({ __fake: "project", project } satisfies ProjectSource) : null;
-      }
-      if (source.__fake === "project") return projectField(source, field, args);
       return milestoneField(source, field, args);
     }
     return isRecord(source) ? (source[field] ?? null) : null;
@@ -540,7 +388,6 @@ export function executeGraphQL(
   query: string,
   variables: Record<string, unknown>,
   operationName?: string,
-  caller?: GraphQLActor,
 ): GraphQLAnswer {
   const result = execute({
     schema: githubGraphQLSchema(),
@@ -548,7 +395,7 @@ export function executeGraphQL(
     variableValues: variables,
     operationName,
     rootValue: {},
-    fieldResolver: makeResolver(state, caller),
+    fieldResolver: makeResolver(state),
   });
   if (result instanceof Promise) throw new Error("unexpected async GraphQL execution");
   const answer: GraphQLAnswer = { data: result.data ?? null };

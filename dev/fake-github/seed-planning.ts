@@ -4,7 +4,7 @@
  * on #4), a two-issue dependency cycle, issue types on in-progress work, and a plain issue. Used
  * by the planning tests and the demo.
  */
-import type { FakeIssue, FakeProject, FakeRepo, FakeState } from "./state.js";
+import type { FakeIssue, FakeRepo, FakeState } from "./state.js";
 
 export const PLANNING_CONFIG = `status:
   timezone: UTC
@@ -12,12 +12,6 @@ planning:
   issue_types:
     Bug:
       success-criteria: off
-`;
-
-/** The same, publishing to the org's Project 1 ("Roadmap"). */
-export const PLANNING_CONFIG_WITH_PROJECT = `${PLANNING_CONFIG}  projects:
-    - owner: acme
-      number: 1
 `;
 
 const owned = (login: string) => `## Ownership
@@ -40,8 +34,6 @@ export interface PlanningSeed {
   cycle: [FakeIssue, FakeIssue];
   unownedSub: FakeIssue;
   bug: FakeIssue;
-  /** The org's Project 1, with no status update yet. */
-  project: FakeProject;
 }
 
 export function seedPlanningRepo(
@@ -101,14 +93,6 @@ export function seedPlanningRepo(
     type: "Bug",
     labels: ["in progress"],
   });
-  state.repo("acme", "planner")?.milestones.push({
-    number: 1,
-    title: "Search v2 GA",
-    dueOn: "2026-12-18T00:00:00Z",
-    createdAt: "2026-11-02T09:00:00Z",
-    state: "open",
-  });
-  const project = state.projects.get("acme/1") ?? state.addProject("acme", 1, "Roadmap");
   state.touch();
-  return { repo, epic, root, middle, waiting, cycle: [first, second], unownedSub, bug, project };
+  return { repo, epic, root, middle, waiting, cycle: [first, second], unownedSub, bug };
 }

@@ -326,11 +326,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       } else {
         const operationName =
           isRecord(body) && typeof body.operationName === "string" ? body.operationName : undefined;
-        const actor =
-          caller.kind === "user"
-            ? { login: caller.login, type: "User" as const }
-            : { login: state.botLogin, type: "Bot" as const };
-        const result = executeGraphQL(state, query, variables, operationName, actor);
+        const result = executeGraphQL(state, query, variables, operationName);
         if (result.errors?.some((e) => e.type !== "NOT_FOUND")) {
           stats.defect(`POST /graphql: ${result.errors.map((e) => e.message).join("; ")}`);
         }

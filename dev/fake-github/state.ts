@@ -130,26 +130,6 @@ export interface FakeRepo {
   nextNumber: number;
 }
 
-/** A Project (v2) of an org or user, with its status updates (newest last). */
-export interface FakeProject {
-  id: string;
-  owner: string;
-  number: number;
-  title: string;
-  statusUpdates: FakeStatusUpdate[];
-}
-
-export interface FakeStatusUpdate {
-  id: string;
-  body: string | null;
-  status: string | null;
-  startDate: string | null;
-  targetDate: string | null;
-  creator: { login: string; type: "User" | "Bot" };
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface FakeInstallation {
   id: number;
   account: string;
@@ -187,8 +167,6 @@ export class FakeState {
   /** Where `POST /app/hook/deliveries/{id}/attempts` sends a delivery again (the App's webhook). */
   hook: { url: string; secret: string } | undefined;
   readonly #planning = new WeakMap<FakeRepo, PlanningIndex>();
-  /** Projects (v2) by `owner/number`, lower case. */
-  readonly projects = new Map<string, FakeProject>();
 
   constructor(
     readonly appId: number,
@@ -249,19 +227,6 @@ export class FakeState {
     };
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
-  }
-
-  addProject(owner: string, number: number, title: string): FakeProject {
-    const project: FakeProject = {
-      id: `PVT_${this.nextId()}`,
-      owner,
-      number,
-      title,
-      statusUpdates: [],
-    };
-    this.projects.set(`${owner}/${number}`.toLowerCase(), project);
-    this.touch();
-    return project;
   }
 
   repo(owner: string, name: string): FakeRepo | undefined {

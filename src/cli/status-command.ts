@@ -2,7 +2,6 @@ import { parseArgs, parseEnv } from "node:util";
 import { ProbotOctokit } from "probot";
 import { formatProblemsText } from "../config/format-problems.js";
 import { httpStatus, type Octokit } from "../github/octokit.js";
-import type { ProjectOutcome } from "../status/planning/publish-project-status.js";
 import { type IsOurs, writtenByApp, writtenByLogin } from "../status/publish-status-issue.js";
 import { runWeeklyStatus, type WeeklyStatusOutcome } from "../status/run-weekly-status.js";
 import { closeStore, createStore } from "../store/create-store.js";
@@ -26,8 +25,6 @@ Exit status: 0 ok, 1 GitHub or runtime failure, 2 usage or config error.`;
 export interface Connection {
   octokit: Octokit;
   isOurs: IsOurs;
-  /** Authenticated with a person's token (not as the App or a workflow's bot). */
-  asPerson?: boolean;
 }
 
 export interface RepoArg {
@@ -87,8 +84,7 @@ export async function connect(
         : byLogin;
     try {
       const { data } = await octokit.request("GET /user");
-      // A person's token: Project status updates are only planned (see runWeeklyStatus).
-      return { octokit, isOurs: orApp(writtenByLogin(data.login)), asPerson: true };
+      return { octokit, isOurs: orApp(writtenByLogin(data.login)) };
     } catch (error) {
       // An installation token (e.g. GitHub Actions' GITHUB_TOKEN) cannot read /user.
       if (httpStatus(error) !== 403) throw error;
@@ -178,7 +174,6 @@ function report(outcome: WeeklyStatusOutcome, repository: string, io: CliIo): nu
       if (closed.length > 0)
         lines.push(`dry run: would close ${closed.map((n) => `#${n}`).join(", ")}`);
       for (const r of requests) lines.push(`  ${r.route}`);
-      for (const o of outcome.projects) lines.push(projectLine(o, true));
       io.stderr(`${lines.join("\n")}\n`);
       return 0;
     }
@@ -190,24 +185,9 @@ function report(outcome: WeeklyStatusOutcome, repository: string, io: CliIo): nu
       }
       const also = closed.length > 0 ? `; closed ${closed.map((n) => `#${n}`).join(", ")}` : "";
       io.stdout(`${action} #${number ?? "?"} ${url ?? ""}${also}\n`);
-      for (const o of outcome.projects) io.stdout(`${projectLine(o, false)}\n`);
       return 0;
     }
   }
-}
-
-/** One Project's status update: what was (or, in a dry run, would be) written. */
-function projectLine(o: ProjectOutcome, dryRun: boolean): string {
-  const name = `Project ${o.owner}/${o.number}`;
-  if ("message" in o) return `${name}: ${o.action}: ${o.message}`;
-  if (o.action === "unchanged") return `${name}: status update unchanged`;
-  const planned = o.planned;
-  const what = planned
-    ? `${planned.mutation} ${JSON.stringify({ ...planned.input, body: undefined })}`
-    : "";
-  return dryRun || o.action === "planned"
-    ? `dry run: ${name}: would send ${what}`
-    : `${name}: status update ${o.action}`;
 }
 
 /** `ownership-bot status`: returns the exit code. */
@@ -236,7 +216,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
   // With REDIS_URL, the App's Store: its per-week lock keeps this run and the scheduler's apart.
   const store = createStore(env);
   try {
-    const { octokit, isOurs, asPerson } = await connect(io, env, target, values.token);
+    const { octokit, isOurs } = await connect(io, env, target, values.token);
     outcome = await runWeeklyStatus({
       octokit,
       store,
@@ -245,7 +225,6 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
       week: values.week,
       isOurs,
       dryRun: values["dry-run"],
-      planProjectsOnly: asPerson === true,
     });
   } catch (error) {
     if (isUsageProblem(error)) throw error;

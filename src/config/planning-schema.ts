@@ -18,31 +18,7 @@ const typeRules = z
   })
   .describe("Rule severities for issues of this type (error | warning | off)");
 
-const project = z
-  .strictObject({
-    owner: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
-        "must be the organisation (or user) login that owns the Project",
-      )
-      .describe("The organisation (or user) that owns the Project"),
-    number: z.int().min(1).describe("The Project's number (github.com/orgs/OWNER/projects/NUMBER)"),
-    status_update: z
-      .boolean()
-      .default(true)
-      .describe(
-        "Post the weekly colour as the Project's status update: one per repository and ISO week, edited on re-runs, never one a person wrote",
-      ),
-  })
-  .describe("A Project (v2) the weekly status publishes to");
-
 export const planningSchema = z.strictObject({
-  projects: z
-    .array(project)
-    .max(10)
-    .default([])
-    .describe("Projects (v2) that get the weekly status update (On track / At risk / Off track)"),
   dependencies: z
     .strictObject({
       enabled: z

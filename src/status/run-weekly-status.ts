@@ -21,7 +21,6 @@ import type { Store } from "../store/store.js";
 import { buildReport } from "./build-report.js";
 import { collectSnapshot } from "./collect-snapshot.js";
 import { isValidTimeZone, parseIsoWeek, periodOfWeek, reportPeriod } from "./period.js";
-import { type ProjectOutcome, publishProjectStatus } from "./planning/publish-project-status.js";
 import { readBlockedBy } from "./planning/read-blocked-by.js";
 import { type IsOurs, type PublishResult, publishStatusIssue } from "./publish-status-issue.js";
 import { renderReport, reportTitle, statusMarker } from "./render-report.js";
@@ -43,11 +42,6 @@ export interface WeeklyStatusParams {
   /** The App's id, to find its sticky comments (the follow-up records); absent for the CLI. */
   appId?: number | undefined;
   dryRun?: boolean | undefined;
-  /**
-   * Plan the Project status updates without sending them: a person's token would author them
-   * as that person, and the next run could not tell them from a person's own (ours are a bot's).
-   */
-  planProjectsOnly?: boolean | undefined;
   log?: StatusLog | undefined;
 }
 
@@ -62,8 +56,6 @@ export type WeeklyStatusOutcome =
       markdown: string;
       model: ReportModel;
       publish: PublishResult;
-      /** The weekly status update of each configured Project (`planning.projects`). */
-      projects: ProjectOutcome[];
       /** Requests made to collect the snapshot (GraphQL and REST reads). */
       requests: number;
     };
@@ -206,20 +198,6 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     store: p.store,
     dryRun: p.dryRun === true,
   });
-  // The same colour where the leads look: the Project's status update (not for a week that a
-  // later issue of ours has superseded).
-  const projects =
-    publish.action === "superseded"
-      ? []
-      : await publishProjectStatus({
-          client: octokit,
-          projects: config.planning.projects,
-          model,
-          milestones: snapshot.milestones,
-          statusIssueUrl: publish.url,
-          dryRun: p.dryRun === true || p.planProjectsOnly === true,
-          log: p.log,
-        });
   const { action, number, closed } = publish;
   p.log?.info(
     {
@@ -230,9 +208,6 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
       closed,
       requests,
       dryRun: publish.dryRun,
-      ...(projects.length > 0
-        ? { projects: projects.map((o) => `${o.owner}/${o.number}: ${o.action}`) }
-        : {}),
     },
     "weekly status",
   );
@@ -243,7 +218,6 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     markdown,
     model,
     publish,
-    projects,
     requests,
   };
 }

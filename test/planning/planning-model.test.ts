@@ -141,7 +141,6 @@ describe("blockers by dependency", () => {
       snapshot({ openItems: [blocked(1, 1), item(2)], blockedBy: { 1: [blocking(2)] } }),
       {
         planning: {
-          projects: [],
           dependencies: { enabled: false, max_reads: 30 },
           sub_issues: { enabled: true, inherit_from_parent: false },
           issue_types: {},
