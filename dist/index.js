@@ -49610,9 +49610,23 @@ var init_load_repo_config = __esm({
   }
 });
 
+// src/github/is-app-author.ts
+function isAppAuthor(item, appId) {
+  if (item.performed_via_github_app?.id === appId) return true;
+  return appId === GITHUB_ACTIONS_APP_ID && item.user?.type === "Bot" && item.user.id === GITHUB_ACTIONS_BOT_ID;
+}
+var GITHUB_ACTIONS_APP_ID, GITHUB_ACTIONS_BOT_ID;
+var init_is_app_author = __esm({
+  "src/github/is-app-author.ts"() {
+    "use strict";
+    GITHUB_ACTIONS_APP_ID = 15368;
+    GITHUB_ACTIONS_BOT_ID = 41898282;
+  }
+});
+
 // src/github/sticky-comment.ts
 function isOurs(comment, appId) {
-  return comment.performed_via_github_app?.id === appId && comment.user?.type === "Bot" && (comment.body ?? "").includes(STICKY_MARKER);
+  return comment.user?.type === "Bot" && isAppAuthor(comment, appId) && (comment.body ?? "").includes(STICKY_MARKER);
 }
 async function findStickyComment(params) {
   const { octokit, store, ref, appId } = params;
@@ -49696,6 +49710,7 @@ var init_sticky_comment2 = __esm({
     init_plan_comment();
     init_sticky_comment();
     init_store();
+    init_is_app_author();
     init_octokit();
     STATE_TTL2 = 14 * 24 * 3600;
     stateKey = (ref) => `comment:${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
@@ -55375,7 +55390,7 @@ async function onStickyCommentChanged(context, deps) {
   const { payload, octokit } = context;
   const { comment, issue: issue2, repository, sender } = payload;
   if (!repository?.owner?.login || !issue2 || !comment) return;
-  if (comment.performed_via_github_app?.id !== deps.appId) return;
+  if (!isAppAuthor(comment, deps.appId)) return;
   if (sender?.type === "Bot") return;
   const owner = repository.owner.login;
   const repo = repository.name;
@@ -55385,6 +55400,7 @@ async function onStickyCommentChanged(context, deps) {
 var init_on_sticky_comment_changed = __esm({
   "src/handlers/on-sticky-comment-changed.ts"() {
     "use strict";
+    init_is_app_author();
     init_check_item();
     init_pull_request_subject();
   }
@@ -62174,9 +62190,10 @@ var writtenByApp, STATUS_LABEL_COLOR, STATUS_LABEL_DESCRIPTION, LABEL_TTL, label
 var init_publish_status_issue = __esm({
   "src/status/publish-status-issue.ts"() {
     "use strict";
+    init_is_app_author();
     init_octokit();
     init_render_report2();
-    writtenByApp = (appId) => (issue2) => issue2.performed_via_github_app?.id === appId;
+    writtenByApp = (appId) => (issue2) => isAppAuthor(issue2, appId);
     STATUS_LABEL_COLOR = "0e8a16";
     STATUS_LABEL_DESCRIPTION = "Weekly status report written by Ownership Bot";
     LABEL_TTL = 30 * 24 * 3600;
@@ -70735,7 +70752,7 @@ init_run_weekly_status();
 init_memory_store();
 
 // src/action/inputs.ts
-var GITHUB_ACTIONS_APP_ID = 15368;
+init_is_app_author();
 var input2 = (env, name) => env[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`]?.trim() ?? "";
 var CHECK_EVENTS = /* @__PURE__ */ new Set([
   "issues",

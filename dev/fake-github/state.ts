@@ -144,8 +144,8 @@ const WEB = `https://${FAKE_HOST}`;
 export class FakeState {
   readonly repos = new Map<string, FakeRepo>();
   readonly installations = new Map<number, FakeInstallation>();
-  /** Login → user id, stable per login. */
-  readonly #userIds = new Map<string, number>();
+  /** Login → user id, stable per login; github-actions[bot] has its real id. */
+  readonly #userIds = new Map<string, number>([["github-actions[bot]", 41898282]]);
   #nextId = 1000;
   /** Bumped on every write, so derived caches know to recompute. */
   version = 0;
@@ -176,9 +176,19 @@ export class FakeState {
     return `${this.appSlug}[bot]`;
   }
 
+  /**
+   * Whether the App's issues and comments carry `performed_via_github_app`. Off: only the bot
+   * user says who wrote them (the most a GitHub Action's GITHUB_TOKEN writes are sure to carry).
+   */
+  writesCarryApp = true;
+
   /** The author of the App's own writes. */
   get appAuthor(): Author {
-    return { login: this.botLogin, type: "Bot", appId: this.appId };
+    return {
+      login: this.botLogin,
+      type: "Bot",
+      appId: this.writesCarryApp ? this.appId : undefined,
+    };
   }
 
   addInstallation(

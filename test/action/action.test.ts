@@ -3,88 +3,36 @@
  * webhook examples, pointed at the fake's repository) in a GITHUB_EVENT_PATH file, and a
  * workflow token limited to the README's `permissions:` block.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BODIES } from "../../dev/fake-github/seed.js";
-import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
+import type { FakeGitHub } from "../../dev/fake-github/server.js";
 import type { FakeRepo } from "../../dev/fake-github/state.js";
 import { statsDelta } from "../../dev/fake-github/stats.js";
 import { GITHUB_ACTIONS_APP_ID, readInputs } from "../../src/action/inputs.js";
-import { runAction } from "../../src/action/run-action.js";
 import { ownershipApp } from "../../src/index.js";
 import { Metrics } from "../../src/observability/metrics.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { captureLogs, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
 import { examplePayload, webhookEvent } from "../helpers/webhook-payloads.js";
+import { type ActionHarness, CHECKS, startActionHarness } from "../support/action-harness.js";
 
-const CHECKS = {
-  checks: "write",
-  issues: "write",
-  "pull-requests": "write",
-  contents: "read",
-} as const;
-
+let h: ActionHarness;
 let gh: FakeGitHub;
 let repo: FakeRepo;
-let dir: string;
 
 beforeEach(async () => {
-  // The fake's App is GitHub Actions: what GITHUB_TOKEN writes is attributed to it.
-  gh = await startFakeGitHub({
-    appId: GITHUB_ACTIONS_APP_ID,
-    appSlug: "github-actions",
-    privateKey: TEST_PRIVATE_KEY,
-  });
-  gh.state.addInstallation(9, "acme");
-  repo = gh.state.addRepo("acme/rocket", { installationId: 9 });
-  repo.files.set(".github/ownership.yml", "status:\n  timezone: UTC\n");
-  dir = mkdtempSync(join(tmpdir(), "ownership-action-"));
+  h = await startActionHarness();
+  ({ gh, repo } = h);
 });
 
 afterEach(async () => {
-  await gh.close();
+  await h.close();
 });
 
-function env(
-  event: string,
-  payload: unknown,
-  permissions: Record<string, "read" | "write"> = CHECKS,
-  inputs: Record<string, string> = {},
-) {
-  const path = join(dir, "event.json");
-  writeFileSync(path, JSON.stringify(payload));
-  return {
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: path,
-    GITHUB_REPOSITORY: "acme/rocket",
-    GITHUB_API_URL: `${gh.url}/api/v3`,
-    GITHUB_RUN_ID: "42",
-    "INPUT_GITHUB-TOKEN": gh.workflowToken(9, permissions),
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-  };
-}
-
-async function run(e: Record<string, string>) {
-  const lines: string[] = [];
-  const before = gh.stats.snapshot();
-  const code = await runAction(e, { out: (l) => lines.push(l) });
-  return { code, lines, cost: statsDelta(before, gh.stats.snapshot()) };
-}
-
-/** The webhook example for `event.action`, about `number` in the fake's repository. */
-function payloadFor(event: "issues" | "pull_request", action: string, number: number) {
-  const issue = repo.issues.get(number);
-  if (!issue) throw new Error(`no #${number}`);
-  const item = gh.state[event === "issues" ? "issue" : "pull"](repo, issue);
-  return examplePayload(event, action, {
-    repository: gh.state.repository(repo),
-    [event === "issues" ? "issue" : "pull_request"]: item,
-    installation: undefined,
-  } as never);
-}
+const env: ActionHarness["env"] = (...args) => h.env(...args);
+const run: ActionHarness["run"] = (e) => h.run(e);
+const payloadFor: ActionHarness["payloadFor"] = (...args) => h.payloadFor(...args);
 
 describe("the Action on check events", () => {
   it("an issue opened without an owner gets the App's sticky comment, written by github-actions[bot]", async () => {
