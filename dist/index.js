@@ -49524,8 +49524,8 @@ function resolveCached(layers) {
     return resolved.ok ? { state: "ok", config: resolved.config, notes: resolved.notes } : { state: "invalid", problems: resolved.problems };
   });
 }
-async function loadRepoConfig(octokit, store, owner, repo) {
-  const repoRef = { owner, repo, path: repoConfigPath() };
+async function loadRepoConfig(octokit, store, owner, repo, path3 = CONFIG_PATH) {
+  const repoRef = { owner, repo, path: path3 };
   const orgRef = { owner, repo: ".github", path: CONFIG_PATH };
   const isOrgRepo = repo.toLowerCase() === ".github";
   const [repoText, orgText] = await Promise.all([
@@ -49575,7 +49575,7 @@ async function loadRepoConfig(octokit, store, owner, repo) {
   if (problems.length > 0) return { state: "invalid", problems: structuredClone(problems) };
   return structuredClone(resolveCached([...baseLayers, ...ownLayers]));
 }
-var CONFIG_PATH, repoConfigPath, MAX_EXTENDS, label, MEMO_ENTRIES, ContentMemo, parsedMemo, resolvedMemo;
+var CONFIG_PATH, MAX_EXTENDS, label, MEMO_ENTRIES, ContentMemo, parsedMemo, resolvedMemo;
 var init_load_repo_config = __esm({
   "src/github/load-repo-config.ts"() {
     "use strict";
@@ -49583,7 +49583,6 @@ var init_load_repo_config = __esm({
     init_resolve_config();
     init_fetch_file();
     CONFIG_PATH = ".github/ownership.yml";
-    repoConfigPath = () => process.env.OWNERSHIP_CONFIG_PATH?.trim() || CONFIG_PATH;
     MAX_EXTENDS = 5;
     label = (ref) => `${ref.owner}/${ref.repo}:${ref.path}`;
     MEMO_ENTRIES = 256;
@@ -54821,7 +54820,7 @@ async function checkItem(ctx, deps, subject) {
   const { store, appId } = deps;
   const { owner, repo, issue: issue2, head } = subject;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, store, owner, repo);
+  const loaded = await loadRepoConfig(octokit, store, owner, repo, deps.configPath);
   if (loaded.state === "absent") return { config: "absent" };
   const checkOn = (output2) => head ? publishCheckRun({
     octokit,
@@ -55196,7 +55195,7 @@ async function onCommentCommand(context, deps) {
   if (!command) return;
   const owner = repository.owner.login;
   const repo = repository.name;
-  const loaded = await loadRepoConfig(octokit, deps.store, owner, repo);
+  const loaded = await loadRepoConfig(octokit, deps.store, owner, repo, deps.configPath);
   if (loaded.state === "absent") return;
   const commenter = comment.user.login;
   const reply = (body) => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -55286,7 +55285,13 @@ async function onMergeGroup(context, deps) {
   const { repository, merge_group: group } = context.payload;
   if (!repository?.owner?.login || !group?.head_sha) return;
   const owner = repository.owner.login;
-  const loaded = await loadRepoConfig(context.octokit, deps.store, owner, repository.name);
+  const loaded = await loadRepoConfig(
+    context.octokit,
+    deps.store,
+    owner,
+    repository.name,
+    deps.configPath
+  );
   if (loaded.state === "absent") return;
   await publishCheckRun({
     octokit: context.octokit,
@@ -62936,7 +62941,8 @@ function reportClock(now, week, timeZone) {
 async function runWeeklyStatus(p) {
   const { octokit, owner, repo } = p;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, p.store, owner, repo);
+  const configPath = p.configPath ?? CONFIG_PATH;
+  const loaded = await loadRepoConfig(octokit, p.store, owner, repo, configPath);
   if (loaded.state === "absent") return { status: "skipped", reason: "no-config" };
   if (loaded.state === "invalid") {
     p.log?.warn({ repository, problems: loaded.problems }, "invalid ownership config");
@@ -62947,7 +62953,7 @@ async function runWeeklyStatus(p) {
   const timeZone = config3.status.timezone;
   if (!isValidTimeZone(timeZone)) {
     const message = `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`;
-    const problems = [{ file: `${repository}:${CONFIG_PATH}`, path: "status.timezone", message }];
+    const problems = [{ file: `${repository}:${configPath}`, path: "status.timezone", message }];
     p.log?.warn({ repository, problems }, "invalid ownership config");
     return { status: "invalid-config", problems };
   }
@@ -70855,14 +70861,7 @@ async function runAction(env, io) {
   if (!inputs.ok) return fail(inputs.message);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
-  const previousPath = process.env.OWNERSHIP_CONFIG_PATH;
-  process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
-  try {
-    return await runWith(env, io, inputs.value, owner, repo, fail);
-  } finally {
-    if (previousPath === void 0) delete process.env.OWNERSHIP_CONFIG_PATH;
-    else process.env.OWNERSHIP_CONFIG_PATH = previousPath;
-  }
+  return runWith(env, io, inputs.value, owner, repo, fail);
 }
 async function runWith(env, io, inputs, owner, repo, fail) {
   const { token, mode, appId } = inputs;
@@ -70877,7 +70876,12 @@ async function runWith(env, io, inputs, owner, repo, fail) {
       throttle: { enabled: false }
     }))
   });
-  const deps = { appId, store: new MemoryStore(), metrics: new Metrics() };
+  const deps = {
+    appId,
+    store: new MemoryStore(),
+    metrics: new Metrics(),
+    configPath: inputs.config
+  };
   try {
     if (mode === "status") {
       const outcome = await runWeeklyStatus({
@@ -70889,6 +70893,7 @@ async function runWith(env, io, inputs, owner, repo, fail) {
         week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
+        configPath: inputs.config,
         dryRun: inputs.dryRun,
         log
       });

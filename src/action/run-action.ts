@@ -72,16 +72,7 @@ export async function runAction(env: Env, io: ActionIo): Promise<number> {
   if (!inputs.ok) return fail(inputs.message);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
-  // The handlers read the repository's config from here (load-repo-config.ts); put back after,
-  // for a caller that runs more than one Action in its process (the tests).
-  const previousPath = process.env.OWNERSHIP_CONFIG_PATH;
-  process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
-  try {
-    return await runWith(env, io, inputs.value, owner, repo, fail);
-  } finally {
-    if (previousPath === undefined) delete process.env.OWNERSHIP_CONFIG_PATH;
-    else process.env.OWNERSHIP_CONFIG_PATH = previousPath;
-  }
+  return runWith(env, io, inputs.value, owner, repo, fail);
 }
 
 async function runWith(
@@ -105,7 +96,12 @@ async function runWith(
       throttle: { enabled: false },
     })),
   });
-  const deps = { appId, store: new MemoryStore(), metrics: new Metrics() };
+  const deps = {
+    appId,
+    store: new MemoryStore(),
+    metrics: new Metrics(),
+    configPath: inputs.config,
+  };
 
   try {
     if (mode === "status") {
@@ -118,6 +114,7 @@ async function runWith(
         week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
+        configPath: inputs.config,
         dryRun: inputs.dryRun,
         log,
       });

@@ -39,6 +39,8 @@ export interface WeeklyStatusParams {
   isOurs: IsOurs;
   /** The App's id, to find its sticky comments (the follow-up records); absent for the CLI. */
   appId?: number | undefined;
+  /** The repository's config file, when not `.github/ownership.yml` (the Action's `config`). */
+  configPath?: string | undefined;
   dryRun?: boolean | undefined;
   log?: StatusLog | undefined;
 }
@@ -132,7 +134,8 @@ function reportClock(now: Date, week: string | undefined, timeZone: string) {
 export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStatusOutcome> {
   const { octokit, owner, repo } = p;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, p.store, owner, repo);
+  const configPath = p.configPath ?? CONFIG_PATH;
+  const loaded = await loadRepoConfig(octokit, p.store, owner, repo, configPath);
   if (loaded.state === "absent") return { status: "skipped", reason: "no-config" };
   if (loaded.state === "invalid") {
     p.log?.warn({ repository, problems: loaded.problems }, "invalid ownership config");
@@ -143,7 +146,7 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   const timeZone = config.status.timezone;
   if (!isValidTimeZone(timeZone)) {
     const message = `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`;
-    const problems = [{ file: `${repository}:${CONFIG_PATH}`, path: "status.timezone", message }];
+    const problems = [{ file: `${repository}:${configPath}`, path: "status.timezone", message }];
     p.log?.warn({ repository, problems }, "invalid ownership config");
     return { status: "invalid-config", problems };
   }

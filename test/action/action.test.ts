@@ -230,7 +230,23 @@ describe("the config input", () => {
     const configured = await run(env("issues", payload, CHECKS, { config: "ci/ownership.yml" }));
     expect(configured.code).toBe(0);
     expect(issue.comments).toHaveLength(1);
-    expect(process.env.OWNERSHIP_CONFIG_PATH).toBeUndefined();
+  });
+
+  it("the weekly status reads it too, and an invalid one is one error line naming the file", async () => {
+    repo.files.delete(".github/ownership.yml");
+    repo.files.set("ci/ownership.yml", "status:\n  timezone: Mars/Olympus\n");
+    const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
+    const inputs = { config: "ci/ownership.yml" };
+    const invalid = await run(env("schedule", {}, perms, inputs));
+    expect(invalid.code).toBe(1);
+    expect(invalid.lines.filter((l) => l.startsWith("::error::"))).toEqual([
+      '::error::Ownership: acme/rocket:ci/ownership.yml status.timezone: Unknown time zone "Mars/Olympus" (use an IANA name such as Europe/Berlin)',
+    ]);
+    expect(invalid.cost.writes).toBe(0);
+    repo.files.set("ci/ownership.yml", "status:\n  timezone: UTC\n");
+    const valid = await run(env("schedule", {}, perms, inputs));
+    expect(valid.code).toBe(0);
+    expect(valid.lines.at(-1)).toMatch(/: created #\d+$/);
   });
 });
 
