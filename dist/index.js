@@ -20173,8464 +20173,6 @@ var require_logger = __commonJS({
   }
 });
 
-// src/delivery/handled-events.ts
-var ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
-var init_handled_events = __esm({
-  "src/delivery/handled-events.ts"() {
-    "use strict";
-    ISSUE_EVENTS = [
-      "issues.opened",
-      "issues.edited",
-      "issues.reopened",
-      "issues.closed",
-      "issues.assigned",
-      "issues.unassigned",
-      "issues.labeled",
-      "issues.unlabeled"
-    ];
-    PULL_REQUEST_EVENTS = [
-      "pull_request.opened",
-      "pull_request.edited",
-      "pull_request.reopened",
-      "pull_request.closed",
-      "pull_request.synchronize",
-      "pull_request.ready_for_review",
-      "pull_request.converted_to_draft",
-      "pull_request.assigned",
-      "pull_request.unassigned",
-      "pull_request.labeled",
-      "pull_request.unlabeled"
-    ];
-    RERUN_EVENTS = ["check_run.rerequested", "check_suite.rerequested"];
-    MERGE_GROUP_EVENT = "merge_group.checks_requested";
-    COMMAND_EVENT = "issue_comment.created";
-    STICKY_COMMENT_EVENTS = ["issue_comment.edited", "issue_comment.deleted"];
-    PUSH_EVENT = "push";
-    HANDLED = /* @__PURE__ */ new Set([
-      ...ISSUE_EVENTS,
-      ...PULL_REQUEST_EVENTS,
-      ...RERUN_EVENTS,
-      MERGE_GROUP_EVENT,
-      COMMAND_EVENT,
-      ...STICKY_COMMENT_EVENTS,
-      PUSH_EVENT
-    ]);
-  }
-});
-
-// src/store/store.ts
-async function getJson(store, key) {
-  const raw = await store.get(key);
-  if (raw === void 0) return void 0;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return void 0;
-  }
-}
-function setJson(store, key, value, ttlSeconds) {
-  return store.set(key, JSON.stringify(value), ttlSeconds);
-}
-var init_store = __esm({
-  "src/store/store.ts"() {
-    "use strict";
-  }
-});
-
-// src/github/check-run.ts
-import { createHash } from "node:crypto";
-function forgetCheckRun(store, repo, sha) {
-  return store.delete(checkStateKey(repo, sha));
-}
-function capped(o) {
-  if (o.summary.length <= MAX_SUMMARY) return o;
-  return { ...o, summary: `${o.summary.slice(0, MAX_SUMMARY)}
-
-\u2026(truncated)` };
-}
-async function findExisting(octokit, repo, sha, appId) {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    ...repo,
-    ref: sha,
-    check_name: CHECK_NAME,
-    app_id: appId,
-    filter: "latest",
-    per_page: 1
-  });
-  const run2 = data.check_runs[0];
-  if (!run2) return void 0;
-  const output2 = {
-    conclusion: run2.conclusion,
-    title: run2.output.title ?? "",
-    summary: run2.output.summary ?? ""
-  };
-  return { id: Number(run2.id), fingerprint: fingerprint(output2) };
-}
-async function publishCheckRun(params) {
-  const { octokit, store, repo, sha, appId } = params;
-  const output2 = capped(params.output);
-  const key = checkStateKey(repo, sha);
-  const known = await getJson(store, key) ?? (params.newCommit ? void 0 : await findExisting(octokit, repo, sha, appId));
-  const print = fingerprint(output2);
-  if (known?.fingerprint === print) {
-    await setJson(store, key, known, STATE_TTL);
-    return "unchanged";
-  }
-  const body = {
-    status: "completed",
-    conclusion: output2.conclusion,
-    output: { title: output2.title, summary: output2.summary }
-  };
-  if (known) {
-    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-      ...repo,
-      check_run_id: known.id,
-      ...body
-    });
-    await setJson(store, key, { id: known.id, fingerprint: print }, STATE_TTL);
-    return "updated";
-  }
-  const { data } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
-    ...repo,
-    name: CHECK_NAME,
-    head_sha: sha,
-    ...body
-  });
-  await setJson(store, key, { id: Number(data.id), fingerprint: print }, STATE_TTL);
-  return "created";
-}
-var CHECK_NAME, MAX_SUMMARY, STATE_TTL, checkStateKey, fingerprint;
-var init_check_run = __esm({
-  "src/github/check-run.ts"() {
-    "use strict";
-    init_store();
-    CHECK_NAME = "Ownership";
-    MAX_SUMMARY = 65e3;
-    STATE_TTL = 14 * 24 * 3600;
-    checkStateKey = (repo, sha) => `check:${repo.owner}/${repo.repo}:${sha}`.toLowerCase();
-    fingerprint = (o) => createHash("sha256").update(`${o.conclusion}
-${o.title}
-${o.summary}`).digest("base64url");
-  }
-});
-
-// src/core/text/neutralize.ts
-function trimUrl(url2) {
-  let out = url2.replace(/[.,:;!?*_~"']+$/, "");
-  while (out.endsWith(")") && out.split("(").length < out.split(")").length) {
-    out = out.slice(0, -1).replace(/[.,:;!?*_~"']+$/, "");
-  }
-  return out;
-}
-function neutralize(text6, maxLength = 200) {
-  let out = text6.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}\u2026`;
-  let result = "";
-  let last = 0;
-  for (const match of out.matchAll(TOKEN)) {
-    const token = match[0].startsWith("@") ? match[0] : trimUrl(match[0]);
-    result += `${escapeMarkdown(out.slice(last, match.index))}\`${token}\``;
-    last = match.index + token.length;
-  }
-  return result + escapeMarkdown(out.slice(last));
-}
-function quietLogin(login3) {
-  return `\`@${login3.replace(/`/g, "")}\``;
-}
-var MENTION, BARE_URL, TOKEN, escapeMarkdown;
-var init_neutralize = __esm({
-  "src/core/text/neutralize.ts"() {
-    "use strict";
-    MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
-    BARE_URL = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>`|]+/g;
-    TOKEN = new RegExp(`${MENTION.source}|${BARE_URL.source}`, "g");
-    escapeMarkdown = (text6) => text6.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
-  }
-});
-
-// src/status/period.ts
-function formatter(timeZone) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short"
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-function isValidTimeZone(timeZone) {
-  if (timeZone.trim() === "") return false;
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function assertTimeZone(timeZone) {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Invalid time zone: ${timeZone}`);
-}
-function zonedWallTime(date5, timeZone) {
-  const parts = formatter(timeZone).formatToParts(date5);
-  const get2 = (type) => {
-    const part = parts.find((p) => p.type === type);
-    return part ? Number(part.value) : 0;
-  };
-  let year = get2("year");
-  if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
-  return {
-    year,
-    month: get2("month"),
-    day: get2("day"),
-    hour: get2("hour") % 24,
-    minute: get2("minute"),
-    second: get2("second")
-  };
-}
-function wallAsUtcMs(w) {
-  const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(w.year, w.month - 1, w.day);
-  d.setUTCHours(w.hour, w.minute, w.second, 0);
-  return d.getTime();
-}
-function offsetAt(ms, timeZone) {
-  const whole = Math.floor(ms / 1e3) * 1e3;
-  return wallAsUtcMs(zonedWallTime(new Date(whole), timeZone)) - whole;
-}
-function zonedTimeToUtc(wall, timeZone) {
-  assertTimeZone(timeZone);
-  const local = wallAsUtcMs(wall);
-  const before = offsetAt(local - DAY_MS, timeZone);
-  const after = offsetAt(local + DAY_MS, timeZone);
-  const valid2 = [.../* @__PURE__ */ new Set([before, after])].map((offset) => local - offset).filter((t) => offsetAt(t, timeZone) === local - t).sort((a, b) => a - b);
-  const first = valid2[0];
-  return new Date(first ?? local - before);
-}
-function addDays(date5, days2) {
-  const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(date5.year, date5.month - 1, date5.day + days2);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-function civilMs(date5) {
-  return wallAsUtcMs({ ...date5, hour: 0, minute: 0, second: 0 });
-}
-function daysBetween(a, b) {
-  return Math.round((civilMs(b) - civilMs(a)) / DAY_MS);
-}
-function isoWeekOfDate(date5) {
-  const ms = civilMs(date5);
-  const mondayBased = (new Date(ms).getUTCDay() + 6) % 7;
-  const thursday = ms + (3 - mondayBased) * DAY_MS;
-  const weekYear = new Date(thursday).getUTCFullYear();
-  const jan1 = civilMs({ year: weekYear, month: 1, day: 1 });
-  return { weekYear, week: Math.floor((thursday - jan1) / DAY_MS / 7) + 1 };
-}
-function isoWeeksInYear(weekYear) {
-  return isoWeekOfDate({ year: weekYear, month: 12, day: 28 }).week;
-}
-function formatIsoWeek(weekYear, week) {
-  return `${String(weekYear).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
-}
-function reportPeriod(now, timeZone) {
-  assertTimeZone(timeZone);
-  const yesterday = addDays(zonedWallTime(now, timeZone), -1);
-  const mondayBased = (new Date(civilMs(yesterday)).getUTCDay() + 6) % 7;
-  const monday = addDays(yesterday, -mondayBased);
-  const midnight = { hour: 0, minute: 0, second: 0 };
-  const start = zonedTimeToUtc({ ...monday, ...midnight }, timeZone);
-  const weekEnd = zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone);
-  const { weekYear, week } = isoWeekOfDate(yesterday);
-  return periodOfWeek(
-    { isoWeek: formatIsoWeek(weekYear, week), monday: start, nextMonday: weekEnd },
-    now
-  );
-}
-function periodOfWeek(week, now) {
-  const complete = now.getTime() >= week.nextMonday.getTime();
-  return {
-    start: week.monday,
-    end: complete ? week.nextMonday : new Date(now.getTime()),
-    complete,
-    isoWeek: week.isoWeek
-  };
-}
-function parseIsoWeek(text6, timeZone) {
-  if (!isValidTimeZone(timeZone)) {
-    return {
-      ok: false,
-      error: { code: "invalid-timezone", message: `Unknown time zone "${timeZone}"` }
-    };
-  }
-  const m = /^\s*(\d{4})-?W(\d{1,2})\s*$/i.exec(text6);
-  const weekYear = Number(m?.[1]);
-  const week = Number(m?.[2]);
-  if (!m || week < 1 || week > isoWeeksInYear(weekYear)) {
-    const why = m ? `${weekYear} has ${isoWeeksInYear(weekYear)} ISO weeks` : "expected YYYY-Www";
-    return {
-      ok: false,
-      error: { code: "invalid-week", message: `Invalid ISO week "${text6.trim()}": ${why}` }
-    };
-  }
-  const jan4 = { year: weekYear, month: 1, day: 4 };
-  const jan4Monday = (new Date(civilMs(jan4)).getUTCDay() + 6) % 7;
-  const monday = addDays(jan4, (week - 1) * 7 - jan4Monday);
-  const midnight = { hour: 0, minute: 0, second: 0 };
-  return {
-    ok: true,
-    value: {
-      isoWeek: formatIsoWeek(weekYear, week),
-      monday: zonedTimeToUtc({ ...monday, ...midnight }, timeZone),
-      nextMonday: zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone)
-    }
-  };
-}
-function formatZonedDate(date5, timeZone) {
-  const w = zonedWallTime(date5, timeZone);
-  return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)}`;
-}
-function formatZonedDateTime(date5, timeZone) {
-  const w = zonedWallTime(date5, timeZone);
-  return `${formatZonedDate(date5, timeZone)} ${pad(w.hour)}:${pad(w.minute)}`;
-}
-var DAY_MS, formatters, pad;
-var init_period = __esm({
-  "src/status/period.ts"() {
-    "use strict";
-    DAY_MS = 864e5;
-    formatters = /* @__PURE__ */ new Map();
-    pad = (n) => String(n).padStart(2, "0");
-  }
-});
-
-// src/followup/followup-record.ts
-function line(event, live, timeZone) {
-  const day = formatZonedDate(new Date(event.at), timeZone);
-  switch (event.kind) {
-    case "nudge":
-      return `- ${day}: ${mention(event.to, live)}, this has been in progress with no word from you for ${event.days} working days. Where does it stand? A short comment is enough.`;
-    case "escalate":
-      return `- ${day}: ${mention(event.to, live)}, no word from ${quietLogin(event.owner)} on this in-progress item for ${event.days} working days, nudge included. Please check in with them.`;
-    case "review":
-      return `- ${day}: ${mention(event.to, live)}, this decision's review date (${event.date}) has come. Did the expected outcome happen? Say what you learned in a comment.`;
-  }
-}
-function followupBlock(record2, timeZone) {
-  const events = record2.events.slice(-KEEP);
-  if (events.length === 0) return "";
-  const lines = events.map((e, i) => line(e, i === events.length - 1, timeZone));
-  const hidden = `${START}${encodeURIComponent(JSON.stringify({ events, timeZone }))}${END}`;
-  return ["", "", "**Follow-up**", "", ...lines, hidden].join("\n");
-}
-function isEvent(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const e = value;
-  if (typeof e.to !== "string" || typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) {
-    return false;
-  }
-  switch (e.kind) {
-    case "nudge":
-      return typeof e.days === "number";
-    case "escalate":
-      return typeof e.days === "number" && typeof e.owner === "string";
-    case "review":
-      return typeof e.date === "string";
-    default:
-      return false;
-  }
-}
-function readFollowup(body) {
-  if (!body) return void 0;
-  const start = body.lastIndexOf(START);
-  if (start < 0) return void 0;
-  const end = body.indexOf(END, start + START.length);
-  if (end < 0) return void 0;
-  try {
-    const value = JSON.parse(decodeURIComponent(body.slice(start + START.length, end)));
-    if (typeof value !== "object" || value === null) return void 0;
-    const { events, timeZone } = value;
-    if (!Array.isArray(events) || typeof timeZone !== "string") return void 0;
-    return { events: events.filter(isEvent), timeZone };
-  } catch {
-    return void 0;
-  }
-}
-function lastEvent(record2, kind) {
-  const events = record2?.events ?? [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e?.kind === kind) return e;
-  }
-  return void 0;
-}
-var KEEP, START, END, mention;
-var init_followup_record = __esm({
-  "src/followup/followup-record.ts"() {
-    "use strict";
-    init_neutralize();
-    init_period();
-    KEEP = 6;
-    START = "<!-- ownership-bot:followup ";
-    END = " -->";
-    mention = (login3, live) => live ? `@${login3}` : quietLogin(login3);
-  }
-});
-
-// src/core/rules/fenced.ts
-function fenced(text6, info = "markdown") {
-  const longestRun = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  return `${fence}${info}
-${text6}
-${fence}`;
-}
-var init_fenced = __esm({
-  "src/core/rules/fenced.ts"() {
-    "use strict";
-  }
-});
-
-// node_modules/mdast-util-to-string/lib/index.js
-function toString(value, options2) {
-  const settings = options2 || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value, includeImageAlt, includeHtml);
-}
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ("value" in value) {
-      return value.type === "html" && !includeHtml ? "" : value.value;
-    }
-    if (includeImageAlt && "alt" in value && value.alt) {
-      return value.alt;
-    }
-    if ("children" in value) {
-      return all(value.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value)) {
-    return all(value, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index2 = -1;
-  while (++index2 < values.length) {
-    result[index2] = one(values[index2], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node(value) {
-  return Boolean(value && typeof value === "object");
-}
-var emptyOptions;
-var init_lib = __esm({
-  "node_modules/mdast-util-to-string/lib/index.js"() {
-    emptyOptions = {};
-  }
-});
-
-// node_modules/mdast-util-to-string/index.js
-var init_mdast_util_to_string = __esm({
-  "node_modules/mdast-util-to-string/index.js"() {
-    init_lib();
-  }
-});
-
-// node_modules/character-entities/index.js
-var characterEntities;
-var init_character_entities = __esm({
-  "node_modules/character-entities/index.js"() {
-    characterEntities = {
-      AElig: "\xC6",
-      AMP: "&",
-      Aacute: "\xC1",
-      Abreve: "\u0102",
-      Acirc: "\xC2",
-      Acy: "\u0410",
-      Afr: "\u{1D504}",
-      Agrave: "\xC0",
-      Alpha: "\u0391",
-      Amacr: "\u0100",
-      And: "\u2A53",
-      Aogon: "\u0104",
-      Aopf: "\u{1D538}",
-      ApplyFunction: "\u2061",
-      Aring: "\xC5",
-      Ascr: "\u{1D49C}",
-      Assign: "\u2254",
-      Atilde: "\xC3",
-      Auml: "\xC4",
-      Backslash: "\u2216",
-      Barv: "\u2AE7",
-      Barwed: "\u2306",
-      Bcy: "\u0411",
-      Because: "\u2235",
-      Bernoullis: "\u212C",
-      Beta: "\u0392",
-      Bfr: "\u{1D505}",
-      Bopf: "\u{1D539}",
-      Breve: "\u02D8",
-      Bscr: "\u212C",
-      Bumpeq: "\u224E",
-      CHcy: "\u0427",
-      COPY: "\xA9",
-      Cacute: "\u0106",
-      Cap: "\u22D2",
-      CapitalDifferentialD: "\u2145",
-      Cayleys: "\u212D",
-      Ccaron: "\u010C",
-      Ccedil: "\xC7",
-      Ccirc: "\u0108",
-      Cconint: "\u2230",
-      Cdot: "\u010A",
-      Cedilla: "\xB8",
-      CenterDot: "\xB7",
-      Cfr: "\u212D",
-      Chi: "\u03A7",
-      CircleDot: "\u2299",
-      CircleMinus: "\u2296",
-      CirclePlus: "\u2295",
-      CircleTimes: "\u2297",
-      ClockwiseContourIntegral: "\u2232",
-      CloseCurlyDoubleQuote: "\u201D",
-      CloseCurlyQuote: "\u2019",
-      Colon: "\u2237",
-      Colone: "\u2A74",
-      Congruent: "\u2261",
-      Conint: "\u222F",
-      ContourIntegral: "\u222E",
-      Copf: "\u2102",
-      Coproduct: "\u2210",
-      CounterClockwiseContourIntegral: "\u2233",
-      Cross: "\u2A2F",
-      Cscr: "\u{1D49E}",
-      Cup: "\u22D3",
-      CupCap: "\u224D",
-      DD: "\u2145",
-      DDotrahd: "\u2911",
-      DJcy: "\u0402",
-      DScy: "\u0405",
-      DZcy: "\u040F",
-      Dagger: "\u2021",
-      Darr: "\u21A1",
-      Dashv: "\u2AE4",
-      Dcaron: "\u010E",
-      Dcy: "\u0414",
-      Del: "\u2207",
-      Delta: "\u0394",
-      Dfr: "\u{1D507}",
-      DiacriticalAcute: "\xB4",
-      DiacriticalDot: "\u02D9",
-      DiacriticalDoubleAcute: "\u02DD",
-      DiacriticalGrave: "`",
-      DiacriticalTilde: "\u02DC",
-      Diamond: "\u22C4",
-      DifferentialD: "\u2146",
-      Dopf: "\u{1D53B}",
-      Dot: "\xA8",
-      DotDot: "\u20DC",
-      DotEqual: "\u2250",
-      DoubleContourIntegral: "\u222F",
-      DoubleDot: "\xA8",
-      DoubleDownArrow: "\u21D3",
-      DoubleLeftArrow: "\u21D0",
-      DoubleLeftRightArrow: "\u21D4",
-      DoubleLeftTee: "\u2AE4",
-      DoubleLongLeftArrow: "\u27F8",
-      DoubleLongLeftRightArrow: "\u27FA",
-      DoubleLongRightArrow: "\u27F9",
-      DoubleRightArrow: "\u21D2",
-      DoubleRightTee: "\u22A8",
-      DoubleUpArrow: "\u21D1",
-      DoubleUpDownArrow: "\u21D5",
-      DoubleVerticalBar: "\u2225",
-      DownArrow: "\u2193",
-      DownArrowBar: "\u2913",
-      DownArrowUpArrow: "\u21F5",
-      DownBreve: "\u0311",
-      DownLeftRightVector: "\u2950",
-      DownLeftTeeVector: "\u295E",
-      DownLeftVector: "\u21BD",
-      DownLeftVectorBar: "\u2956",
-      DownRightTeeVector: "\u295F",
-      DownRightVector: "\u21C1",
-      DownRightVectorBar: "\u2957",
-      DownTee: "\u22A4",
-      DownTeeArrow: "\u21A7",
-      Downarrow: "\u21D3",
-      Dscr: "\u{1D49F}",
-      Dstrok: "\u0110",
-      ENG: "\u014A",
-      ETH: "\xD0",
-      Eacute: "\xC9",
-      Ecaron: "\u011A",
-      Ecirc: "\xCA",
-      Ecy: "\u042D",
-      Edot: "\u0116",
-      Efr: "\u{1D508}",
-      Egrave: "\xC8",
-      Element: "\u2208",
-      Emacr: "\u0112",
-      EmptySmallSquare: "\u25FB",
-      EmptyVerySmallSquare: "\u25AB",
-      Eogon: "\u0118",
-      Eopf: "\u{1D53C}",
-      Epsilon: "\u0395",
-      Equal: "\u2A75",
-      EqualTilde: "\u2242",
-      Equilibrium: "\u21CC",
-      Escr: "\u2130",
-      Esim: "\u2A73",
-      Eta: "\u0397",
-      Euml: "\xCB",
-      Exists: "\u2203",
-      ExponentialE: "\u2147",
-      Fcy: "\u0424",
-      Ffr: "\u{1D509}",
-      FilledSmallSquare: "\u25FC",
-      FilledVerySmallSquare: "\u25AA",
-      Fopf: "\u{1D53D}",
-      ForAll: "\u2200",
-      Fouriertrf: "\u2131",
-      Fscr: "\u2131",
-      GJcy: "\u0403",
-      GT: ">",
-      Gamma: "\u0393",
-      Gammad: "\u03DC",
-      Gbreve: "\u011E",
-      Gcedil: "\u0122",
-      Gcirc: "\u011C",
-      Gcy: "\u0413",
-      Gdot: "\u0120",
-      Gfr: "\u{1D50A}",
-      Gg: "\u22D9",
-      Gopf: "\u{1D53E}",
-      GreaterEqual: "\u2265",
-      GreaterEqualLess: "\u22DB",
-      GreaterFullEqual: "\u2267",
-      GreaterGreater: "\u2AA2",
-      GreaterLess: "\u2277",
-      GreaterSlantEqual: "\u2A7E",
-      GreaterTilde: "\u2273",
-      Gscr: "\u{1D4A2}",
-      Gt: "\u226B",
-      HARDcy: "\u042A",
-      Hacek: "\u02C7",
-      Hat: "^",
-      Hcirc: "\u0124",
-      Hfr: "\u210C",
-      HilbertSpace: "\u210B",
-      Hopf: "\u210D",
-      HorizontalLine: "\u2500",
-      Hscr: "\u210B",
-      Hstrok: "\u0126",
-      HumpDownHump: "\u224E",
-      HumpEqual: "\u224F",
-      IEcy: "\u0415",
-      IJlig: "\u0132",
-      IOcy: "\u0401",
-      Iacute: "\xCD",
-      Icirc: "\xCE",
-      Icy: "\u0418",
-      Idot: "\u0130",
-      Ifr: "\u2111",
-      Igrave: "\xCC",
-      Im: "\u2111",
-      Imacr: "\u012A",
-      ImaginaryI: "\u2148",
-      Implies: "\u21D2",
-      Int: "\u222C",
-      Integral: "\u222B",
-      Intersection: "\u22C2",
-      InvisibleComma: "\u2063",
-      InvisibleTimes: "\u2062",
-      Iogon: "\u012E",
-      Iopf: "\u{1D540}",
-      Iota: "\u0399",
-      Iscr: "\u2110",
-      Itilde: "\u0128",
-      Iukcy: "\u0406",
-      Iuml: "\xCF",
-      Jcirc: "\u0134",
-      Jcy: "\u0419",
-      Jfr: "\u{1D50D}",
-      Jopf: "\u{1D541}",
-      Jscr: "\u{1D4A5}",
-      Jsercy: "\u0408",
-      Jukcy: "\u0404",
-      KHcy: "\u0425",
-      KJcy: "\u040C",
-      Kappa: "\u039A",
-      Kcedil: "\u0136",
-      Kcy: "\u041A",
-      Kfr: "\u{1D50E}",
-      Kopf: "\u{1D542}",
-      Kscr: "\u{1D4A6}",
-      LJcy: "\u0409",
-      LT: "<",
-      Lacute: "\u0139",
-      Lambda: "\u039B",
-      Lang: "\u27EA",
-      Laplacetrf: "\u2112",
-      Larr: "\u219E",
-      Lcaron: "\u013D",
-      Lcedil: "\u013B",
-      Lcy: "\u041B",
-      LeftAngleBracket: "\u27E8",
-      LeftArrow: "\u2190",
-      LeftArrowBar: "\u21E4",
-      LeftArrowRightArrow: "\u21C6",
-      LeftCeiling: "\u2308",
-      LeftDoubleBracket: "\u27E6",
-      LeftDownTeeVector: "\u2961",
-      LeftDownVector: "\u21C3",
-      LeftDownVectorBar: "\u2959",
-      LeftFloor: "\u230A",
-      LeftRightArrow: "\u2194",
-      LeftRightVector: "\u294E",
-      LeftTee: "\u22A3",
-      LeftTeeArrow: "\u21A4",
-      LeftTeeVector: "\u295A",
-      LeftTriangle: "\u22B2",
-      LeftTriangleBar: "\u29CF",
-      LeftTriangleEqual: "\u22B4",
-      LeftUpDownVector: "\u2951",
-      LeftUpTeeVector: "\u2960",
-      LeftUpVector: "\u21BF",
-      LeftUpVectorBar: "\u2958",
-      LeftVector: "\u21BC",
-      LeftVectorBar: "\u2952",
-      Leftarrow: "\u21D0",
-      Leftrightarrow: "\u21D4",
-      LessEqualGreater: "\u22DA",
-      LessFullEqual: "\u2266",
-      LessGreater: "\u2276",
-      LessLess: "\u2AA1",
-      LessSlantEqual: "\u2A7D",
-      LessTilde: "\u2272",
-      Lfr: "\u{1D50F}",
-      Ll: "\u22D8",
-      Lleftarrow: "\u21DA",
-      Lmidot: "\u013F",
-      LongLeftArrow: "\u27F5",
-      LongLeftRightArrow: "\u27F7",
-      LongRightArrow: "\u27F6",
-      Longleftarrow: "\u27F8",
-      Longleftrightarrow: "\u27FA",
-      Longrightarrow: "\u27F9",
-      Lopf: "\u{1D543}",
-      LowerLeftArrow: "\u2199",
-      LowerRightArrow: "\u2198",
-      Lscr: "\u2112",
-      Lsh: "\u21B0",
-      Lstrok: "\u0141",
-      Lt: "\u226A",
-      Map: "\u2905",
-      Mcy: "\u041C",
-      MediumSpace: "\u205F",
-      Mellintrf: "\u2133",
-      Mfr: "\u{1D510}",
-      MinusPlus: "\u2213",
-      Mopf: "\u{1D544}",
-      Mscr: "\u2133",
-      Mu: "\u039C",
-      NJcy: "\u040A",
-      Nacute: "\u0143",
-      Ncaron: "\u0147",
-      Ncedil: "\u0145",
-      Ncy: "\u041D",
-      NegativeMediumSpace: "\u200B",
-      NegativeThickSpace: "\u200B",
-      NegativeThinSpace: "\u200B",
-      NegativeVeryThinSpace: "\u200B",
-      NestedGreaterGreater: "\u226B",
-      NestedLessLess: "\u226A",
-      NewLine: "\n",
-      Nfr: "\u{1D511}",
-      NoBreak: "\u2060",
-      NonBreakingSpace: "\xA0",
-      Nopf: "\u2115",
-      Not: "\u2AEC",
-      NotCongruent: "\u2262",
-      NotCupCap: "\u226D",
-      NotDoubleVerticalBar: "\u2226",
-      NotElement: "\u2209",
-      NotEqual: "\u2260",
-      NotEqualTilde: "\u2242\u0338",
-      NotExists: "\u2204",
-      NotGreater: "\u226F",
-      NotGreaterEqual: "\u2271",
-      NotGreaterFullEqual: "\u2267\u0338",
-      NotGreaterGreater: "\u226B\u0338",
-      NotGreaterLess: "\u2279",
-      NotGreaterSlantEqual: "\u2A7E\u0338",
-      NotGreaterTilde: "\u2275",
-      NotHumpDownHump: "\u224E\u0338",
-      NotHumpEqual: "\u224F\u0338",
-      NotLeftTriangle: "\u22EA",
-      NotLeftTriangleBar: "\u29CF\u0338",
-      NotLeftTriangleEqual: "\u22EC",
-      NotLess: "\u226E",
-      NotLessEqual: "\u2270",
-      NotLessGreater: "\u2278",
-      NotLessLess: "\u226A\u0338",
-      NotLessSlantEqual: "\u2A7D\u0338",
-      NotLessTilde: "\u2274",
-      NotNestedGreaterGreater: "\u2AA2\u0338",
-      NotNestedLessLess: "\u2AA1\u0338",
-      NotPrecedes: "\u2280",
-      NotPrecedesEqual: "\u2AAF\u0338",
-      NotPrecedesSlantEqual: "\u22E0",
-      NotReverseElement: "\u220C",
-      NotRightTriangle: "\u22EB",
-      NotRightTriangleBar: "\u29D0\u0338",
-      NotRightTriangleEqual: "\u22ED",
-      NotSquareSubset: "\u228F\u0338",
-      NotSquareSubsetEqual: "\u22E2",
-      NotSquareSuperset: "\u2290\u0338",
-      NotSquareSupersetEqual: "\u22E3",
-      NotSubset: "\u2282\u20D2",
-      NotSubsetEqual: "\u2288",
-      NotSucceeds: "\u2281",
-      NotSucceedsEqual: "\u2AB0\u0338",
-      NotSucceedsSlantEqual: "\u22E1",
-      NotSucceedsTilde: "\u227F\u0338",
-      NotSuperset: "\u2283\u20D2",
-      NotSupersetEqual: "\u2289",
-      NotTilde: "\u2241",
-      NotTildeEqual: "\u2244",
-      NotTildeFullEqual: "\u2247",
-      NotTildeTilde: "\u2249",
-      NotVerticalBar: "\u2224",
-      Nscr: "\u{1D4A9}",
-      Ntilde: "\xD1",
-      Nu: "\u039D",
-      OElig: "\u0152",
-      Oacute: "\xD3",
-      Ocirc: "\xD4",
-      Ocy: "\u041E",
-      Odblac: "\u0150",
-      Ofr: "\u{1D512}",
-      Ograve: "\xD2",
-      Omacr: "\u014C",
-      Omega: "\u03A9",
-      Omicron: "\u039F",
-      Oopf: "\u{1D546}",
-      OpenCurlyDoubleQuote: "\u201C",
-      OpenCurlyQuote: "\u2018",
-      Or: "\u2A54",
-      Oscr: "\u{1D4AA}",
-      Oslash: "\xD8",
-      Otilde: "\xD5",
-      Otimes: "\u2A37",
-      Ouml: "\xD6",
-      OverBar: "\u203E",
-      OverBrace: "\u23DE",
-      OverBracket: "\u23B4",
-      OverParenthesis: "\u23DC",
-      PartialD: "\u2202",
-      Pcy: "\u041F",
-      Pfr: "\u{1D513}",
-      Phi: "\u03A6",
-      Pi: "\u03A0",
-      PlusMinus: "\xB1",
-      Poincareplane: "\u210C",
-      Popf: "\u2119",
-      Pr: "\u2ABB",
-      Precedes: "\u227A",
-      PrecedesEqual: "\u2AAF",
-      PrecedesSlantEqual: "\u227C",
-      PrecedesTilde: "\u227E",
-      Prime: "\u2033",
-      Product: "\u220F",
-      Proportion: "\u2237",
-      Proportional: "\u221D",
-      Pscr: "\u{1D4AB}",
-      Psi: "\u03A8",
-      QUOT: '"',
-      Qfr: "\u{1D514}",
-      Qopf: "\u211A",
-      Qscr: "\u{1D4AC}",
-      RBarr: "\u2910",
-      REG: "\xAE",
-      Racute: "\u0154",
-      Rang: "\u27EB",
-      Rarr: "\u21A0",
-      Rarrtl: "\u2916",
-      Rcaron: "\u0158",
-      Rcedil: "\u0156",
-      Rcy: "\u0420",
-      Re: "\u211C",
-      ReverseElement: "\u220B",
-      ReverseEquilibrium: "\u21CB",
-      ReverseUpEquilibrium: "\u296F",
-      Rfr: "\u211C",
-      Rho: "\u03A1",
-      RightAngleBracket: "\u27E9",
-      RightArrow: "\u2192",
-      RightArrowBar: "\u21E5",
-      RightArrowLeftArrow: "\u21C4",
-      RightCeiling: "\u2309",
-      RightDoubleBracket: "\u27E7",
-      RightDownTeeVector: "\u295D",
-      RightDownVector: "\u21C2",
-      RightDownVectorBar: "\u2955",
-      RightFloor: "\u230B",
-      RightTee: "\u22A2",
-      RightTeeArrow: "\u21A6",
-      RightTeeVector: "\u295B",
-      RightTriangle: "\u22B3",
-      RightTriangleBar: "\u29D0",
-      RightTriangleEqual: "\u22B5",
-      RightUpDownVector: "\u294F",
-      RightUpTeeVector: "\u295C",
-      RightUpVector: "\u21BE",
-      RightUpVectorBar: "\u2954",
-      RightVector: "\u21C0",
-      RightVectorBar: "\u2953",
-      Rightarrow: "\u21D2",
-      Ropf: "\u211D",
-      RoundImplies: "\u2970",
-      Rrightarrow: "\u21DB",
-      Rscr: "\u211B",
-      Rsh: "\u21B1",
-      RuleDelayed: "\u29F4",
-      SHCHcy: "\u0429",
-      SHcy: "\u0428",
-      SOFTcy: "\u042C",
-      Sacute: "\u015A",
-      Sc: "\u2ABC",
-      Scaron: "\u0160",
-      Scedil: "\u015E",
-      Scirc: "\u015C",
-      Scy: "\u0421",
-      Sfr: "\u{1D516}",
-      ShortDownArrow: "\u2193",
-      ShortLeftArrow: "\u2190",
-      ShortRightArrow: "\u2192",
-      ShortUpArrow: "\u2191",
-      Sigma: "\u03A3",
-      SmallCircle: "\u2218",
-      Sopf: "\u{1D54A}",
-      Sqrt: "\u221A",
-      Square: "\u25A1",
-      SquareIntersection: "\u2293",
-      SquareSubset: "\u228F",
-      SquareSubsetEqual: "\u2291",
-      SquareSuperset: "\u2290",
-      SquareSupersetEqual: "\u2292",
-      SquareUnion: "\u2294",
-      Sscr: "\u{1D4AE}",
-      Star: "\u22C6",
-      Sub: "\u22D0",
-      Subset: "\u22D0",
-      SubsetEqual: "\u2286",
-      Succeeds: "\u227B",
-      SucceedsEqual: "\u2AB0",
-      SucceedsSlantEqual: "\u227D",
-      SucceedsTilde: "\u227F",
-      SuchThat: "\u220B",
-      Sum: "\u2211",
-      Sup: "\u22D1",
-      Superset: "\u2283",
-      SupersetEqual: "\u2287",
-      Supset: "\u22D1",
-      THORN: "\xDE",
-      TRADE: "\u2122",
-      TSHcy: "\u040B",
-      TScy: "\u0426",
-      Tab: "	",
-      Tau: "\u03A4",
-      Tcaron: "\u0164",
-      Tcedil: "\u0162",
-      Tcy: "\u0422",
-      Tfr: "\u{1D517}",
-      Therefore: "\u2234",
-      Theta: "\u0398",
-      ThickSpace: "\u205F\u200A",
-      ThinSpace: "\u2009",
-      Tilde: "\u223C",
-      TildeEqual: "\u2243",
-      TildeFullEqual: "\u2245",
-      TildeTilde: "\u2248",
-      Topf: "\u{1D54B}",
-      TripleDot: "\u20DB",
-      Tscr: "\u{1D4AF}",
-      Tstrok: "\u0166",
-      Uacute: "\xDA",
-      Uarr: "\u219F",
-      Uarrocir: "\u2949",
-      Ubrcy: "\u040E",
-      Ubreve: "\u016C",
-      Ucirc: "\xDB",
-      Ucy: "\u0423",
-      Udblac: "\u0170",
-      Ufr: "\u{1D518}",
-      Ugrave: "\xD9",
-      Umacr: "\u016A",
-      UnderBar: "_",
-      UnderBrace: "\u23DF",
-      UnderBracket: "\u23B5",
-      UnderParenthesis: "\u23DD",
-      Union: "\u22C3",
-      UnionPlus: "\u228E",
-      Uogon: "\u0172",
-      Uopf: "\u{1D54C}",
-      UpArrow: "\u2191",
-      UpArrowBar: "\u2912",
-      UpArrowDownArrow: "\u21C5",
-      UpDownArrow: "\u2195",
-      UpEquilibrium: "\u296E",
-      UpTee: "\u22A5",
-      UpTeeArrow: "\u21A5",
-      Uparrow: "\u21D1",
-      Updownarrow: "\u21D5",
-      UpperLeftArrow: "\u2196",
-      UpperRightArrow: "\u2197",
-      Upsi: "\u03D2",
-      Upsilon: "\u03A5",
-      Uring: "\u016E",
-      Uscr: "\u{1D4B0}",
-      Utilde: "\u0168",
-      Uuml: "\xDC",
-      VDash: "\u22AB",
-      Vbar: "\u2AEB",
-      Vcy: "\u0412",
-      Vdash: "\u22A9",
-      Vdashl: "\u2AE6",
-      Vee: "\u22C1",
-      Verbar: "\u2016",
-      Vert: "\u2016",
-      VerticalBar: "\u2223",
-      VerticalLine: "|",
-      VerticalSeparator: "\u2758",
-      VerticalTilde: "\u2240",
-      VeryThinSpace: "\u200A",
-      Vfr: "\u{1D519}",
-      Vopf: "\u{1D54D}",
-      Vscr: "\u{1D4B1}",
-      Vvdash: "\u22AA",
-      Wcirc: "\u0174",
-      Wedge: "\u22C0",
-      Wfr: "\u{1D51A}",
-      Wopf: "\u{1D54E}",
-      Wscr: "\u{1D4B2}",
-      Xfr: "\u{1D51B}",
-      Xi: "\u039E",
-      Xopf: "\u{1D54F}",
-      Xscr: "\u{1D4B3}",
-      YAcy: "\u042F",
-      YIcy: "\u0407",
-      YUcy: "\u042E",
-      Yacute: "\xDD",
-      Ycirc: "\u0176",
-      Ycy: "\u042B",
-      Yfr: "\u{1D51C}",
-      Yopf: "\u{1D550}",
-      Yscr: "\u{1D4B4}",
-      Yuml: "\u0178",
-      ZHcy: "\u0416",
-      Zacute: "\u0179",
-      Zcaron: "\u017D",
-      Zcy: "\u0417",
-      Zdot: "\u017B",
-      ZeroWidthSpace: "\u200B",
-      Zeta: "\u0396",
-      Zfr: "\u2128",
-      Zopf: "\u2124",
-      Zscr: "\u{1D4B5}",
-      aacute: "\xE1",
-      abreve: "\u0103",
-      ac: "\u223E",
-      acE: "\u223E\u0333",
-      acd: "\u223F",
-      acirc: "\xE2",
-      acute: "\xB4",
-      acy: "\u0430",
-      aelig: "\xE6",
-      af: "\u2061",
-      afr: "\u{1D51E}",
-      agrave: "\xE0",
-      alefsym: "\u2135",
-      aleph: "\u2135",
-      alpha: "\u03B1",
-      amacr: "\u0101",
-      amalg: "\u2A3F",
-      amp: "&",
-      and: "\u2227",
-      andand: "\u2A55",
-      andd: "\u2A5C",
-      andslope: "\u2A58",
-      andv: "\u2A5A",
-      ang: "\u2220",
-      ange: "\u29A4",
-      angle: "\u2220",
-      angmsd: "\u2221",
-      angmsdaa: "\u29A8",
-      angmsdab: "\u29A9",
-      angmsdac: "\u29AA",
-      angmsdad: "\u29AB",
-      angmsdae: "\u29AC",
-      angmsdaf: "\u29AD",
-      angmsdag: "\u29AE",
-      angmsdah: "\u29AF",
-      angrt: "\u221F",
-      angrtvb: "\u22BE",
-      angrtvbd: "\u299D",
-      angsph: "\u2222",
-      angst: "\xC5",
-      angzarr: "\u237C",
-      aogon: "\u0105",
-      aopf: "\u{1D552}",
-      ap: "\u2248",
-      apE: "\u2A70",
-      apacir: "\u2A6F",
-      ape: "\u224A",
-      apid: "\u224B",
-      apos: "'",
-      approx: "\u2248",
-      approxeq: "\u224A",
-      aring: "\xE5",
-      ascr: "\u{1D4B6}",
-      ast: "*",
-      asymp: "\u2248",
-      asympeq: "\u224D",
-      atilde: "\xE3",
-      auml: "\xE4",
-      awconint: "\u2233",
-      awint: "\u2A11",
-      bNot: "\u2AED",
-      backcong: "\u224C",
-      backepsilon: "\u03F6",
-      backprime: "\u2035",
-      backsim: "\u223D",
-      backsimeq: "\u22CD",
-      barvee: "\u22BD",
-      barwed: "\u2305",
-      barwedge: "\u2305",
-      bbrk: "\u23B5",
-      bbrktbrk: "\u23B6",
-      bcong: "\u224C",
-      bcy: "\u0431",
-      bdquo: "\u201E",
-      becaus: "\u2235",
-      because: "\u2235",
-      bemptyv: "\u29B0",
-      bepsi: "\u03F6",
-      bernou: "\u212C",
-      beta: "\u03B2",
-      beth: "\u2136",
-      between: "\u226C",
-      bfr: "\u{1D51F}",
-      bigcap: "\u22C2",
-      bigcirc: "\u25EF",
-      bigcup: "\u22C3",
-      bigodot: "\u2A00",
-      bigoplus: "\u2A01",
-      bigotimes: "\u2A02",
-      bigsqcup: "\u2A06",
-      bigstar: "\u2605",
-      bigtriangledown: "\u25BD",
-      bigtriangleup: "\u25B3",
-      biguplus: "\u2A04",
-      bigvee: "\u22C1",
-      bigwedge: "\u22C0",
-      bkarow: "\u290D",
-      blacklozenge: "\u29EB",
-      blacksquare: "\u25AA",
-      blacktriangle: "\u25B4",
-      blacktriangledown: "\u25BE",
-      blacktriangleleft: "\u25C2",
-      blacktriangleright: "\u25B8",
-      blank: "\u2423",
-      blk12: "\u2592",
-      blk14: "\u2591",
-      blk34: "\u2593",
-      block: "\u2588",
-      bne: "=\u20E5",
-      bnequiv: "\u2261\u20E5",
-      bnot: "\u2310",
-      bopf: "\u{1D553}",
-      bot: "\u22A5",
-      bottom: "\u22A5",
-      bowtie: "\u22C8",
-      boxDL: "\u2557",
-      boxDR: "\u2554",
-      boxDl: "\u2556",
-      boxDr: "\u2553",
-      boxH: "\u2550",
-      boxHD: "\u2566",
-      boxHU: "\u2569",
-      boxHd: "\u2564",
-      boxHu: "\u2567",
-      boxUL: "\u255D",
-      boxUR: "\u255A",
-      boxUl: "\u255C",
-      boxUr: "\u2559",
-      boxV: "\u2551",
-      boxVH: "\u256C",
-      boxVL: "\u2563",
-      boxVR: "\u2560",
-      boxVh: "\u256B",
-      boxVl: "\u2562",
-      boxVr: "\u255F",
-      boxbox: "\u29C9",
-      boxdL: "\u2555",
-      boxdR: "\u2552",
-      boxdl: "\u2510",
-      boxdr: "\u250C",
-      boxh: "\u2500",
-      boxhD: "\u2565",
-      boxhU: "\u2568",
-      boxhd: "\u252C",
-      boxhu: "\u2534",
-      boxminus: "\u229F",
-      boxplus: "\u229E",
-      boxtimes: "\u22A0",
-      boxuL: "\u255B",
-      boxuR: "\u2558",
-      boxul: "\u2518",
-      boxur: "\u2514",
-      boxv: "\u2502",
-      boxvH: "\u256A",
-      boxvL: "\u2561",
-      boxvR: "\u255E",
-      boxvh: "\u253C",
-      boxvl: "\u2524",
-      boxvr: "\u251C",
-      bprime: "\u2035",
-      breve: "\u02D8",
-      brvbar: "\xA6",
-      bscr: "\u{1D4B7}",
-      bsemi: "\u204F",
-      bsim: "\u223D",
-      bsime: "\u22CD",
-      bsol: "\\",
-      bsolb: "\u29C5",
-      bsolhsub: "\u27C8",
-      bull: "\u2022",
-      bullet: "\u2022",
-      bump: "\u224E",
-      bumpE: "\u2AAE",
-      bumpe: "\u224F",
-      bumpeq: "\u224F",
-      cacute: "\u0107",
-      cap: "\u2229",
-      capand: "\u2A44",
-      capbrcup: "\u2A49",
-      capcap: "\u2A4B",
-      capcup: "\u2A47",
-      capdot: "\u2A40",
-      caps: "\u2229\uFE00",
-      caret: "\u2041",
-      caron: "\u02C7",
-      ccaps: "\u2A4D",
-      ccaron: "\u010D",
-      ccedil: "\xE7",
-      ccirc: "\u0109",
-      ccups: "\u2A4C",
-      ccupssm: "\u2A50",
-      cdot: "\u010B",
-      cedil: "\xB8",
-      cemptyv: "\u29B2",
-      cent: "\xA2",
-      centerdot: "\xB7",
-      cfr: "\u{1D520}",
-      chcy: "\u0447",
-      check: "\u2713",
-      checkmark: "\u2713",
-      chi: "\u03C7",
-      cir: "\u25CB",
-      cirE: "\u29C3",
-      circ: "\u02C6",
-      circeq: "\u2257",
-      circlearrowleft: "\u21BA",
-      circlearrowright: "\u21BB",
-      circledR: "\xAE",
-      circledS: "\u24C8",
-      circledast: "\u229B",
-      circledcirc: "\u229A",
-      circleddash: "\u229D",
-      cire: "\u2257",
-      cirfnint: "\u2A10",
-      cirmid: "\u2AEF",
-      cirscir: "\u29C2",
-      clubs: "\u2663",
-      clubsuit: "\u2663",
-      colon: ":",
-      colone: "\u2254",
-      coloneq: "\u2254",
-      comma: ",",
-      commat: "@",
-      comp: "\u2201",
-      compfn: "\u2218",
-      complement: "\u2201",
-      complexes: "\u2102",
-      cong: "\u2245",
-      congdot: "\u2A6D",
-      conint: "\u222E",
-      copf: "\u{1D554}",
-      coprod: "\u2210",
-      copy: "\xA9",
-      copysr: "\u2117",
-      crarr: "\u21B5",
-      cross: "\u2717",
-      cscr: "\u{1D4B8}",
-      csub: "\u2ACF",
-      csube: "\u2AD1",
-      csup: "\u2AD0",
-      csupe: "\u2AD2",
-      ctdot: "\u22EF",
-      cudarrl: "\u2938",
-      cudarrr: "\u2935",
-      cuepr: "\u22DE",
-      cuesc: "\u22DF",
-      cularr: "\u21B6",
-      cularrp: "\u293D",
-      cup: "\u222A",
-      cupbrcap: "\u2A48",
-      cupcap: "\u2A46",
-      cupcup: "\u2A4A",
-      cupdot: "\u228D",
-      cupor: "\u2A45",
-      cups: "\u222A\uFE00",
-      curarr: "\u21B7",
-      curarrm: "\u293C",
-      curlyeqprec: "\u22DE",
-      curlyeqsucc: "\u22DF",
-      curlyvee: "\u22CE",
-      curlywedge: "\u22CF",
-      curren: "\xA4",
-      curvearrowleft: "\u21B6",
-      curvearrowright: "\u21B7",
-      cuvee: "\u22CE",
-      cuwed: "\u22CF",
-      cwconint: "\u2232",
-      cwint: "\u2231",
-      cylcty: "\u232D",
-      dArr: "\u21D3",
-      dHar: "\u2965",
-      dagger: "\u2020",
-      daleth: "\u2138",
-      darr: "\u2193",
-      dash: "\u2010",
-      dashv: "\u22A3",
-      dbkarow: "\u290F",
-      dblac: "\u02DD",
-      dcaron: "\u010F",
-      dcy: "\u0434",
-      dd: "\u2146",
-      ddagger: "\u2021",
-      ddarr: "\u21CA",
-      ddotseq: "\u2A77",
-      deg: "\xB0",
-      delta: "\u03B4",
-      demptyv: "\u29B1",
-      dfisht: "\u297F",
-      dfr: "\u{1D521}",
-      dharl: "\u21C3",
-      dharr: "\u21C2",
-      diam: "\u22C4",
-      diamond: "\u22C4",
-      diamondsuit: "\u2666",
-      diams: "\u2666",
-      die: "\xA8",
-      digamma: "\u03DD",
-      disin: "\u22F2",
-      div: "\xF7",
-      divide: "\xF7",
-      divideontimes: "\u22C7",
-      divonx: "\u22C7",
-      djcy: "\u0452",
-      dlcorn: "\u231E",
-      dlcrop: "\u230D",
-      dollar: "$",
-      dopf: "\u{1D555}",
-      dot: "\u02D9",
-      doteq: "\u2250",
-      doteqdot: "\u2251",
-      dotminus: "\u2238",
-      dotplus: "\u2214",
-      dotsquare: "\u22A1",
-      doublebarwedge: "\u2306",
-      downarrow: "\u2193",
-      downdownarrows: "\u21CA",
-      downharpoonleft: "\u21C3",
-      downharpoonright: "\u21C2",
-      drbkarow: "\u2910",
-      drcorn: "\u231F",
-      drcrop: "\u230C",
-      dscr: "\u{1D4B9}",
-      dscy: "\u0455",
-      dsol: "\u29F6",
-      dstrok: "\u0111",
-      dtdot: "\u22F1",
-      dtri: "\u25BF",
-      dtrif: "\u25BE",
-      duarr: "\u21F5",
-      duhar: "\u296F",
-      dwangle: "\u29A6",
-      dzcy: "\u045F",
-      dzigrarr: "\u27FF",
-      eDDot: "\u2A77",
-      eDot: "\u2251",
-      eacute: "\xE9",
-      easter: "\u2A6E",
-      ecaron: "\u011B",
-      ecir: "\u2256",
-      ecirc: "\xEA",
-      ecolon: "\u2255",
-      ecy: "\u044D",
-      edot: "\u0117",
-      ee: "\u2147",
-      efDot: "\u2252",
-      efr: "\u{1D522}",
-      eg: "\u2A9A",
-      egrave: "\xE8",
-      egs: "\u2A96",
-      egsdot: "\u2A98",
-      el: "\u2A99",
-      elinters: "\u23E7",
-      ell: "\u2113",
-      els: "\u2A95",
-      elsdot: "\u2A97",
-      emacr: "\u0113",
-      empty: "\u2205",
-      emptyset: "\u2205",
-      emptyv: "\u2205",
-      emsp13: "\u2004",
-      emsp14: "\u2005",
-      emsp: "\u2003",
-      eng: "\u014B",
-      ensp: "\u2002",
-      eogon: "\u0119",
-      eopf: "\u{1D556}",
-      epar: "\u22D5",
-      eparsl: "\u29E3",
-      eplus: "\u2A71",
-      epsi: "\u03B5",
-      epsilon: "\u03B5",
-      epsiv: "\u03F5",
-      eqcirc: "\u2256",
-      eqcolon: "\u2255",
-      eqsim: "\u2242",
-      eqslantgtr: "\u2A96",
-      eqslantless: "\u2A95",
-      equals: "=",
-      equest: "\u225F",
-      equiv: "\u2261",
-      equivDD: "\u2A78",
-      eqvparsl: "\u29E5",
-      erDot: "\u2253",
-      erarr: "\u2971",
-      escr: "\u212F",
-      esdot: "\u2250",
-      esim: "\u2242",
-      eta: "\u03B7",
-      eth: "\xF0",
-      euml: "\xEB",
-      euro: "\u20AC",
-      excl: "!",
-      exist: "\u2203",
-      expectation: "\u2130",
-      exponentiale: "\u2147",
-      fallingdotseq: "\u2252",
-      fcy: "\u0444",
-      female: "\u2640",
-      ffilig: "\uFB03",
-      fflig: "\uFB00",
-      ffllig: "\uFB04",
-      ffr: "\u{1D523}",
-      filig: "\uFB01",
-      fjlig: "fj",
-      flat: "\u266D",
-      fllig: "\uFB02",
-      fltns: "\u25B1",
-      fnof: "\u0192",
-      fopf: "\u{1D557}",
-      forall: "\u2200",
-      fork: "\u22D4",
-      forkv: "\u2AD9",
-      fpartint: "\u2A0D",
-      frac12: "\xBD",
-      frac13: "\u2153",
-      frac14: "\xBC",
-      frac15: "\u2155",
-      frac16: "\u2159",
-      frac18: "\u215B",
-      frac23: "\u2154",
-      frac25: "\u2156",
-      frac34: "\xBE",
-      frac35: "\u2157",
-      frac38: "\u215C",
-      frac45: "\u2158",
-      frac56: "\u215A",
-      frac58: "\u215D",
-      frac78: "\u215E",
-      frasl: "\u2044",
-      frown: "\u2322",
-      fscr: "\u{1D4BB}",
-      gE: "\u2267",
-      gEl: "\u2A8C",
-      gacute: "\u01F5",
-      gamma: "\u03B3",
-      gammad: "\u03DD",
-      gap: "\u2A86",
-      gbreve: "\u011F",
-      gcirc: "\u011D",
-      gcy: "\u0433",
-      gdot: "\u0121",
-      ge: "\u2265",
-      gel: "\u22DB",
-      geq: "\u2265",
-      geqq: "\u2267",
-      geqslant: "\u2A7E",
-      ges: "\u2A7E",
-      gescc: "\u2AA9",
-      gesdot: "\u2A80",
-      gesdoto: "\u2A82",
-      gesdotol: "\u2A84",
-      gesl: "\u22DB\uFE00",
-      gesles: "\u2A94",
-      gfr: "\u{1D524}",
-      gg: "\u226B",
-      ggg: "\u22D9",
-      gimel: "\u2137",
-      gjcy: "\u0453",
-      gl: "\u2277",
-      glE: "\u2A92",
-      gla: "\u2AA5",
-      glj: "\u2AA4",
-      gnE: "\u2269",
-      gnap: "\u2A8A",
-      gnapprox: "\u2A8A",
-      gne: "\u2A88",
-      gneq: "\u2A88",
-      gneqq: "\u2269",
-      gnsim: "\u22E7",
-      gopf: "\u{1D558}",
-      grave: "`",
-      gscr: "\u210A",
-      gsim: "\u2273",
-      gsime: "\u2A8E",
-      gsiml: "\u2A90",
-      gt: ">",
-      gtcc: "\u2AA7",
-      gtcir: "\u2A7A",
-      gtdot: "\u22D7",
-      gtlPar: "\u2995",
-      gtquest: "\u2A7C",
-      gtrapprox: "\u2A86",
-      gtrarr: "\u2978",
-      gtrdot: "\u22D7",
-      gtreqless: "\u22DB",
-      gtreqqless: "\u2A8C",
-      gtrless: "\u2277",
-      gtrsim: "\u2273",
-      gvertneqq: "\u2269\uFE00",
-      gvnE: "\u2269\uFE00",
-      hArr: "\u21D4",
-      hairsp: "\u200A",
-      half: "\xBD",
-      hamilt: "\u210B",
-      hardcy: "\u044A",
-      harr: "\u2194",
-      harrcir: "\u2948",
-      harrw: "\u21AD",
-      hbar: "\u210F",
-      hcirc: "\u0125",
-      hearts: "\u2665",
-      heartsuit: "\u2665",
-      hellip: "\u2026",
-      hercon: "\u22B9",
-      hfr: "\u{1D525}",
-      hksearow: "\u2925",
-      hkswarow: "\u2926",
-      hoarr: "\u21FF",
-      homtht: "\u223B",
-      hookleftarrow: "\u21A9",
-      hookrightarrow: "\u21AA",
-      hopf: "\u{1D559}",
-      horbar: "\u2015",
-      hscr: "\u{1D4BD}",
-      hslash: "\u210F",
-      hstrok: "\u0127",
-      hybull: "\u2043",
-      hyphen: "\u2010",
-      iacute: "\xED",
-      ic: "\u2063",
-      icirc: "\xEE",
-      icy: "\u0438",
-      iecy: "\u0435",
-      iexcl: "\xA1",
-      iff: "\u21D4",
-      ifr: "\u{1D526}",
-      igrave: "\xEC",
-      ii: "\u2148",
-      iiiint: "\u2A0C",
-      iiint: "\u222D",
-      iinfin: "\u29DC",
-      iiota: "\u2129",
-      ijlig: "\u0133",
-      imacr: "\u012B",
-      image: "\u2111",
-      imagline: "\u2110",
-      imagpart: "\u2111",
-      imath: "\u0131",
-      imof: "\u22B7",
-      imped: "\u01B5",
-      in: "\u2208",
-      incare: "\u2105",
-      infin: "\u221E",
-      infintie: "\u29DD",
-      inodot: "\u0131",
-      int: "\u222B",
-      intcal: "\u22BA",
-      integers: "\u2124",
-      intercal: "\u22BA",
-      intlarhk: "\u2A17",
-      intprod: "\u2A3C",
-      iocy: "\u0451",
-      iogon: "\u012F",
-      iopf: "\u{1D55A}",
-      iota: "\u03B9",
-      iprod: "\u2A3C",
-      iquest: "\xBF",
-      iscr: "\u{1D4BE}",
-      isin: "\u2208",
-      isinE: "\u22F9",
-      isindot: "\u22F5",
-      isins: "\u22F4",
-      isinsv: "\u22F3",
-      isinv: "\u2208",
-      it: "\u2062",
-      itilde: "\u0129",
-      iukcy: "\u0456",
-      iuml: "\xEF",
-      jcirc: "\u0135",
-      jcy: "\u0439",
-      jfr: "\u{1D527}",
-      jmath: "\u0237",
-      jopf: "\u{1D55B}",
-      jscr: "\u{1D4BF}",
-      jsercy: "\u0458",
-      jukcy: "\u0454",
-      kappa: "\u03BA",
-      kappav: "\u03F0",
-      kcedil: "\u0137",
-      kcy: "\u043A",
-      kfr: "\u{1D528}",
-      kgreen: "\u0138",
-      khcy: "\u0445",
-      kjcy: "\u045C",
-      kopf: "\u{1D55C}",
-      kscr: "\u{1D4C0}",
-      lAarr: "\u21DA",
-      lArr: "\u21D0",
-      lAtail: "\u291B",
-      lBarr: "\u290E",
-      lE: "\u2266",
-      lEg: "\u2A8B",
-      lHar: "\u2962",
-      lacute: "\u013A",
-      laemptyv: "\u29B4",
-      lagran: "\u2112",
-      lambda: "\u03BB",
-      lang: "\u27E8",
-      langd: "\u2991",
-      langle: "\u27E8",
-      lap: "\u2A85",
-      laquo: "\xAB",
-      larr: "\u2190",
-      larrb: "\u21E4",
-      larrbfs: "\u291F",
-      larrfs: "\u291D",
-      larrhk: "\u21A9",
-      larrlp: "\u21AB",
-      larrpl: "\u2939",
-      larrsim: "\u2973",
-      larrtl: "\u21A2",
-      lat: "\u2AAB",
-      latail: "\u2919",
-      late: "\u2AAD",
-      lates: "\u2AAD\uFE00",
-      lbarr: "\u290C",
-      lbbrk: "\u2772",
-      lbrace: "{",
-      lbrack: "[",
-      lbrke: "\u298B",
-      lbrksld: "\u298F",
-      lbrkslu: "\u298D",
-      lcaron: "\u013E",
-      lcedil: "\u013C",
-      lceil: "\u2308",
-      lcub: "{",
-      lcy: "\u043B",
-      ldca: "\u2936",
-      ldquo: "\u201C",
-      ldquor: "\u201E",
-      ldrdhar: "\u2967",
-      ldrushar: "\u294B",
-      ldsh: "\u21B2",
-      le: "\u2264",
-      leftarrow: "\u2190",
-      leftarrowtail: "\u21A2",
-      leftharpoondown: "\u21BD",
-      leftharpoonup: "\u21BC",
-      leftleftarrows: "\u21C7",
-      leftrightarrow: "\u2194",
-      leftrightarrows: "\u21C6",
-      leftrightharpoons: "\u21CB",
-      leftrightsquigarrow: "\u21AD",
-      leftthreetimes: "\u22CB",
-      leg: "\u22DA",
-      leq: "\u2264",
-      leqq: "\u2266",
-      leqslant: "\u2A7D",
-      les: "\u2A7D",
-      lescc: "\u2AA8",
-      lesdot: "\u2A7F",
-      lesdoto: "\u2A81",
-      lesdotor: "\u2A83",
-      lesg: "\u22DA\uFE00",
-      lesges: "\u2A93",
-      lessapprox: "\u2A85",
-      lessdot: "\u22D6",
-      lesseqgtr: "\u22DA",
-      lesseqqgtr: "\u2A8B",
-      lessgtr: "\u2276",
-      lesssim: "\u2272",
-      lfisht: "\u297C",
-      lfloor: "\u230A",
-      lfr: "\u{1D529}",
-      lg: "\u2276",
-      lgE: "\u2A91",
-      lhard: "\u21BD",
-      lharu: "\u21BC",
-      lharul: "\u296A",
-      lhblk: "\u2584",
-      ljcy: "\u0459",
-      ll: "\u226A",
-      llarr: "\u21C7",
-      llcorner: "\u231E",
-      llhard: "\u296B",
-      lltri: "\u25FA",
-      lmidot: "\u0140",
-      lmoust: "\u23B0",
-      lmoustache: "\u23B0",
-      lnE: "\u2268",
-      lnap: "\u2A89",
-      lnapprox: "\u2A89",
-      lne: "\u2A87",
-      lneq: "\u2A87",
-      lneqq: "\u2268",
-      lnsim: "\u22E6",
-      loang: "\u27EC",
-      loarr: "\u21FD",
-      lobrk: "\u27E6",
-      longleftarrow: "\u27F5",
-      longleftrightarrow: "\u27F7",
-      longmapsto: "\u27FC",
-      longrightarrow: "\u27F6",
-      looparrowleft: "\u21AB",
-      looparrowright: "\u21AC",
-      lopar: "\u2985",
-      lopf: "\u{1D55D}",
-      loplus: "\u2A2D",
-      lotimes: "\u2A34",
-      lowast: "\u2217",
-      lowbar: "_",
-      loz: "\u25CA",
-      lozenge: "\u25CA",
-      lozf: "\u29EB",
-      lpar: "(",
-      lparlt: "\u2993",
-      lrarr: "\u21C6",
-      lrcorner: "\u231F",
-      lrhar: "\u21CB",
-      lrhard: "\u296D",
-      lrm: "\u200E",
-      lrtri: "\u22BF",
-      lsaquo: "\u2039",
-      lscr: "\u{1D4C1}",
-      lsh: "\u21B0",
-      lsim: "\u2272",
-      lsime: "\u2A8D",
-      lsimg: "\u2A8F",
-      lsqb: "[",
-      lsquo: "\u2018",
-      lsquor: "\u201A",
-      lstrok: "\u0142",
-      lt: "<",
-      ltcc: "\u2AA6",
-      ltcir: "\u2A79",
-      ltdot: "\u22D6",
-      lthree: "\u22CB",
-      ltimes: "\u22C9",
-      ltlarr: "\u2976",
-      ltquest: "\u2A7B",
-      ltrPar: "\u2996",
-      ltri: "\u25C3",
-      ltrie: "\u22B4",
-      ltrif: "\u25C2",
-      lurdshar: "\u294A",
-      luruhar: "\u2966",
-      lvertneqq: "\u2268\uFE00",
-      lvnE: "\u2268\uFE00",
-      mDDot: "\u223A",
-      macr: "\xAF",
-      male: "\u2642",
-      malt: "\u2720",
-      maltese: "\u2720",
-      map: "\u21A6",
-      mapsto: "\u21A6",
-      mapstodown: "\u21A7",
-      mapstoleft: "\u21A4",
-      mapstoup: "\u21A5",
-      marker: "\u25AE",
-      mcomma: "\u2A29",
-      mcy: "\u043C",
-      mdash: "\u2014",
-      measuredangle: "\u2221",
-      mfr: "\u{1D52A}",
-      mho: "\u2127",
-      micro: "\xB5",
-      mid: "\u2223",
-      midast: "*",
-      midcir: "\u2AF0",
-      middot: "\xB7",
-      minus: "\u2212",
-      minusb: "\u229F",
-      minusd: "\u2238",
-      minusdu: "\u2A2A",
-      mlcp: "\u2ADB",
-      mldr: "\u2026",
-      mnplus: "\u2213",
-      models: "\u22A7",
-      mopf: "\u{1D55E}",
-      mp: "\u2213",
-      mscr: "\u{1D4C2}",
-      mstpos: "\u223E",
-      mu: "\u03BC",
-      multimap: "\u22B8",
-      mumap: "\u22B8",
-      nGg: "\u22D9\u0338",
-      nGt: "\u226B\u20D2",
-      nGtv: "\u226B\u0338",
-      nLeftarrow: "\u21CD",
-      nLeftrightarrow: "\u21CE",
-      nLl: "\u22D8\u0338",
-      nLt: "\u226A\u20D2",
-      nLtv: "\u226A\u0338",
-      nRightarrow: "\u21CF",
-      nVDash: "\u22AF",
-      nVdash: "\u22AE",
-      nabla: "\u2207",
-      nacute: "\u0144",
-      nang: "\u2220\u20D2",
-      nap: "\u2249",
-      napE: "\u2A70\u0338",
-      napid: "\u224B\u0338",
-      napos: "\u0149",
-      napprox: "\u2249",
-      natur: "\u266E",
-      natural: "\u266E",
-      naturals: "\u2115",
-      nbsp: "\xA0",
-      nbump: "\u224E\u0338",
-      nbumpe: "\u224F\u0338",
-      ncap: "\u2A43",
-      ncaron: "\u0148",
-      ncedil: "\u0146",
-      ncong: "\u2247",
-      ncongdot: "\u2A6D\u0338",
-      ncup: "\u2A42",
-      ncy: "\u043D",
-      ndash: "\u2013",
-      ne: "\u2260",
-      neArr: "\u21D7",
-      nearhk: "\u2924",
-      nearr: "\u2197",
-      nearrow: "\u2197",
-      nedot: "\u2250\u0338",
-      nequiv: "\u2262",
-      nesear: "\u2928",
-      nesim: "\u2242\u0338",
-      nexist: "\u2204",
-      nexists: "\u2204",
-      nfr: "\u{1D52B}",
-      ngE: "\u2267\u0338",
-      nge: "\u2271",
-      ngeq: "\u2271",
-      ngeqq: "\u2267\u0338",
-      ngeqslant: "\u2A7E\u0338",
-      nges: "\u2A7E\u0338",
-      ngsim: "\u2275",
-      ngt: "\u226F",
-      ngtr: "\u226F",
-      nhArr: "\u21CE",
-      nharr: "\u21AE",
-      nhpar: "\u2AF2",
-      ni: "\u220B",
-      nis: "\u22FC",
-      nisd: "\u22FA",
-      niv: "\u220B",
-      njcy: "\u045A",
-      nlArr: "\u21CD",
-      nlE: "\u2266\u0338",
-      nlarr: "\u219A",
-      nldr: "\u2025",
-      nle: "\u2270",
-      nleftarrow: "\u219A",
-      nleftrightarrow: "\u21AE",
-      nleq: "\u2270",
-      nleqq: "\u2266\u0338",
-      nleqslant: "\u2A7D\u0338",
-      nles: "\u2A7D\u0338",
-      nless: "\u226E",
-      nlsim: "\u2274",
-      nlt: "\u226E",
-      nltri: "\u22EA",
-      nltrie: "\u22EC",
-      nmid: "\u2224",
-      nopf: "\u{1D55F}",
-      not: "\xAC",
-      notin: "\u2209",
-      notinE: "\u22F9\u0338",
-      notindot: "\u22F5\u0338",
-      notinva: "\u2209",
-      notinvb: "\u22F7",
-      notinvc: "\u22F6",
-      notni: "\u220C",
-      notniva: "\u220C",
-      notnivb: "\u22FE",
-      notnivc: "\u22FD",
-      npar: "\u2226",
-      nparallel: "\u2226",
-      nparsl: "\u2AFD\u20E5",
-      npart: "\u2202\u0338",
-      npolint: "\u2A14",
-      npr: "\u2280",
-      nprcue: "\u22E0",
-      npre: "\u2AAF\u0338",
-      nprec: "\u2280",
-      npreceq: "\u2AAF\u0338",
-      nrArr: "\u21CF",
-      nrarr: "\u219B",
-      nrarrc: "\u2933\u0338",
-      nrarrw: "\u219D\u0338",
-      nrightarrow: "\u219B",
-      nrtri: "\u22EB",
-      nrtrie: "\u22ED",
-      nsc: "\u2281",
-      nsccue: "\u22E1",
-      nsce: "\u2AB0\u0338",
-      nscr: "\u{1D4C3}",
-      nshortmid: "\u2224",
-      nshortparallel: "\u2226",
-      nsim: "\u2241",
-      nsime: "\u2244",
-      nsimeq: "\u2244",
-      nsmid: "\u2224",
-      nspar: "\u2226",
-      nsqsube: "\u22E2",
-      nsqsupe: "\u22E3",
-      nsub: "\u2284",
-      nsubE: "\u2AC5\u0338",
-      nsube: "\u2288",
-      nsubset: "\u2282\u20D2",
-      nsubseteq: "\u2288",
-      nsubseteqq: "\u2AC5\u0338",
-      nsucc: "\u2281",
-      nsucceq: "\u2AB0\u0338",
-      nsup: "\u2285",
-      nsupE: "\u2AC6\u0338",
-      nsupe: "\u2289",
-      nsupset: "\u2283\u20D2",
-      nsupseteq: "\u2289",
-      nsupseteqq: "\u2AC6\u0338",
-      ntgl: "\u2279",
-      ntilde: "\xF1",
-      ntlg: "\u2278",
-      ntriangleleft: "\u22EA",
-      ntrianglelefteq: "\u22EC",
-      ntriangleright: "\u22EB",
-      ntrianglerighteq: "\u22ED",
-      nu: "\u03BD",
-      num: "#",
-      numero: "\u2116",
-      numsp: "\u2007",
-      nvDash: "\u22AD",
-      nvHarr: "\u2904",
-      nvap: "\u224D\u20D2",
-      nvdash: "\u22AC",
-      nvge: "\u2265\u20D2",
-      nvgt: ">\u20D2",
-      nvinfin: "\u29DE",
-      nvlArr: "\u2902",
-      nvle: "\u2264\u20D2",
-      nvlt: "<\u20D2",
-      nvltrie: "\u22B4\u20D2",
-      nvrArr: "\u2903",
-      nvrtrie: "\u22B5\u20D2",
-      nvsim: "\u223C\u20D2",
-      nwArr: "\u21D6",
-      nwarhk: "\u2923",
-      nwarr: "\u2196",
-      nwarrow: "\u2196",
-      nwnear: "\u2927",
-      oS: "\u24C8",
-      oacute: "\xF3",
-      oast: "\u229B",
-      ocir: "\u229A",
-      ocirc: "\xF4",
-      ocy: "\u043E",
-      odash: "\u229D",
-      odblac: "\u0151",
-      odiv: "\u2A38",
-      odot: "\u2299",
-      odsold: "\u29BC",
-      oelig: "\u0153",
-      ofcir: "\u29BF",
-      ofr: "\u{1D52C}",
-      ogon: "\u02DB",
-      ograve: "\xF2",
-      ogt: "\u29C1",
-      ohbar: "\u29B5",
-      ohm: "\u03A9",
-      oint: "\u222E",
-      olarr: "\u21BA",
-      olcir: "\u29BE",
-      olcross: "\u29BB",
-      oline: "\u203E",
-      olt: "\u29C0",
-      omacr: "\u014D",
-      omega: "\u03C9",
-      omicron: "\u03BF",
-      omid: "\u29B6",
-      ominus: "\u2296",
-      oopf: "\u{1D560}",
-      opar: "\u29B7",
-      operp: "\u29B9",
-      oplus: "\u2295",
-      or: "\u2228",
-      orarr: "\u21BB",
-      ord: "\u2A5D",
-      order: "\u2134",
-      orderof: "\u2134",
-      ordf: "\xAA",
-      ordm: "\xBA",
-      origof: "\u22B6",
-      oror: "\u2A56",
-      orslope: "\u2A57",
-      orv: "\u2A5B",
-      oscr: "\u2134",
-      oslash: "\xF8",
-      osol: "\u2298",
-      otilde: "\xF5",
-      otimes: "\u2297",
-      otimesas: "\u2A36",
-      ouml: "\xF6",
-      ovbar: "\u233D",
-      par: "\u2225",
-      para: "\xB6",
-      parallel: "\u2225",
-      parsim: "\u2AF3",
-      parsl: "\u2AFD",
-      part: "\u2202",
-      pcy: "\u043F",
-      percnt: "%",
-      period: ".",
-      permil: "\u2030",
-      perp: "\u22A5",
-      pertenk: "\u2031",
-      pfr: "\u{1D52D}",
-      phi: "\u03C6",
-      phiv: "\u03D5",
-      phmmat: "\u2133",
-      phone: "\u260E",
-      pi: "\u03C0",
-      pitchfork: "\u22D4",
-      piv: "\u03D6",
-      planck: "\u210F",
-      planckh: "\u210E",
-      plankv: "\u210F",
-      plus: "+",
-      plusacir: "\u2A23",
-      plusb: "\u229E",
-      pluscir: "\u2A22",
-      plusdo: "\u2214",
-      plusdu: "\u2A25",
-      pluse: "\u2A72",
-      plusmn: "\xB1",
-      plussim: "\u2A26",
-      plustwo: "\u2A27",
-      pm: "\xB1",
-      pointint: "\u2A15",
-      popf: "\u{1D561}",
-      pound: "\xA3",
-      pr: "\u227A",
-      prE: "\u2AB3",
-      prap: "\u2AB7",
-      prcue: "\u227C",
-      pre: "\u2AAF",
-      prec: "\u227A",
-      precapprox: "\u2AB7",
-      preccurlyeq: "\u227C",
-      preceq: "\u2AAF",
-      precnapprox: "\u2AB9",
-      precneqq: "\u2AB5",
-      precnsim: "\u22E8",
-      precsim: "\u227E",
-      prime: "\u2032",
-      primes: "\u2119",
-      prnE: "\u2AB5",
-      prnap: "\u2AB9",
-      prnsim: "\u22E8",
-      prod: "\u220F",
-      profalar: "\u232E",
-      profline: "\u2312",
-      profsurf: "\u2313",
-      prop: "\u221D",
-      propto: "\u221D",
-      prsim: "\u227E",
-      prurel: "\u22B0",
-      pscr: "\u{1D4C5}",
-      psi: "\u03C8",
-      puncsp: "\u2008",
-      qfr: "\u{1D52E}",
-      qint: "\u2A0C",
-      qopf: "\u{1D562}",
-      qprime: "\u2057",
-      qscr: "\u{1D4C6}",
-      quaternions: "\u210D",
-      quatint: "\u2A16",
-      quest: "?",
-      questeq: "\u225F",
-      quot: '"',
-      rAarr: "\u21DB",
-      rArr: "\u21D2",
-      rAtail: "\u291C",
-      rBarr: "\u290F",
-      rHar: "\u2964",
-      race: "\u223D\u0331",
-      racute: "\u0155",
-      radic: "\u221A",
-      raemptyv: "\u29B3",
-      rang: "\u27E9",
-      rangd: "\u2992",
-      range: "\u29A5",
-      rangle: "\u27E9",
-      raquo: "\xBB",
-      rarr: "\u2192",
-      rarrap: "\u2975",
-      rarrb: "\u21E5",
-      rarrbfs: "\u2920",
-      rarrc: "\u2933",
-      rarrfs: "\u291E",
-      rarrhk: "\u21AA",
-      rarrlp: "\u21AC",
-      rarrpl: "\u2945",
-      rarrsim: "\u2974",
-      rarrtl: "\u21A3",
-      rarrw: "\u219D",
-      ratail: "\u291A",
-      ratio: "\u2236",
-      rationals: "\u211A",
-      rbarr: "\u290D",
-      rbbrk: "\u2773",
-      rbrace: "}",
-      rbrack: "]",
-      rbrke: "\u298C",
-      rbrksld: "\u298E",
-      rbrkslu: "\u2990",
-      rcaron: "\u0159",
-      rcedil: "\u0157",
-      rceil: "\u2309",
-      rcub: "}",
-      rcy: "\u0440",
-      rdca: "\u2937",
-      rdldhar: "\u2969",
-      rdquo: "\u201D",
-      rdquor: "\u201D",
-      rdsh: "\u21B3",
-      real: "\u211C",
-      realine: "\u211B",
-      realpart: "\u211C",
-      reals: "\u211D",
-      rect: "\u25AD",
-      reg: "\xAE",
-      rfisht: "\u297D",
-      rfloor: "\u230B",
-      rfr: "\u{1D52F}",
-      rhard: "\u21C1",
-      rharu: "\u21C0",
-      rharul: "\u296C",
-      rho: "\u03C1",
-      rhov: "\u03F1",
-      rightarrow: "\u2192",
-      rightarrowtail: "\u21A3",
-      rightharpoondown: "\u21C1",
-      rightharpoonup: "\u21C0",
-      rightleftarrows: "\u21C4",
-      rightleftharpoons: "\u21CC",
-      rightrightarrows: "\u21C9",
-      rightsquigarrow: "\u219D",
-      rightthreetimes: "\u22CC",
-      ring: "\u02DA",
-      risingdotseq: "\u2253",
-      rlarr: "\u21C4",
-      rlhar: "\u21CC",
-      rlm: "\u200F",
-      rmoust: "\u23B1",
-      rmoustache: "\u23B1",
-      rnmid: "\u2AEE",
-      roang: "\u27ED",
-      roarr: "\u21FE",
-      robrk: "\u27E7",
-      ropar: "\u2986",
-      ropf: "\u{1D563}",
-      roplus: "\u2A2E",
-      rotimes: "\u2A35",
-      rpar: ")",
-      rpargt: "\u2994",
-      rppolint: "\u2A12",
-      rrarr: "\u21C9",
-      rsaquo: "\u203A",
-      rscr: "\u{1D4C7}",
-      rsh: "\u21B1",
-      rsqb: "]",
-      rsquo: "\u2019",
-      rsquor: "\u2019",
-      rthree: "\u22CC",
-      rtimes: "\u22CA",
-      rtri: "\u25B9",
-      rtrie: "\u22B5",
-      rtrif: "\u25B8",
-      rtriltri: "\u29CE",
-      ruluhar: "\u2968",
-      rx: "\u211E",
-      sacute: "\u015B",
-      sbquo: "\u201A",
-      sc: "\u227B",
-      scE: "\u2AB4",
-      scap: "\u2AB8",
-      scaron: "\u0161",
-      sccue: "\u227D",
-      sce: "\u2AB0",
-      scedil: "\u015F",
-      scirc: "\u015D",
-      scnE: "\u2AB6",
-      scnap: "\u2ABA",
-      scnsim: "\u22E9",
-      scpolint: "\u2A13",
-      scsim: "\u227F",
-      scy: "\u0441",
-      sdot: "\u22C5",
-      sdotb: "\u22A1",
-      sdote: "\u2A66",
-      seArr: "\u21D8",
-      searhk: "\u2925",
-      searr: "\u2198",
-      searrow: "\u2198",
-      sect: "\xA7",
-      semi: ";",
-      seswar: "\u2929",
-      setminus: "\u2216",
-      setmn: "\u2216",
-      sext: "\u2736",
-      sfr: "\u{1D530}",
-      sfrown: "\u2322",
-      sharp: "\u266F",
-      shchcy: "\u0449",
-      shcy: "\u0448",
-      shortmid: "\u2223",
-      shortparallel: "\u2225",
-      shy: "\xAD",
-      sigma: "\u03C3",
-      sigmaf: "\u03C2",
-      sigmav: "\u03C2",
-      sim: "\u223C",
-      simdot: "\u2A6A",
-      sime: "\u2243",
-      simeq: "\u2243",
-      simg: "\u2A9E",
-      simgE: "\u2AA0",
-      siml: "\u2A9D",
-      simlE: "\u2A9F",
-      simne: "\u2246",
-      simplus: "\u2A24",
-      simrarr: "\u2972",
-      slarr: "\u2190",
-      smallsetminus: "\u2216",
-      smashp: "\u2A33",
-      smeparsl: "\u29E4",
-      smid: "\u2223",
-      smile: "\u2323",
-      smt: "\u2AAA",
-      smte: "\u2AAC",
-      smtes: "\u2AAC\uFE00",
-      softcy: "\u044C",
-      sol: "/",
-      solb: "\u29C4",
-      solbar: "\u233F",
-      sopf: "\u{1D564}",
-      spades: "\u2660",
-      spadesuit: "\u2660",
-      spar: "\u2225",
-      sqcap: "\u2293",
-      sqcaps: "\u2293\uFE00",
-      sqcup: "\u2294",
-      sqcups: "\u2294\uFE00",
-      sqsub: "\u228F",
-      sqsube: "\u2291",
-      sqsubset: "\u228F",
-      sqsubseteq: "\u2291",
-      sqsup: "\u2290",
-      sqsupe: "\u2292",
-      sqsupset: "\u2290",
-      sqsupseteq: "\u2292",
-      squ: "\u25A1",
-      square: "\u25A1",
-      squarf: "\u25AA",
-      squf: "\u25AA",
-      srarr: "\u2192",
-      sscr: "\u{1D4C8}",
-      ssetmn: "\u2216",
-      ssmile: "\u2323",
-      sstarf: "\u22C6",
-      star: "\u2606",
-      starf: "\u2605",
-      straightepsilon: "\u03F5",
-      straightphi: "\u03D5",
-      strns: "\xAF",
-      sub: "\u2282",
-      subE: "\u2AC5",
-      subdot: "\u2ABD",
-      sube: "\u2286",
-      subedot: "\u2AC3",
-      submult: "\u2AC1",
-      subnE: "\u2ACB",
-      subne: "\u228A",
-      subplus: "\u2ABF",
-      subrarr: "\u2979",
-      subset: "\u2282",
-      subseteq: "\u2286",
-      subseteqq: "\u2AC5",
-      subsetneq: "\u228A",
-      subsetneqq: "\u2ACB",
-      subsim: "\u2AC7",
-      subsub: "\u2AD5",
-      subsup: "\u2AD3",
-      succ: "\u227B",
-      succapprox: "\u2AB8",
-      succcurlyeq: "\u227D",
-      succeq: "\u2AB0",
-      succnapprox: "\u2ABA",
-      succneqq: "\u2AB6",
-      succnsim: "\u22E9",
-      succsim: "\u227F",
-      sum: "\u2211",
-      sung: "\u266A",
-      sup1: "\xB9",
-      sup2: "\xB2",
-      sup3: "\xB3",
-      sup: "\u2283",
-      supE: "\u2AC6",
-      supdot: "\u2ABE",
-      supdsub: "\u2AD8",
-      supe: "\u2287",
-      supedot: "\u2AC4",
-      suphsol: "\u27C9",
-      suphsub: "\u2AD7",
-      suplarr: "\u297B",
-      supmult: "\u2AC2",
-      supnE: "\u2ACC",
-      supne: "\u228B",
-      supplus: "\u2AC0",
-      supset: "\u2283",
-      supseteq: "\u2287",
-      supseteqq: "\u2AC6",
-      supsetneq: "\u228B",
-      supsetneqq: "\u2ACC",
-      supsim: "\u2AC8",
-      supsub: "\u2AD4",
-      supsup: "\u2AD6",
-      swArr: "\u21D9",
-      swarhk: "\u2926",
-      swarr: "\u2199",
-      swarrow: "\u2199",
-      swnwar: "\u292A",
-      szlig: "\xDF",
-      target: "\u2316",
-      tau: "\u03C4",
-      tbrk: "\u23B4",
-      tcaron: "\u0165",
-      tcedil: "\u0163",
-      tcy: "\u0442",
-      tdot: "\u20DB",
-      telrec: "\u2315",
-      tfr: "\u{1D531}",
-      there4: "\u2234",
-      therefore: "\u2234",
-      theta: "\u03B8",
-      thetasym: "\u03D1",
-      thetav: "\u03D1",
-      thickapprox: "\u2248",
-      thicksim: "\u223C",
-      thinsp: "\u2009",
-      thkap: "\u2248",
-      thksim: "\u223C",
-      thorn: "\xFE",
-      tilde: "\u02DC",
-      times: "\xD7",
-      timesb: "\u22A0",
-      timesbar: "\u2A31",
-      timesd: "\u2A30",
-      tint: "\u222D",
-      toea: "\u2928",
-      top: "\u22A4",
-      topbot: "\u2336",
-      topcir: "\u2AF1",
-      topf: "\u{1D565}",
-      topfork: "\u2ADA",
-      tosa: "\u2929",
-      tprime: "\u2034",
-      trade: "\u2122",
-      triangle: "\u25B5",
-      triangledown: "\u25BF",
-      triangleleft: "\u25C3",
-      trianglelefteq: "\u22B4",
-      triangleq: "\u225C",
-      triangleright: "\u25B9",
-      trianglerighteq: "\u22B5",
-      tridot: "\u25EC",
-      trie: "\u225C",
-      triminus: "\u2A3A",
-      triplus: "\u2A39",
-      trisb: "\u29CD",
-      tritime: "\u2A3B",
-      trpezium: "\u23E2",
-      tscr: "\u{1D4C9}",
-      tscy: "\u0446",
-      tshcy: "\u045B",
-      tstrok: "\u0167",
-      twixt: "\u226C",
-      twoheadleftarrow: "\u219E",
-      twoheadrightarrow: "\u21A0",
-      uArr: "\u21D1",
-      uHar: "\u2963",
-      uacute: "\xFA",
-      uarr: "\u2191",
-      ubrcy: "\u045E",
-      ubreve: "\u016D",
-      ucirc: "\xFB",
-      ucy: "\u0443",
-      udarr: "\u21C5",
-      udblac: "\u0171",
-      udhar: "\u296E",
-      ufisht: "\u297E",
-      ufr: "\u{1D532}",
-      ugrave: "\xF9",
-      uharl: "\u21BF",
-      uharr: "\u21BE",
-      uhblk: "\u2580",
-      ulcorn: "\u231C",
-      ulcorner: "\u231C",
-      ulcrop: "\u230F",
-      ultri: "\u25F8",
-      umacr: "\u016B",
-      uml: "\xA8",
-      uogon: "\u0173",
-      uopf: "\u{1D566}",
-      uparrow: "\u2191",
-      updownarrow: "\u2195",
-      upharpoonleft: "\u21BF",
-      upharpoonright: "\u21BE",
-      uplus: "\u228E",
-      upsi: "\u03C5",
-      upsih: "\u03D2",
-      upsilon: "\u03C5",
-      upuparrows: "\u21C8",
-      urcorn: "\u231D",
-      urcorner: "\u231D",
-      urcrop: "\u230E",
-      uring: "\u016F",
-      urtri: "\u25F9",
-      uscr: "\u{1D4CA}",
-      utdot: "\u22F0",
-      utilde: "\u0169",
-      utri: "\u25B5",
-      utrif: "\u25B4",
-      uuarr: "\u21C8",
-      uuml: "\xFC",
-      uwangle: "\u29A7",
-      vArr: "\u21D5",
-      vBar: "\u2AE8",
-      vBarv: "\u2AE9",
-      vDash: "\u22A8",
-      vangrt: "\u299C",
-      varepsilon: "\u03F5",
-      varkappa: "\u03F0",
-      varnothing: "\u2205",
-      varphi: "\u03D5",
-      varpi: "\u03D6",
-      varpropto: "\u221D",
-      varr: "\u2195",
-      varrho: "\u03F1",
-      varsigma: "\u03C2",
-      varsubsetneq: "\u228A\uFE00",
-      varsubsetneqq: "\u2ACB\uFE00",
-      varsupsetneq: "\u228B\uFE00",
-      varsupsetneqq: "\u2ACC\uFE00",
-      vartheta: "\u03D1",
-      vartriangleleft: "\u22B2",
-      vartriangleright: "\u22B3",
-      vcy: "\u0432",
-      vdash: "\u22A2",
-      vee: "\u2228",
-      veebar: "\u22BB",
-      veeeq: "\u225A",
-      vellip: "\u22EE",
-      verbar: "|",
-      vert: "|",
-      vfr: "\u{1D533}",
-      vltri: "\u22B2",
-      vnsub: "\u2282\u20D2",
-      vnsup: "\u2283\u20D2",
-      vopf: "\u{1D567}",
-      vprop: "\u221D",
-      vrtri: "\u22B3",
-      vscr: "\u{1D4CB}",
-      vsubnE: "\u2ACB\uFE00",
-      vsubne: "\u228A\uFE00",
-      vsupnE: "\u2ACC\uFE00",
-      vsupne: "\u228B\uFE00",
-      vzigzag: "\u299A",
-      wcirc: "\u0175",
-      wedbar: "\u2A5F",
-      wedge: "\u2227",
-      wedgeq: "\u2259",
-      weierp: "\u2118",
-      wfr: "\u{1D534}",
-      wopf: "\u{1D568}",
-      wp: "\u2118",
-      wr: "\u2240",
-      wreath: "\u2240",
-      wscr: "\u{1D4CC}",
-      xcap: "\u22C2",
-      xcirc: "\u25EF",
-      xcup: "\u22C3",
-      xdtri: "\u25BD",
-      xfr: "\u{1D535}",
-      xhArr: "\u27FA",
-      xharr: "\u27F7",
-      xi: "\u03BE",
-      xlArr: "\u27F8",
-      xlarr: "\u27F5",
-      xmap: "\u27FC",
-      xnis: "\u22FB",
-      xodot: "\u2A00",
-      xopf: "\u{1D569}",
-      xoplus: "\u2A01",
-      xotime: "\u2A02",
-      xrArr: "\u27F9",
-      xrarr: "\u27F6",
-      xscr: "\u{1D4CD}",
-      xsqcup: "\u2A06",
-      xuplus: "\u2A04",
-      xutri: "\u25B3",
-      xvee: "\u22C1",
-      xwedge: "\u22C0",
-      yacute: "\xFD",
-      yacy: "\u044F",
-      ycirc: "\u0177",
-      ycy: "\u044B",
-      yen: "\xA5",
-      yfr: "\u{1D536}",
-      yicy: "\u0457",
-      yopf: "\u{1D56A}",
-      yscr: "\u{1D4CE}",
-      yucy: "\u044E",
-      yuml: "\xFF",
-      zacute: "\u017A",
-      zcaron: "\u017E",
-      zcy: "\u0437",
-      zdot: "\u017C",
-      zeetrf: "\u2128",
-      zeta: "\u03B6",
-      zfr: "\u{1D537}",
-      zhcy: "\u0436",
-      zigrarr: "\u21DD",
-      zopf: "\u{1D56B}",
-      zscr: "\u{1D4CF}",
-      zwj: "\u200D",
-      zwnj: "\u200C"
-    };
-  }
-});
-
-// node_modules/decode-named-character-reference/index.js
-function decodeNamedCharacterReference(value) {
-  return own.call(characterEntities, value) ? characterEntities[value] : false;
-}
-var own;
-var init_decode_named_character_reference = __esm({
-  "node_modules/decode-named-character-reference/index.js"() {
-    init_character_entities();
-    own = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list3.splice(...parameters);
-  } else {
-    if (remove) list3.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list3.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
-  }
-  return items;
-}
-var init_micromark_util_chunked = __esm({
-  "node_modules/micromark-util-chunked/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-combine-extensions/index.js
-function combineExtensions(extensions) {
-  const all2 = {};
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    syntaxExtension(all2, extensions[index2]);
-  }
-  return all2;
-}
-function syntaxExtension(all2, extension2) {
-  let hook7;
-  for (hook7 in extension2) {
-    const maybe = hasOwnProperty.call(all2, hook7) ? all2[hook7] : void 0;
-    const left = maybe || (all2[hook7] = {});
-    const right = extension2[hook7];
-    let code2;
-    if (right) {
-      for (code2 in right) {
-        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value = right[code2];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code2],
-          Array.isArray(value) ? value : value ? [value] : []
-        );
-      }
-    }
-  }
-}
-function constructs(existing, list3) {
-  let index2 = -1;
-  const before = [];
-  while (++index2 < list3.length) {
-    ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
-  }
-  splice(existing, 0, 0, before);
-}
-var hasOwnProperty;
-var init_micromark_util_combine_extensions = __esm({
-  "node_modules/micromark-util-combine-extensions/index.js"() {
-    init_micromark_util_chunked();
-    hasOwnProperty = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code2 = Number.parseInt(value, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code2 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code2);
-}
-var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-var init_micromark_util_normalize_identifier = __esm({
-  "node_modules/micromark-util-normalize-identifier/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-character/index.js
-function asciiControl(code2) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
-  );
-}
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
-}
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
-}
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
-}
-function regexCheck(regex2) {
-  return check2;
-  function check2(code2) {
-    return code2 !== null && code2 > -1 && regex2.test(String.fromCharCode(code2));
-  }
-}
-var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
-var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
-    asciiAlpha = regexCheck(/[A-Za-z]/);
-    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-    asciiDigit = regexCheck(/\d/);
-    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-    unicodeWhitespace = regexCheck(/\s/);
-  }
-});
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return ok3(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code2);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok3(code2) : nok(code2);
-  }
-}
-var init_micromark_factory_space = __esm({
-  "node_modules/micromark-factory-space/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark/lib/initialize/content.js
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code2) {
-    effects.enter("paragraph");
-    return lineStart(code2);
-  }
-  function lineStart(code2) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-var content;
-var init_content = __esm({
-  "node_modules/micromark/lib/initialize/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    content = {
-      tokenize: initializeContent
-    };
-  }
-});
-
-// node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap;
-var init_micromark_util_edit_map = __esm({
-  "node_modules/micromark-util-edit-map/index.js"() {
-    EditMap = class {
-      /**
-       * Create a new edit map.
-       *
-       * @returns
-       *   New instance.
-       */
-      constructor() {
-        this.index = /* @__PURE__ */ new Map();
-        this.map = [];
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
-      }
-      /**
-       * Create an edit: but insert `add` before existing additions, instead of
-       * after them.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
-      }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index2 = this.map.length;
-        const vecs = [];
-        while (index2 > 0) {
-          index2 -= 1;
-          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-          events.length = this.map[index2][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice = vecs.pop();
-        while (slice) {
-          for (const element of slice) {
-            events.push(element);
-          }
-          slice = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/document.js
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code2) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
-    }
-    return checkNewContainers(code2);
-  }
-  function documentContinue(code2) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code2);
-    }
-    return start(code2);
-  }
-  function checkNewContainers(code2) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code2);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code2);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
-  }
-  function thereIsANewContainer(code2) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code2);
-  }
-  function thereIsNoNewContainer(code2) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code2);
-  }
-  function documentContinued(code2) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
-  }
-  function containerContinue(code2) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code2);
-  }
-  function flowStart(code2) {
-    if (code2 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code2);
-  }
-  function flowContinue(code2) {
-    if (code2 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code2);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-var document, containerConstruct;
-var init_document = __esm({
-  "node_modules/micromark/lib/initialize/document.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    document = {
-      tokenize: initializeDocument
-    };
-    containerConstruct = {
-      tokenize: tokenizeContainer
-    };
-  }
-});
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-    return 1;
-  }
-  if (unicodePunctuation(code2)) {
-    return 2;
-  }
-}
-var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context) {
-  const called = [];
-  let index2 = -1;
-  while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context);
-      called.push(resolve);
-    }
-  }
-  return events;
-}
-var init_micromark_util_resolve_all = __esm({
-  "node_modules/micromark-util-resolve-all/index.js"() {
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-function resolveAllAttention(events, context) {
-  let index2 = -1;
-  let nextEvents;
-  while (++index2 < events.length) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index2][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index2][1].start
-            },
-            end
-          };
-          const text6 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index2][1].start
-            }
-          };
-          const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index2][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
-          let offset = 0;
-          if (events[index2][1].end.offset - events[index2][1].start.offset) {
-            offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
-          }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
-          break;
-        }
-      }
-    }
-  }
-  index2 = -1;
-  while (++index2 < events.length) {
-    if (events[index2][1].type === "attentionSequence") {
-      events[index2][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok3) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
-  let marker;
-  return start;
-  function start(code2) {
-    marker = code2;
-    effects.enter("attentionSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
-    return ok3(code2);
-  }
-}
-function movePoint(point3, offset) {
-  point3.column += offset;
-  point3.offset += offset;
-  point3._bufferIndex += offset;
-}
-var attention;
-var init_attention = __esm({
-  "node_modules/micromark-core-commonmark/lib/attention.js"() {
-    init_micromark_util_chunked();
-    init_micromark_util_classify_character();
-    init_micromark_util_resolve_all();
-    attention = {
-      name: "attention",
-      resolveAll: resolveAllAttention,
-      tokenize: tokenizeAttention
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code2);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return schemeOrEmailAtext;
-    }
-    if (code2 === 64) {
-      return nok(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeOrEmailAtext(code2) {
-    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeInsideOrEmailAtext(code2) {
-    if (code2 === 58) {
-      effects.consume(code2);
-      size = 0;
-      return urlInside;
-    }
-    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
-      effects.consume(code2);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code2);
-  }
-  function urlInside(code2) {
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return urlInside;
-  }
-  function emailAtext(code2) {
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code2)) {
-      effects.consume(code2);
-      return emailAtext;
-    }
-    return nok(code2);
-  }
-  function emailAtSignOrDot(code2) {
-    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
-  }
-  function emailLabel(code2) {
-    if (code2 === 46) {
-      effects.consume(code2);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    return emailValue(code2);
-  }
-  function emailValue(code2) {
-    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
-      const next = code2 === 45 ? emailValue : emailLabel;
-      effects.consume(code2);
-      return next;
-    }
-    return nok(code2);
-  }
-}
-var autolink;
-var init_autolink = __esm({
-  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
-    init_micromark_util_character();
-    autolink = {
-      name: "autolink",
-      tokenize: tokenizeAutolink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-function tokenizeBlankLine(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
-  }
-  function after(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-var blankLine;
-var init_blank_line = __esm({
-  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blankLine = {
-      partial: true,
-      tokenize: tokenizeBlankLine
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code2);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok3;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok3(code2);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return contStart;
-  function contStart(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return contBefore(code2);
-  }
-  function contBefore(code2) {
-    return effects.attempt(blockQuote, ok3, nok)(code2);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-var blockQuote;
-var init_block_quote = __esm({
-  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blockQuote = {
-      continuation: {
-        tokenize: tokenizeBlockQuoteContinuation
-      },
-      exit,
-      name: "blockQuote",
-      tokenize: tokenizeBlockQuoteStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-function tokenizeCharacterEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code2);
-    effects.exit("escapeMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (asciiPunctuation(code2)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code2);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-var characterEscape;
-var init_character_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
-    init_micromark_util_character();
-    characterEscape = {
-      name: "characterEscape",
-      tokenize: tokenizeCharacterEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-function tokenizeCharacterReference(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code2) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code2);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value(code2);
-  }
-  function numeric(code2) {
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value(code2);
-  }
-  function value(code2) {
-    if (code2 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code2);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok3;
-    }
-    if (test(code2) && size++ < max) {
-      effects.consume(code2);
-      return value;
-    }
-    return nok(code2);
-  }
-}
-var characterReference;
-var init_character_reference = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_character();
-    characterReference = {
-      name: "characterReference",
-      tokenize: tokenizeCharacterReference
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code2) {
-    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
-  }
-}
-var nonLazyContinuation;
-var init_partial_non_lazy_continuation = __esm({
-  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
-    nonLazyContinuation = {
-      partial: true,
-      tokenize: tokenizeNonLazyContinuation
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-function tokenizeCodeFenced(effects, ok3, nok) {
-  const self2 = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    return beforeSequenceOpen(code2);
-  }
-  function beforeSequenceOpen(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code2;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === marker) {
-      sizeOpen++;
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code2);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
-  }
-  function infoBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info(code2);
-  }
-  function info(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return info;
-  }
-  function metaBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return infoBefore(code2);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta3(code2);
-  }
-  function meta3(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return meta3;
-  }
-  function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
-  }
-  function contentBefore(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code2) {
-    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
-  }
-  function beforeContentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code2);
-  }
-  function contentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code2);
-    }
-    effects.consume(code2);
-    return contentChunk;
-  }
-  function after(code2) {
-    effects.exit("codeFenced");
-    return ok3(code2);
-  }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code2) {
-      effects2.enter("lineEnding");
-      effects2.consume(code2);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code2) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
-    }
-    function beforeSequenceClose(code2) {
-      if (code2 === marker) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceClose(code2) {
-      if (code2 === marker) {
-        size++;
-        effects2.consume(code2);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceCloseAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects2.exit("codeFencedFence");
-        return ok4(code2);
-      }
-      return nok2(code2);
-    }
-  }
-}
-var codeFenced;
-var init_code_fenced = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_partial_non_lazy_continuation();
-    codeFenced = {
-      concrete: true,
-      name: "codeFenced",
-      tokenize: tokenizeCodeFenced
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-function tokenizeCodeIndented(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === null) {
-      return after(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.attempt(furtherStart, atBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return inside;
-  }
-  function after(code2) {
-    effects.exit("codeIndented");
-    return ok3(code2);
-  }
-}
-function tokenizeFurtherStart(effects, ok3, nok) {
-  const self2 = this;
-  return furtherStart2;
-  function furtherStart2(code2) {
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
-  }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
-  }
-}
-var codeIndented, furtherStart;
-var init_code_indented = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    codeIndented = {
-      name: "codeIndented",
-      tokenize: tokenizeCodeIndented
-    };
-    furtherStart = {
-      partial: true,
-      tokenize: tokenizeFurtherStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index2;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index2 = headEnterIndex;
-    while (++index2 < tailExitIndex) {
-      if (events[index2][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index2 = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index2 <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
-        enter = index2;
-      }
-    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index2 !== enter + 2) {
-        events[enter][1].end = events[index2 - 1][1].end;
-        events.splice(enter + 2, index2 - enter - 2);
-        tailExitIndex -= index2 - enter - 2;
-        index2 = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code2) {
-  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok3, nok) {
-  const self2 = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code2) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code2);
-  }
-  function between(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 32) {
-      effects.enter("space");
-      effects.consume(code2);
-      effects.exit("space");
-      return between;
-    }
-    if (code2 === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
-      effects.exit("codeTextData");
-      return between(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-  function sequenceClose(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok3(code2);
-    }
-    token.type = "codeTextData";
-    return data(code2);
-  }
-}
-var codeText;
-var init_code_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
-    init_micromark_util_character();
-    codeText = {
-      name: "codeText",
-      previous,
-      resolve: resolveCodeText,
-      tokenize: tokenizeCodeText
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list3, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list3.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
-    }
-  }
-}
-var SpliceBuffer;
-var init_splice_buffer = __esm({
-  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
-    SpliceBuffer = class {
-      /**
-       * @param {ReadonlyArray<T> | null | undefined} [initial]
-       *   Initial items (optional).
-       * @returns
-       *   Splice buffer.
-       */
-      constructor(initial) {
-        this.left = initial ? [...initial] : [];
-        this.right = [];
-      }
-      /**
-       * Array access;
-       * does not move the cursor.
-       *
-       * @param {number} index
-       *   Index.
-       * @return {T}
-       *   Item.
-       */
-      get(index2) {
-        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
-          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-        }
-        if (index2 < this.left.length) return this.left[index2];
-        return this.right[this.right.length - index2 + this.left.length - 1];
-      }
-      /**
-       * The length of the splice buffer, one greater than the largest index in the
-       * array.
-       */
-      get length() {
-        return this.left.length + this.right.length;
-      }
-      /**
-       * Remove and return `list[0]`;
-       * moves the cursor to `0`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      shift() {
-        this.setCursor(0);
-        return this.right.pop();
-      }
-      /**
-       * Slice the buffer to get an array;
-       * does not move the cursor.
-       *
-       * @param {number} start
-       *   Start.
-       * @param {number | null | undefined} [end]
-       *   End (optional).
-       * @returns {Array<T>}
-       *   Array of items.
-       */
-      slice(start, end) {
-        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-        if (stop < this.left.length) {
-          return this.left.slice(start, stop);
-        }
-        if (start > this.left.length) {
-          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-        }
-        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-      }
-      /**
-       * Mimics the behavior of Array.prototype.splice() except for the change of
-       * interface necessary to avoid segfaults when patching in very large arrays.
-       *
-       * This operation moves cursor is moved to `start` and results in the cursor
-       * placed after any inserted items.
-       *
-       * @param {number} start
-       *   Start;
-       *   zero-based index at which to start changing the array;
-       *   negative numbers count backwards from the end of the array and values
-       *   that are out-of bounds are clamped to the appropriate end of the array.
-       * @param {number | null | undefined} [deleteCount=0]
-       *   Delete count (default: `0`);
-       *   maximum number of elements to delete, starting from start.
-       * @param {Array<T> | null | undefined} [items=[]]
-       *   Items to include in place of the deleted items (default: `[]`).
-       * @return {Array<T>}
-       *   Any removed items.
-       */
-      splice(start, deleteCount, items) {
-        const count = deleteCount || 0;
-        this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-        if (items) chunkedPush(this.left, items);
-        return removed.reverse();
-      }
-      /**
-       * Remove and return the highest-numbered item in the array, so
-       * `list[list.length - 1]`;
-       * Moves the cursor to `length`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      pop() {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        return this.left.pop();
-      }
-      /**
-       * Inserts a single item to the high-numbered side of the array;
-       * moves the cursor to `length`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      push(item) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        this.left.push(item);
-      }
-      /**
-       * Inserts many items to the high-numbered side of the array.
-       * Moves the cursor to `length`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      pushMany(items) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        chunkedPush(this.left, items);
-      }
-      /**
-       * Inserts a single item to the low-numbered side of the array;
-       * Moves the cursor to `0`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshift(item) {
-        this.setCursor(0);
-        this.right.push(item);
-      }
-      /**
-       * Inserts many items to the low-numbered side of the array;
-       * moves the cursor to `0`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshiftMany(items) {
-        this.setCursor(0);
-        chunkedPush(this.right, items.reverse());
-      }
-      /**
-       * Move the cursor to a specific position in the array. Requires
-       * time proportional to the distance moved.
-       *
-       * If `n < 0`, the cursor will end up at the beginning.
-       * If `n > length`, the cursor will end up at the end.
-       *
-       * @param {number} n
-       *   Position.
-       * @return {undefined}
-       *   Nothing.
-       */
-      setCursor(n) {
-        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-        if (n < this.left.length) {
-          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.right, removed.reverse());
-        } else {
-          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.left, removed.reverse());
-        }
-      }
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index2 = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index2 < events.length) {
-    while (index2 in jumps) {
-      index2 = jumps[index2];
-    }
-    event = events.get(index2);
-    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index2));
-        index2 = jumps[index2];
-        more = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index2;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index2);
-        parameters.unshift(event);
-        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous3;
-  let index2 = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous3) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous3 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index2 < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
-    ) {
-      start = index2 + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index2 = breaks.length;
-  while (index2--) {
-    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
-  }
-  jumps.reverse();
-  index2 = -1;
-  while (++index2 < jumps.length) {
-    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
-    adjust += jumps[index2][1] - jumps[index2][0] - 1;
-  }
-  return gaps;
-}
-var init_micromark_util_subtokenize = __esm({
-  "node_modules/micromark-util-subtokenize/index.js"() {
-    init_micromark_util_chunked();
-    init_splice_buffer();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/content.js
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok3) {
-  let previous3;
-  return chunkStart;
-  function chunkStart(code2) {
-    effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
-      contentType: "content"
-    });
-    return chunkInside(code2);
-  }
-  function chunkInside(code2) {
-    if (code2 === null) {
-      return contentEnd(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
-    }
-    effects.consume(code2);
-    return chunkInside;
-  }
-  function contentEnd(code2) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok3(code2);
-  }
-  function contentContinue(code2) {
-    effects.consume(code2);
-    effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous3
-    });
-    previous3 = previous3.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return startLookahead;
-  function startLookahead(code2) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code2);
-    }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
-  }
-}
-var content2, continuationConstruct;
-var init_content2 = __esm({
-  "node_modules/micromark-core-commonmark/lib/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_subtokenize();
-    content2 = {
-      resolve: resolveContent,
-      tokenize: tokenizeContent
-    };
-    continuationConstruct = {
-      partial: true,
-      tokenize: tokenizeContinuation
-    };
-  }
-});
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code2) {
-    if (code2 === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code2);
-  }
-  function enclosedBefore(code2) {
-    if (code2 === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code2);
-  }
-  function enclosed(code2) {
-    if (code2 === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code2);
-    }
-    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code2) {
-    if (code2 === 60 || code2 === 62 || code2 === 92) {
-      effects.consume(code2);
-      return enclosed;
-    }
-    return enclosed(code2);
-  }
-  function raw(code2) {
-    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok3(code2);
-    }
-    if (balance < limit && code2 === 40) {
-      effects.consume(code2);
-      balance++;
-      return raw;
-    }
-    if (code2 === 41) {
-      effects.consume(code2);
-      balance--;
-      return raw;
-    }
-    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? rawEscape : raw;
-  }
-  function rawEscape(code2) {
-    if (code2 === 40 || code2 === 41 || code2 === 92) {
-      effects.consume(code2);
-      return raw;
-    }
-    return raw(code2);
-  }
-}
-var init_micromark_factory_destination = __esm({
-  "node_modules/micromark-factory-destination/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
-  const self2 = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code2);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code2) {
-    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code2);
-  }
-  function labelInside(code2) {
-    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    if (!seen) seen = !markdownSpace(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-}
-var init_micromark_factory_label = __esm({
-  "node_modules/micromark-factory-label/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
-  let marker;
-  return start;
-  function start(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      marker = code2 === 40 ? 41 : code2;
-      return begin;
-    }
-    return nok(code2);
-  }
-  function begin(code2) {
-    if (code2 === marker) {
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.exit(stringType);
-      return begin(marker);
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? escape : inside;
-  }
-  function escape(code2) {
-    if (code2 === marker || code2 === 92) {
-      effects.consume(code2);
-      return inside;
-    }
-    return inside(code2);
-  }
-}
-var init_micromark_factory_title = __esm({
-  "node_modules/micromark-factory-title/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
-  let seen;
-  return start;
-  function start(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
-    }
-    return ok3(code2);
-  }
-}
-var init_micromark_factory_whitespace = __esm({
-  "node_modules/micromark-factory-whitespace/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-function tokenizeDefinition(effects, ok3, nok) {
-  const self2 = this;
-  let identifier;
-  return start;
-  function start(code2) {
-    effects.enter("definition");
-    return before(code2);
-  }
-  function before(code2) {
-    return factoryLabel.call(
-      self2,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code2);
-  }
-  function labelAfter(code2) {
-    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code2);
-  }
-  function markerAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
-  }
-  function destinationBefore(code2) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code2);
-  }
-  function destinationAfter(code2) {
-    return effects.attempt(titleBefore, after, after)(code2);
-  }
-  function after(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
-  }
-  function afterWhitespace(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("definition");
-      self2.parser.defined.push(identifier);
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeTitleBefore(effects, ok3, nok) {
-  return titleBefore2;
-  function titleBefore2(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
-  }
-  function beforeMarker(code2) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
-  }
-  function titleAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
-  }
-  function titleAfterOptionalWhitespace(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-var definition, titleBefore;
-var init_definition = __esm({
-  "node_modules/micromark-core-commonmark/lib/definition.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_space();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_normalize_identifier();
-    definition = {
-      name: "definition",
-      tokenize: tokenizeDefinition
-    };
-    titleBefore = {
-      partial: true,
-      tokenize: tokenizeTitleBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-function tokenizeHardBreakEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.exit("hardBreakEscape");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-var hardBreakEscape;
-var init_hard_break_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
-    init_micromark_util_character();
-    hardBreakEscape = {
-      name: "hardBreakEscape",
-      tokenize: tokenizeHardBreakEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-function resolveHeadingAtx(events, context) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text6 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("atxHeading");
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 35 && size++ < 6) {
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code2);
-    }
-    return nok(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("atxHeading");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, atBreak, "whitespace")(code2);
-    }
-    effects.enter("atxHeadingText");
-    return data(code2);
-  }
-  function sequenceFurther(code2) {
-    if (code2 === 35) {
-      effects.consume(code2);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-var headingAtx;
-var init_heading_atx = __esm({
-  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    headingAtx = {
-      name: "headingAtx",
-      resolve: resolveHeadingAtx,
-      tokenize: tokenizeHeadingAtx
-    };
-  }
-});
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames, htmlRawNames;
-var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
-    htmlBlockNames = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    htmlRawNames = ["pre", "script", "style", "textarea"];
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-function resolveToHtmlFlow(events) {
-  let index2 = events.length;
-  while (index2--) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
-    events[index2][1].start = events[index2 - 2][1].start;
-    events[index2 + 1][1].start = events[index2 - 2][1].start;
-    events.splice(index2 - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let closingTag;
-  let buffer;
-  let index2;
-  let markerB;
-  return start;
-  function start(code2) {
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      marker = 2;
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      marker = 5;
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
-      if (index2 === value.length) {
-        return self2.interrupt ? ok3 : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function tagName(code2) {
-    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      const slash = code2 === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = 1;
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
-        if (slash) {
-          effects.consume(code2);
-          return basicSelfClosing;
-        }
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
-    }
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function basicSelfClosing(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuation;
-    }
-    return nok(code2);
-  }
-  function completeClosingTagAfter(code2) {
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeNameBefore(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return completeEnd;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code2);
-  }
-  function completeAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code2);
-  }
-  function completeAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      markerB = code2;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code2);
-  }
-  function completeAttributeValueQuoted(code2) {
-    if (code2 === markerB) {
-      effects.consume(code2);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
-      return completeAttributeNameAfter(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
-      return completeAttributeNameBefore(code2);
-    }
-    return nok(code2);
-  }
-  function completeEnd(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function completeAfter(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuation(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function continuation(code2) {
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationCommentInside;
-    }
-    if (code2 === 60 && marker === 1) {
-      effects.consume(code2);
-      return continuationRawTagOpen;
-    }
-    if (code2 === 62 && marker === 4) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 63 && marker === 3) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    if (code2 === 93 && marker === 5) {
-      effects.consume(code2);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code2);
-    }
-    effects.consume(code2);
-    return continuation;
-  }
-  function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
-  }
-  function continuationStartNonLazy(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuationStart(code2);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code2);
-  }
-  function continuationCommentInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationRawTagOpen(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationRawEndTag(code2) {
-    if (code2 === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
-        effects.consume(code2);
-        return continuationClose;
-      }
-      return continuation(code2);
-    }
-    if (asciiAlpha(code2) && buffer.length < 8) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationCdataInside(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationDeclarationInside(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationClose(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code2);
-    }
-    effects.consume(code2);
-    return continuationClose;
-  }
-  function continuationAfter(code2) {
-    effects.exit("htmlFlow");
-    return ok3(code2);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
-  }
-}
-var htmlFlow, blankLineBefore;
-var init_html_flow = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
-    init_micromark_util_character();
-    init_micromark_util_html_tag_name();
-    init_blank_line();
-    init_partial_non_lazy_continuation();
-    htmlFlow = {
-      concrete: true,
-      name: "htmlFlow",
-      resolveTo: resolveToHtmlFlow,
-      tokenize: tokenizeHtmlFlow
-    };
-    blankLineBefore = {
-      partial: true,
-      tokenize: tokenizeBlankLineBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-function tokenizeHtmlText(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let index2;
-  let returnState;
-  return start;
-  function start(code2) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instruction;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return declaration;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return nok(code2);
-  }
-  function comment(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = comment;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return comment;
-  }
-  function commentClose(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return comment(code2);
-  }
-  function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
-      return index2 === value.length ? cdata : cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function cdata(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = cdata;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return cdata;
-  }
-  function cdataClose(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function cdataEnd(code2) {
-    if (code2 === 62) {
-      return end(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function declaration(code2) {
-    if (code2 === null || code2 === 62) {
-      return end(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = declaration;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return declaration;
-  }
-  function instruction(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = instruction;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return instruction;
-  }
-  function instructionClose(code2) {
-    return code2 === 62 ? end(code2) : instruction(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return nok(code2);
-  }
-  function tagClose(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return tagCloseBetween(code2);
-  }
-  function tagCloseBetween(code2) {
-    if (markdownLineEnding(code2)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagCloseBetween;
-    }
-    return end(code2);
-  }
-  function tagOpen(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function tagOpenBetween(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return end;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenBetween;
-    }
-    return end(code2);
-  }
-  function tagOpenAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code2);
-  }
-  function tagOpenAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code2);
-  }
-  function tagOpenAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      marker = code2;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      marker = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function end(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok3;
-    }
-    return nok(code2);
-  }
-  function lineEndingBefore(code2) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
-  }
-  function lineEndingAfterPrefix(code2) {
-    effects.enter("htmlTextData");
-    return returnState(code2);
-  }
-}
-var htmlText;
-var init_html_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    htmlText = {
-      name: "htmlText",
-      tokenize: tokenizeHtmlText
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-function resolveAllLabelEnd(events) {
-  let index2 = -1;
-  const newEvents = [];
-  while (++index2 < events.length) {
-    const token = events[index2][1];
-    newEvents.push(events[index2]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index2 += offset;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context) {
-  let index2 = events.length;
-  let offset = 0;
-  let open2;
-  let close;
-  let media;
-  while (index2--) {
-    const token = events[index2][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index2][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close) {
-      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
-        if (token.type !== "labelLink") {
-          offset = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close = index2;
-    }
-  }
-  const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label2 = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close][1].end
-    }
-  };
-  const text6 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset + 2][1].end
-    },
-    end: {
-      ...events[close - 2][1].start
-    }
-  };
-  media = [["enter", group, context], ["enter", label2, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
-  media = push(media, events.slice(close + 1));
-  media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok3, nok) {
-  const self2 = this;
-  const labelStarts = self2._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart) {
-      return nok(code2);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code2);
-    }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
-    }
-    if (code2 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
-    }
-    return defined ? labelEndOk(code2) : labelEndNok(code2);
-  }
-  function referenceNotFull(code2) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
-  }
-  function labelEndOk(code2) {
-    labelStarts.pop();
-    return ok3(code2);
-  }
-  function labelEndNok(code2) {
-    labelStart._balanced = true;
-    return nok(code2);
-  }
-}
-function tokenizeResource(effects, ok3, nok) {
-  return resourceStart;
-  function resourceStart(code2) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code2);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
-  }
-  function resourceOpen(code2) {
-    if (code2 === 41) {
-      return resourceEnd(code2);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
-  }
-  function resourceDestinationAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
-  }
-  function resourceDestinationMissing(code2) {
-    return nok(code2);
-  }
-  function resourceBetween(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
-    }
-    return resourceEnd(code2);
-  }
-  function resourceTitleAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
-  }
-  function resourceEnd(code2) {
-    if (code2 === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code2);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeReferenceFull(effects, ok3, nok) {
-  const self2 = this;
-  return referenceFull;
-  function referenceFull(code2) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
-  }
-  function referenceFullAfter(code2) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
-  }
-  function referenceFullMissing(code2) {
-    return nok(code2);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code2) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code2);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code2) {
-    if (code2 === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code2);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
-var init_label_end = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_normalize_identifier();
-    init_micromark_util_resolve_all();
-    labelEnd = {
-      name: "labelEnd",
-      resolveAll: resolveAllLabelEnd,
-      resolveTo: resolveToLabelEnd,
-      tokenize: tokenizeLabelEnd
-    };
-    resourceConstruct = {
-      tokenize: tokenizeResource
-    };
-    referenceFullConstruct = {
-      tokenize: tokenizeReferenceFull
-    };
-    referenceCollapsedConstruct = {
-      tokenize: tokenizeReferenceCollapsed
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-function tokenizeLabelStartImage(effects, ok3, nok) {
-  const self2 = this;
-  let labelImage;
-  return start;
-  function start(code2) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code2);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code2);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelImage);
-    return ok3(code2);
-  }
-}
-var labelStartImage;
-var init_label_start_image = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
-    init_label_end();
-    labelStartImage = {
-      name: "labelStartImage",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartImage
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-function tokenizeLabelStartLink(effects, ok3, nok) {
-  const self2 = this;
-  let labelLink;
-  return start;
-  function start(code2) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelLink);
-    return ok3(code2);
-  }
-}
-var labelStartLink;
-var init_label_start_link = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
-    init_label_end();
-    labelStartLink = {
-      name: "labelStartLink",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartLink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-function tokenizeLineEnding(effects, ok3) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
-  }
-}
-var lineEnding;
-var init_line_ending = __esm({
-  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
-    init_micromark_factory_space();
-    lineEnding = {
-      name: "lineEnding",
-      tokenize: tokenizeLineEnding
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    effects.enter("thematicBreak");
-    return before(code2);
-  }
-  function before(code2) {
-    marker = code2;
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code2);
-    }
-    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
-      effects.exit("thematicBreak");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-  function sequence(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
-  }
-}
-var thematicBreak;
-var init_thematic_break = __esm({
-  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    thematicBreak = {
-      name: "thematicBreak",
-      tokenize: tokenizeThematicBreak
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/list.js
-function tokenizeListStart(effects, ok3, nok) {
-  const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code2) {
-    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
-      if (!self2.containerState.type) {
-        self2.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
-      }
-      if (!self2.interrupt || code2 === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code2);
-      }
-    }
-    return nok(code2);
-  }
-  function inside(code2) {
-    if (asciiDigit(code2) && ++size < 10) {
-      effects.consume(code2);
-      return inside;
-    }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code2);
-    }
-    return nok(code2);
-  }
-  function atMarker(code2) {
-    effects.enter("listItemMarker");
-    effects.consume(code2);
-    effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code2;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self2.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code2) {
-    self2.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code2);
-  }
-  function otherPrefix(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code2);
-  }
-  function endOfPrefix(code2) {
-    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code2);
-  }
-}
-function tokenizeListContinuation(effects, ok3, nok) {
-  const self2 = this;
-  self2.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code2) {
-    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
-  }
-  function notBlank(code2) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
-      self2.containerState.furtherBlankLines = void 0;
-      self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code2);
-    }
-    self2.containerState.furtherBlankLines = void 0;
-    self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
-  }
-  function notInCurrentItem(code2) {
-    self2.containerState._closeFlow = true;
-    self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-  }
-}
-function tokenizeIndent(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
-  }
-}
-var list, listItemPrefixWhitespaceConstruct, indentConstruct;
-var init_list = __esm({
-  "node_modules/micromark-core-commonmark/lib/list.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_blank_line();
-    init_thematic_break();
-    list = {
-      continuation: {
-        tokenize: tokenizeListContinuation
-      },
-      exit: tokenizeListEnd,
-      name: "list",
-      tokenize: tokenizeListStart
-    };
-    listItemPrefixWhitespaceConstruct = {
-      partial: true,
-      tokenize: tokenizeListItemPrefixWhitespace
-    };
-    indentConstruct = {
-      partial: true,
-      tokenize: tokenizeIndent
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap();
-  let index2 = events.length;
-  let content3;
-  let text6;
-  let definition2;
-  while (index2--) {
-    if (events[index2][0] === "enter") {
-      if (events[index2][1].type === "content") {
-        content3 = index2;
-        break;
-      }
-      if (events[index2][1].type === "paragraph") {
-        text6 = index2;
-      }
-    } else {
-      if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
-      }
-      if (!definition2 && events[index2][1].type === "definition") {
-        definition2 = index2;
-      }
-    }
-  }
-  const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text6][1].type = "setextHeadingText";
-  if (definition2) {
-    editMap.add(text6, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
-    events[content3][1].end = {
-      ...events[definition2][1].end
-    };
-  } else {
-    events[content3][1] = heading;
-  }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  return start;
-  function start(code2) {
-    let index2 = self2.events.length;
-    let paragraph;
-    while (index2--) {
-      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph = self2.events[index2][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
-      marker = code2;
-      return before(code2);
-    }
-    return nok(code2);
-  }
-  function before(code2) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
-  }
-  function after(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("setextHeadingLine");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-var setextUnderline;
-var init_setext_underline = __esm({
-  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    setextUnderline = {
-      name: "setextUnderline",
-      resolveTo: resolveToSetextUnderline,
-      tokenize: tokenizeSetextUnderline
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/index.js
-var init_micromark_core_commonmark = __esm({
-  "node_modules/micromark-core-commonmark/index.js"() {
-    init_attention();
-    init_autolink();
-    init_blank_line();
-    init_block_quote();
-    init_character_escape();
-    init_character_reference();
-    init_code_fenced();
-    init_code_indented();
-    init_code_text();
-    init_content2();
-    init_definition();
-    init_hard_break_escape();
-    init_heading_atx();
-    init_html_flow();
-    init_html_text();
-    init_label_end();
-    init_label_start_image();
-    init_label_start_link();
-    init_line_ending();
-    init_list();
-    init_setext_underline();
-    init_thematic_break();
-  }
-});
-
-// node_modules/micromark/lib/initialize/flow.js
-function initializeFlow(effects) {
-  const self2 = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code2);
-    effects.exit("lineEndingBlank");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-}
-var flow;
-var init_flow = __esm({
-  "node_modules/micromark/lib/initialize/flow.js"() {
-    init_micromark_core_commonmark();
-    init_micromark_factory_space();
-    flow = {
-      tokenize: initializeFlow
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/text.js
-function initializeFactory(field2) {
-  return {
-    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self2 = this;
-    const constructs2 = this.parser.constructs[field2];
-    const text6 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code2) {
-      return atBreak(code2) ? text6(code2) : notText(code2);
-    }
-    function notText(code2) {
-      if (code2 === null) {
-        effects.consume(code2);
-        return;
-      }
-      effects.enter("data");
-      effects.consume(code2);
-      return data;
-    }
-    function data(code2) {
-      if (atBreak(code2)) {
-        effects.exit("data");
-        return text6(code2);
-      }
-      effects.consume(code2);
-      return data;
-    }
-    function atBreak(code2) {
-      if (code2 === null) {
-        return true;
-      }
-      const list3 = constructs2[code2];
-      let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context) {
-    let index2 = -1;
-    let enter;
-    while (++index2 <= events.length) {
-      if (enter === void 0) {
-        if (events[index2] && events[index2][1].type === "data") {
-          enter = index2;
-          index2++;
-        }
-      } else if (!events[index2] || events[index2][1].type !== "data") {
-        if (index2 !== enter + 2) {
-          events[enter][1].end = events[index2 - 1][1].end;
-          events.splice(enter + 2, index2 - enter - 2);
-          index2 = enter + 2;
-        }
-        enter = void 0;
-      }
-    }
-    return extraResolver ? extraResolver(events, context) : events;
-  }
-}
-function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context.sliceStream(data);
-      let index2 = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index2--) {
-        const chunk = chunks[index2];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index2++;
-          break;
-        }
-      }
-      if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index2,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-var resolver, string, text;
-var init_text = __esm({
-  "node_modules/micromark/lib/initialize/text.js"() {
-    init_micromark_util_edit_map();
-    resolver = {
-      resolveAll: createResolver()
-    };
-    string = initializeFactory("string");
-    text = initializeFactory("text");
-  }
-});
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document2,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string2,
-  text: () => text2
-});
-var document2, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
-var init_constructs = __esm({
-  "node_modules/micromark/lib/constructs.js"() {
-    init_micromark_core_commonmark();
-    init_text();
-    document2 = {
-      [42]: list,
-      [43]: list,
-      [45]: list,
-      [48]: list,
-      [49]: list,
-      [50]: list,
-      [51]: list,
-      [52]: list,
-      [53]: list,
-      [54]: list,
-      [55]: list,
-      [56]: list,
-      [57]: list,
-      [62]: blockQuote
-    };
-    contentInitial = {
-      [91]: definition
-    };
-    flowInitial = {
-      [-2]: codeIndented,
-      [-1]: codeIndented,
-      [32]: codeIndented
-    };
-    flow2 = {
-      [35]: headingAtx,
-      [42]: thematicBreak,
-      [45]: [setextUnderline, thematicBreak],
-      [60]: htmlFlow,
-      [61]: setextUnderline,
-      [95]: thematicBreak,
-      [96]: codeFenced,
-      [126]: codeFenced
-    };
-    string2 = {
-      [38]: characterReference,
-      [92]: characterEscape
-    };
-    text2 = {
-      [-5]: lineEnding,
-      [-4]: lineEnding,
-      [-3]: lineEnding,
-      [33]: labelStartImage,
-      [38]: characterReference,
-      [42]: attention,
-      [60]: [autolink, htmlText],
-      [91]: labelStartLink,
-      [92]: [hardBreakEscape, characterEscape],
-      [93]: labelEnd,
-      [95]: attention,
-      [96]: codeText
-    };
-    insideSpan = {
-      null: [attention, resolver]
-    };
-    attentionMarkers = {
-      null: [42, 95]
-    };
-    disable = {
-      null: []
-    };
-  }
-});
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser2, initialize, from) {
-  let point3 = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    enter,
-    exit: exit3,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser: parser2,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context;
-  function write(slice) {
-    chunks = push(chunks, slice);
-    main();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line: line2,
-      column,
-      offset
-    } = point3;
-    return {
-      _bufferIndex,
-      _index,
-      line: line2,
-      column,
-      offset
-    };
-  }
-  function defineSkip(value) {
-    columnStart[value.line] = value.column;
-    accountForPotentialSkip();
-  }
-  function main() {
-    while (point3._index < chunks.length) {
-      const chunk = chunks[point3._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
-        if (point3._bufferIndex < 0) {
-          point3._bufferIndex = 0;
-        }
-        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point3._bufferIndex));
-        }
-      } else {
-        go(chunk);
-      }
-    }
-  }
-  function go(code2) {
-    consumed = void 0;
-    expectedCode = code2;
-    state = state(code2);
-  }
-  function consume(code2) {
-    if (markdownLineEnding(code2)) {
-      point3.line++;
-      point3.column = 1;
-      point3.offset += code2 === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code2 !== -1) {
-      point3.column++;
-      point3.offset++;
-    }
-    if (point3._bufferIndex < 0) {
-      point3._index++;
-    } else {
-      point3._bufferIndex++;
-      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point3._index].length) {
-        point3._bufferIndex = -1;
-        point3._index++;
-      }
-    }
-    context.previous = code2;
-    consumed = true;
-  }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context.events.push(["enter", token, context]);
-    stack.push(token);
-    return token;
-  }
-  function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context.events.push(["exit", token, context]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
-  }
-  function onsuccessfulcheck(_, info) {
-    info.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook7;
-    function hook7(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map2) {
-        return start;
-        function start(code2) {
-          const left = code2 !== null && map2[code2];
-          const all2 = code2 !== null && map2.null;
-          const list3 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
-          ];
-          return handleListOfConstructs(list3)(code2);
-        }
-      }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
-        constructIndex = 0;
-        if (list3.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list3[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code2) {
-          info = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context.currentConstruct = construct;
-          }
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code2);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
-            effects,
-            ok3,
-            nok
-          )(code2);
-        }
-      }
-      function ok3(code2) {
-        consumed = true;
-        onreturn(currentConstruct, info);
-        return returnState;
-      }
-      function nok(code2) {
-        consumed = true;
-        info.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
-    }
-    if (construct.resolveTo) {
-      context.events = construct.resolveTo(context.events, context);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context.previous;
-    const startCurrentConstruct = context.currentConstruct;
-    const startEventsIndex = context.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point3 = startPoint;
-      context.previous = startPrevious;
-      context.currentConstruct = startCurrentConstruct;
-      context.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point3.line in columnStart && point3.column < 2) {
-      point3.column = columnStart[point3.line];
-      point3.offset += columnStart[point3.line] - 1;
-    }
-  }
-}
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
-  } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head = view[0];
-      if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
-    }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
-  }
-  return view;
-}
-function serializeChunks(chunks, expandTabs) {
-  let index2 = -1;
-  const result = [];
-  let atTab;
-  while (++index2 < chunks.length) {
-    const chunk = chunks[index2];
-    let value;
-    if (typeof chunk === "string") {
-      value = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value = "\r";
-          break;
-        }
-        case -4: {
-          value = "\n";
-          break;
-        }
-        case -3: {
-          value = "\r\n";
-          break;
-        }
-        case -2: {
-          value = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value = " ";
-          break;
-        }
-        default: {
-          value = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value);
-  }
-  return result.join("");
-}
-var init_create_tokenizer = __esm({
-  "node_modules/micromark/lib/create-tokenizer.js"() {
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_resolve_all();
-  }
-});
-
-// node_modules/micromark/lib/parse.js
-function parse3(options2) {
-  const settings = options2 || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings.extensions || []])
-  );
-  const parser2 = {
-    constructs: constructs2,
-    content: create(content),
-    defined: [],
-    document: create(document),
-    flow: create(flow),
-    lazy: {},
-    string: create(string),
-    text: create(text)
-  };
-  return parser2;
-  function create(initial) {
-    return creator;
-    function creator(from) {
-      return createTokenizer(parser2, initial, from);
-    }
-  }
-}
-var init_parse = __esm({
-  "node_modules/micromark/lib/parse.js"() {
-    init_micromark_util_combine_extensions();
-    init_content();
-    init_document();
-    init_flow();
-    init_text();
-    init_constructs();
-    init_create_tokenizer();
-  }
-});
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-var init_postprocess = __esm({
-  "node_modules/micromark/lib/postprocess.js"() {
-    init_micromark_util_subtokenize();
-  }
-});
-
-// node_modules/micromark/lib/preprocess.js
-function preprocess() {
-  let column = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value.length) {
-      search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code2 = value.charCodeAt(endPosition);
-      if (!match) {
-        buffer = value.slice(startPosition);
-        break;
-      }
-      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
-        }
-        switch (code2) {
-          case 0: {
-            chunks.push(65533);
-            column++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column / 4) * 4;
-            chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-var search;
-var init_preprocess = __esm({
-  "node_modules/micromark/lib/preprocess.js"() {
-    search = /[\0\t\n\r]/g;
-  }
-});
-
-// node_modules/micromark/index.js
-var init_micromark = __esm({
-  "node_modules/micromark/index.js"() {
-    init_parse();
-    init_postprocess();
-    init_preprocess();
-  }
-});
-
-// node_modules/micromark-util-decode-string/index.js
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode3);
-}
-function decode3($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex3 = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-var characterEscapeOrReference;
-var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_decode_numeric_character_reference();
-    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-  }
-});
-
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  if ("position" in value || "type" in value) {
-    return position(value.position);
-  }
-  if ("start" in value || "end" in value) {
-    return position(value);
-  }
-  if ("line" in value || "column" in value) {
-    return point(value);
-  }
-  return "";
-}
-function point(point3) {
-  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
-}
-function position(pos) {
-  return point(pos && pos.start) + "-" + point(pos && pos.end);
-}
-function index(value) {
-  return value && typeof value === "number" ? value : 1;
-}
-var init_lib2 = __esm({
-  "node_modules/unist-util-stringify-position/lib/index.js"() {
-  }
-});
-
-// node_modules/unist-util-stringify-position/index.js
-var init_unist_util_stringify_position = __esm({
-  "node_modules/unist-util-stringify-position/index.js"() {
-    init_lib2();
-  }
-});
-
-// node_modules/mdast-util-from-markdown/lib/index.js
-function fromMarkdown(value, encoding, options2) {
-  if (encoding && typeof encoding === "object") {
-    options2 = encoding;
-    encoding = void 0;
-  }
-  return compiler(options2)(postprocess(parse3(options2).document().write(preprocess()(value, encoding, true))));
-}
-function compiler(options2) {
-  const config3 = {
-    afterExit: [],
-    beforeEnter: [],
-    transforms: [],
-    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
-    enter: {
-      autolink: opener(link2),
-      autolinkProtocol: onenterdata,
-      autolinkEmail: onenterdata,
-      atxHeading: opener(heading),
-      blockQuote: opener(blockQuote2),
-      characterEscape: onenterdata,
-      characterReference: onenterdata,
-      codeFenced: opener(codeFlow),
-      codeFencedFenceInfo: buffer,
-      codeFencedFenceMeta: buffer,
-      codeIndented: opener(codeFlow, buffer),
-      codeText: opener(codeText2, buffer),
-      codeTextData: onenterdata,
-      data: onenterdata,
-      codeFlowValue: onenterdata,
-      definition: opener(definition2),
-      definitionDestinationString: buffer,
-      definitionLabelString: buffer,
-      definitionTitleString: buffer,
-      emphasis: opener(emphasis),
-      hardBreakEscape: opener(hardBreak),
-      hardBreakTrailing: opener(hardBreak),
-      htmlFlow: opener(html, buffer),
-      htmlFlowData: onenterdata,
-      htmlText: opener(html, buffer),
-      htmlTextData: onenterdata,
-      image: opener(image),
-      label: buffer,
-      link: opener(link2),
-      listItem: opener(listItem),
-      listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list3, onenterlistordered),
-      listUnordered: opener(list3),
-      paragraph: opener(paragraph),
-      reference: onenterreference,
-      referenceString: buffer,
-      resourceDestinationString: buffer,
-      resourceTitleString: buffer,
-      setextHeading: opener(heading),
-      strong: opener(strong),
-      thematicBreak: opener(thematicBreak2)
-    },
-    exit: {
-      atxHeading: closer(),
-      atxHeadingSequence: onexitatxheadingsequence,
-      autolink: closer(),
-      autolinkEmail: onexitautolinkemail,
-      autolinkProtocol: onexitautolinkprotocol,
-      blockQuote: closer(),
-      characterEscapeValue: onexitdata,
-      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
-      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
-      characterReferenceValue: onexitcharacterreferencevalue,
-      characterReference: onexitcharacterreference,
-      codeFenced: closer(onexitcodefenced),
-      codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
-      codeFlowValue: onexitdata,
-      codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
-      codeTextData: onexitdata,
-      data: onexitdata,
-      definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
-      definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
-      emphasis: closer(),
-      hardBreakEscape: closer(onexithardbreak),
-      hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
-      htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
-      htmlTextData: onexitdata,
-      image: closer(onexitimage),
-      label: onexitlabel,
-      labelText: onexitlabeltext,
-      lineEnding: onexitlineending,
-      link: closer(onexitlink),
-      listItem: closer(),
-      listOrdered: closer(),
-      listUnordered: closer(),
-      paragraph: closer(),
-      referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
-      resource: onexitresource,
-      setextHeading: closer(onexitsetextheading),
-      setextHeadingLineSequence: onexitsetextheadinglinesequence,
-      setextHeadingText: onexitsetextheadingtext,
-      strong: closer(),
-      thematicBreak: closer()
-    }
-  };
-  configure(config3, (options2 || {}).mdastExtensions || []);
-  const data = {};
-  return compile2;
-  function compile2(events) {
-    let tree = {
-      type: "root",
-      children: [],
-      position: void 0
-    };
-    const context = {
-      stack: [tree],
-      tokenStack: [],
-      config: config3,
-      enter,
-      exit: exit3,
-      buffer,
-      resume,
-      data
-    };
-    const listStack = [];
-    const prepared = [];
-    let index2 = -1;
-    while (++index2 < events.length) {
-      prepared.push(events[index2]);
-      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
-        if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
-        } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
-        }
-      }
-    }
-    events = prepared;
-    index2 = -1;
-    while (++index2 < events.length) {
-      const handler2 = config3[events[index2][0]];
-      if (events[index2][0] === "enter" && config3.beforeEnter.length > 0) {
-        callListeners(config3.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (own2.call(handler2, events[index2][1].type)) {
-        handler2[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (events[index2][0] === "exit" && config3.afterExit.length > 0) {
-        callListeners(config3.afterExit, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-    }
-    if (context.tokenStack.length > 0) {
-      const tail = context.tokenStack[context.tokenStack.length - 1];
-      const handler2 = tail[1] || defaultOnError;
-      handler2.call(context, void 0, tail[0]);
-    }
-    tree.position = {
-      start: point2(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
-    };
-    index2 = -1;
-    while (++index2 < config3.transforms.length) {
-      tree = config3.transforms[index2](tree) || tree;
-    }
-    return tree;
-  }
-  function callListeners(listeners, context, token) {
-    let index2 = -1;
-    while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
-    let index2 = start - 1;
-    let containerBalance = -1;
-    let listSpread = false;
-    let listItem2;
-    let lineIndex;
-    let firstBlankLineIndex;
-    let atMarker;
-    const insertions = [];
-    while (++index2 <= end) {
-      const event = events[index2];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote": {
-          if (event[0] === "enter") {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-          atMarker = void 0;
-          break;
-        }
-        case "lineEndingBlank": {
-          if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
-              firstBlankLineIndex = index2;
-            }
-            atMarker = void 0;
-          }
-          break;
-        }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace": {
-          break;
-        }
-        default: {
-          atMarker = void 0;
-        }
-      }
-      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
-          let tailIndex = index2;
-          lineIndex = void 0;
-          while (tailIndex--) {
-            const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === "exit") continue;
-              if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
-                listSpread = true;
-              }
-              tailEvent[1].type = "lineEnding";
-              lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
-            } else {
-              break;
-            }
-          }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
-          }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
-          });
-        }
-        if (event[1].type === "listItemPrefix") {
-          const item = {
-            type: "listItem",
-            _spread: false,
-            start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
-            end: void 0
-          };
-          listItem2 = item;
-          insertions.push({
-            at: index2,
-            event: ["enter", item, event[2]]
-          });
-          firstBlankLineIndex = void 0;
-          atMarker = true;
-        }
-      }
-    }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index2 = -1;
-    while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index2]);
-    }
-    events[start][1]._spread = listSpread;
-  }
-  function opener(create, and) {
-    return open2;
-    function open2(token) {
-      enter.call(this, create(token), token);
-      if (and) and.call(this, token);
-    }
-  }
-  function buffer() {
-    this.stack.push({
-      type: "fragment",
-      children: []
-    });
-  }
-  function enter(node4, token, errorHandler) {
-    const parent = this.stack[this.stack.length - 1];
-    const siblings = parent.children;
-    siblings.push(node4);
-    this.stack.push(node4);
-    this.tokenStack.push([token, errorHandler || void 0]);
-    node4.position = {
-      start: point2(token.start),
-      // @ts-expect-error: `end` will be patched later.
-      end: void 0
-    };
-  }
-  function closer(and) {
-    return close;
-    function close(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
-    }
-  }
-  function exit3(token, onExitError) {
-    const node4 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + "): it\u2019s not open");
-    }
-    if (open2[0].type !== token.type) {
-      if (onExitError) {
-        onExitError.call(this, token, open2[0]);
-      } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
-      }
-    }
-    node4.position.end = point2(token.end);
-  }
-  function resume() {
-    return toString(this.stack.pop());
-  }
-  function onenterlistordered() {
-    this.data.expectingFirstListItemValue = true;
-  }
-  function onenterlistitemvalue(token) {
-    if (this.data.expectingFirstListItemValue) {
-      const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
-      this.data.expectingFirstListItemValue = void 0;
-    }
-  }
-  function onexitcodefencedfenceinfo() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.lang = data2;
-  }
-  function onexitcodefencedfencemeta() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.meta = data2;
-  }
-  function onexitcodefencedfence() {
-    if (this.data.flowCodeInside) return;
-    this.buffer();
-    this.data.flowCodeInside = true;
-  }
-  function onexitcodefenced() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-    this.data.flowCodeInside = void 0;
-  }
-  function onexitcodeindented() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2.replace(/(\r?\n|\r)$/g, "");
-  }
-  function onexitdefinitionlabelstring(token) {
-    const label2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.label = label2;
-    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-  function onexitdefinitiontitlestring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.title = data2;
-  }
-  function onexitdefinitiondestinationstring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = data2;
-  }
-  function onexitatxheadingsequence(token) {
-    const node4 = this.stack[this.stack.length - 1];
-    if (!node4.depth) {
-      const depth = this.sliceSerialize(token).length;
-      node4.depth = depth;
-    }
-  }
-  function onexitsetextheadingtext() {
-    this.data.setextHeadingSlurpLineEnding = true;
-  }
-  function onexitsetextheadinglinesequence(token) {
-    const node4 = this.stack[this.stack.length - 1];
-    node4.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-  }
-  function onexitsetextheading() {
-    this.data.setextHeadingSlurpLineEnding = void 0;
-  }
-  function onenterdata(token) {
-    const node4 = this.stack[this.stack.length - 1];
-    const siblings = node4.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text6();
-      tail.position = {
-        start: point2(token.start),
-        // @ts-expect-error: we’ll add `end` later.
-        end: void 0
-      };
-      siblings.push(tail);
-    }
-    this.stack.push(tail);
-  }
-  function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
-  }
-  function onexitlineending(token) {
-    const context = this.stack[this.stack.length - 1];
-    if (this.data.atHardBreak) {
-      const tail = context.children[context.children.length - 1];
-      tail.position.end = point2(token.end);
-      this.data.atHardBreak = void 0;
-      return;
-    }
-    if (!this.data.setextHeadingSlurpLineEnding && config3.canContainEols.includes(context.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
-    }
-  }
-  function onexithardbreak() {
-    this.data.atHardBreak = true;
-  }
-  function onexithtmlflow() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2;
-  }
-  function onexithtmltext() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2;
-  }
-  function onexitcodetext() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2;
-  }
-  function onexitlink() {
-    const node4 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node4.type += "Reference";
-      node4.referenceType = referenceType;
-      delete node4.url;
-      delete node4.title;
-    } else {
-      delete node4.identifier;
-      delete node4.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitimage() {
-    const node4 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node4.type += "Reference";
-      node4.referenceType = referenceType;
-      delete node4.url;
-      delete node4.title;
-    } else {
-      delete node4.identifier;
-      delete node4.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitlabeltext(token) {
-    const string6 = this.sliceSerialize(token);
-    const ancestor = this.stack[this.stack.length - 2];
-    ancestor.label = decodeString(string6);
-    ancestor.identifier = normalizeIdentifier(string6).toLowerCase();
-  }
-  function onexitlabel() {
-    const fragment = this.stack[this.stack.length - 1];
-    const value = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    this.data.inReference = true;
-    if (node4.type === "link") {
-      const children = fragment.children;
-      node4.children = children;
-    } else {
-      node4.alt = value;
-    }
-  }
-  function onexitresourcedestinationstring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = data2;
-  }
-  function onexitresourcetitlestring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.title = data2;
-  }
-  function onexitresource() {
-    this.data.inReference = void 0;
-  }
-  function onenterreference() {
-    this.data.referenceType = "collapsed";
-  }
-  function onexitreferencestring(token) {
-    const label2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.label = label2;
-    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-    this.data.referenceType = "full";
-  }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
-  }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
-    const type = this.data.characterReferenceType;
-    let value;
-    if (type) {
-      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
-      this.data.characterReferenceType = void 0;
-    } else {
-      const result = decodeNamedCharacterReference(data2);
-      value = result;
-    }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value;
-  }
-  function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
-  }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = this.sliceSerialize(token);
-  }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = "mailto:" + this.sliceSerialize(token);
-  }
-  function blockQuote2() {
-    return {
-      type: "blockquote",
-      children: [],
-      position: void 0
-    };
-  }
-  function codeFlow() {
-    return {
-      type: "code",
-      lang: null,
-      meta: null,
-      value: "",
-      position: void 0
-    };
-  }
-  function codeText2() {
-    return {
-      type: "inlineCode",
-      value: "",
-      position: void 0
-    };
-  }
-  function definition2() {
-    return {
-      type: "definition",
-      identifier: "",
-      label: null,
-      title: null,
-      url: "",
-      position: void 0
-    };
-  }
-  function emphasis() {
-    return {
-      type: "emphasis",
-      children: [],
-      position: void 0
-    };
-  }
-  function heading() {
-    return {
-      type: "heading",
-      // @ts-expect-error `depth` will be set later.
-      depth: 0,
-      children: [],
-      position: void 0
-    };
-  }
-  function hardBreak() {
-    return {
-      type: "break",
-      position: void 0
-    };
-  }
-  function html() {
-    return {
-      type: "html",
-      value: "",
-      position: void 0
-    };
-  }
-  function image() {
-    return {
-      type: "image",
-      title: null,
-      url: "",
-      alt: null,
-      position: void 0
-    };
-  }
-  function link2() {
-    return {
-      type: "link",
-      title: null,
-      url: "",
-      children: [],
-      position: void 0
-    };
-  }
-  function list3(token) {
-    return {
-      type: "list",
-      ordered: token.type === "listOrdered",
-      start: null,
-      spread: token._spread,
-      children: [],
-      position: void 0
-    };
-  }
-  function listItem(token) {
-    return {
-      type: "listItem",
-      spread: token._spread,
-      checked: null,
-      children: [],
-      position: void 0
-    };
-  }
-  function paragraph() {
-    return {
-      type: "paragraph",
-      children: [],
-      position: void 0
-    };
-  }
-  function strong() {
-    return {
-      type: "strong",
-      children: [],
-      position: void 0
-    };
-  }
-  function text6() {
-    return {
-      type: "text",
-      value: "",
-      position: void 0
-    };
-  }
-  function thematicBreak2() {
-    return {
-      type: "thematicBreak",
-      position: void 0
-    };
-  }
-}
-function point2(d) {
-  return {
-    line: d.line,
-    column: d.column,
-    offset: d.offset
-  };
-}
-function configure(combined, extensions) {
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    const value = extensions[index2];
-    if (Array.isArray(value)) {
-      configure(combined, value);
-    } else {
-      extension(combined, value);
-    }
-  }
-}
-function extension(combined, extension2) {
-  let key;
-  for (key in extension2) {
-    if (own2.call(extension2, key)) {
-      switch (key) {
-        case "canContainEols": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "transforms": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(right);
-          }
-          break;
-        }
-        case "enter":
-        case "exit": {
-          const right = extension2[key];
-          if (right) {
-            Object.assign(combined[key], right);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-function defaultOnError(left, right) {
-  if (left) {
-    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ") is open");
-  }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
-}
-var own2;
-var init_lib3 = __esm({
-  "node_modules/mdast-util-from-markdown/lib/index.js"() {
-    init_mdast_util_to_string();
-    init_micromark();
-    init_micromark_util_decode_numeric_character_reference();
-    init_micromark_util_decode_string();
-    init_micromark_util_normalize_identifier();
-    init_decode_named_character_reference();
-    init_unist_util_stringify_position();
-    own2 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-from-markdown/index.js
-var init_mdast_util_from_markdown = __esm({
-  "node_modules/mdast-util-from-markdown/index.js"() {
-    init_lib3();
-  }
-});
-
-// src/core/text/plain-text.ts
-function text3(node4) {
-  if (node4.type === "inlineCode") return `\`${node4.value}\``;
-  if (node4.type === "text" || node4.type === "code" || node4.type === "html") return node4.value;
-  if (node4.type === "break") return " ";
-  return "children" in node4 ? node4.children.map(text3).join("") : "";
-}
-function plainText(markdown) {
-  return text3(fromMarkdown(markdown)).replace(/\s*\n\s*/g, " ");
-}
-var plainWords;
-var init_plain_text = __esm({
-  "src/core/text/plain-text.ts"() {
-    "use strict";
-    init_mdast_util_from_markdown();
-    plainWords = (markdown) => plainText(markdown).replace(/`/g, "");
-  }
-});
-
-// src/core/render/rule-names.ts
-var RULE_NAMES;
-var init_rule_names = __esm({
-  "src/core/render/rule-names.ts"() {
-    "use strict";
-    RULE_NAMES = {
-      owner: "Single accountable owner",
-      "success-criteria": "Success criteria",
-      "alignment-checklist": "Alignment checklist",
-      "decision-record": "Decision record",
-      postmortem: "Postmortem follow-ups"
-    };
-  }
-});
-
-// src/core/render/check-output.ts
-function checkTitle(evaluation) {
-  if (evaluation.conclusion === "neutral") return `Exempt: ${stripCode(evaluation.exemptReason)}`;
-  const active = evaluation.rules.filter((r) => r.status !== "skip");
-  const passing = active.filter((r) => r.status === "pass" || r.status === "warn").length;
-  const warnings = active.filter((r) => r.status === "warn").length;
-  const base = `${passing} of ${active.length} ownership rules pass`;
-  return warnings > 0 ? `${base}, ${warnings} warning${warnings === 1 ? "" : "s"}` : base;
-}
-function row(r) {
-  const inherited = r.inheritedFrom === void 0 ? "" : ` (from #${r.inheritedFrom})`;
-  return `| ${RULE_NAMES[r.id]} | ${STATUS_CELL[r.status]} | ${r.message}${inherited} |`;
-}
-function tickList(items) {
-  return items.map((item) => `- ${neutralize(item, 300)}`);
-}
-function howToFix(r, fix) {
-  const name = `**${RULE_NAMES[r.id]}**`;
-  switch (fix.kind) {
-    case "append": {
-      const lead = fix.placeholder ? `${name}: add this to the description, with your own measurable outcomes in place of the example:` : `${name}: add this to the description:`;
-      const tick = fix.tick?.length ? ["", "and tick these boxes, already in the description:", "", ...tickList(fix.tick)] : [];
-      return [lead, "", fenced(fix.block), ...tick];
-    }
-    case "replace-owner":
-      return [`${name}: make ${quietLogin(fix.login)} the only name in the Accountable field.`];
-    case "tick":
-      return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
-    case "say":
-      return [`${name}: ${fix.text}`];
-  }
-}
-function checkSummary(evaluation) {
-  if (evaluation.conclusion === "neutral") {
-    return `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The ownership rules are not enforced on it.`;
-  }
-  const lines = [];
-  lines.push("| Rule | Result | Details |", "| --- | --- | --- |", ...evaluation.rules.map(row));
-  const fixes = evaluation.rules.filter((r) => r.fix !== void 0 && r.status !== "pass");
-  if (fixes.length > 0) {
-    lines.push("", "### How to fix", "");
-    for (const r of fixes) if (r.fix) lines.push(...howToFix(r, r.fix), "");
-  }
-  return lines.join("\n").trimEnd();
-}
-function withConfigNotes(summary, notes) {
-  if (notes.length === 0) return summary;
-  const list3 = notes.map((n) => `- ${neutralize(n, 300)}`).join("\n");
-  return `${summary}
-
-**Config notes**
-
-${list3}`;
-}
-var STATUS_CELL, stripCode;
-var init_check_output = __esm({
-  "src/core/render/check-output.ts"() {
-    "use strict";
-    init_fenced();
-    init_neutralize();
-    init_plain_text();
-    init_rule_names();
-    STATUS_CELL = {
-      pass: "\u2705 Pass",
-      fail: "\u274C Fail",
-      warn: "\u26A0\uFE0F Warning",
-      skip: "\u2796 Skipped"
-    };
-    stripCode = (text6) => plainWords(text6 ?? "").slice(0, 200);
-  }
-});
-
-// src/core/render/sticky-comment.ts
-function stickyCommentBody(evaluation) {
-  const clean2 = evaluation.rules.every((r) => r.status !== "warn");
-  if (evaluation.conclusion === "neutral" || evaluation.conclusion === "success" && clean2) {
-    return allClearBody(evaluation);
-  }
-  const icon = evaluation.conclusion === "failure" ? "\u274C" : "\u26A0\uFE0F";
-  const heading = `### ${icon} Ownership: ${checkTitle(evaluation)}`;
-  return [STICKY_MARKER, heading, "", checkSummary(evaluation), "", FOOTER].join("\n");
-}
-function allClearBody(evaluation) {
-  if (evaluation.conclusion === "neutral") {
-    return [
-      STICKY_MARKER,
-      "### \u2796 Ownership",
-      "",
-      `Exempt: ${evaluation.exemptReason ?? "exempt"}.`
-    ].join("\n");
-  }
-  return [STICKY_MARKER, "### \u2705 Ownership", "", "All ownership rules pass. Thank you!"].join("\n");
-}
-var STICKY_MARKER, FOOTER;
-var init_sticky_comment = __esm({
-  "src/core/render/sticky-comment.ts"() {
-    "use strict";
-    init_check_output();
-    STICKY_MARKER = "<!-- ownership-bot:sticky -->";
-    FOOTER = "<sub>Edit the description and this comment updates itself. A maintainer can exempt this item with `/ownership waive <reason>`; `/ownership recheck` re-evaluates.</sub>";
-  }
-});
-
-// src/core/publish/waiver-record.ts
-function waiverLine(waiver) {
-  return `${PREFIX}${encodeURIComponent(JSON.stringify(waiver))}${SUFFIX}`;
-}
-function readWaiver(commentBody) {
-  if (!commentBody) return void 0;
-  const start = commentBody.indexOf(PREFIX);
-  if (start < 0) return void 0;
-  const end = commentBody.indexOf(SUFFIX, start + PREFIX.length);
-  if (end < 0) return void 0;
-  try {
-    const value = JSON.parse(
-      decodeURIComponent(commentBody.slice(start + PREFIX.length, end))
-    );
-    if (typeof value !== "object" || value === null) return void 0;
-    const { by, reason } = value;
-    return typeof by === "string" && typeof reason === "string" ? { by, reason } : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var PREFIX, SUFFIX;
-var init_waiver_record = __esm({
-  "src/core/publish/waiver-record.ts"() {
-    "use strict";
-    PREFIX = "<!-- ownership-bot:waiver ";
-    SUFFIX = " -->";
-  }
-});
-
-// src/core/publish/plan-comment.ts
-import { createHash as createHash2 } from "node:crypto";
-function describeComment(id, body) {
-  const described = { id, digest: commentDigest(body) };
-  const waiver = readWaiver(body);
-  if (waiver) described.waiver = waiver;
-  const followup = readFollowup(body);
-  if (followup && followup.events.length > 0) described.followup = followup;
-  return described;
-}
-function planComment({
-  existing,
-  evaluation,
-  settings,
-  waiver
-}) {
-  const needsAttention = evaluation.conclusion === "failure" || evaluation.rules.some((r) => r.status === "warn");
-  const rendered = waiver ? `${stickyCommentBody(evaluation)}
-${waiverLine(waiver)}` : stickyCommentBody(evaluation);
-  const followup = existing?.followup;
-  const body = followup ? `${rendered}${followupBlock(followup, followup.timeZone)}` : rendered;
-  if (!existing) {
-    const wanted = waiver !== void 0 || settings.mode === "always" || // A warning shows in the check and updates a comment that exists, but opens none.
-    settings.mode === "failures" && evaluation.conclusion === "failure";
-    return wanted ? { action: "create", body } : { action: "none" };
-  }
-  if (!needsAttention && !waiver && !followup && settings.on_pass === "delete") {
-    return { action: "delete", id: existing.id };
-  }
-  return existing.digest === commentDigest(body) ? { action: "none" } : { action: "update", id: existing.id, body };
-}
-var commentDigest;
-var init_plan_comment = __esm({
-  "src/core/publish/plan-comment.ts"() {
-    "use strict";
-    init_followup_record();
-    init_sticky_comment();
-    init_waiver_record();
-    commentDigest = (body) => createHash2("sha256").update(body).digest("base64url");
-  }
-});
-
-// src/github/octokit.ts
-function httpStatus(error62) {
-  if (typeof error62 === "object" && error62 !== null && "status" in error62) {
-    const { status } = error62;
-    return typeof status === "number" ? status : void 0;
-  }
-  return void 0;
-}
-var init_octokit = __esm({
-  "src/github/octokit.ts"() {
-    "use strict";
-  }
-});
-
-// src/github/labels.ts
-function labelChanges(current, desired, managed) {
-  const has = new Set(current.map((l) => l.toLowerCase()));
-  const want = new Set(desired.map((l) => l.toLowerCase()));
-  return {
-    add: desired.filter((l) => !has.has(l.toLowerCase())),
-    remove: managed.filter((l) => has.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
-  };
-}
-async function ensureLabel(octokit, store, ref, name) {
-  const key = `label:${ref.owner}/${ref.repo}:${name}`.toLowerCase();
-  if (await store.get(key)) return;
-  try {
-    await octokit.request("POST /repos/{owner}/{repo}/labels", {
-      owner: ref.owner,
-      repo: ref.repo,
-      name,
-      color: LABEL_COLOR,
-      description: "Set by Ownership Bot: an ownership rule fails on this item"
-    });
-  } catch (error62) {
-    if (httpStatus(error62) !== 422) throw error62;
-  }
-  await store.set(key, "1", KNOWN_TTL);
-}
-async function syncLabels(params) {
-  const { octokit, store, ref } = params;
-  const { add, remove } = labelChanges(params.current, params.desired, params.managed);
-  const target = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
-  for (const name of add) await ensureLabel(octokit, store, ref, name);
-  if (add.length > 0) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-      ...target,
-      labels: add
-    });
-  }
-  for (const name of remove) {
-    try {
-      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-        ...target,
-        name
-      });
-    } catch (error62) {
-      if (httpStatus(error62) !== 404) throw error62;
-    }
-  }
-  return { added: add, removed: remove };
-}
-var LABEL_COLOR, KNOWN_TTL;
-var init_labels = __esm({
-  "src/github/labels.ts"() {
-    "use strict";
-    init_octokit();
-    LABEL_COLOR = "d93f0b";
-    KNOWN_TTL = 30 * 24 * 3600;
-  }
-});
-
-// src/config/parse-config.ts
-function isPlainMapping(value) {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-function describeRoot(value) {
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return "a plain string";
-  if (value !== null && typeof value === "object") return "a tagged value";
-  return `a ${typeof value}`;
-}
-function exceedsDepth(root, limit) {
-  const stack = [[root, 0]];
-  for (let next = stack.pop(); next !== void 0; next = stack.pop()) {
-    const [value, depth] = next;
-    if (value === null || typeof value !== "object") continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-function bracketDepthExceeds(text6, limit) {
-  let depth = 0;
-  for (const char of text6) {
-    if (char === "[" || char === "{") {
-      depth++;
-      if (depth > limit) return true;
-    } else if ((char === "]" || char === "}") && depth > 0) {
-      depth--;
-    }
-  }
-  return false;
-}
-function parseConfigText(text6, file2) {
-  const fail = (message, path3 = "") => ({
-    ok: false,
-    problems: [{ file: file2, path: path3, message }]
-  });
-  const bytes = Buffer.byteLength(text6, "utf8");
-  if (bytes > MAX_CONFIG_BYTES) {
-    return fail(
-      `the file is ${(bytes / 1024).toFixed(0)} KiB; configuration files are limited to 64 KiB`
-    );
-  }
-  if (bracketDepthExceeds(text6, 2 * MAX_DEPTH)) {
-    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
-  }
-  let value;
-  try {
-    const lineCounter = new import_yaml3.LineCounter();
-    const doc = (0, import_yaml3.parseDocument)(text6, { lineCounter, prettyErrors: false, logLevel: "error" });
-    const errors = [...doc.errors, ...doc.warnings];
-    if (errors.length > 0) {
-      return {
-        ok: false,
-        problems: errors.map((error62) => {
-          const { line: line2, col } = lineCounter.linePos(error62.pos[0]);
-          const message = /call stack/i.test(error62.message) ? "the file is nested too deeply" : YAML_MESSAGES[error62.code] ?? error62.message;
-          return {
-            file: file2,
-            path: "",
-            message: `invalid YAML at line ${line2}, column ${col}: ${message}`
-          };
-        })
-      };
-    }
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error62) {
-    if (error62 instanceof ReferenceError && /alias/i.test(error62.message)) {
-      if (/excessive alias count/i.test(error62.message)) {
-        return fail(
-          "invalid YAML: too many alias expansions (*name); the file looks like an alias bomb"
-        );
-      }
-      return fail(`invalid YAML: ${error62.message}`);
-    }
-    if (error62 instanceof RangeError) return fail("invalid YAML: the file is nested too deeply");
-    return fail(`invalid YAML: ${error62 instanceof Error ? error62.message : String(error62)}`);
-  }
-  if (value === null || value === void 0) return { ok: true, raw: {} };
-  if (!isPlainMapping(value)) {
-    return fail(
-      `the file must be a mapping of keys (such as "rules:"), not ${describeRoot(value)}`
-    );
-  }
-  if (exceedsDepth(value, MAX_DEPTH)) {
-    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
-  }
-  const { _extends: extendsValue, ...raw } = value;
-  if (!Object.hasOwn(value, "_extends")) return { ok: true, raw };
-  if (typeof extendsValue !== "string" || !EXTENDS_PATTERN.test(extendsValue.trim())) {
-    return fail(
-      "must be a repository name, owner/repository, or owner/repository:path/to/file.yml",
-      "_extends"
-    );
-  }
-  return { ok: true, raw, extends: extendsValue.trim() };
-}
-var import_yaml3, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH, EXTENDS_PATTERN, YAML_MESSAGES;
-var init_parse_config = __esm({
-  "src/config/parse-config.ts"() {
-    "use strict";
-    import_yaml3 = __toESM(require_dist2(), 1);
-    MAX_CONFIG_BYTES = 64 * 1024;
-    MAX_ALIAS_COUNT = 100;
-    MAX_DEPTH = 32;
-    EXTENDS_PATTERN = /^(?:[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}\/)?[-_.\w]+(?::(?!\/)[-_./\w]+\.ya?ml)?$/i;
-    YAML_MESSAGES = {
-      DUPLICATE_KEY: "the same key appears twice in one mapping",
-      MULTIPLE_DOCS: 'the file holds more than one YAML document; remove the "---" separator',
-      TAB_AS_INDENT: "tabs are not allowed as indentation; use spaces"
-    };
-  }
-});
-
-// src/config/apply-locks.ts
-function stricter(params) {
-  const { path: path3, org, repo, rank, notes } = params;
-  if (rank(repo) >= rank(org)) return repo;
-  notes.push(
-    `${path3}: the organisation enforces ${q([org])}; the repository's ${q([repo])} was ignored`
-  );
-  return org;
-}
-function superset(params) {
-  const { path: path3, org, repo, notes } = params;
-  const present3 = new Set(repo.map(normalise));
-  const missing = org.filter((item) => !present3.has(normalise(item)));
-  if (missing.length === 0) return [...repo];
-  const pronoun = missing.length === 1 ? "it" : "them";
-  notes.push(
-    `${path3}: the organisation enforces ${q(missing)}; the repository's removal of ${pronoun} was ignored`
-  );
-  return [...repo, ...missing];
-}
-function applyLocks(params) {
-  const { org, enforce } = params;
-  const notes = [];
-  const rules = structuredClone(params.config.rules);
-  for (const id of enforce) {
-    const path3 = `rules.${id}`;
-    const rule = rules[id];
-    const orgRule = org.rules[id];
-    rule.severity = stricter({
-      path: `${path3}.severity`,
-      org: orgRule.severity,
-      repo: rule.severity,
-      rank: (s) => SEVERITY_RANK[s],
-      notes
-    });
-    const kinds2 = superset({
-      path: `${path3}.applies_to`,
-      org: orgRule.applies_to,
-      repo: rule.applies_to,
-      notes
-    });
-    rule.applies_to = KINDS.filter((kind) => kinds2.includes(kind));
-    if (id === "success-criteria") clampCriteria(rules[id], org.rules[id], notes);
-    if (id === "alignment-checklist") clampChecklist(rules[id], org.rules[id], notes);
-  }
-  return { config: { ...params.config, rules }, notes };
-}
-function clampCriteria(rule, orgRule, notes) {
-  rule.min_items = stricter({
-    path: "rules.success-criteria.min_items",
-    org: orgRule.min_items,
-    repo: rule.min_items,
-    rank: (n) => n,
-    notes
-  });
-}
-function clampChecklist(rule, orgRule, notes) {
-  rule.items = superset({
-    path: "rules.alignment-checklist.items",
-    org: orgRule.items,
-    repo: rule.items,
-    notes
-  });
-  for (const kind of KINDS) {
-    rule.require_checked[kind] = stricter({
-      path: `rules.alignment-checklist.require_checked.${kind}`,
-      org: orgRule.require_checked[kind],
-      repo: rule.require_checked[kind],
-      rank: (c) => CHECKED_RANK[c],
-      notes
-    });
-  }
-}
-var SEVERITY_RANK, CHECKED_RANK, KINDS, q, normalise;
-var init_apply_locks = __esm({
-  "src/config/apply-locks.ts"() {
-    "use strict";
-    SEVERITY_RANK = { off: 0, warning: 1, error: 2 };
-    CHECKED_RANK = { never: 0, "in-progress": 1, always: 2 };
-    KINDS = ["issue", "pr"];
-    q = (values) => values.map((v) => JSON.stringify(v)).join(", ");
-    normalise = (item) => item.trim().replace(/\s+/g, " ").toLowerCase();
-  }
-});
-
-// src/config/deep-merge.ts
-function isPlainObject3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function deepMerge(base, override) {
-  const out = {};
-  const set3 = (key, value) => Object.defineProperty(out, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true
-  });
-  for (const [key, value] of Object.entries(base)) set3(key, value);
-  for (const [key, value] of Object.entries(override)) {
-    const current = Object.hasOwn(out, key) ? out[key] : void 0;
-    set3(key, isPlainObject3(current) && isPlainObject3(value) ? deepMerge(current, value) : value);
-  }
-  return out;
-}
-var init_deep_merge = __esm({
-  "src/config/deep-merge.ts"() {
-    "use strict";
-  }
-});
-
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -28676,7 +20218,7 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject4,
+  isPlainObject: () => isPlainObject3,
   issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
@@ -28689,7 +20231,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit2,
   optionalKeys: () => optionalKeys,
-  own: () => own3,
+  own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -28886,7 +20428,7 @@ function slugify(input3) {
 function isObject(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
-function isPlainObject4(o) {
+function isPlainObject3(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -28903,7 +20445,7 @@ function isPlainObject4(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject4(o))
+  if (isPlainObject3(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -29028,7 +20570,7 @@ function omit2(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject4(shape)) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -29050,7 +20592,7 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject4(shape)) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -29281,12 +20823,12 @@ function members(proto, table2) {
       defineBound(proto, key, desc.value);
   }
 }
-function own3(inst, key, value, enumerable = true) {
+function own(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own3(inst, key, value, false);
+  return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table2) {
@@ -29296,10 +20838,10 @@ function derived(computes, table2) {
       configurable: true,
       enumerable: true,
       get() {
-        return own3(this, key, compute(this));
+        return own(this, key, compute(this));
       },
       set(value) {
-        own3(this, key, value);
+        own(this, key, value);
       }
     });
   }
@@ -29309,10 +20851,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own3(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key, fn.bind(this));
     },
     set(value) {
-      own3(this, key, value);
+      own(this, key, value);
     }
   });
 }
@@ -29628,7 +21170,7 @@ function _getMessage() {
 function _setMessage(value) {
   this._zod.message = value;
 }
-function node2(obj, key, make) {
+function node(obj, key, make) {
   if (!Object.prototype.hasOwnProperty.call(obj, key)) {
     if (key === "__proto__") {
       Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
@@ -29643,7 +21185,7 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
   const formErrors = [];
   for (const sub of error62.issues) {
     if (sub.path.length > 0) {
-      node2(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+      node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
     } else {
       formErrors.push(mapper(sub));
     }
@@ -29856,8 +21398,8 @@ function validateFallback(schema, value, _ctx) {
   }
   return result.issues.length === 0;
 }
-var _parse, parse4, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode4, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
-var init_parse2 = __esm({
+var _parse, parse3, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode3, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
+var init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors();
@@ -29878,7 +21420,7 @@ var init_parse2 = __esm({
       };
       return fn;
     };
-    parse4 = /* @__PURE__ */ _parse($ZodRealError);
+    parse3 = /* @__PURE__ */ _parse($ZodRealError);
     _parseAsync = (_Err) => {
       const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -29947,7 +21489,7 @@ var init_parse2 = __esm({
       };
       return fn;
     };
-    decode4 = /* @__PURE__ */ _decode($ZodRealError);
+    decode3 = /* @__PURE__ */ _decode($ZodRealError);
     _encodeAsync = (_Err) => {
       const parseAsync3 = _parseAsync(_Err);
       const fn = async (schema, value, _ctx, _params) => {
@@ -30042,7 +21584,7 @@ __export(regexes_exports, {
   sha512_base64: () => sha512_base64,
   sha512_base64url: () => sha512_base64url,
   sha512_hex: () => sha512_hex,
-  string: () => string3,
+  string: () => string,
   time: () => time,
   ulid: () => ulid,
   undefined: () => _undefined,
@@ -30085,7 +21627,7 @@ function fixedBase64(bodyLength, padding) {
 function fixedBase64url(length) {
   return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
 }
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string3, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
 var init_regexes = __esm({
   "node_modules/zod/v4/core/regexes.js"() {
     init_util();
@@ -30133,7 +21675,7 @@ var init_regexes = __esm({
     dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
     date = /* @__PURE__ */ anchor(dateSource);
     anyString = /^[\s\S]{0,}$/;
-    string3 = (params) => {
+    string = (params) => {
       const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
       return new RegExp(`^${regex2}$`);
     };
@@ -31077,7 +22619,7 @@ function mergeValues(a, b) {
   if (a instanceof Date && b instanceof Date && +a === +b) {
     return { valid: true, data: a };
   }
-  if (isPlainObject4(a) && isPlainObject4(b)) {
+  if (isPlainObject3(a) && isPlainObject3(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a, ...b };
@@ -31345,7 +22887,7 @@ function leafPattern(schema) {
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
-    return string3({ minimum, maximum }).source;
+    return string({ minimum, maximum }).source;
   const own4 = schema._zod.pattern;
   return (isInt && own4 === number ? integer : own4)?.source;
 }
@@ -31391,7 +22933,7 @@ var init_schemas = __esm({
     init_checks();
     init_core();
     init_doc();
-    init_parse2();
+    init_parse();
     init_regexes();
     init_util();
     init_versions();
@@ -31502,7 +23044,7 @@ var init_schemas = __esm({
         return hide(this, "~standard", standardProps(this));
       },
       set "~standard"(value) {
-        own3(this, "~standard", value);
+        own(this, "~standard", value);
       }
     });
     toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
@@ -32483,7 +24025,7 @@ var init_schemas = __esm({
       memo2?.attach(inst);
       inst._zod.parse = (payload, ctx) => {
         const input3 = payload.value;
-        if (!isPlainObject4(input3)) {
+        if (!isPlainObject3(input3)) {
           payload.issues.push({
             expected: "record",
             code: "invalid_type",
@@ -33051,10 +24593,10 @@ var init_schemas = __esm({
           throw new Error("implement() must be called with a function");
         }
         return Object.defineProperty(function(...args) {
-          const parsedArgs = inst._def.input ? parse4(inst._def.input, args) : args;
+          const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
           const result = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse4(inst._def.output, result);
+            return parse3(inst._def.output, result);
           }
           return result;
         }, "_zod", { value: inst._zod, enumerable: false });
@@ -42801,7 +34343,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject4);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject3);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -45842,7 +37384,7 @@ __export(core_exports2, {
   config: () => config2,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode4,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync,
   describe: () => describe,
   encode: () => encode,
@@ -45869,7 +37411,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse4,
+  parse: () => parse3,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -45901,7 +37443,7 @@ __export(core_exports2, {
 var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
-    init_parse2();
+    init_parse();
     init_errors();
     init_schemas();
     init_memoizer();
@@ -46017,18 +37559,18 @@ var init_errors2 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse5, parseAsync2, safeParse2, safeParseAsync2, encode2, decode5, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
-var init_parse3 = __esm({
+var parse4, parseAsync2, safeParse2, safeParseAsync2, encode2, decode4, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
+var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors2();
     init_core2();
-    parse5 = /* @__PURE__ */ _parse(ZodRealError);
+    parse4 = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
     encode2 = /* @__PURE__ */ _encode(ZodRealError);
-    decode5 = /* @__PURE__ */ _decode(ZodRealError);
+    decode4 = /* @__PURE__ */ _decode(ZodRealError);
     encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
     decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
     safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -46187,14 +37729,14 @@ __export(schemas_exports2, {
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   promise: () => promise,
   readonly: () => readonly,
   record: () => record,
   refine: () => refine,
   set: () => set2,
   strictObject: () => strictObject,
-  string: () => string4,
+  string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
   success: () => success,
@@ -46226,7 +37768,7 @@ function _ensureDefaultMemoizer() {
   if (!globalConfig.memoizer)
     config2({ memoizer: memoizer() });
 }
-function string4(params) {
+function string2(params) {
   return _string(ZodString, params);
 }
 function email2(params) {
@@ -46461,7 +38003,7 @@ function record(keyType, valueType, params) {
   if (!valueType || !valueType._zod) {
     return new ZodRecord({
       type: "record",
-      keyType: string4(),
+      keyType: string2(),
       valueType: keyType,
       ...util_exports.normalizeParams(valueType)
     });
@@ -46699,11 +38241,11 @@ function _instanceof(cls, params = {}) {
 }
 function json(params) {
   const jsonSchema = lazy(() => {
-    return union([string4(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string4(), jsonSchema)]);
+    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
-function preprocess2(fn, schema) {
+function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn),
@@ -46720,7 +38262,7 @@ var init_schemas2 = __esm({
     init_to_json_schema();
     init_en();
     init_checks2();
-    init_parse3();
+    init_parse2();
     ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
       _ensureDefaultLocale();
       $ZodType.init(inst, def);
@@ -46836,7 +38378,7 @@ var init_schemas2 = __esm({
         util_exports.own(this, "~standard", value);
       },
       parse: function _parse2(data, params) {
-        return parse5(this, data, params, { callee: _parse2 });
+        return parse4(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -46864,7 +38406,7 @@ var init_schemas2 = __esm({
         return encode2(this, data, params, { callee: _encode2 });
       },
       decode: function _decode2(data, params) {
-        return decode5(this, data, params, { callee: _decode2 });
+        return decode4(this, data, params, { callee: _decode2 });
       },
       encodeAsync: async function _encodeAsync2(data, params) {
         return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -48184,7 +39726,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject4(payload.value))
+            if (!isPlainObject3(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -48725,9 +40267,9 @@ __export(coerce_exports, {
   boolean: () => boolean3,
   date: () => date4,
   number: () => number3,
-  string: () => string5
+  string: () => string3
 });
-function string5(params) {
+function string3(params) {
   return _coercedString(ZodString, params);
 }
 function number3(params) {
@@ -48865,7 +40407,7 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode5,
+  decode: () => decode4,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
   describe: () => describe2,
@@ -48947,13 +40489,13 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse5,
+  parse: () => parse4,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   positive: () => _positive,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   prettifyError: () => prettifyError,
   promise: () => promise,
   properties: () => _properties,
@@ -48976,7 +40518,7 @@ __export(external_exports, {
   slugify: () => _slugify,
   startsWith: () => _startsWith,
   strictObject: () => strictObject,
-  string: () => string4,
+  string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
   success: () => success,
@@ -49017,7 +40559,7 @@ var init_external = __esm({
     init_schemas2();
     init_checks2();
     init_errors2();
-    init_parse3();
+    init_parse2();
     init_compat();
     init_core2();
     init_json_schema_processors();
@@ -49036,6 +40578,8464 @@ var init_zod = __esm({
   "node_modules/zod/index.js"() {
     init_external();
     init_external();
+  }
+});
+
+// src/delivery/handled-events.ts
+var ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
+var init_handled_events = __esm({
+  "src/delivery/handled-events.ts"() {
+    "use strict";
+    ISSUE_EVENTS = [
+      "issues.opened",
+      "issues.edited",
+      "issues.reopened",
+      "issues.closed",
+      "issues.assigned",
+      "issues.unassigned",
+      "issues.labeled",
+      "issues.unlabeled"
+    ];
+    PULL_REQUEST_EVENTS = [
+      "pull_request.opened",
+      "pull_request.edited",
+      "pull_request.reopened",
+      "pull_request.closed",
+      "pull_request.synchronize",
+      "pull_request.ready_for_review",
+      "pull_request.converted_to_draft",
+      "pull_request.assigned",
+      "pull_request.unassigned",
+      "pull_request.labeled",
+      "pull_request.unlabeled"
+    ];
+    RERUN_EVENTS = ["check_run.rerequested", "check_suite.rerequested"];
+    MERGE_GROUP_EVENT = "merge_group.checks_requested";
+    COMMAND_EVENT = "issue_comment.created";
+    STICKY_COMMENT_EVENTS = ["issue_comment.edited", "issue_comment.deleted"];
+    PUSH_EVENT = "push";
+    HANDLED = /* @__PURE__ */ new Set([
+      ...ISSUE_EVENTS,
+      ...PULL_REQUEST_EVENTS,
+      ...RERUN_EVENTS,
+      MERGE_GROUP_EVENT,
+      COMMAND_EVENT,
+      ...STICKY_COMMENT_EVENTS,
+      PUSH_EVENT
+    ]);
+  }
+});
+
+// src/store/store.ts
+async function getJson(store, key) {
+  const raw = await store.get(key);
+  if (raw === void 0) return void 0;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return void 0;
+  }
+}
+function setJson(store, key, value, ttlSeconds) {
+  return store.set(key, JSON.stringify(value), ttlSeconds);
+}
+var init_store = __esm({
+  "src/store/store.ts"() {
+    "use strict";
+  }
+});
+
+// src/github/check-run.ts
+import { createHash } from "node:crypto";
+function forgetCheckRun(store, repo, sha) {
+  return store.delete(checkStateKey(repo, sha));
+}
+function capped(o) {
+  if (o.summary.length <= MAX_SUMMARY) return o;
+  return { ...o, summary: `${o.summary.slice(0, MAX_SUMMARY)}
+
+\u2026(truncated)` };
+}
+async function findExisting(octokit, repo, sha, appId) {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ...repo,
+    ref: sha,
+    check_name: CHECK_NAME,
+    app_id: appId,
+    filter: "latest",
+    per_page: 1
+  });
+  const run2 = data.check_runs[0];
+  if (!run2) return void 0;
+  const output2 = {
+    conclusion: run2.conclusion,
+    title: run2.output.title ?? "",
+    summary: run2.output.summary ?? ""
+  };
+  return { id: Number(run2.id), fingerprint: fingerprint(output2) };
+}
+async function publishCheckRun(params) {
+  const { octokit, store, repo, sha, appId } = params;
+  const output2 = capped(params.output);
+  const key = checkStateKey(repo, sha);
+  const known = await getJson(store, key) ?? (params.newCommit ? void 0 : await findExisting(octokit, repo, sha, appId));
+  const print = fingerprint(output2);
+  if (known?.fingerprint === print) {
+    await setJson(store, key, known, STATE_TTL);
+    return "unchanged";
+  }
+  const body = {
+    status: "completed",
+    conclusion: output2.conclusion,
+    output: { title: output2.title, summary: output2.summary }
+  };
+  if (known) {
+    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      ...repo,
+      check_run_id: known.id,
+      ...body
+    });
+    await setJson(store, key, { id: known.id, fingerprint: print }, STATE_TTL);
+    return "updated";
+  }
+  const { data } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: sha,
+    ...body
+  });
+  await setJson(store, key, { id: Number(data.id), fingerprint: print }, STATE_TTL);
+  return "created";
+}
+var CHECK_NAME, MAX_SUMMARY, STATE_TTL, checkStateKey, fingerprint;
+var init_check_run = __esm({
+  "src/github/check-run.ts"() {
+    "use strict";
+    init_store();
+    CHECK_NAME = "Ownership";
+    MAX_SUMMARY = 65e3;
+    STATE_TTL = 14 * 24 * 3600;
+    checkStateKey = (repo, sha) => `check:${repo.owner}/${repo.repo}:${sha}`.toLowerCase();
+    fingerprint = (o) => createHash("sha256").update(`${o.conclusion}
+${o.title}
+${o.summary}`).digest("base64url");
+  }
+});
+
+// src/core/text/neutralize.ts
+function trimUrl(url2) {
+  let out = url2.replace(/[.,:;!?*_~"']+$/, "");
+  while (out.endsWith(")") && out.split("(").length < out.split(")").length) {
+    out = out.slice(0, -1).replace(/[.,:;!?*_~"']+$/, "");
+  }
+  return out;
+}
+function neutralize(text6, maxLength = 200) {
+  let out = text6.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}\u2026`;
+  let result = "";
+  let last = 0;
+  for (const match of out.matchAll(TOKEN)) {
+    const token = match[0].startsWith("@") ? match[0] : trimUrl(match[0]);
+    result += `${escapeMarkdown(out.slice(last, match.index))}\`${token}\``;
+    last = match.index + token.length;
+  }
+  return result + escapeMarkdown(out.slice(last));
+}
+function quietLogin(login3) {
+  return `\`@${login3.replace(/`/g, "")}\``;
+}
+var MENTION, BARE_URL, TOKEN, escapeMarkdown;
+var init_neutralize = __esm({
+  "src/core/text/neutralize.ts"() {
+    "use strict";
+    MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
+    BARE_URL = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>`|]+/g;
+    TOKEN = new RegExp(`${MENTION.source}|${BARE_URL.source}`, "g");
+    escapeMarkdown = (text6) => text6.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
+  }
+});
+
+// src/status/period.ts
+function formatter(timeZone) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short"
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+function isValidTimeZone(timeZone) {
+  if (timeZone.trim() === "") return false;
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function assertTimeZone(timeZone) {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Invalid time zone: ${timeZone}`);
+}
+function zonedWallTime(date5, timeZone) {
+  const parts = formatter(timeZone).formatToParts(date5);
+  const get2 = (type) => {
+    const part = parts.find((p) => p.type === type);
+    return part ? Number(part.value) : 0;
+  };
+  let year = get2("year");
+  if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
+  return {
+    year,
+    month: get2("month"),
+    day: get2("day"),
+    hour: get2("hour") % 24,
+    minute: get2("minute"),
+    second: get2("second")
+  };
+}
+function wallAsUtcMs(w) {
+  const d = /* @__PURE__ */ new Date(0);
+  d.setUTCFullYear(w.year, w.month - 1, w.day);
+  d.setUTCHours(w.hour, w.minute, w.second, 0);
+  return d.getTime();
+}
+function offsetAt(ms, timeZone) {
+  const whole = Math.floor(ms / 1e3) * 1e3;
+  return wallAsUtcMs(zonedWallTime(new Date(whole), timeZone)) - whole;
+}
+function zonedTimeToUtc(wall, timeZone) {
+  assertTimeZone(timeZone);
+  const local = wallAsUtcMs(wall);
+  const before = offsetAt(local - DAY_MS, timeZone);
+  const after = offsetAt(local + DAY_MS, timeZone);
+  const valid2 = [.../* @__PURE__ */ new Set([before, after])].map((offset) => local - offset).filter((t) => offsetAt(t, timeZone) === local - t).sort((a, b) => a - b);
+  const first = valid2[0];
+  return new Date(first ?? local - before);
+}
+function addDays(date5, days2) {
+  const d = /* @__PURE__ */ new Date(0);
+  d.setUTCFullYear(date5.year, date5.month - 1, date5.day + days2);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+function civilMs(date5) {
+  return wallAsUtcMs({ ...date5, hour: 0, minute: 0, second: 0 });
+}
+function daysBetween(a, b) {
+  return Math.round((civilMs(b) - civilMs(a)) / DAY_MS);
+}
+function isoWeekOfDate(date5) {
+  const ms = civilMs(date5);
+  const mondayBased = (new Date(ms).getUTCDay() + 6) % 7;
+  const thursday = ms + (3 - mondayBased) * DAY_MS;
+  const weekYear = new Date(thursday).getUTCFullYear();
+  const jan1 = civilMs({ year: weekYear, month: 1, day: 1 });
+  return { weekYear, week: Math.floor((thursday - jan1) / DAY_MS / 7) + 1 };
+}
+function isoWeeksInYear(weekYear) {
+  return isoWeekOfDate({ year: weekYear, month: 12, day: 28 }).week;
+}
+function formatIsoWeek(weekYear, week) {
+  return `${String(weekYear).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
+}
+function reportPeriod(now, timeZone) {
+  assertTimeZone(timeZone);
+  const yesterday = addDays(zonedWallTime(now, timeZone), -1);
+  const mondayBased = (new Date(civilMs(yesterday)).getUTCDay() + 6) % 7;
+  const monday = addDays(yesterday, -mondayBased);
+  const midnight = { hour: 0, minute: 0, second: 0 };
+  const start = zonedTimeToUtc({ ...monday, ...midnight }, timeZone);
+  const weekEnd = zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone);
+  const { weekYear, week } = isoWeekOfDate(yesterday);
+  return periodOfWeek(
+    { isoWeek: formatIsoWeek(weekYear, week), monday: start, nextMonday: weekEnd },
+    now
+  );
+}
+function periodOfWeek(week, now) {
+  const complete = now.getTime() >= week.nextMonday.getTime();
+  return {
+    start: week.monday,
+    end: complete ? week.nextMonday : new Date(now.getTime()),
+    complete,
+    isoWeek: week.isoWeek
+  };
+}
+function parseIsoWeek(text6, timeZone) {
+  if (!isValidTimeZone(timeZone)) {
+    return {
+      ok: false,
+      error: { code: "invalid-timezone", message: `Unknown time zone "${timeZone}"` }
+    };
+  }
+  const m = /^\s*(\d{4})-?W(\d{1,2})\s*$/i.exec(text6);
+  const weekYear = Number(m?.[1]);
+  const week = Number(m?.[2]);
+  if (!m || week < 1 || week > isoWeeksInYear(weekYear)) {
+    const why = m ? `${weekYear} has ${isoWeeksInYear(weekYear)} ISO weeks` : "expected YYYY-Www";
+    return {
+      ok: false,
+      error: { code: "invalid-week", message: `Invalid ISO week "${text6.trim()}": ${why}` }
+    };
+  }
+  const jan4 = { year: weekYear, month: 1, day: 4 };
+  const jan4Monday = (new Date(civilMs(jan4)).getUTCDay() + 6) % 7;
+  const monday = addDays(jan4, (week - 1) * 7 - jan4Monday);
+  const midnight = { hour: 0, minute: 0, second: 0 };
+  return {
+    ok: true,
+    value: {
+      isoWeek: formatIsoWeek(weekYear, week),
+      monday: zonedTimeToUtc({ ...monday, ...midnight }, timeZone),
+      nextMonday: zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone)
+    }
+  };
+}
+function formatZonedDate(date5, timeZone) {
+  const w = zonedWallTime(date5, timeZone);
+  return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)}`;
+}
+function formatZonedDateTime(date5, timeZone) {
+  const w = zonedWallTime(date5, timeZone);
+  return `${formatZonedDate(date5, timeZone)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+var DAY_MS, formatters, pad;
+var init_period = __esm({
+  "src/status/period.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+    formatters = /* @__PURE__ */ new Map();
+    pad = (n) => String(n).padStart(2, "0");
+  }
+});
+
+// src/followup/followup-record.ts
+function line(event, live, timeZone) {
+  const day = formatZonedDate(new Date(event.at), timeZone);
+  switch (event.kind) {
+    case "nudge":
+      return `- ${day}: ${mention(event.to, live)}, this has been in progress with no word from you for ${event.days} working days. Where does it stand? A short comment is enough.`;
+    case "escalate":
+      return `- ${day}: ${mention(event.to, live)}, no word from ${quietLogin(event.owner)} on this in-progress item for ${event.days} working days, nudge included. Please check in with them.`;
+    case "review":
+      return `- ${day}: ${mention(event.to, live)}, this decision's review date (${event.date}) has come. Did the expected outcome happen? Say what you learned in a comment.`;
+  }
+}
+function followupBlock(record2, timeZone) {
+  const events = record2.events.slice(-KEEP);
+  if (events.length === 0) return "";
+  const lines = events.map((e, i) => line(e, i === events.length - 1, timeZone));
+  const hidden = `${START}${encodeURIComponent(JSON.stringify({ events, timeZone }))}${END}`;
+  return ["", "", "**Follow-up**", "", ...lines, hidden].join("\n");
+}
+function isEvent(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const e = value;
+  if (typeof e.to !== "string" || typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) {
+    return false;
+  }
+  switch (e.kind) {
+    case "nudge":
+      return typeof e.days === "number";
+    case "escalate":
+      return typeof e.days === "number" && typeof e.owner === "string";
+    case "review":
+      return typeof e.date === "string";
+    default:
+      return false;
+  }
+}
+function readFollowup(body) {
+  if (!body) return void 0;
+  const start = body.lastIndexOf(START);
+  if (start < 0) return void 0;
+  const end = body.indexOf(END, start + START.length);
+  if (end < 0) return void 0;
+  try {
+    const value = JSON.parse(decodeURIComponent(body.slice(start + START.length, end)));
+    if (typeof value !== "object" || value === null) return void 0;
+    const { events, timeZone } = value;
+    if (!Array.isArray(events) || typeof timeZone !== "string") return void 0;
+    return { events: events.filter(isEvent), timeZone };
+  } catch {
+    return void 0;
+  }
+}
+function lastEvent(record2, kind) {
+  const events = record2?.events ?? [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e?.kind === kind) return e;
+  }
+  return void 0;
+}
+var KEEP, START, END, mention;
+var init_followup_record = __esm({
+  "src/followup/followup-record.ts"() {
+    "use strict";
+    init_neutralize();
+    init_period();
+    KEEP = 6;
+    START = "<!-- ownership-bot:followup ";
+    END = " -->";
+    mention = (login3, live) => live ? `@${login3}` : quietLogin(login3);
+  }
+});
+
+// src/core/rules/fenced.ts
+function fenced(text6, info = "markdown") {
+  const longestRun = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence}${info}
+${text6}
+${fence}`;
+}
+var init_fenced = __esm({
+  "src/core/rules/fenced.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/mdast-util-to-string/lib/index.js
+function toString(value, options2) {
+  const settings = options2 || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value, includeImageAlt, includeHtml);
+}
+function one(value, includeImageAlt, includeHtml) {
+  if (node2(value)) {
+    if ("value" in value) {
+      return value.type === "html" && !includeHtml ? "" : value.value;
+    }
+    if (includeImageAlt && "alt" in value && value.alt) {
+      return value.alt;
+    }
+    if ("children" in value) {
+      return all(value.children, includeImageAlt, includeHtml);
+    }
+  }
+  if (Array.isArray(value)) {
+    return all(value, includeImageAlt, includeHtml);
+  }
+  return "";
+}
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index2 = -1;
+  while (++index2 < values.length) {
+    result[index2] = one(values[index2], includeImageAlt, includeHtml);
+  }
+  return result.join("");
+}
+function node2(value) {
+  return Boolean(value && typeof value === "object");
+}
+var emptyOptions;
+var init_lib = __esm({
+  "node_modules/mdast-util-to-string/lib/index.js"() {
+    emptyOptions = {};
+  }
+});
+
+// node_modules/mdast-util-to-string/index.js
+var init_mdast_util_to_string = __esm({
+  "node_modules/mdast-util-to-string/index.js"() {
+    init_lib();
+  }
+});
+
+// node_modules/character-entities/index.js
+var characterEntities;
+var init_character_entities = __esm({
+  "node_modules/character-entities/index.js"() {
+    characterEntities = {
+      AElig: "\xC6",
+      AMP: "&",
+      Aacute: "\xC1",
+      Abreve: "\u0102",
+      Acirc: "\xC2",
+      Acy: "\u0410",
+      Afr: "\u{1D504}",
+      Agrave: "\xC0",
+      Alpha: "\u0391",
+      Amacr: "\u0100",
+      And: "\u2A53",
+      Aogon: "\u0104",
+      Aopf: "\u{1D538}",
+      ApplyFunction: "\u2061",
+      Aring: "\xC5",
+      Ascr: "\u{1D49C}",
+      Assign: "\u2254",
+      Atilde: "\xC3",
+      Auml: "\xC4",
+      Backslash: "\u2216",
+      Barv: "\u2AE7",
+      Barwed: "\u2306",
+      Bcy: "\u0411",
+      Because: "\u2235",
+      Bernoullis: "\u212C",
+      Beta: "\u0392",
+      Bfr: "\u{1D505}",
+      Bopf: "\u{1D539}",
+      Breve: "\u02D8",
+      Bscr: "\u212C",
+      Bumpeq: "\u224E",
+      CHcy: "\u0427",
+      COPY: "\xA9",
+      Cacute: "\u0106",
+      Cap: "\u22D2",
+      CapitalDifferentialD: "\u2145",
+      Cayleys: "\u212D",
+      Ccaron: "\u010C",
+      Ccedil: "\xC7",
+      Ccirc: "\u0108",
+      Cconint: "\u2230",
+      Cdot: "\u010A",
+      Cedilla: "\xB8",
+      CenterDot: "\xB7",
+      Cfr: "\u212D",
+      Chi: "\u03A7",
+      CircleDot: "\u2299",
+      CircleMinus: "\u2296",
+      CirclePlus: "\u2295",
+      CircleTimes: "\u2297",
+      ClockwiseContourIntegral: "\u2232",
+      CloseCurlyDoubleQuote: "\u201D",
+      CloseCurlyQuote: "\u2019",
+      Colon: "\u2237",
+      Colone: "\u2A74",
+      Congruent: "\u2261",
+      Conint: "\u222F",
+      ContourIntegral: "\u222E",
+      Copf: "\u2102",
+      Coproduct: "\u2210",
+      CounterClockwiseContourIntegral: "\u2233",
+      Cross: "\u2A2F",
+      Cscr: "\u{1D49E}",
+      Cup: "\u22D3",
+      CupCap: "\u224D",
+      DD: "\u2145",
+      DDotrahd: "\u2911",
+      DJcy: "\u0402",
+      DScy: "\u0405",
+      DZcy: "\u040F",
+      Dagger: "\u2021",
+      Darr: "\u21A1",
+      Dashv: "\u2AE4",
+      Dcaron: "\u010E",
+      Dcy: "\u0414",
+      Del: "\u2207",
+      Delta: "\u0394",
+      Dfr: "\u{1D507}",
+      DiacriticalAcute: "\xB4",
+      DiacriticalDot: "\u02D9",
+      DiacriticalDoubleAcute: "\u02DD",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "\u02DC",
+      Diamond: "\u22C4",
+      DifferentialD: "\u2146",
+      Dopf: "\u{1D53B}",
+      Dot: "\xA8",
+      DotDot: "\u20DC",
+      DotEqual: "\u2250",
+      DoubleContourIntegral: "\u222F",
+      DoubleDot: "\xA8",
+      DoubleDownArrow: "\u21D3",
+      DoubleLeftArrow: "\u21D0",
+      DoubleLeftRightArrow: "\u21D4",
+      DoubleLeftTee: "\u2AE4",
+      DoubleLongLeftArrow: "\u27F8",
+      DoubleLongLeftRightArrow: "\u27FA",
+      DoubleLongRightArrow: "\u27F9",
+      DoubleRightArrow: "\u21D2",
+      DoubleRightTee: "\u22A8",
+      DoubleUpArrow: "\u21D1",
+      DoubleUpDownArrow: "\u21D5",
+      DoubleVerticalBar: "\u2225",
+      DownArrow: "\u2193",
+      DownArrowBar: "\u2913",
+      DownArrowUpArrow: "\u21F5",
+      DownBreve: "\u0311",
+      DownLeftRightVector: "\u2950",
+      DownLeftTeeVector: "\u295E",
+      DownLeftVector: "\u21BD",
+      DownLeftVectorBar: "\u2956",
+      DownRightTeeVector: "\u295F",
+      DownRightVector: "\u21C1",
+      DownRightVectorBar: "\u2957",
+      DownTee: "\u22A4",
+      DownTeeArrow: "\u21A7",
+      Downarrow: "\u21D3",
+      Dscr: "\u{1D49F}",
+      Dstrok: "\u0110",
+      ENG: "\u014A",
+      ETH: "\xD0",
+      Eacute: "\xC9",
+      Ecaron: "\u011A",
+      Ecirc: "\xCA",
+      Ecy: "\u042D",
+      Edot: "\u0116",
+      Efr: "\u{1D508}",
+      Egrave: "\xC8",
+      Element: "\u2208",
+      Emacr: "\u0112",
+      EmptySmallSquare: "\u25FB",
+      EmptyVerySmallSquare: "\u25AB",
+      Eogon: "\u0118",
+      Eopf: "\u{1D53C}",
+      Epsilon: "\u0395",
+      Equal: "\u2A75",
+      EqualTilde: "\u2242",
+      Equilibrium: "\u21CC",
+      Escr: "\u2130",
+      Esim: "\u2A73",
+      Eta: "\u0397",
+      Euml: "\xCB",
+      Exists: "\u2203",
+      ExponentialE: "\u2147",
+      Fcy: "\u0424",
+      Ffr: "\u{1D509}",
+      FilledSmallSquare: "\u25FC",
+      FilledVerySmallSquare: "\u25AA",
+      Fopf: "\u{1D53D}",
+      ForAll: "\u2200",
+      Fouriertrf: "\u2131",
+      Fscr: "\u2131",
+      GJcy: "\u0403",
+      GT: ">",
+      Gamma: "\u0393",
+      Gammad: "\u03DC",
+      Gbreve: "\u011E",
+      Gcedil: "\u0122",
+      Gcirc: "\u011C",
+      Gcy: "\u0413",
+      Gdot: "\u0120",
+      Gfr: "\u{1D50A}",
+      Gg: "\u22D9",
+      Gopf: "\u{1D53E}",
+      GreaterEqual: "\u2265",
+      GreaterEqualLess: "\u22DB",
+      GreaterFullEqual: "\u2267",
+      GreaterGreater: "\u2AA2",
+      GreaterLess: "\u2277",
+      GreaterSlantEqual: "\u2A7E",
+      GreaterTilde: "\u2273",
+      Gscr: "\u{1D4A2}",
+      Gt: "\u226B",
+      HARDcy: "\u042A",
+      Hacek: "\u02C7",
+      Hat: "^",
+      Hcirc: "\u0124",
+      Hfr: "\u210C",
+      HilbertSpace: "\u210B",
+      Hopf: "\u210D",
+      HorizontalLine: "\u2500",
+      Hscr: "\u210B",
+      Hstrok: "\u0126",
+      HumpDownHump: "\u224E",
+      HumpEqual: "\u224F",
+      IEcy: "\u0415",
+      IJlig: "\u0132",
+      IOcy: "\u0401",
+      Iacute: "\xCD",
+      Icirc: "\xCE",
+      Icy: "\u0418",
+      Idot: "\u0130",
+      Ifr: "\u2111",
+      Igrave: "\xCC",
+      Im: "\u2111",
+      Imacr: "\u012A",
+      ImaginaryI: "\u2148",
+      Implies: "\u21D2",
+      Int: "\u222C",
+      Integral: "\u222B",
+      Intersection: "\u22C2",
+      InvisibleComma: "\u2063",
+      InvisibleTimes: "\u2062",
+      Iogon: "\u012E",
+      Iopf: "\u{1D540}",
+      Iota: "\u0399",
+      Iscr: "\u2110",
+      Itilde: "\u0128",
+      Iukcy: "\u0406",
+      Iuml: "\xCF",
+      Jcirc: "\u0134",
+      Jcy: "\u0419",
+      Jfr: "\u{1D50D}",
+      Jopf: "\u{1D541}",
+      Jscr: "\u{1D4A5}",
+      Jsercy: "\u0408",
+      Jukcy: "\u0404",
+      KHcy: "\u0425",
+      KJcy: "\u040C",
+      Kappa: "\u039A",
+      Kcedil: "\u0136",
+      Kcy: "\u041A",
+      Kfr: "\u{1D50E}",
+      Kopf: "\u{1D542}",
+      Kscr: "\u{1D4A6}",
+      LJcy: "\u0409",
+      LT: "<",
+      Lacute: "\u0139",
+      Lambda: "\u039B",
+      Lang: "\u27EA",
+      Laplacetrf: "\u2112",
+      Larr: "\u219E",
+      Lcaron: "\u013D",
+      Lcedil: "\u013B",
+      Lcy: "\u041B",
+      LeftAngleBracket: "\u27E8",
+      LeftArrow: "\u2190",
+      LeftArrowBar: "\u21E4",
+      LeftArrowRightArrow: "\u21C6",
+      LeftCeiling: "\u2308",
+      LeftDoubleBracket: "\u27E6",
+      LeftDownTeeVector: "\u2961",
+      LeftDownVector: "\u21C3",
+      LeftDownVectorBar: "\u2959",
+      LeftFloor: "\u230A",
+      LeftRightArrow: "\u2194",
+      LeftRightVector: "\u294E",
+      LeftTee: "\u22A3",
+      LeftTeeArrow: "\u21A4",
+      LeftTeeVector: "\u295A",
+      LeftTriangle: "\u22B2",
+      LeftTriangleBar: "\u29CF",
+      LeftTriangleEqual: "\u22B4",
+      LeftUpDownVector: "\u2951",
+      LeftUpTeeVector: "\u2960",
+      LeftUpVector: "\u21BF",
+      LeftUpVectorBar: "\u2958",
+      LeftVector: "\u21BC",
+      LeftVectorBar: "\u2952",
+      Leftarrow: "\u21D0",
+      Leftrightarrow: "\u21D4",
+      LessEqualGreater: "\u22DA",
+      LessFullEqual: "\u2266",
+      LessGreater: "\u2276",
+      LessLess: "\u2AA1",
+      LessSlantEqual: "\u2A7D",
+      LessTilde: "\u2272",
+      Lfr: "\u{1D50F}",
+      Ll: "\u22D8",
+      Lleftarrow: "\u21DA",
+      Lmidot: "\u013F",
+      LongLeftArrow: "\u27F5",
+      LongLeftRightArrow: "\u27F7",
+      LongRightArrow: "\u27F6",
+      Longleftarrow: "\u27F8",
+      Longleftrightarrow: "\u27FA",
+      Longrightarrow: "\u27F9",
+      Lopf: "\u{1D543}",
+      LowerLeftArrow: "\u2199",
+      LowerRightArrow: "\u2198",
+      Lscr: "\u2112",
+      Lsh: "\u21B0",
+      Lstrok: "\u0141",
+      Lt: "\u226A",
+      Map: "\u2905",
+      Mcy: "\u041C",
+      MediumSpace: "\u205F",
+      Mellintrf: "\u2133",
+      Mfr: "\u{1D510}",
+      MinusPlus: "\u2213",
+      Mopf: "\u{1D544}",
+      Mscr: "\u2133",
+      Mu: "\u039C",
+      NJcy: "\u040A",
+      Nacute: "\u0143",
+      Ncaron: "\u0147",
+      Ncedil: "\u0145",
+      Ncy: "\u041D",
+      NegativeMediumSpace: "\u200B",
+      NegativeThickSpace: "\u200B",
+      NegativeThinSpace: "\u200B",
+      NegativeVeryThinSpace: "\u200B",
+      NestedGreaterGreater: "\u226B",
+      NestedLessLess: "\u226A",
+      NewLine: "\n",
+      Nfr: "\u{1D511}",
+      NoBreak: "\u2060",
+      NonBreakingSpace: "\xA0",
+      Nopf: "\u2115",
+      Not: "\u2AEC",
+      NotCongruent: "\u2262",
+      NotCupCap: "\u226D",
+      NotDoubleVerticalBar: "\u2226",
+      NotElement: "\u2209",
+      NotEqual: "\u2260",
+      NotEqualTilde: "\u2242\u0338",
+      NotExists: "\u2204",
+      NotGreater: "\u226F",
+      NotGreaterEqual: "\u2271",
+      NotGreaterFullEqual: "\u2267\u0338",
+      NotGreaterGreater: "\u226B\u0338",
+      NotGreaterLess: "\u2279",
+      NotGreaterSlantEqual: "\u2A7E\u0338",
+      NotGreaterTilde: "\u2275",
+      NotHumpDownHump: "\u224E\u0338",
+      NotHumpEqual: "\u224F\u0338",
+      NotLeftTriangle: "\u22EA",
+      NotLeftTriangleBar: "\u29CF\u0338",
+      NotLeftTriangleEqual: "\u22EC",
+      NotLess: "\u226E",
+      NotLessEqual: "\u2270",
+      NotLessGreater: "\u2278",
+      NotLessLess: "\u226A\u0338",
+      NotLessSlantEqual: "\u2A7D\u0338",
+      NotLessTilde: "\u2274",
+      NotNestedGreaterGreater: "\u2AA2\u0338",
+      NotNestedLessLess: "\u2AA1\u0338",
+      NotPrecedes: "\u2280",
+      NotPrecedesEqual: "\u2AAF\u0338",
+      NotPrecedesSlantEqual: "\u22E0",
+      NotReverseElement: "\u220C",
+      NotRightTriangle: "\u22EB",
+      NotRightTriangleBar: "\u29D0\u0338",
+      NotRightTriangleEqual: "\u22ED",
+      NotSquareSubset: "\u228F\u0338",
+      NotSquareSubsetEqual: "\u22E2",
+      NotSquareSuperset: "\u2290\u0338",
+      NotSquareSupersetEqual: "\u22E3",
+      NotSubset: "\u2282\u20D2",
+      NotSubsetEqual: "\u2288",
+      NotSucceeds: "\u2281",
+      NotSucceedsEqual: "\u2AB0\u0338",
+      NotSucceedsSlantEqual: "\u22E1",
+      NotSucceedsTilde: "\u227F\u0338",
+      NotSuperset: "\u2283\u20D2",
+      NotSupersetEqual: "\u2289",
+      NotTilde: "\u2241",
+      NotTildeEqual: "\u2244",
+      NotTildeFullEqual: "\u2247",
+      NotTildeTilde: "\u2249",
+      NotVerticalBar: "\u2224",
+      Nscr: "\u{1D4A9}",
+      Ntilde: "\xD1",
+      Nu: "\u039D",
+      OElig: "\u0152",
+      Oacute: "\xD3",
+      Ocirc: "\xD4",
+      Ocy: "\u041E",
+      Odblac: "\u0150",
+      Ofr: "\u{1D512}",
+      Ograve: "\xD2",
+      Omacr: "\u014C",
+      Omega: "\u03A9",
+      Omicron: "\u039F",
+      Oopf: "\u{1D546}",
+      OpenCurlyDoubleQuote: "\u201C",
+      OpenCurlyQuote: "\u2018",
+      Or: "\u2A54",
+      Oscr: "\u{1D4AA}",
+      Oslash: "\xD8",
+      Otilde: "\xD5",
+      Otimes: "\u2A37",
+      Ouml: "\xD6",
+      OverBar: "\u203E",
+      OverBrace: "\u23DE",
+      OverBracket: "\u23B4",
+      OverParenthesis: "\u23DC",
+      PartialD: "\u2202",
+      Pcy: "\u041F",
+      Pfr: "\u{1D513}",
+      Phi: "\u03A6",
+      Pi: "\u03A0",
+      PlusMinus: "\xB1",
+      Poincareplane: "\u210C",
+      Popf: "\u2119",
+      Pr: "\u2ABB",
+      Precedes: "\u227A",
+      PrecedesEqual: "\u2AAF",
+      PrecedesSlantEqual: "\u227C",
+      PrecedesTilde: "\u227E",
+      Prime: "\u2033",
+      Product: "\u220F",
+      Proportion: "\u2237",
+      Proportional: "\u221D",
+      Pscr: "\u{1D4AB}",
+      Psi: "\u03A8",
+      QUOT: '"',
+      Qfr: "\u{1D514}",
+      Qopf: "\u211A",
+      Qscr: "\u{1D4AC}",
+      RBarr: "\u2910",
+      REG: "\xAE",
+      Racute: "\u0154",
+      Rang: "\u27EB",
+      Rarr: "\u21A0",
+      Rarrtl: "\u2916",
+      Rcaron: "\u0158",
+      Rcedil: "\u0156",
+      Rcy: "\u0420",
+      Re: "\u211C",
+      ReverseElement: "\u220B",
+      ReverseEquilibrium: "\u21CB",
+      ReverseUpEquilibrium: "\u296F",
+      Rfr: "\u211C",
+      Rho: "\u03A1",
+      RightAngleBracket: "\u27E9",
+      RightArrow: "\u2192",
+      RightArrowBar: "\u21E5",
+      RightArrowLeftArrow: "\u21C4",
+      RightCeiling: "\u2309",
+      RightDoubleBracket: "\u27E7",
+      RightDownTeeVector: "\u295D",
+      RightDownVector: "\u21C2",
+      RightDownVectorBar: "\u2955",
+      RightFloor: "\u230B",
+      RightTee: "\u22A2",
+      RightTeeArrow: "\u21A6",
+      RightTeeVector: "\u295B",
+      RightTriangle: "\u22B3",
+      RightTriangleBar: "\u29D0",
+      RightTriangleEqual: "\u22B5",
+      RightUpDownVector: "\u294F",
+      RightUpTeeVector: "\u295C",
+      RightUpVector: "\u21BE",
+      RightUpVectorBar: "\u2954",
+      RightVector: "\u21C0",
+      RightVectorBar: "\u2953",
+      Rightarrow: "\u21D2",
+      Ropf: "\u211D",
+      RoundImplies: "\u2970",
+      Rrightarrow: "\u21DB",
+      Rscr: "\u211B",
+      Rsh: "\u21B1",
+      RuleDelayed: "\u29F4",
+      SHCHcy: "\u0429",
+      SHcy: "\u0428",
+      SOFTcy: "\u042C",
+      Sacute: "\u015A",
+      Sc: "\u2ABC",
+      Scaron: "\u0160",
+      Scedil: "\u015E",
+      Scirc: "\u015C",
+      Scy: "\u0421",
+      Sfr: "\u{1D516}",
+      ShortDownArrow: "\u2193",
+      ShortLeftArrow: "\u2190",
+      ShortRightArrow: "\u2192",
+      ShortUpArrow: "\u2191",
+      Sigma: "\u03A3",
+      SmallCircle: "\u2218",
+      Sopf: "\u{1D54A}",
+      Sqrt: "\u221A",
+      Square: "\u25A1",
+      SquareIntersection: "\u2293",
+      SquareSubset: "\u228F",
+      SquareSubsetEqual: "\u2291",
+      SquareSuperset: "\u2290",
+      SquareSupersetEqual: "\u2292",
+      SquareUnion: "\u2294",
+      Sscr: "\u{1D4AE}",
+      Star: "\u22C6",
+      Sub: "\u22D0",
+      Subset: "\u22D0",
+      SubsetEqual: "\u2286",
+      Succeeds: "\u227B",
+      SucceedsEqual: "\u2AB0",
+      SucceedsSlantEqual: "\u227D",
+      SucceedsTilde: "\u227F",
+      SuchThat: "\u220B",
+      Sum: "\u2211",
+      Sup: "\u22D1",
+      Superset: "\u2283",
+      SupersetEqual: "\u2287",
+      Supset: "\u22D1",
+      THORN: "\xDE",
+      TRADE: "\u2122",
+      TSHcy: "\u040B",
+      TScy: "\u0426",
+      Tab: "	",
+      Tau: "\u03A4",
+      Tcaron: "\u0164",
+      Tcedil: "\u0162",
+      Tcy: "\u0422",
+      Tfr: "\u{1D517}",
+      Therefore: "\u2234",
+      Theta: "\u0398",
+      ThickSpace: "\u205F\u200A",
+      ThinSpace: "\u2009",
+      Tilde: "\u223C",
+      TildeEqual: "\u2243",
+      TildeFullEqual: "\u2245",
+      TildeTilde: "\u2248",
+      Topf: "\u{1D54B}",
+      TripleDot: "\u20DB",
+      Tscr: "\u{1D4AF}",
+      Tstrok: "\u0166",
+      Uacute: "\xDA",
+      Uarr: "\u219F",
+      Uarrocir: "\u2949",
+      Ubrcy: "\u040E",
+      Ubreve: "\u016C",
+      Ucirc: "\xDB",
+      Ucy: "\u0423",
+      Udblac: "\u0170",
+      Ufr: "\u{1D518}",
+      Ugrave: "\xD9",
+      Umacr: "\u016A",
+      UnderBar: "_",
+      UnderBrace: "\u23DF",
+      UnderBracket: "\u23B5",
+      UnderParenthesis: "\u23DD",
+      Union: "\u22C3",
+      UnionPlus: "\u228E",
+      Uogon: "\u0172",
+      Uopf: "\u{1D54C}",
+      UpArrow: "\u2191",
+      UpArrowBar: "\u2912",
+      UpArrowDownArrow: "\u21C5",
+      UpDownArrow: "\u2195",
+      UpEquilibrium: "\u296E",
+      UpTee: "\u22A5",
+      UpTeeArrow: "\u21A5",
+      Uparrow: "\u21D1",
+      Updownarrow: "\u21D5",
+      UpperLeftArrow: "\u2196",
+      UpperRightArrow: "\u2197",
+      Upsi: "\u03D2",
+      Upsilon: "\u03A5",
+      Uring: "\u016E",
+      Uscr: "\u{1D4B0}",
+      Utilde: "\u0168",
+      Uuml: "\xDC",
+      VDash: "\u22AB",
+      Vbar: "\u2AEB",
+      Vcy: "\u0412",
+      Vdash: "\u22A9",
+      Vdashl: "\u2AE6",
+      Vee: "\u22C1",
+      Verbar: "\u2016",
+      Vert: "\u2016",
+      VerticalBar: "\u2223",
+      VerticalLine: "|",
+      VerticalSeparator: "\u2758",
+      VerticalTilde: "\u2240",
+      VeryThinSpace: "\u200A",
+      Vfr: "\u{1D519}",
+      Vopf: "\u{1D54D}",
+      Vscr: "\u{1D4B1}",
+      Vvdash: "\u22AA",
+      Wcirc: "\u0174",
+      Wedge: "\u22C0",
+      Wfr: "\u{1D51A}",
+      Wopf: "\u{1D54E}",
+      Wscr: "\u{1D4B2}",
+      Xfr: "\u{1D51B}",
+      Xi: "\u039E",
+      Xopf: "\u{1D54F}",
+      Xscr: "\u{1D4B3}",
+      YAcy: "\u042F",
+      YIcy: "\u0407",
+      YUcy: "\u042E",
+      Yacute: "\xDD",
+      Ycirc: "\u0176",
+      Ycy: "\u042B",
+      Yfr: "\u{1D51C}",
+      Yopf: "\u{1D550}",
+      Yscr: "\u{1D4B4}",
+      Yuml: "\u0178",
+      ZHcy: "\u0416",
+      Zacute: "\u0179",
+      Zcaron: "\u017D",
+      Zcy: "\u0417",
+      Zdot: "\u017B",
+      ZeroWidthSpace: "\u200B",
+      Zeta: "\u0396",
+      Zfr: "\u2128",
+      Zopf: "\u2124",
+      Zscr: "\u{1D4B5}",
+      aacute: "\xE1",
+      abreve: "\u0103",
+      ac: "\u223E",
+      acE: "\u223E\u0333",
+      acd: "\u223F",
+      acirc: "\xE2",
+      acute: "\xB4",
+      acy: "\u0430",
+      aelig: "\xE6",
+      af: "\u2061",
+      afr: "\u{1D51E}",
+      agrave: "\xE0",
+      alefsym: "\u2135",
+      aleph: "\u2135",
+      alpha: "\u03B1",
+      amacr: "\u0101",
+      amalg: "\u2A3F",
+      amp: "&",
+      and: "\u2227",
+      andand: "\u2A55",
+      andd: "\u2A5C",
+      andslope: "\u2A58",
+      andv: "\u2A5A",
+      ang: "\u2220",
+      ange: "\u29A4",
+      angle: "\u2220",
+      angmsd: "\u2221",
+      angmsdaa: "\u29A8",
+      angmsdab: "\u29A9",
+      angmsdac: "\u29AA",
+      angmsdad: "\u29AB",
+      angmsdae: "\u29AC",
+      angmsdaf: "\u29AD",
+      angmsdag: "\u29AE",
+      angmsdah: "\u29AF",
+      angrt: "\u221F",
+      angrtvb: "\u22BE",
+      angrtvbd: "\u299D",
+      angsph: "\u2222",
+      angst: "\xC5",
+      angzarr: "\u237C",
+      aogon: "\u0105",
+      aopf: "\u{1D552}",
+      ap: "\u2248",
+      apE: "\u2A70",
+      apacir: "\u2A6F",
+      ape: "\u224A",
+      apid: "\u224B",
+      apos: "'",
+      approx: "\u2248",
+      approxeq: "\u224A",
+      aring: "\xE5",
+      ascr: "\u{1D4B6}",
+      ast: "*",
+      asymp: "\u2248",
+      asympeq: "\u224D",
+      atilde: "\xE3",
+      auml: "\xE4",
+      awconint: "\u2233",
+      awint: "\u2A11",
+      bNot: "\u2AED",
+      backcong: "\u224C",
+      backepsilon: "\u03F6",
+      backprime: "\u2035",
+      backsim: "\u223D",
+      backsimeq: "\u22CD",
+      barvee: "\u22BD",
+      barwed: "\u2305",
+      barwedge: "\u2305",
+      bbrk: "\u23B5",
+      bbrktbrk: "\u23B6",
+      bcong: "\u224C",
+      bcy: "\u0431",
+      bdquo: "\u201E",
+      becaus: "\u2235",
+      because: "\u2235",
+      bemptyv: "\u29B0",
+      bepsi: "\u03F6",
+      bernou: "\u212C",
+      beta: "\u03B2",
+      beth: "\u2136",
+      between: "\u226C",
+      bfr: "\u{1D51F}",
+      bigcap: "\u22C2",
+      bigcirc: "\u25EF",
+      bigcup: "\u22C3",
+      bigodot: "\u2A00",
+      bigoplus: "\u2A01",
+      bigotimes: "\u2A02",
+      bigsqcup: "\u2A06",
+      bigstar: "\u2605",
+      bigtriangledown: "\u25BD",
+      bigtriangleup: "\u25B3",
+      biguplus: "\u2A04",
+      bigvee: "\u22C1",
+      bigwedge: "\u22C0",
+      bkarow: "\u290D",
+      blacklozenge: "\u29EB",
+      blacksquare: "\u25AA",
+      blacktriangle: "\u25B4",
+      blacktriangledown: "\u25BE",
+      blacktriangleleft: "\u25C2",
+      blacktriangleright: "\u25B8",
+      blank: "\u2423",
+      blk12: "\u2592",
+      blk14: "\u2591",
+      blk34: "\u2593",
+      block: "\u2588",
+      bne: "=\u20E5",
+      bnequiv: "\u2261\u20E5",
+      bnot: "\u2310",
+      bopf: "\u{1D553}",
+      bot: "\u22A5",
+      bottom: "\u22A5",
+      bowtie: "\u22C8",
+      boxDL: "\u2557",
+      boxDR: "\u2554",
+      boxDl: "\u2556",
+      boxDr: "\u2553",
+      boxH: "\u2550",
+      boxHD: "\u2566",
+      boxHU: "\u2569",
+      boxHd: "\u2564",
+      boxHu: "\u2567",
+      boxUL: "\u255D",
+      boxUR: "\u255A",
+      boxUl: "\u255C",
+      boxUr: "\u2559",
+      boxV: "\u2551",
+      boxVH: "\u256C",
+      boxVL: "\u2563",
+      boxVR: "\u2560",
+      boxVh: "\u256B",
+      boxVl: "\u2562",
+      boxVr: "\u255F",
+      boxbox: "\u29C9",
+      boxdL: "\u2555",
+      boxdR: "\u2552",
+      boxdl: "\u2510",
+      boxdr: "\u250C",
+      boxh: "\u2500",
+      boxhD: "\u2565",
+      boxhU: "\u2568",
+      boxhd: "\u252C",
+      boxhu: "\u2534",
+      boxminus: "\u229F",
+      boxplus: "\u229E",
+      boxtimes: "\u22A0",
+      boxuL: "\u255B",
+      boxuR: "\u2558",
+      boxul: "\u2518",
+      boxur: "\u2514",
+      boxv: "\u2502",
+      boxvH: "\u256A",
+      boxvL: "\u2561",
+      boxvR: "\u255E",
+      boxvh: "\u253C",
+      boxvl: "\u2524",
+      boxvr: "\u251C",
+      bprime: "\u2035",
+      breve: "\u02D8",
+      brvbar: "\xA6",
+      bscr: "\u{1D4B7}",
+      bsemi: "\u204F",
+      bsim: "\u223D",
+      bsime: "\u22CD",
+      bsol: "\\",
+      bsolb: "\u29C5",
+      bsolhsub: "\u27C8",
+      bull: "\u2022",
+      bullet: "\u2022",
+      bump: "\u224E",
+      bumpE: "\u2AAE",
+      bumpe: "\u224F",
+      bumpeq: "\u224F",
+      cacute: "\u0107",
+      cap: "\u2229",
+      capand: "\u2A44",
+      capbrcup: "\u2A49",
+      capcap: "\u2A4B",
+      capcup: "\u2A47",
+      capdot: "\u2A40",
+      caps: "\u2229\uFE00",
+      caret: "\u2041",
+      caron: "\u02C7",
+      ccaps: "\u2A4D",
+      ccaron: "\u010D",
+      ccedil: "\xE7",
+      ccirc: "\u0109",
+      ccups: "\u2A4C",
+      ccupssm: "\u2A50",
+      cdot: "\u010B",
+      cedil: "\xB8",
+      cemptyv: "\u29B2",
+      cent: "\xA2",
+      centerdot: "\xB7",
+      cfr: "\u{1D520}",
+      chcy: "\u0447",
+      check: "\u2713",
+      checkmark: "\u2713",
+      chi: "\u03C7",
+      cir: "\u25CB",
+      cirE: "\u29C3",
+      circ: "\u02C6",
+      circeq: "\u2257",
+      circlearrowleft: "\u21BA",
+      circlearrowright: "\u21BB",
+      circledR: "\xAE",
+      circledS: "\u24C8",
+      circledast: "\u229B",
+      circledcirc: "\u229A",
+      circleddash: "\u229D",
+      cire: "\u2257",
+      cirfnint: "\u2A10",
+      cirmid: "\u2AEF",
+      cirscir: "\u29C2",
+      clubs: "\u2663",
+      clubsuit: "\u2663",
+      colon: ":",
+      colone: "\u2254",
+      coloneq: "\u2254",
+      comma: ",",
+      commat: "@",
+      comp: "\u2201",
+      compfn: "\u2218",
+      complement: "\u2201",
+      complexes: "\u2102",
+      cong: "\u2245",
+      congdot: "\u2A6D",
+      conint: "\u222E",
+      copf: "\u{1D554}",
+      coprod: "\u2210",
+      copy: "\xA9",
+      copysr: "\u2117",
+      crarr: "\u21B5",
+      cross: "\u2717",
+      cscr: "\u{1D4B8}",
+      csub: "\u2ACF",
+      csube: "\u2AD1",
+      csup: "\u2AD0",
+      csupe: "\u2AD2",
+      ctdot: "\u22EF",
+      cudarrl: "\u2938",
+      cudarrr: "\u2935",
+      cuepr: "\u22DE",
+      cuesc: "\u22DF",
+      cularr: "\u21B6",
+      cularrp: "\u293D",
+      cup: "\u222A",
+      cupbrcap: "\u2A48",
+      cupcap: "\u2A46",
+      cupcup: "\u2A4A",
+      cupdot: "\u228D",
+      cupor: "\u2A45",
+      cups: "\u222A\uFE00",
+      curarr: "\u21B7",
+      curarrm: "\u293C",
+      curlyeqprec: "\u22DE",
+      curlyeqsucc: "\u22DF",
+      curlyvee: "\u22CE",
+      curlywedge: "\u22CF",
+      curren: "\xA4",
+      curvearrowleft: "\u21B6",
+      curvearrowright: "\u21B7",
+      cuvee: "\u22CE",
+      cuwed: "\u22CF",
+      cwconint: "\u2232",
+      cwint: "\u2231",
+      cylcty: "\u232D",
+      dArr: "\u21D3",
+      dHar: "\u2965",
+      dagger: "\u2020",
+      daleth: "\u2138",
+      darr: "\u2193",
+      dash: "\u2010",
+      dashv: "\u22A3",
+      dbkarow: "\u290F",
+      dblac: "\u02DD",
+      dcaron: "\u010F",
+      dcy: "\u0434",
+      dd: "\u2146",
+      ddagger: "\u2021",
+      ddarr: "\u21CA",
+      ddotseq: "\u2A77",
+      deg: "\xB0",
+      delta: "\u03B4",
+      demptyv: "\u29B1",
+      dfisht: "\u297F",
+      dfr: "\u{1D521}",
+      dharl: "\u21C3",
+      dharr: "\u21C2",
+      diam: "\u22C4",
+      diamond: "\u22C4",
+      diamondsuit: "\u2666",
+      diams: "\u2666",
+      die: "\xA8",
+      digamma: "\u03DD",
+      disin: "\u22F2",
+      div: "\xF7",
+      divide: "\xF7",
+      divideontimes: "\u22C7",
+      divonx: "\u22C7",
+      djcy: "\u0452",
+      dlcorn: "\u231E",
+      dlcrop: "\u230D",
+      dollar: "$",
+      dopf: "\u{1D555}",
+      dot: "\u02D9",
+      doteq: "\u2250",
+      doteqdot: "\u2251",
+      dotminus: "\u2238",
+      dotplus: "\u2214",
+      dotsquare: "\u22A1",
+      doublebarwedge: "\u2306",
+      downarrow: "\u2193",
+      downdownarrows: "\u21CA",
+      downharpoonleft: "\u21C3",
+      downharpoonright: "\u21C2",
+      drbkarow: "\u2910",
+      drcorn: "\u231F",
+      drcrop: "\u230C",
+      dscr: "\u{1D4B9}",
+      dscy: "\u0455",
+      dsol: "\u29F6",
+      dstrok: "\u0111",
+      dtdot: "\u22F1",
+      dtri: "\u25BF",
+      dtrif: "\u25BE",
+      duarr: "\u21F5",
+      duhar: "\u296F",
+      dwangle: "\u29A6",
+      dzcy: "\u045F",
+      dzigrarr: "\u27FF",
+      eDDot: "\u2A77",
+      eDot: "\u2251",
+      eacute: "\xE9",
+      easter: "\u2A6E",
+      ecaron: "\u011B",
+      ecir: "\u2256",
+      ecirc: "\xEA",
+      ecolon: "\u2255",
+      ecy: "\u044D",
+      edot: "\u0117",
+      ee: "\u2147",
+      efDot: "\u2252",
+      efr: "\u{1D522}",
+      eg: "\u2A9A",
+      egrave: "\xE8",
+      egs: "\u2A96",
+      egsdot: "\u2A98",
+      el: "\u2A99",
+      elinters: "\u23E7",
+      ell: "\u2113",
+      els: "\u2A95",
+      elsdot: "\u2A97",
+      emacr: "\u0113",
+      empty: "\u2205",
+      emptyset: "\u2205",
+      emptyv: "\u2205",
+      emsp13: "\u2004",
+      emsp14: "\u2005",
+      emsp: "\u2003",
+      eng: "\u014B",
+      ensp: "\u2002",
+      eogon: "\u0119",
+      eopf: "\u{1D556}",
+      epar: "\u22D5",
+      eparsl: "\u29E3",
+      eplus: "\u2A71",
+      epsi: "\u03B5",
+      epsilon: "\u03B5",
+      epsiv: "\u03F5",
+      eqcirc: "\u2256",
+      eqcolon: "\u2255",
+      eqsim: "\u2242",
+      eqslantgtr: "\u2A96",
+      eqslantless: "\u2A95",
+      equals: "=",
+      equest: "\u225F",
+      equiv: "\u2261",
+      equivDD: "\u2A78",
+      eqvparsl: "\u29E5",
+      erDot: "\u2253",
+      erarr: "\u2971",
+      escr: "\u212F",
+      esdot: "\u2250",
+      esim: "\u2242",
+      eta: "\u03B7",
+      eth: "\xF0",
+      euml: "\xEB",
+      euro: "\u20AC",
+      excl: "!",
+      exist: "\u2203",
+      expectation: "\u2130",
+      exponentiale: "\u2147",
+      fallingdotseq: "\u2252",
+      fcy: "\u0444",
+      female: "\u2640",
+      ffilig: "\uFB03",
+      fflig: "\uFB00",
+      ffllig: "\uFB04",
+      ffr: "\u{1D523}",
+      filig: "\uFB01",
+      fjlig: "fj",
+      flat: "\u266D",
+      fllig: "\uFB02",
+      fltns: "\u25B1",
+      fnof: "\u0192",
+      fopf: "\u{1D557}",
+      forall: "\u2200",
+      fork: "\u22D4",
+      forkv: "\u2AD9",
+      fpartint: "\u2A0D",
+      frac12: "\xBD",
+      frac13: "\u2153",
+      frac14: "\xBC",
+      frac15: "\u2155",
+      frac16: "\u2159",
+      frac18: "\u215B",
+      frac23: "\u2154",
+      frac25: "\u2156",
+      frac34: "\xBE",
+      frac35: "\u2157",
+      frac38: "\u215C",
+      frac45: "\u2158",
+      frac56: "\u215A",
+      frac58: "\u215D",
+      frac78: "\u215E",
+      frasl: "\u2044",
+      frown: "\u2322",
+      fscr: "\u{1D4BB}",
+      gE: "\u2267",
+      gEl: "\u2A8C",
+      gacute: "\u01F5",
+      gamma: "\u03B3",
+      gammad: "\u03DD",
+      gap: "\u2A86",
+      gbreve: "\u011F",
+      gcirc: "\u011D",
+      gcy: "\u0433",
+      gdot: "\u0121",
+      ge: "\u2265",
+      gel: "\u22DB",
+      geq: "\u2265",
+      geqq: "\u2267",
+      geqslant: "\u2A7E",
+      ges: "\u2A7E",
+      gescc: "\u2AA9",
+      gesdot: "\u2A80",
+      gesdoto: "\u2A82",
+      gesdotol: "\u2A84",
+      gesl: "\u22DB\uFE00",
+      gesles: "\u2A94",
+      gfr: "\u{1D524}",
+      gg: "\u226B",
+      ggg: "\u22D9",
+      gimel: "\u2137",
+      gjcy: "\u0453",
+      gl: "\u2277",
+      glE: "\u2A92",
+      gla: "\u2AA5",
+      glj: "\u2AA4",
+      gnE: "\u2269",
+      gnap: "\u2A8A",
+      gnapprox: "\u2A8A",
+      gne: "\u2A88",
+      gneq: "\u2A88",
+      gneqq: "\u2269",
+      gnsim: "\u22E7",
+      gopf: "\u{1D558}",
+      grave: "`",
+      gscr: "\u210A",
+      gsim: "\u2273",
+      gsime: "\u2A8E",
+      gsiml: "\u2A90",
+      gt: ">",
+      gtcc: "\u2AA7",
+      gtcir: "\u2A7A",
+      gtdot: "\u22D7",
+      gtlPar: "\u2995",
+      gtquest: "\u2A7C",
+      gtrapprox: "\u2A86",
+      gtrarr: "\u2978",
+      gtrdot: "\u22D7",
+      gtreqless: "\u22DB",
+      gtreqqless: "\u2A8C",
+      gtrless: "\u2277",
+      gtrsim: "\u2273",
+      gvertneqq: "\u2269\uFE00",
+      gvnE: "\u2269\uFE00",
+      hArr: "\u21D4",
+      hairsp: "\u200A",
+      half: "\xBD",
+      hamilt: "\u210B",
+      hardcy: "\u044A",
+      harr: "\u2194",
+      harrcir: "\u2948",
+      harrw: "\u21AD",
+      hbar: "\u210F",
+      hcirc: "\u0125",
+      hearts: "\u2665",
+      heartsuit: "\u2665",
+      hellip: "\u2026",
+      hercon: "\u22B9",
+      hfr: "\u{1D525}",
+      hksearow: "\u2925",
+      hkswarow: "\u2926",
+      hoarr: "\u21FF",
+      homtht: "\u223B",
+      hookleftarrow: "\u21A9",
+      hookrightarrow: "\u21AA",
+      hopf: "\u{1D559}",
+      horbar: "\u2015",
+      hscr: "\u{1D4BD}",
+      hslash: "\u210F",
+      hstrok: "\u0127",
+      hybull: "\u2043",
+      hyphen: "\u2010",
+      iacute: "\xED",
+      ic: "\u2063",
+      icirc: "\xEE",
+      icy: "\u0438",
+      iecy: "\u0435",
+      iexcl: "\xA1",
+      iff: "\u21D4",
+      ifr: "\u{1D526}",
+      igrave: "\xEC",
+      ii: "\u2148",
+      iiiint: "\u2A0C",
+      iiint: "\u222D",
+      iinfin: "\u29DC",
+      iiota: "\u2129",
+      ijlig: "\u0133",
+      imacr: "\u012B",
+      image: "\u2111",
+      imagline: "\u2110",
+      imagpart: "\u2111",
+      imath: "\u0131",
+      imof: "\u22B7",
+      imped: "\u01B5",
+      in: "\u2208",
+      incare: "\u2105",
+      infin: "\u221E",
+      infintie: "\u29DD",
+      inodot: "\u0131",
+      int: "\u222B",
+      intcal: "\u22BA",
+      integers: "\u2124",
+      intercal: "\u22BA",
+      intlarhk: "\u2A17",
+      intprod: "\u2A3C",
+      iocy: "\u0451",
+      iogon: "\u012F",
+      iopf: "\u{1D55A}",
+      iota: "\u03B9",
+      iprod: "\u2A3C",
+      iquest: "\xBF",
+      iscr: "\u{1D4BE}",
+      isin: "\u2208",
+      isinE: "\u22F9",
+      isindot: "\u22F5",
+      isins: "\u22F4",
+      isinsv: "\u22F3",
+      isinv: "\u2208",
+      it: "\u2062",
+      itilde: "\u0129",
+      iukcy: "\u0456",
+      iuml: "\xEF",
+      jcirc: "\u0135",
+      jcy: "\u0439",
+      jfr: "\u{1D527}",
+      jmath: "\u0237",
+      jopf: "\u{1D55B}",
+      jscr: "\u{1D4BF}",
+      jsercy: "\u0458",
+      jukcy: "\u0454",
+      kappa: "\u03BA",
+      kappav: "\u03F0",
+      kcedil: "\u0137",
+      kcy: "\u043A",
+      kfr: "\u{1D528}",
+      kgreen: "\u0138",
+      khcy: "\u0445",
+      kjcy: "\u045C",
+      kopf: "\u{1D55C}",
+      kscr: "\u{1D4C0}",
+      lAarr: "\u21DA",
+      lArr: "\u21D0",
+      lAtail: "\u291B",
+      lBarr: "\u290E",
+      lE: "\u2266",
+      lEg: "\u2A8B",
+      lHar: "\u2962",
+      lacute: "\u013A",
+      laemptyv: "\u29B4",
+      lagran: "\u2112",
+      lambda: "\u03BB",
+      lang: "\u27E8",
+      langd: "\u2991",
+      langle: "\u27E8",
+      lap: "\u2A85",
+      laquo: "\xAB",
+      larr: "\u2190",
+      larrb: "\u21E4",
+      larrbfs: "\u291F",
+      larrfs: "\u291D",
+      larrhk: "\u21A9",
+      larrlp: "\u21AB",
+      larrpl: "\u2939",
+      larrsim: "\u2973",
+      larrtl: "\u21A2",
+      lat: "\u2AAB",
+      latail: "\u2919",
+      late: "\u2AAD",
+      lates: "\u2AAD\uFE00",
+      lbarr: "\u290C",
+      lbbrk: "\u2772",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "\u298B",
+      lbrksld: "\u298F",
+      lbrkslu: "\u298D",
+      lcaron: "\u013E",
+      lcedil: "\u013C",
+      lceil: "\u2308",
+      lcub: "{",
+      lcy: "\u043B",
+      ldca: "\u2936",
+      ldquo: "\u201C",
+      ldquor: "\u201E",
+      ldrdhar: "\u2967",
+      ldrushar: "\u294B",
+      ldsh: "\u21B2",
+      le: "\u2264",
+      leftarrow: "\u2190",
+      leftarrowtail: "\u21A2",
+      leftharpoondown: "\u21BD",
+      leftharpoonup: "\u21BC",
+      leftleftarrows: "\u21C7",
+      leftrightarrow: "\u2194",
+      leftrightarrows: "\u21C6",
+      leftrightharpoons: "\u21CB",
+      leftrightsquigarrow: "\u21AD",
+      leftthreetimes: "\u22CB",
+      leg: "\u22DA",
+      leq: "\u2264",
+      leqq: "\u2266",
+      leqslant: "\u2A7D",
+      les: "\u2A7D",
+      lescc: "\u2AA8",
+      lesdot: "\u2A7F",
+      lesdoto: "\u2A81",
+      lesdotor: "\u2A83",
+      lesg: "\u22DA\uFE00",
+      lesges: "\u2A93",
+      lessapprox: "\u2A85",
+      lessdot: "\u22D6",
+      lesseqgtr: "\u22DA",
+      lesseqqgtr: "\u2A8B",
+      lessgtr: "\u2276",
+      lesssim: "\u2272",
+      lfisht: "\u297C",
+      lfloor: "\u230A",
+      lfr: "\u{1D529}",
+      lg: "\u2276",
+      lgE: "\u2A91",
+      lhard: "\u21BD",
+      lharu: "\u21BC",
+      lharul: "\u296A",
+      lhblk: "\u2584",
+      ljcy: "\u0459",
+      ll: "\u226A",
+      llarr: "\u21C7",
+      llcorner: "\u231E",
+      llhard: "\u296B",
+      lltri: "\u25FA",
+      lmidot: "\u0140",
+      lmoust: "\u23B0",
+      lmoustache: "\u23B0",
+      lnE: "\u2268",
+      lnap: "\u2A89",
+      lnapprox: "\u2A89",
+      lne: "\u2A87",
+      lneq: "\u2A87",
+      lneqq: "\u2268",
+      lnsim: "\u22E6",
+      loang: "\u27EC",
+      loarr: "\u21FD",
+      lobrk: "\u27E6",
+      longleftarrow: "\u27F5",
+      longleftrightarrow: "\u27F7",
+      longmapsto: "\u27FC",
+      longrightarrow: "\u27F6",
+      looparrowleft: "\u21AB",
+      looparrowright: "\u21AC",
+      lopar: "\u2985",
+      lopf: "\u{1D55D}",
+      loplus: "\u2A2D",
+      lotimes: "\u2A34",
+      lowast: "\u2217",
+      lowbar: "_",
+      loz: "\u25CA",
+      lozenge: "\u25CA",
+      lozf: "\u29EB",
+      lpar: "(",
+      lparlt: "\u2993",
+      lrarr: "\u21C6",
+      lrcorner: "\u231F",
+      lrhar: "\u21CB",
+      lrhard: "\u296D",
+      lrm: "\u200E",
+      lrtri: "\u22BF",
+      lsaquo: "\u2039",
+      lscr: "\u{1D4C1}",
+      lsh: "\u21B0",
+      lsim: "\u2272",
+      lsime: "\u2A8D",
+      lsimg: "\u2A8F",
+      lsqb: "[",
+      lsquo: "\u2018",
+      lsquor: "\u201A",
+      lstrok: "\u0142",
+      lt: "<",
+      ltcc: "\u2AA6",
+      ltcir: "\u2A79",
+      ltdot: "\u22D6",
+      lthree: "\u22CB",
+      ltimes: "\u22C9",
+      ltlarr: "\u2976",
+      ltquest: "\u2A7B",
+      ltrPar: "\u2996",
+      ltri: "\u25C3",
+      ltrie: "\u22B4",
+      ltrif: "\u25C2",
+      lurdshar: "\u294A",
+      luruhar: "\u2966",
+      lvertneqq: "\u2268\uFE00",
+      lvnE: "\u2268\uFE00",
+      mDDot: "\u223A",
+      macr: "\xAF",
+      male: "\u2642",
+      malt: "\u2720",
+      maltese: "\u2720",
+      map: "\u21A6",
+      mapsto: "\u21A6",
+      mapstodown: "\u21A7",
+      mapstoleft: "\u21A4",
+      mapstoup: "\u21A5",
+      marker: "\u25AE",
+      mcomma: "\u2A29",
+      mcy: "\u043C",
+      mdash: "\u2014",
+      measuredangle: "\u2221",
+      mfr: "\u{1D52A}",
+      mho: "\u2127",
+      micro: "\xB5",
+      mid: "\u2223",
+      midast: "*",
+      midcir: "\u2AF0",
+      middot: "\xB7",
+      minus: "\u2212",
+      minusb: "\u229F",
+      minusd: "\u2238",
+      minusdu: "\u2A2A",
+      mlcp: "\u2ADB",
+      mldr: "\u2026",
+      mnplus: "\u2213",
+      models: "\u22A7",
+      mopf: "\u{1D55E}",
+      mp: "\u2213",
+      mscr: "\u{1D4C2}",
+      mstpos: "\u223E",
+      mu: "\u03BC",
+      multimap: "\u22B8",
+      mumap: "\u22B8",
+      nGg: "\u22D9\u0338",
+      nGt: "\u226B\u20D2",
+      nGtv: "\u226B\u0338",
+      nLeftarrow: "\u21CD",
+      nLeftrightarrow: "\u21CE",
+      nLl: "\u22D8\u0338",
+      nLt: "\u226A\u20D2",
+      nLtv: "\u226A\u0338",
+      nRightarrow: "\u21CF",
+      nVDash: "\u22AF",
+      nVdash: "\u22AE",
+      nabla: "\u2207",
+      nacute: "\u0144",
+      nang: "\u2220\u20D2",
+      nap: "\u2249",
+      napE: "\u2A70\u0338",
+      napid: "\u224B\u0338",
+      napos: "\u0149",
+      napprox: "\u2249",
+      natur: "\u266E",
+      natural: "\u266E",
+      naturals: "\u2115",
+      nbsp: "\xA0",
+      nbump: "\u224E\u0338",
+      nbumpe: "\u224F\u0338",
+      ncap: "\u2A43",
+      ncaron: "\u0148",
+      ncedil: "\u0146",
+      ncong: "\u2247",
+      ncongdot: "\u2A6D\u0338",
+      ncup: "\u2A42",
+      ncy: "\u043D",
+      ndash: "\u2013",
+      ne: "\u2260",
+      neArr: "\u21D7",
+      nearhk: "\u2924",
+      nearr: "\u2197",
+      nearrow: "\u2197",
+      nedot: "\u2250\u0338",
+      nequiv: "\u2262",
+      nesear: "\u2928",
+      nesim: "\u2242\u0338",
+      nexist: "\u2204",
+      nexists: "\u2204",
+      nfr: "\u{1D52B}",
+      ngE: "\u2267\u0338",
+      nge: "\u2271",
+      ngeq: "\u2271",
+      ngeqq: "\u2267\u0338",
+      ngeqslant: "\u2A7E\u0338",
+      nges: "\u2A7E\u0338",
+      ngsim: "\u2275",
+      ngt: "\u226F",
+      ngtr: "\u226F",
+      nhArr: "\u21CE",
+      nharr: "\u21AE",
+      nhpar: "\u2AF2",
+      ni: "\u220B",
+      nis: "\u22FC",
+      nisd: "\u22FA",
+      niv: "\u220B",
+      njcy: "\u045A",
+      nlArr: "\u21CD",
+      nlE: "\u2266\u0338",
+      nlarr: "\u219A",
+      nldr: "\u2025",
+      nle: "\u2270",
+      nleftarrow: "\u219A",
+      nleftrightarrow: "\u21AE",
+      nleq: "\u2270",
+      nleqq: "\u2266\u0338",
+      nleqslant: "\u2A7D\u0338",
+      nles: "\u2A7D\u0338",
+      nless: "\u226E",
+      nlsim: "\u2274",
+      nlt: "\u226E",
+      nltri: "\u22EA",
+      nltrie: "\u22EC",
+      nmid: "\u2224",
+      nopf: "\u{1D55F}",
+      not: "\xAC",
+      notin: "\u2209",
+      notinE: "\u22F9\u0338",
+      notindot: "\u22F5\u0338",
+      notinva: "\u2209",
+      notinvb: "\u22F7",
+      notinvc: "\u22F6",
+      notni: "\u220C",
+      notniva: "\u220C",
+      notnivb: "\u22FE",
+      notnivc: "\u22FD",
+      npar: "\u2226",
+      nparallel: "\u2226",
+      nparsl: "\u2AFD\u20E5",
+      npart: "\u2202\u0338",
+      npolint: "\u2A14",
+      npr: "\u2280",
+      nprcue: "\u22E0",
+      npre: "\u2AAF\u0338",
+      nprec: "\u2280",
+      npreceq: "\u2AAF\u0338",
+      nrArr: "\u21CF",
+      nrarr: "\u219B",
+      nrarrc: "\u2933\u0338",
+      nrarrw: "\u219D\u0338",
+      nrightarrow: "\u219B",
+      nrtri: "\u22EB",
+      nrtrie: "\u22ED",
+      nsc: "\u2281",
+      nsccue: "\u22E1",
+      nsce: "\u2AB0\u0338",
+      nscr: "\u{1D4C3}",
+      nshortmid: "\u2224",
+      nshortparallel: "\u2226",
+      nsim: "\u2241",
+      nsime: "\u2244",
+      nsimeq: "\u2244",
+      nsmid: "\u2224",
+      nspar: "\u2226",
+      nsqsube: "\u22E2",
+      nsqsupe: "\u22E3",
+      nsub: "\u2284",
+      nsubE: "\u2AC5\u0338",
+      nsube: "\u2288",
+      nsubset: "\u2282\u20D2",
+      nsubseteq: "\u2288",
+      nsubseteqq: "\u2AC5\u0338",
+      nsucc: "\u2281",
+      nsucceq: "\u2AB0\u0338",
+      nsup: "\u2285",
+      nsupE: "\u2AC6\u0338",
+      nsupe: "\u2289",
+      nsupset: "\u2283\u20D2",
+      nsupseteq: "\u2289",
+      nsupseteqq: "\u2AC6\u0338",
+      ntgl: "\u2279",
+      ntilde: "\xF1",
+      ntlg: "\u2278",
+      ntriangleleft: "\u22EA",
+      ntrianglelefteq: "\u22EC",
+      ntriangleright: "\u22EB",
+      ntrianglerighteq: "\u22ED",
+      nu: "\u03BD",
+      num: "#",
+      numero: "\u2116",
+      numsp: "\u2007",
+      nvDash: "\u22AD",
+      nvHarr: "\u2904",
+      nvap: "\u224D\u20D2",
+      nvdash: "\u22AC",
+      nvge: "\u2265\u20D2",
+      nvgt: ">\u20D2",
+      nvinfin: "\u29DE",
+      nvlArr: "\u2902",
+      nvle: "\u2264\u20D2",
+      nvlt: "<\u20D2",
+      nvltrie: "\u22B4\u20D2",
+      nvrArr: "\u2903",
+      nvrtrie: "\u22B5\u20D2",
+      nvsim: "\u223C\u20D2",
+      nwArr: "\u21D6",
+      nwarhk: "\u2923",
+      nwarr: "\u2196",
+      nwarrow: "\u2196",
+      nwnear: "\u2927",
+      oS: "\u24C8",
+      oacute: "\xF3",
+      oast: "\u229B",
+      ocir: "\u229A",
+      ocirc: "\xF4",
+      ocy: "\u043E",
+      odash: "\u229D",
+      odblac: "\u0151",
+      odiv: "\u2A38",
+      odot: "\u2299",
+      odsold: "\u29BC",
+      oelig: "\u0153",
+      ofcir: "\u29BF",
+      ofr: "\u{1D52C}",
+      ogon: "\u02DB",
+      ograve: "\xF2",
+      ogt: "\u29C1",
+      ohbar: "\u29B5",
+      ohm: "\u03A9",
+      oint: "\u222E",
+      olarr: "\u21BA",
+      olcir: "\u29BE",
+      olcross: "\u29BB",
+      oline: "\u203E",
+      olt: "\u29C0",
+      omacr: "\u014D",
+      omega: "\u03C9",
+      omicron: "\u03BF",
+      omid: "\u29B6",
+      ominus: "\u2296",
+      oopf: "\u{1D560}",
+      opar: "\u29B7",
+      operp: "\u29B9",
+      oplus: "\u2295",
+      or: "\u2228",
+      orarr: "\u21BB",
+      ord: "\u2A5D",
+      order: "\u2134",
+      orderof: "\u2134",
+      ordf: "\xAA",
+      ordm: "\xBA",
+      origof: "\u22B6",
+      oror: "\u2A56",
+      orslope: "\u2A57",
+      orv: "\u2A5B",
+      oscr: "\u2134",
+      oslash: "\xF8",
+      osol: "\u2298",
+      otilde: "\xF5",
+      otimes: "\u2297",
+      otimesas: "\u2A36",
+      ouml: "\xF6",
+      ovbar: "\u233D",
+      par: "\u2225",
+      para: "\xB6",
+      parallel: "\u2225",
+      parsim: "\u2AF3",
+      parsl: "\u2AFD",
+      part: "\u2202",
+      pcy: "\u043F",
+      percnt: "%",
+      period: ".",
+      permil: "\u2030",
+      perp: "\u22A5",
+      pertenk: "\u2031",
+      pfr: "\u{1D52D}",
+      phi: "\u03C6",
+      phiv: "\u03D5",
+      phmmat: "\u2133",
+      phone: "\u260E",
+      pi: "\u03C0",
+      pitchfork: "\u22D4",
+      piv: "\u03D6",
+      planck: "\u210F",
+      planckh: "\u210E",
+      plankv: "\u210F",
+      plus: "+",
+      plusacir: "\u2A23",
+      plusb: "\u229E",
+      pluscir: "\u2A22",
+      plusdo: "\u2214",
+      plusdu: "\u2A25",
+      pluse: "\u2A72",
+      plusmn: "\xB1",
+      plussim: "\u2A26",
+      plustwo: "\u2A27",
+      pm: "\xB1",
+      pointint: "\u2A15",
+      popf: "\u{1D561}",
+      pound: "\xA3",
+      pr: "\u227A",
+      prE: "\u2AB3",
+      prap: "\u2AB7",
+      prcue: "\u227C",
+      pre: "\u2AAF",
+      prec: "\u227A",
+      precapprox: "\u2AB7",
+      preccurlyeq: "\u227C",
+      preceq: "\u2AAF",
+      precnapprox: "\u2AB9",
+      precneqq: "\u2AB5",
+      precnsim: "\u22E8",
+      precsim: "\u227E",
+      prime: "\u2032",
+      primes: "\u2119",
+      prnE: "\u2AB5",
+      prnap: "\u2AB9",
+      prnsim: "\u22E8",
+      prod: "\u220F",
+      profalar: "\u232E",
+      profline: "\u2312",
+      profsurf: "\u2313",
+      prop: "\u221D",
+      propto: "\u221D",
+      prsim: "\u227E",
+      prurel: "\u22B0",
+      pscr: "\u{1D4C5}",
+      psi: "\u03C8",
+      puncsp: "\u2008",
+      qfr: "\u{1D52E}",
+      qint: "\u2A0C",
+      qopf: "\u{1D562}",
+      qprime: "\u2057",
+      qscr: "\u{1D4C6}",
+      quaternions: "\u210D",
+      quatint: "\u2A16",
+      quest: "?",
+      questeq: "\u225F",
+      quot: '"',
+      rAarr: "\u21DB",
+      rArr: "\u21D2",
+      rAtail: "\u291C",
+      rBarr: "\u290F",
+      rHar: "\u2964",
+      race: "\u223D\u0331",
+      racute: "\u0155",
+      radic: "\u221A",
+      raemptyv: "\u29B3",
+      rang: "\u27E9",
+      rangd: "\u2992",
+      range: "\u29A5",
+      rangle: "\u27E9",
+      raquo: "\xBB",
+      rarr: "\u2192",
+      rarrap: "\u2975",
+      rarrb: "\u21E5",
+      rarrbfs: "\u2920",
+      rarrc: "\u2933",
+      rarrfs: "\u291E",
+      rarrhk: "\u21AA",
+      rarrlp: "\u21AC",
+      rarrpl: "\u2945",
+      rarrsim: "\u2974",
+      rarrtl: "\u21A3",
+      rarrw: "\u219D",
+      ratail: "\u291A",
+      ratio: "\u2236",
+      rationals: "\u211A",
+      rbarr: "\u290D",
+      rbbrk: "\u2773",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "\u298C",
+      rbrksld: "\u298E",
+      rbrkslu: "\u2990",
+      rcaron: "\u0159",
+      rcedil: "\u0157",
+      rceil: "\u2309",
+      rcub: "}",
+      rcy: "\u0440",
+      rdca: "\u2937",
+      rdldhar: "\u2969",
+      rdquo: "\u201D",
+      rdquor: "\u201D",
+      rdsh: "\u21B3",
+      real: "\u211C",
+      realine: "\u211B",
+      realpart: "\u211C",
+      reals: "\u211D",
+      rect: "\u25AD",
+      reg: "\xAE",
+      rfisht: "\u297D",
+      rfloor: "\u230B",
+      rfr: "\u{1D52F}",
+      rhard: "\u21C1",
+      rharu: "\u21C0",
+      rharul: "\u296C",
+      rho: "\u03C1",
+      rhov: "\u03F1",
+      rightarrow: "\u2192",
+      rightarrowtail: "\u21A3",
+      rightharpoondown: "\u21C1",
+      rightharpoonup: "\u21C0",
+      rightleftarrows: "\u21C4",
+      rightleftharpoons: "\u21CC",
+      rightrightarrows: "\u21C9",
+      rightsquigarrow: "\u219D",
+      rightthreetimes: "\u22CC",
+      ring: "\u02DA",
+      risingdotseq: "\u2253",
+      rlarr: "\u21C4",
+      rlhar: "\u21CC",
+      rlm: "\u200F",
+      rmoust: "\u23B1",
+      rmoustache: "\u23B1",
+      rnmid: "\u2AEE",
+      roang: "\u27ED",
+      roarr: "\u21FE",
+      robrk: "\u27E7",
+      ropar: "\u2986",
+      ropf: "\u{1D563}",
+      roplus: "\u2A2E",
+      rotimes: "\u2A35",
+      rpar: ")",
+      rpargt: "\u2994",
+      rppolint: "\u2A12",
+      rrarr: "\u21C9",
+      rsaquo: "\u203A",
+      rscr: "\u{1D4C7}",
+      rsh: "\u21B1",
+      rsqb: "]",
+      rsquo: "\u2019",
+      rsquor: "\u2019",
+      rthree: "\u22CC",
+      rtimes: "\u22CA",
+      rtri: "\u25B9",
+      rtrie: "\u22B5",
+      rtrif: "\u25B8",
+      rtriltri: "\u29CE",
+      ruluhar: "\u2968",
+      rx: "\u211E",
+      sacute: "\u015B",
+      sbquo: "\u201A",
+      sc: "\u227B",
+      scE: "\u2AB4",
+      scap: "\u2AB8",
+      scaron: "\u0161",
+      sccue: "\u227D",
+      sce: "\u2AB0",
+      scedil: "\u015F",
+      scirc: "\u015D",
+      scnE: "\u2AB6",
+      scnap: "\u2ABA",
+      scnsim: "\u22E9",
+      scpolint: "\u2A13",
+      scsim: "\u227F",
+      scy: "\u0441",
+      sdot: "\u22C5",
+      sdotb: "\u22A1",
+      sdote: "\u2A66",
+      seArr: "\u21D8",
+      searhk: "\u2925",
+      searr: "\u2198",
+      searrow: "\u2198",
+      sect: "\xA7",
+      semi: ";",
+      seswar: "\u2929",
+      setminus: "\u2216",
+      setmn: "\u2216",
+      sext: "\u2736",
+      sfr: "\u{1D530}",
+      sfrown: "\u2322",
+      sharp: "\u266F",
+      shchcy: "\u0449",
+      shcy: "\u0448",
+      shortmid: "\u2223",
+      shortparallel: "\u2225",
+      shy: "\xAD",
+      sigma: "\u03C3",
+      sigmaf: "\u03C2",
+      sigmav: "\u03C2",
+      sim: "\u223C",
+      simdot: "\u2A6A",
+      sime: "\u2243",
+      simeq: "\u2243",
+      simg: "\u2A9E",
+      simgE: "\u2AA0",
+      siml: "\u2A9D",
+      simlE: "\u2A9F",
+      simne: "\u2246",
+      simplus: "\u2A24",
+      simrarr: "\u2972",
+      slarr: "\u2190",
+      smallsetminus: "\u2216",
+      smashp: "\u2A33",
+      smeparsl: "\u29E4",
+      smid: "\u2223",
+      smile: "\u2323",
+      smt: "\u2AAA",
+      smte: "\u2AAC",
+      smtes: "\u2AAC\uFE00",
+      softcy: "\u044C",
+      sol: "/",
+      solb: "\u29C4",
+      solbar: "\u233F",
+      sopf: "\u{1D564}",
+      spades: "\u2660",
+      spadesuit: "\u2660",
+      spar: "\u2225",
+      sqcap: "\u2293",
+      sqcaps: "\u2293\uFE00",
+      sqcup: "\u2294",
+      sqcups: "\u2294\uFE00",
+      sqsub: "\u228F",
+      sqsube: "\u2291",
+      sqsubset: "\u228F",
+      sqsubseteq: "\u2291",
+      sqsup: "\u2290",
+      sqsupe: "\u2292",
+      sqsupset: "\u2290",
+      sqsupseteq: "\u2292",
+      squ: "\u25A1",
+      square: "\u25A1",
+      squarf: "\u25AA",
+      squf: "\u25AA",
+      srarr: "\u2192",
+      sscr: "\u{1D4C8}",
+      ssetmn: "\u2216",
+      ssmile: "\u2323",
+      sstarf: "\u22C6",
+      star: "\u2606",
+      starf: "\u2605",
+      straightepsilon: "\u03F5",
+      straightphi: "\u03D5",
+      strns: "\xAF",
+      sub: "\u2282",
+      subE: "\u2AC5",
+      subdot: "\u2ABD",
+      sube: "\u2286",
+      subedot: "\u2AC3",
+      submult: "\u2AC1",
+      subnE: "\u2ACB",
+      subne: "\u228A",
+      subplus: "\u2ABF",
+      subrarr: "\u2979",
+      subset: "\u2282",
+      subseteq: "\u2286",
+      subseteqq: "\u2AC5",
+      subsetneq: "\u228A",
+      subsetneqq: "\u2ACB",
+      subsim: "\u2AC7",
+      subsub: "\u2AD5",
+      subsup: "\u2AD3",
+      succ: "\u227B",
+      succapprox: "\u2AB8",
+      succcurlyeq: "\u227D",
+      succeq: "\u2AB0",
+      succnapprox: "\u2ABA",
+      succneqq: "\u2AB6",
+      succnsim: "\u22E9",
+      succsim: "\u227F",
+      sum: "\u2211",
+      sung: "\u266A",
+      sup1: "\xB9",
+      sup2: "\xB2",
+      sup3: "\xB3",
+      sup: "\u2283",
+      supE: "\u2AC6",
+      supdot: "\u2ABE",
+      supdsub: "\u2AD8",
+      supe: "\u2287",
+      supedot: "\u2AC4",
+      suphsol: "\u27C9",
+      suphsub: "\u2AD7",
+      suplarr: "\u297B",
+      supmult: "\u2AC2",
+      supnE: "\u2ACC",
+      supne: "\u228B",
+      supplus: "\u2AC0",
+      supset: "\u2283",
+      supseteq: "\u2287",
+      supseteqq: "\u2AC6",
+      supsetneq: "\u228B",
+      supsetneqq: "\u2ACC",
+      supsim: "\u2AC8",
+      supsub: "\u2AD4",
+      supsup: "\u2AD6",
+      swArr: "\u21D9",
+      swarhk: "\u2926",
+      swarr: "\u2199",
+      swarrow: "\u2199",
+      swnwar: "\u292A",
+      szlig: "\xDF",
+      target: "\u2316",
+      tau: "\u03C4",
+      tbrk: "\u23B4",
+      tcaron: "\u0165",
+      tcedil: "\u0163",
+      tcy: "\u0442",
+      tdot: "\u20DB",
+      telrec: "\u2315",
+      tfr: "\u{1D531}",
+      there4: "\u2234",
+      therefore: "\u2234",
+      theta: "\u03B8",
+      thetasym: "\u03D1",
+      thetav: "\u03D1",
+      thickapprox: "\u2248",
+      thicksim: "\u223C",
+      thinsp: "\u2009",
+      thkap: "\u2248",
+      thksim: "\u223C",
+      thorn: "\xFE",
+      tilde: "\u02DC",
+      times: "\xD7",
+      timesb: "\u22A0",
+      timesbar: "\u2A31",
+      timesd: "\u2A30",
+      tint: "\u222D",
+      toea: "\u2928",
+      top: "\u22A4",
+      topbot: "\u2336",
+      topcir: "\u2AF1",
+      topf: "\u{1D565}",
+      topfork: "\u2ADA",
+      tosa: "\u2929",
+      tprime: "\u2034",
+      trade: "\u2122",
+      triangle: "\u25B5",
+      triangledown: "\u25BF",
+      triangleleft: "\u25C3",
+      trianglelefteq: "\u22B4",
+      triangleq: "\u225C",
+      triangleright: "\u25B9",
+      trianglerighteq: "\u22B5",
+      tridot: "\u25EC",
+      trie: "\u225C",
+      triminus: "\u2A3A",
+      triplus: "\u2A39",
+      trisb: "\u29CD",
+      tritime: "\u2A3B",
+      trpezium: "\u23E2",
+      tscr: "\u{1D4C9}",
+      tscy: "\u0446",
+      tshcy: "\u045B",
+      tstrok: "\u0167",
+      twixt: "\u226C",
+      twoheadleftarrow: "\u219E",
+      twoheadrightarrow: "\u21A0",
+      uArr: "\u21D1",
+      uHar: "\u2963",
+      uacute: "\xFA",
+      uarr: "\u2191",
+      ubrcy: "\u045E",
+      ubreve: "\u016D",
+      ucirc: "\xFB",
+      ucy: "\u0443",
+      udarr: "\u21C5",
+      udblac: "\u0171",
+      udhar: "\u296E",
+      ufisht: "\u297E",
+      ufr: "\u{1D532}",
+      ugrave: "\xF9",
+      uharl: "\u21BF",
+      uharr: "\u21BE",
+      uhblk: "\u2580",
+      ulcorn: "\u231C",
+      ulcorner: "\u231C",
+      ulcrop: "\u230F",
+      ultri: "\u25F8",
+      umacr: "\u016B",
+      uml: "\xA8",
+      uogon: "\u0173",
+      uopf: "\u{1D566}",
+      uparrow: "\u2191",
+      updownarrow: "\u2195",
+      upharpoonleft: "\u21BF",
+      upharpoonright: "\u21BE",
+      uplus: "\u228E",
+      upsi: "\u03C5",
+      upsih: "\u03D2",
+      upsilon: "\u03C5",
+      upuparrows: "\u21C8",
+      urcorn: "\u231D",
+      urcorner: "\u231D",
+      urcrop: "\u230E",
+      uring: "\u016F",
+      urtri: "\u25F9",
+      uscr: "\u{1D4CA}",
+      utdot: "\u22F0",
+      utilde: "\u0169",
+      utri: "\u25B5",
+      utrif: "\u25B4",
+      uuarr: "\u21C8",
+      uuml: "\xFC",
+      uwangle: "\u29A7",
+      vArr: "\u21D5",
+      vBar: "\u2AE8",
+      vBarv: "\u2AE9",
+      vDash: "\u22A8",
+      vangrt: "\u299C",
+      varepsilon: "\u03F5",
+      varkappa: "\u03F0",
+      varnothing: "\u2205",
+      varphi: "\u03D5",
+      varpi: "\u03D6",
+      varpropto: "\u221D",
+      varr: "\u2195",
+      varrho: "\u03F1",
+      varsigma: "\u03C2",
+      varsubsetneq: "\u228A\uFE00",
+      varsubsetneqq: "\u2ACB\uFE00",
+      varsupsetneq: "\u228B\uFE00",
+      varsupsetneqq: "\u2ACC\uFE00",
+      vartheta: "\u03D1",
+      vartriangleleft: "\u22B2",
+      vartriangleright: "\u22B3",
+      vcy: "\u0432",
+      vdash: "\u22A2",
+      vee: "\u2228",
+      veebar: "\u22BB",
+      veeeq: "\u225A",
+      vellip: "\u22EE",
+      verbar: "|",
+      vert: "|",
+      vfr: "\u{1D533}",
+      vltri: "\u22B2",
+      vnsub: "\u2282\u20D2",
+      vnsup: "\u2283\u20D2",
+      vopf: "\u{1D567}",
+      vprop: "\u221D",
+      vrtri: "\u22B3",
+      vscr: "\u{1D4CB}",
+      vsubnE: "\u2ACB\uFE00",
+      vsubne: "\u228A\uFE00",
+      vsupnE: "\u2ACC\uFE00",
+      vsupne: "\u228B\uFE00",
+      vzigzag: "\u299A",
+      wcirc: "\u0175",
+      wedbar: "\u2A5F",
+      wedge: "\u2227",
+      wedgeq: "\u2259",
+      weierp: "\u2118",
+      wfr: "\u{1D534}",
+      wopf: "\u{1D568}",
+      wp: "\u2118",
+      wr: "\u2240",
+      wreath: "\u2240",
+      wscr: "\u{1D4CC}",
+      xcap: "\u22C2",
+      xcirc: "\u25EF",
+      xcup: "\u22C3",
+      xdtri: "\u25BD",
+      xfr: "\u{1D535}",
+      xhArr: "\u27FA",
+      xharr: "\u27F7",
+      xi: "\u03BE",
+      xlArr: "\u27F8",
+      xlarr: "\u27F5",
+      xmap: "\u27FC",
+      xnis: "\u22FB",
+      xodot: "\u2A00",
+      xopf: "\u{1D569}",
+      xoplus: "\u2A01",
+      xotime: "\u2A02",
+      xrArr: "\u27F9",
+      xrarr: "\u27F6",
+      xscr: "\u{1D4CD}",
+      xsqcup: "\u2A06",
+      xuplus: "\u2A04",
+      xutri: "\u25B3",
+      xvee: "\u22C1",
+      xwedge: "\u22C0",
+      yacute: "\xFD",
+      yacy: "\u044F",
+      ycirc: "\u0177",
+      ycy: "\u044B",
+      yen: "\xA5",
+      yfr: "\u{1D536}",
+      yicy: "\u0457",
+      yopf: "\u{1D56A}",
+      yscr: "\u{1D4CE}",
+      yucy: "\u044E",
+      yuml: "\xFF",
+      zacute: "\u017A",
+      zcaron: "\u017E",
+      zcy: "\u0437",
+      zdot: "\u017C",
+      zeetrf: "\u2128",
+      zeta: "\u03B6",
+      zfr: "\u{1D537}",
+      zhcy: "\u0436",
+      zigrarr: "\u21DD",
+      zopf: "\u{1D56B}",
+      zscr: "\u{1D4CF}",
+      zwj: "\u200D",
+      zwnj: "\u200C"
+    };
+  }
+});
+
+// node_modules/decode-named-character-reference/index.js
+function decodeNamedCharacterReference(value) {
+  return own2.call(characterEntities, value) ? characterEntities[value] : false;
+}
+var own2;
+var init_decode_named_character_reference = __esm({
+  "node_modules/decode-named-character-reference/index.js"() {
+    init_character_entities();
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list3, start, remove, items) {
+  const end = list3.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list3.splice(...parameters);
+  } else {
+    if (remove) list3.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list3.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
+  }
+}
+function push(list3, items) {
+  if (list3.length > 0) {
+    splice(list3, list3.length, 0, items);
+    return list3;
+  }
+  return items;
+}
+var init_micromark_util_chunked = __esm({
+  "node_modules/micromark-util-chunked/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-combine-extensions/index.js
+function combineExtensions(extensions) {
+  const all2 = {};
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    syntaxExtension(all2, extensions[index2]);
+  }
+  return all2;
+}
+function syntaxExtension(all2, extension2) {
+  let hook7;
+  for (hook7 in extension2) {
+    const maybe = hasOwnProperty.call(all2, hook7) ? all2[hook7] : void 0;
+    const left = maybe || (all2[hook7] = {});
+    const right = extension2[hook7];
+    let code2;
+    if (right) {
+      for (code2 in right) {
+        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
+        const value = right[code2];
+        constructs(
+          // @ts-expect-error Looks like a list.
+          left[code2],
+          Array.isArray(value) ? value : value ? [value] : []
+        );
+      }
+    }
+  }
+}
+function constructs(existing, list3) {
+  let index2 = -1;
+  const before = [];
+  while (++index2 < list3.length) {
+    ;
+    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+  }
+  splice(existing, 0, 0, before);
+}
+var hasOwnProperty;
+var init_micromark_util_combine_extensions = __esm({
+  "node_modules/micromark-util-combine-extensions/index.js"() {
+    init_micromark_util_chunked();
+    hasOwnProperty = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base) {
+  const code2 = Number.parseInt(value, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
+    code2 > 55295 && code2 < 57344 || // Noncharacters.
+    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
+    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code2 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code2);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value) {
+  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code2) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code2 !== null && (code2 < 32 || code2 === 127)
+  );
+}
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
+}
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
+}
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
+}
+function regexCheck(regex2) {
+  return check2;
+  function check2(code2) {
+    return code2 !== null && code2 > -1 && regex2.test(String.fromCharCode(code2));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return ok3(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok3(code2);
+  }
+}
+function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (max > 0 && markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return after(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size < max) {
+      effects.consume(code2);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code2);
+  }
+  function after(code2) {
+    return size >= min ? ok3(code2) : nok(code2);
+  }
+}
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark/lib/initialize/content.js
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous3;
+  return contentStart;
+  function afterContentStartConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code2) {
+    effects.enter("paragraph");
+    return lineStart(code2);
+  }
+  function lineStart(code2) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous3
+    });
+    if (previous3) {
+      previous3.next = token;
+    }
+    previous3 = token;
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      effects.exit("chunkText");
+      return lineStart;
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
+
+// node_modules/micromark-util-edit-map/index.js
+function addImplementation(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
+    } else {
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index2, remove, add) {
+        addImplementation(this, index2, remove, add, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index2, remove, add) {
+        addImplementation(this, index2, remove, add, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index2 = this.map.length;
+        const vecs = [];
+        while (index2 > 0) {
+          index2 -= 1;
+          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+          events.length = this.map[index2][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/document.js
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code2) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
+    }
+    return checkNewContainers(code2);
+  }
+  function documentContinue(code2) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+      return checkNewContainers(code2);
+    }
+    return start(code2);
+  }
+  function checkNewContainers(code2) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code2);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code2);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
+  }
+  function thereIsANewContainer(code2) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code2);
+  }
+  function thereIsNoNewContainer(code2) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code2);
+  }
+  function documentContinued(code2) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
+  }
+  function containerContinue(code2) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code2);
+  }
+  function flowStart(code2) {
+    if (code2 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code2);
+  }
+  function flowContinue(code2) {
+    if (code2 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code2);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self2.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self2.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index2][1].end || // …or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+    }
+  }
+  function exitContainers(size) {
+    let index2 = stack.length;
+    while (index2-- > size) {
+      const entry = stack[index2];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok3, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+var document, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+    return 1;
+  }
+  if (unicodePunctuation(code2)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs2, events, context) {
+  const called = [];
+  let index2 = -1;
+  while (++index2 < constructs2.length) {
+    const resolve = constructs2[index2].resolveAll;
+    if (resolve && !called.includes(resolve)) {
+      events = resolve(events, context);
+      called.push(resolve);
+    }
+  }
+  return events;
+}
+var init_micromark_util_resolve_all = __esm({
+  "node_modules/micromark-util-resolve-all/index.js"() {
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/attention.js
+function resolveAllAttention(events, context) {
+  let index2 = -1;
+  let nextEvents;
+  while (++index2 < events.length) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
+      let open2 = index2;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+            continue;
+          }
+          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events[open2][1].end
+          };
+          const end = {
+            ...events[index2][1].start
+          };
+          movePoint(start, -use);
+          movePoint(end, use);
+          const openingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start,
+            end: {
+              ...events[open2][1].end
+            }
+          };
+          const closingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events[index2][1].start
+            },
+            end
+          };
+          const text6 = {
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events[open2][1].end
+            },
+            end: {
+              ...events[index2][1].start
+            }
+          };
+          const group = {
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
+          };
+          events[open2][1].end = {
+            ...openingSequence.start
+          };
+          events[index2][1].start = {
+            ...closingSequence.end
+          };
+          nextEvents = [];
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          }
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          let offset = 0;
+          if (events[index2][1].end.offset - events[index2][1].start.offset) {
+            offset = 2;
+            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+          }
+          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+          index2 = open2 + nextEvents.length - offset - 2;
+          break;
+        }
+      }
+    }
+  }
+  index2 = -1;
+  while (++index2 < events.length) {
+    if (events[index2][1].type === "attentionSequence") {
+      events[index2][1].type = "data";
+    }
+  }
+  return events;
+}
+function tokenizeAttention(effects, ok3) {
+  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
+  const previous3 = this.previous;
+  const before = classifyCharacter(previous3);
+  let marker;
+  return start;
+  function start(code2) {
+    marker = code2;
+    effects.enter("attentionSequence");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      return inside;
+    }
+    const token = effects.exit("attentionSequence");
+    const after = classifyCharacter(code2);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
+    return ok3(code2);
+  }
+}
+function movePoint(point3, offset) {
+  point3.column += offset;
+  point3.offset += offset;
+  point3._bufferIndex += offset;
+}
+var attention;
+var init_attention = __esm({
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+    attention = {
+      name: "attention",
+      resolveAll: resolveAllAttention,
+      tokenize: tokenizeAttention
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/autolink.js
+function tokenizeAutolink(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
+    effects.consume(code2);
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open2;
+  }
+  function open2(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return schemeOrEmailAtext;
+    }
+    if (code2 === 64) {
+      return nok(code2);
+    }
+    return emailAtext(code2);
+  }
+  function schemeOrEmailAtext(code2) {
+    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
+      size = 1;
+      return schemeInsideOrEmailAtext(code2);
+    }
+    return emailAtext(code2);
+  }
+  function schemeInsideOrEmailAtext(code2) {
+    if (code2 === 58) {
+      effects.consume(code2);
+      size = 0;
+      return urlInside;
+    }
+    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
+      effects.consume(code2);
+      return schemeInsideOrEmailAtext;
+    }
+    size = 0;
+    return emailAtext(code2);
+  }
+  function urlInside(code2) {
+    if (code2 === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
+      effects.consume(code2);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return urlInside;
+  }
+  function emailAtext(code2) {
+    if (code2 === 64) {
+      effects.consume(code2);
+      return emailAtSignOrDot;
+    }
+    if (asciiAtext(code2)) {
+      effects.consume(code2);
+      return emailAtext;
+    }
+    return nok(code2);
+  }
+  function emailAtSignOrDot(code2) {
+    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
+  }
+  function emailLabel(code2) {
+    if (code2 === 46) {
+      effects.consume(code2);
+      size = 0;
+      return emailAtSignOrDot;
+    }
+    if (code2 === 62) {
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
+      effects.consume(code2);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    return emailValue(code2);
+  }
+  function emailValue(code2) {
+    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
+      const next = code2 === 45 ? emailValue : emailLabel;
+      effects.consume(code2);
+      return next;
+    }
+    return nok(code2);
+  }
+}
+var autolink;
+var init_autolink = __esm({
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+    init_micromark_util_character();
+    autolink = {
+      name: "autolink",
+      tokenize: tokenizeAutolink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/blank-line.js
+function tokenizeBlankLine(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
+  }
+  function after(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  }
+}
+var blankLine;
+var init_blank_line = __esm({
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blankLine = {
+      partial: true,
+      tokenize: tokenizeBlankLine
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/block-quote.js
+function tokenizeBlockQuoteStart(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code2) {
+    if (code2 === 62) {
+      const state = self2.containerState;
+      if (!state.open) {
+        effects.enter("blockQuote", {
+          _container: true
+        });
+        state.open = true;
+      }
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
+      effects.consume(code2);
+      effects.exit("blockQuoteMarker");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter("blockQuotePrefixWhitespace");
+      effects.consume(code2);
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok3;
+    }
+    effects.exit("blockQuotePrefix");
+    return ok3(code2);
+  }
+}
+function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return contStart;
+  function contStart(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    }
+    return contBefore(code2);
+  }
+  function contBefore(code2) {
+    return effects.attempt(blockQuote, ok3, nok)(code2);
+  }
+}
+function exit(effects) {
+  effects.exit("blockQuote");
+}
+var blockQuote;
+var init_block_quote = __esm({
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blockQuote = {
+      continuation: {
+        tokenize: tokenizeBlockQuoteContinuation
+      },
+      exit,
+      name: "blockQuote",
+      tokenize: tokenizeBlockQuoteStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-escape.js
+function tokenizeCharacterEscape(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
+    effects.consume(code2);
+    effects.exit("escapeMarker");
+    return inside;
+  }
+  function inside(code2) {
+    if (asciiPunctuation(code2)) {
+      effects.enter("characterEscapeValue");
+      effects.consume(code2);
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+var characterEscape;
+var init_character_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+    init_micromark_util_character();
+    characterEscape = {
+      name: "characterEscape",
+      tokenize: tokenizeCharacterEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-reference.js
+function tokenizeCharacterReference(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let max;
+  let test;
+  return start;
+  function start(code2) {
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
+    effects.consume(code2);
+    effects.exit("characterReferenceMarker");
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
+    }
+    effects.enter("characterReferenceValue");
+    max = 31;
+    test = asciiAlphanumeric;
+    return value(code2);
+  }
+  function numeric(code2) {
+    if (code2 === 88 || code2 === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
+      test = asciiHexDigit;
+      return value;
+    }
+    effects.enter("characterReferenceValue");
+    max = 7;
+    test = asciiDigit;
+    return value(code2);
+  }
+  function value(code2) {
+    if (code2 === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
+        return nok(code2);
+      }
+      effects.enter("characterReferenceMarker");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok3;
+    }
+    if (test(code2) && size++ < max) {
+      effects.consume(code2);
+      return value;
+    }
+    return nok(code2);
+  }
+}
+var characterReference;
+var init_character_reference = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_character();
+    characterReference = {
+      name: "characterReference",
+      tokenize: tokenizeCharacterReference
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+function tokenizeNonLazyContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return after;
+  }
+  function after(code2) {
+    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
+  }
+}
+var nonLazyContinuation;
+var init_partial_non_lazy_continuation = __esm({
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+    nonLazyContinuation = {
+      partial: true,
+      tokenize: tokenizeNonLazyContinuation
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
+function tokenizeCodeFenced(effects, ok3, nok) {
+  const self2 = this;
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
+  let initialPrefix = 0;
+  let sizeOpen = 0;
+  let marker;
+  return start;
+  function start(code2) {
+    return beforeSequenceOpen(code2);
+  }
+  function beforeSequenceOpen(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    marker = code2;
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === marker) {
+      sizeOpen++;
+      effects.consume(code2);
+      return sequenceOpen;
+    }
+    if (sizeOpen < 3) {
+      return nok(code2);
+    }
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
+  }
+  function infoBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFencedFence");
+      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+    }
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info(code2);
+  }
+  function info(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code2);
+    }
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return info;
+  }
+  function metaBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return infoBefore(code2);
+    }
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta3(code2);
+  }
+  function meta3(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code2);
+    }
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return meta3;
+  }
+  function atNonLazyBreak(code2) {
+    return effects.attempt(closeStart, after, contentBefore)(code2);
+  }
+  function contentBefore(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return contentStart;
+  }
+  function contentStart(code2) {
+    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
+  }
+  function beforeContentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+    }
+    effects.enter("codeFlowValue");
+    return contentChunk(code2);
+  }
+  function contentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code2);
+    }
+    effects.consume(code2);
+    return contentChunk;
+  }
+  function after(code2) {
+    effects.exit("codeFenced");
+    return ok3(code2);
+  }
+  function tokenizeCloseStart(effects2, ok4, nok2) {
+    let size = 0;
+    return startBefore;
+    function startBefore(code2) {
+      effects2.enter("lineEnding");
+      effects2.consume(code2);
+      effects2.exit("lineEnding");
+      return start2;
+    }
+    function start2(code2) {
+      effects2.enter("codeFencedFence");
+      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
+    }
+    function beforeSequenceClose(code2) {
+      if (code2 === marker) {
+        effects2.enter("codeFencedFenceSequence");
+        return sequenceClose(code2);
+      }
+      return nok2(code2);
+    }
+    function sequenceClose(code2) {
+      if (code2 === marker) {
+        size++;
+        effects2.consume(code2);
+        return sequenceClose;
+      }
+      if (size >= sizeOpen) {
+        effects2.exit("codeFencedFenceSequence");
+        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
+      }
+      return nok2(code2);
+    }
+    function sequenceCloseAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects2.exit("codeFencedFence");
+        return ok4(code2);
+      }
+      return nok2(code2);
+    }
+  }
+}
+var codeFenced;
+var init_code_fenced = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_partial_non_lazy_continuation();
+    codeFenced = {
+      concrete: true,
+      name: "codeFenced",
+      tokenize: tokenizeCodeFenced
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-indented.js
+function tokenizeCodeIndented(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === null) {
+      return after(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      return effects.attempt(furtherStart, atBreak, after)(code2);
+    }
+    effects.enter("codeFlowValue");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return inside;
+  }
+  function after(code2) {
+    effects.exit("codeIndented");
+    return ok3(code2);
+  }
+}
+function tokenizeFurtherStart(effects, ok3, nok) {
+  const self2 = this;
+  return furtherStart2;
+  function furtherStart2(code2) {
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return furtherStart2;
+    }
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
+  }
+  function onNotEnoughPrefix(code2) {
+    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
+  }
+}
+var codeIndented, furtherStart;
+var init_code_indented = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    codeIndented = {
+      name: "codeIndented",
+      tokenize: tokenizeCodeIndented
+    };
+    furtherStart = {
+      partial: true,
+      tokenize: tokenizeFurtherStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-text.js
+function resolveCodeText(events) {
+  let tailExitIndex = events.length - 4;
+  let headEnterIndex = 3;
+  let index2;
+  let enter;
+  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
+    index2 = headEnterIndex;
+    while (++index2 < tailExitIndex) {
+      if (events[index2][1].type === "codeTextData") {
+        events[headEnterIndex][1].type = "codeTextPadding";
+        events[tailExitIndex][1].type = "codeTextPadding";
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index2 = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index2 <= tailExitIndex) {
+    if (enter === void 0) {
+      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
+        enter = index2;
+      }
+    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
+      events[enter][1].type = "codeTextData";
+      if (index2 !== enter + 2) {
+        events[enter][1].end = events[index2 - 1][1].end;
+        events.splice(enter + 2, index2 - enter - 2);
+        tailExitIndex -= index2 - enter - 2;
+        index2 = enter + 2;
+      }
+      enter = void 0;
+    }
+  }
+  return events;
+}
+function previous(code2) {
+  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+}
+function tokenizeCodeText(effects, ok3, nok) {
+  const self2 = this;
+  let sizeOpen = 0;
+  let size;
+  let token;
+  return start;
+  function start(code2) {
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
+      sizeOpen++;
+      return sequenceOpen;
+    }
+    effects.exit("codeTextSequence");
+    return between(code2);
+  }
+  function between(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 32) {
+      effects.enter("space");
+      effects.consume(code2);
+      effects.exit("space");
+      return between;
+    }
+    if (code2 === 96) {
+      token = effects.enter("codeTextSequence");
+      size = 0;
+      return sequenceClose(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return between;
+    }
+    effects.enter("codeTextData");
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
+      effects.exit("codeTextData");
+      return between(code2);
+    }
+    effects.consume(code2);
+    return data;
+  }
+  function sequenceClose(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
+      size++;
+      return sequenceClose;
+    }
+    if (size === sizeOpen) {
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok3(code2);
+    }
+    token.type = "codeTextData";
+    return data(code2);
+  }
+}
+var codeText;
+var init_code_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+    init_micromark_util_character();
+    codeText = {
+      name: "codeText",
+      previous,
+      resolve: resolveCodeText,
+      tokenize: tokenizeCodeText
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+function chunkedPush(list3, right) {
+  let chunkStart = 0;
+  if (right.length < 1e4) {
+    list3.push(...right);
+  } else {
+    while (chunkStart < right.length) {
+      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      chunkStart += 1e4;
+    }
+  }
+}
+var SpliceBuffer;
+var init_splice_buffer = __esm({
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+    SpliceBuffer = class {
+      /**
+       * @param {ReadonlyArray<T> | null | undefined} [initial]
+       *   Initial items (optional).
+       * @returns
+       *   Splice buffer.
+       */
+      constructor(initial) {
+        this.left = initial ? [...initial] : [];
+        this.right = [];
+      }
+      /**
+       * Array access;
+       * does not move the cursor.
+       *
+       * @param {number} index
+       *   Index.
+       * @return {T}
+       *   Item.
+       */
+      get(index2) {
+        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
+          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+        }
+        if (index2 < this.left.length) return this.left[index2];
+        return this.right[this.right.length - index2 + this.left.length - 1];
+      }
+      /**
+       * The length of the splice buffer, one greater than the largest index in the
+       * array.
+       */
+      get length() {
+        return this.left.length + this.right.length;
+      }
+      /**
+       * Remove and return `list[0]`;
+       * moves the cursor to `0`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      shift() {
+        this.setCursor(0);
+        return this.right.pop();
+      }
+      /**
+       * Slice the buffer to get an array;
+       * does not move the cursor.
+       *
+       * @param {number} start
+       *   Start.
+       * @param {number | null | undefined} [end]
+       *   End (optional).
+       * @returns {Array<T>}
+       *   Array of items.
+       */
+      slice(start, end) {
+        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+        if (stop < this.left.length) {
+          return this.left.slice(start, stop);
+        }
+        if (start > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        }
+        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+      }
+      /**
+       * Mimics the behavior of Array.prototype.splice() except for the change of
+       * interface necessary to avoid segfaults when patching in very large arrays.
+       *
+       * This operation moves cursor is moved to `start` and results in the cursor
+       * placed after any inserted items.
+       *
+       * @param {number} start
+       *   Start;
+       *   zero-based index at which to start changing the array;
+       *   negative numbers count backwards from the end of the array and values
+       *   that are out-of bounds are clamped to the appropriate end of the array.
+       * @param {number | null | undefined} [deleteCount=0]
+       *   Delete count (default: `0`);
+       *   maximum number of elements to delete, starting from start.
+       * @param {Array<T> | null | undefined} [items=[]]
+       *   Items to include in place of the deleted items (default: `[]`).
+       * @return {Array<T>}
+       *   Any removed items.
+       */
+      splice(start, deleteCount, items) {
+        const count = deleteCount || 0;
+        this.setCursor(Math.trunc(start));
+        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+        if (items) chunkedPush(this.left, items);
+        return removed.reverse();
+      }
+      /**
+       * Remove and return the highest-numbered item in the array, so
+       * `list[list.length - 1]`;
+       * Moves the cursor to `length`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      pop() {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        return this.left.pop();
+      }
+      /**
+       * Inserts a single item to the high-numbered side of the array;
+       * moves the cursor to `length`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      push(item) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        this.left.push(item);
+      }
+      /**
+       * Inserts many items to the high-numbered side of the array.
+       * Moves the cursor to `length`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      pushMany(items) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        chunkedPush(this.left, items);
+      }
+      /**
+       * Inserts a single item to the low-numbered side of the array;
+       * Moves the cursor to `0`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshift(item) {
+        this.setCursor(0);
+        this.right.push(item);
+      }
+      /**
+       * Inserts many items to the low-numbered side of the array;
+       * moves the cursor to `0`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshiftMany(items) {
+        this.setCursor(0);
+        chunkedPush(this.right, items.reverse());
+      }
+      /**
+       * Move the cursor to a specific position in the array. Requires
+       * time proportional to the distance moved.
+       *
+       * If `n < 0`, the cursor will end up at the beginning.
+       * If `n > length`, the cursor will end up at the end.
+       *
+       * @param {number} n
+       *   Position.
+       * @return {undefined}
+       *   Nothing.
+       */
+      setCursor(n) {
+        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+        if (n < this.left.length) {
+          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.right, removed.reverse());
+        } else {
+          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.left, removed.reverse());
+        }
+      }
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/index.js
+function subtokenize(eventsArray) {
+  const jumps = {};
+  let index2 = -1;
+  let event;
+  let lineIndex;
+  let otherIndex;
+  let otherEvent;
+  let parameters;
+  let subevents;
+  let more;
+  const events = new SpliceBuffer(eventsArray);
+  while (++index2 < events.length) {
+    while (index2 in jumps) {
+      index2 = jumps[index2];
+    }
+    event = events.get(index2);
+    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
+      subevents = event[1]._tokenizer.events;
+      otherIndex = 0;
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+        otherIndex += 2;
+      }
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+        while (++otherIndex < subevents.length) {
+          if (subevents[otherIndex][1].type === "content") {
+            break;
+          }
+          if (subevents[otherIndex][1].type === "chunkText") {
+            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
+            otherIndex++;
+          }
+        }
+      }
+    }
+    if (event[0] === "enter") {
+      if (event[1].contentType) {
+        Object.assign(jumps, subcontent(events, index2));
+        index2 = jumps[index2];
+        more = true;
+      }
+    } else if (event[1]._container) {
+      otherIndex = index2;
+      lineIndex = void 0;
+      while (otherIndex--) {
+        otherEvent = events.get(otherIndex);
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+          if (otherEvent[0] === "enter") {
+            if (lineIndex) {
+              events.get(lineIndex)[1].type = "lineEndingBlank";
+            }
+            otherEvent[1].type = "lineEnding";
+            lineIndex = otherIndex;
+          }
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
+        } else {
+          break;
+        }
+      }
+      if (lineIndex) {
+        event[1].end = {
+          ...events.get(lineIndex)[1].start
+        };
+        parameters = events.slice(lineIndex, index2);
+        parameters.unshift(event);
+        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
+      }
+    }
+  }
+  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
+  return !more;
+}
+function subcontent(events, eventIndex) {
+  const token = events.get(eventIndex)[1];
+  const context = events.get(eventIndex)[2];
+  let startPosition = eventIndex - 1;
+  const startPositions = [];
+  let tokenizer = token._tokenizer;
+  if (!tokenizer) {
+    tokenizer = context.parser[token.contentType](token.start);
+    if (token._contentTypeTextTrailing) {
+      tokenizer._contentTypeTextTrailing = true;
+    }
+  }
+  const childEvents = tokenizer.events;
+  const jumps = [];
+  const gaps = {};
+  let stream;
+  let previous3;
+  let index2 = -1;
+  let current = token;
+  let adjust = 0;
+  let start = 0;
+  const breaks = [start];
+  while (current) {
+    while (events.get(++startPosition)[1] !== current) {
+    }
+    startPositions.push(startPosition);
+    if (!current._tokenizer) {
+      stream = context.sliceStream(current);
+      if (!current.next) {
+        stream.push(null);
+      }
+      if (previous3) {
+        tokenizer.defineSkip(current.start);
+      }
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = true;
+      }
+      tokenizer.write(stream);
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
+      }
+    }
+    previous3 = current;
+    current = current.next;
+  }
+  current = token;
+  while (++index2 < childEvents.length) {
+    if (
+      // Find a void token that includes a break.
+      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
+    ) {
+      start = index2 + 1;
+      breaks.push(start);
+      current._tokenizer = void 0;
+      current.previous = void 0;
+      current = current.next;
+    }
+  }
+  tokenizer.events = [];
+  if (current) {
+    current._tokenizer = void 0;
+    current.previous = void 0;
+  } else {
+    breaks.pop();
+  }
+  index2 = breaks.length;
+  while (index2--) {
+    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
+    const start2 = startPositions.pop();
+    jumps.push([start2, start2 + slice.length - 1]);
+    events.splice(start2, 2, slice);
+  }
+  jumps.reverse();
+  index2 = -1;
+  while (++index2 < jumps.length) {
+    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
+    adjust += jumps[index2][1] - jumps[index2][0] - 1;
+  }
+  return gaps;
+}
+var init_micromark_util_subtokenize = __esm({
+  "node_modules/micromark-util-subtokenize/index.js"() {
+    init_micromark_util_chunked();
+    init_splice_buffer();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/content.js
+function resolveContent(events) {
+  subtokenize(events);
+  return events;
+}
+function tokenizeContent(effects, ok3) {
+  let previous3;
+  return chunkStart;
+  function chunkStart(code2) {
+    effects.enter("content");
+    previous3 = effects.enter("chunkContent", {
+      contentType: "content"
+    });
+    return chunkInside(code2);
+  }
+  function chunkInside(code2) {
+    if (code2 === null) {
+      return contentEnd(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
+    }
+    effects.consume(code2);
+    return chunkInside;
+  }
+  function contentEnd(code2) {
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok3(code2);
+  }
+  function contentContinue(code2) {
+    effects.consume(code2);
+    effects.exit("chunkContent");
+    previous3.next = effects.enter("chunkContent", {
+      contentType: "content",
+      previous: previous3
+    });
+    previous3 = previous3.next;
+    return chunkInside;
+  }
+}
+function tokenizeContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return startLookahead;
+  function startLookahead(code2) {
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
+  }
+  function prefixed(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    const tail = self2.events[self2.events.length - 1];
+    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+      return ok3(code2);
+    }
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
+  }
+}
+var content2, continuationConstruct;
+var init_content2 = __esm({
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_subtokenize();
+    content2 = {
+      resolve: resolveContent,
+      tokenize: tokenizeContent
+    };
+    continuationConstruct = {
+      partial: true,
+      tokenize: tokenizeContinuation
+    };
+  }
+});
+
+// node_modules/micromark-factory-destination/index.js
+function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+  const limit = max || Number.POSITIVE_INFINITY;
+  let balance = 0;
+  return start;
+  function start(code2) {
+    if (code2 === 60) {
+      effects.enter(type);
+      effects.enter(literalType);
+      effects.enter(literalMarkerType);
+      effects.consume(code2);
+      effects.exit(literalMarkerType);
+      return enclosedBefore;
+    }
+    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.enter(type);
+    effects.enter(rawType);
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw(code2);
+  }
+  function enclosedBefore(code2) {
+    if (code2 === 62) {
+      effects.enter(literalMarkerType);
+      effects.consume(code2);
+      effects.exit(literalMarkerType);
+      effects.exit(literalType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code2);
+  }
+  function enclosed(code2) {
+    if (code2 === 62) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      return enclosedBefore(code2);
+    }
+    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? enclosedEscape : enclosed;
+  }
+  function enclosedEscape(code2) {
+    if (code2 === 60 || code2 === 62 || code2 === 92) {
+      effects.consume(code2);
+      return enclosed;
+    }
+    return enclosed(code2);
+  }
+  function raw(code2) {
+    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      effects.exit(rawType);
+      effects.exit(type);
+      return ok3(code2);
+    }
+    if (balance < limit && code2 === 40) {
+      effects.consume(code2);
+      balance++;
+      return raw;
+    }
+    if (code2 === 41) {
+      effects.consume(code2);
+      balance--;
+      return raw;
+    }
+    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? rawEscape : raw;
+  }
+  function rawEscape(code2) {
+    if (code2 === 40 || code2 === 41 || code2 === 92) {
+      effects.consume(code2);
+      return raw;
+    }
+    return raw(code2);
+  }
+}
+var init_micromark_factory_destination = __esm({
+  "node_modules/micromark-factory-destination/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-label/index.js
+function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+  const self2 = this;
+  let size = 0;
+  let seen;
+  return start;
+  function start(code2) {
+    effects.enter(type);
+    effects.enter(markerType);
+    effects.consume(code2);
+    effects.exit(markerType);
+    effects.enter(stringType);
+    return atBreak;
+  }
+  function atBreak(code2) {
+    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn’t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit(stringType);
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return atBreak;
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code2);
+  }
+  function labelInside(code2) {
+    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    if (!seen) seen = !markdownSpace(code2);
+    return code2 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code2);
+  }
+}
+var init_micromark_factory_label = __esm({
+  "node_modules/micromark-factory-label/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-title/index.js
+function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+  let marker;
+  return start;
+  function start(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      effects.enter(type);
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      marker = code2 === 40 ? 41 : code2;
+      return begin;
+    }
+    return nok(code2);
+  }
+  function begin(code2) {
+    if (code2 === marker) {
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    return atBreak(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === marker) {
+      effects.exit(stringType);
+      return begin(marker);
+    }
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? escape : inside;
+  }
+  function escape(code2) {
+    if (code2 === marker || code2 === 92) {
+      effects.consume(code2);
+      return inside;
+    }
+    return inside(code2);
+  }
+}
+var init_micromark_factory_title = __esm({
+  "node_modules/micromark-factory-title/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-whitespace/index.js
+function factoryWhitespace(effects, ok3) {
+  let seen;
+  return start;
+  function start(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      seen = true;
+      return start;
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
+    }
+    return ok3(code2);
+  }
+}
+var init_micromark_factory_whitespace = __esm({
+  "node_modules/micromark-factory-whitespace/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/definition.js
+function tokenizeDefinition(effects, ok3, nok) {
+  const self2 = this;
+  let identifier;
+  return start;
+  function start(code2) {
+    effects.enter("definition");
+    return before(code2);
+  }
+  function before(code2) {
+    return factoryLabel.call(
+      self2,
+      effects,
+      labelAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionLabel",
+      "definitionLabelMarker",
+      "definitionLabelString"
+    )(code2);
+  }
+  function labelAfter(code2) {
+    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
+    if (code2 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code2);
+      effects.exit("definitionMarker");
+      return markerAfter;
+    }
+    return nok(code2);
+  }
+  function markerAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
+  }
+  function destinationBefore(code2) {
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionDestination",
+      "definitionDestinationLiteral",
+      "definitionDestinationLiteralMarker",
+      "definitionDestinationRaw",
+      "definitionDestinationString"
+    )(code2);
+  }
+  function destinationAfter(code2) {
+    return effects.attempt(titleBefore, after, after)(code2);
+  }
+  function after(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
+  }
+  function afterWhitespace(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("definition");
+      self2.parser.defined.push(identifier);
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+function tokenizeTitleBefore(effects, ok3, nok) {
+  return titleBefore2;
+  function titleBefore2(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
+  }
+  function beforeMarker(code2) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
+  }
+  function titleAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
+  }
+  function titleAfterOptionalWhitespace(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  }
+}
+var definition, titleBefore;
+var init_definition = __esm({
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_space();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    definition = {
+      name: "definition",
+      tokenize: tokenizeDefinition
+    };
+    titleBefore = {
+      partial: true,
+      tokenize: tokenizeTitleBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+function tokenizeHardBreakEscape(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("hardBreakEscape");
+    effects.consume(code2);
+    return after;
+  }
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.exit("hardBreakEscape");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+var hardBreakEscape;
+var init_hard_break_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+    init_micromark_util_character();
+    hardBreakEscape = {
+      name: "hardBreakEscape",
+      tokenize: tokenizeHardBreakEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
+function resolveHeadingAtx(events, context) {
+  let contentEnd = events.length - 2;
+  let contentStart = 3;
+  if (events[contentStart][1].type === "whitespace") {
+    contentStart += 2;
+  }
+  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
+    contentEnd -= 2;
+  }
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
+  }
+  if (contentEnd > contentStart) {
+    const content3 = {
+      type: "atxHeadingText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end
+    };
+    const text6 = {
+      type: "chunkText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end,
+      contentType: "text"
+    };
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+  }
+  return events;
+}
+function tokenizeHeadingAtx(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    effects.enter("atxHeading");
+    return before(code2);
+  }
+  function before(code2) {
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === 35 && size++ < 6) {
+      effects.consume(code2);
+      return sequenceOpen;
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code2);
+    }
+    return nok(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("atxHeading");
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, atBreak, "whitespace")(code2);
+    }
+    effects.enter("atxHeadingText");
+    return data(code2);
+  }
+  function sequenceFurther(code2) {
+    if (code2 === 35) {
+      effects.consume(code2);
+      return sequenceFurther;
+    }
+    effects.exit("atxHeadingSequence");
+    return atBreak(code2);
+  }
+  function data(code2) {
+    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var headingAtx;
+var init_heading_atx = __esm({
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    headingAtx = {
+      name: "headingAtx",
+      resolve: resolveHeadingAtx,
+      tokenize: tokenizeHeadingAtx
+    };
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-flow.js
+function resolveToHtmlFlow(events) {
+  let index2 = events.length;
+  while (index2--) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
+      break;
+    }
+  }
+  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
+    events[index2][1].start = events[index2 - 2][1].start;
+    events[index2 + 1][1].start = events[index2 - 2][1].start;
+    events.splice(index2 - 2, 2);
+  }
+  return events;
+}
+function tokenizeHtmlFlow(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let closingTag;
+  let buffer;
+  let index2;
+  let markerB;
+  return start;
+  function start(code2) {
+    return before(code2);
+  }
+  function before(code2) {
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
+    effects.consume(code2);
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
+      return declarationOpen;
+    }
+    if (code2 === 47) {
+      effects.consume(code2);
+      closingTag = true;
+      return tagCloseStart;
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      marker = 3;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      marker = 2;
+      return commentOpenInside;
+    }
+    if (code2 === 91) {
+      effects.consume(code2);
+      marker = 5;
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      marker = 4;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code2);
+  }
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code2);
+  }
+  function cdataOpenInside(code2) {
+    const value = "CDATA[";
+    if (code2 === value.charCodeAt(index2++)) {
+      effects.consume(code2);
+      if (index2 === value.length) {
+        return self2.interrupt ? ok3 : continuation;
+      }
+      return cdataOpenInside;
+    }
+    return nok(code2);
+  }
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function tagName(code2) {
+    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      const slash = code2 === 47;
+      const name = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+        marker = 1;
+        return self2.interrupt ? ok3(code2) : continuation(code2);
+      }
+      if (htmlBlockNames.includes(buffer.toLowerCase())) {
+        marker = 6;
+        if (slash) {
+          effects.consume(code2);
+          return basicSelfClosing;
+        }
+        return self2.interrupt ? ok3(code2) : continuation(code2);
+      }
+      marker = 7;
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
+    }
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function basicSelfClosing(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return self2.interrupt ? ok3 : continuation;
+    }
+    return nok(code2);
+  }
+  function completeClosingTagAfter(code2) {
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeClosingTagAfter;
+    }
+    return completeEnd(code2);
+  }
+  function completeAttributeNameBefore(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      return completeEnd;
+    }
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
+      return completeAttributeName;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeNameBefore;
+    }
+    return completeEnd(code2);
+  }
+  function completeAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return completeAttributeName;
+    }
+    return completeAttributeNameAfter(code2);
+  }
+  function completeAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
+      return completeAttributeValueBefore;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeNameAfter;
+    }
+    return completeAttributeNameBefore(code2);
+  }
+  function completeAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      markerB = code2;
+      return completeAttributeValueQuoted;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeValueBefore;
+    }
+    return completeAttributeValueUnquoted(code2);
+  }
+  function completeAttributeValueQuoted(code2) {
+    if (code2 === markerB) {
+      effects.consume(code2);
+      markerB = null;
+      return completeAttributeValueQuotedAfter;
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return completeAttributeValueQuoted;
+  }
+  function completeAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
+      return completeAttributeNameAfter(code2);
+    }
+    effects.consume(code2);
+    return completeAttributeValueUnquoted;
+  }
+  function completeAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
+      return completeAttributeNameBefore(code2);
+    }
+    return nok(code2);
+  }
+  function completeEnd(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return completeAfter;
+    }
+    return nok(code2);
+  }
+  function completeAfter(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuation(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAfter;
+    }
+    return nok(code2);
+  }
+  function continuation(code2) {
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
+      return continuationCommentInside;
+    }
+    if (code2 === 60 && marker === 1) {
+      effects.consume(code2);
+      return continuationRawTagOpen;
+    }
+    if (code2 === 62 && marker === 4) {
+      effects.consume(code2);
+      return continuationClose;
+    }
+    if (code2 === 63 && marker === 3) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    if (code2 === 93 && marker === 5) {
+      effects.consume(code2);
+      return continuationCdataInside;
+    }
+    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code2);
+    }
+    effects.consume(code2);
+    return continuation;
+  }
+  function continuationStart(code2) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
+  }
+  function continuationStartNonLazy(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return continuationBefore;
+  }
+  function continuationBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuationStart(code2);
+    }
+    effects.enter("htmlFlowData");
+    return continuation(code2);
+  }
+  function continuationCommentInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationRawTagOpen(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      buffer = "";
+      return continuationRawEndTag;
+    }
+    return continuation(code2);
+  }
+  function continuationRawEndTag(code2) {
+    if (code2 === 62) {
+      const name = buffer.toLowerCase();
+      if (htmlRawNames.includes(name)) {
+        effects.consume(code2);
+        return continuationClose;
+      }
+      return continuation(code2);
+    }
+    if (asciiAlpha(code2) && buffer.length < 8) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
+      return continuationRawEndTag;
+    }
+    return continuation(code2);
+  }
+  function continuationCdataInside(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationDeclarationInside(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return continuationClose;
+    }
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationClose(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code2);
+    }
+    effects.consume(code2);
+    return continuationClose;
+  }
+  function continuationAfter(code2) {
+    effects.exit("htmlFlow");
+    return ok3(code2);
+  }
+}
+function tokenizeBlankLineBefore(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok3, nok);
+  }
+}
+var htmlFlow, blankLineBefore;
+var init_html_flow = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+    init_blank_line();
+    init_partial_non_lazy_continuation();
+    htmlFlow = {
+      concrete: true,
+      name: "htmlFlow",
+      resolveTo: resolveToHtmlFlow,
+      tokenize: tokenizeHtmlFlow
+    };
+    blankLineBefore = {
+      partial: true,
+      tokenize: tokenizeBlankLineBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-text.js
+function tokenizeHtmlText(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let index2;
+  let returnState;
+  return start;
+  function start(code2) {
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
+    effects.consume(code2);
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
+      return declarationOpen;
+    }
+    if (code2 === 47) {
+      effects.consume(code2);
+      return tagCloseStart;
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      return instruction;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagOpen;
+    }
+    return nok(code2);
+  }
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentOpenInside;
+    }
+    if (code2 === 91) {
+      effects.consume(code2);
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return declaration;
+    }
+    return nok(code2);
+  }
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentEnd;
+    }
+    return nok(code2);
+  }
+  function comment(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = comment;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return comment;
+  }
+  function commentClose(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentEnd;
+    }
+    return comment(code2);
+  }
+  function commentEnd(code2) {
+    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
+  }
+  function cdataOpenInside(code2) {
+    const value = "CDATA[";
+    if (code2 === value.charCodeAt(index2++)) {
+      effects.consume(code2);
+      return index2 === value.length ? cdata : cdataOpenInside;
+    }
+    return nok(code2);
+  }
+  function cdata(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = cdata;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return cdata;
+  }
+  function cdataClose(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataEnd;
+    }
+    return cdata(code2);
+  }
+  function cdataEnd(code2) {
+    if (code2 === 62) {
+      return end(code2);
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataEnd;
+    }
+    return cdata(code2);
+  }
+  function declaration(code2) {
+    if (code2 === null || code2 === 62) {
+      return end(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = declaration;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return declaration;
+  }
+  function instruction(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      return instructionClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = instruction;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return instruction;
+  }
+  function instructionClose(code2) {
+    return code2 === 62 ? end(code2) : instruction(code2);
+  }
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagClose;
+    }
+    return nok(code2);
+  }
+  function tagClose(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagClose;
+    }
+    return tagCloseBetween(code2);
+  }
+  function tagCloseBetween(code2) {
+    if (markdownLineEnding(code2)) {
+      returnState = tagCloseBetween;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagCloseBetween;
+    }
+    return end(code2);
+  }
+  function tagOpen(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagOpen;
+    }
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    return nok(code2);
+  }
+  function tagOpenBetween(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      return end;
+    }
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeName;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenBetween;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenBetween;
+    }
+    return end(code2);
+  }
+  function tagOpenAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeName;
+    }
+    return tagOpenAttributeNameAfter(code2);
+  }
+  function tagOpenAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
+      return tagOpenAttributeValueBefore;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeNameAfter;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeNameAfter;
+    }
+    return tagOpenBetween(code2);
+  }
+  function tagOpenAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      marker = code2;
+      return tagOpenAttributeValueQuoted;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeValueBefore;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeValueBefore;
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuoted(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      marker = void 0;
+      return tagOpenAttributeValueQuotedAfter;
+    }
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeValueQuoted;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueQuoted;
+  }
+  function tagOpenAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    return nok(code2);
+  }
+  function end(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok3;
+    }
+    return nok(code2);
+  }
+  function lineEndingBefore(code2) {
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return lineEndingAfter;
+  }
+  function lineEndingAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
+  }
+  function lineEndingAfterPrefix(code2) {
+    effects.enter("htmlTextData");
+    return returnState(code2);
+  }
+}
+var htmlText;
+var init_html_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    htmlText = {
+      name: "htmlText",
+      tokenize: tokenizeHtmlText
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-end.js
+function resolveAllLabelEnd(events) {
+  let index2 = -1;
+  const newEvents = [];
+  while (++index2 < events.length) {
+    const token = events[index2][1];
+    newEvents.push(events[index2]);
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
+      index2 += offset;
+    }
+  }
+  if (events.length !== newEvents.length) {
+    splice(events, 0, events.length, newEvents);
+  }
+  return events;
+}
+function resolveToLabelEnd(events, context) {
+  let index2 = events.length;
+  let offset = 0;
+  let open2;
+  let close;
+  let media;
+  while (index2--) {
+    const token = events[index2][1];
+    if (open2) {
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
+      }
+      if (events[index2][0] === "enter" && token.type === "labelLink") {
+        token._inactive = true;
+      }
+    } else if (close) {
+      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+        open2 = index2;
+        if (token.type !== "labelLink") {
+          offset = 2;
+          break;
+        }
+      }
+    } else if (token.type === "labelEnd") {
+      close = index2;
+    }
+  }
+  const group = {
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  const label2 = {
+    type: "label",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[close][1].end
+    }
+  };
+  const text6 = {
+    type: "labelText",
+    start: {
+      ...events[open2 + offset + 2][1].end
+    },
+    end: {
+      ...events[close - 2][1].start
+    }
+  };
+  media = [["enter", group, context], ["enter", label2, context]];
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, [["enter", text6, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
+  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
+  media = push(media, events.slice(close + 1));
+  media = push(media, [["exit", group, context]]);
+  splice(events, open2, events.length, media);
+  return events;
+}
+function tokenizeLabelEnd(effects, ok3, nok) {
+  const self2 = this;
+  const labelStarts = self2._labelStarts;
+  let labelStart;
+  let defined;
+  if (labelStarts) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+      labelStarts.pop();
+    }
+    labelStart = labelStarts[labelStarts.length - 1];
+  }
+  return start;
+  function start(code2) {
+    if (!labelStart) {
+      return nok(code2);
+    }
+    if (labelStart._inactive) {
+      return labelEndNok(code2);
+    }
+    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
+    effects.consume(code2);
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
+  }
+  function after(code2) {
+    if (code2 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
+    }
+    if (code2 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
+    }
+    return defined ? labelEndOk(code2) : labelEndNok(code2);
+  }
+  function referenceNotFull(code2) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
+  }
+  function labelEndOk(code2) {
+    labelStarts.pop();
+    return ok3(code2);
+  }
+  function labelEndNok(code2) {
+    labelStart._balanced = true;
+    return nok(code2);
+  }
+}
+function tokenizeResource(effects, ok3, nok) {
+  return resourceStart;
+  function resourceStart(code2) {
+    effects.enter("resource");
+    effects.enter("resourceMarker");
+    effects.consume(code2);
+    effects.exit("resourceMarker");
+    return resourceBefore;
+  }
+  function resourceBefore(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
+  }
+  function resourceOpen(code2) {
+    if (code2 === 41) {
+      return resourceEnd(code2);
+    }
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
+  }
+  function resourceDestinationAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
+  }
+  function resourceDestinationMissing(code2) {
+    return nok(code2);
+  }
+  function resourceBetween(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
+    }
+    return resourceEnd(code2);
+  }
+  function resourceTitleAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
+  }
+  function resourceEnd(code2) {
+    if (code2 === 41) {
+      effects.enter("resourceMarker");
+      effects.consume(code2);
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+function tokenizeReferenceFull(effects, ok3, nok) {
+  const self2 = this;
+  return referenceFull;
+  function referenceFull(code2) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
+  }
+  function referenceFullAfter(code2) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
+  }
+  function referenceFullMissing(code2) {
+    return nok(code2);
+  }
+}
+function tokenizeReferenceCollapsed(effects, ok3, nok) {
+  return referenceCollapsedStart;
+  function referenceCollapsedStart(code2) {
+    effects.enter("reference");
+    effects.enter("referenceMarker");
+    effects.consume(code2);
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
+  }
+  function referenceCollapsedOpen(code2) {
+    if (code2 === 93) {
+      effects.enter("referenceMarker");
+      effects.consume(code2);
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
+var init_label_end = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_resolve_all();
+    labelEnd = {
+      name: "labelEnd",
+      resolveAll: resolveAllLabelEnd,
+      resolveTo: resolveToLabelEnd,
+      tokenize: tokenizeLabelEnd
+    };
+    resourceConstruct = {
+      tokenize: tokenizeResource
+    };
+    referenceFullConstruct = {
+      tokenize: tokenizeReferenceFull
+    };
+    referenceCollapsedConstruct = {
+      tokenize: tokenizeReferenceCollapsed
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
+function tokenizeLabelStartImage(effects, ok3, nok) {
+  const self2 = this;
+  let labelImage;
+  return start;
+  function start(code2) {
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
+    effects.consume(code2);
+    effects.exit("labelImageMarker");
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 91) {
+      effects.enter("labelMarker");
+      effects.consume(code2);
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelImage);
+    return ok3(code2);
+  }
+}
+var labelStartImage;
+var init_label_start_image = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+    init_label_end();
+    labelStartImage = {
+      name: "labelStartImage",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartImage
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
+function tokenizeLabelStartLink(effects, ok3, nok) {
+  const self2 = this;
+  let labelLink;
+  return start;
+  function start(code2) {
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
+    effects.consume(code2);
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
+  }
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelLink);
+    return ok3(code2);
+  }
+}
+var labelStartLink;
+var init_label_start_link = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+    init_label_end();
+    labelStartLink = {
+      name: "labelStartLink",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartLink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/line-ending.js
+function tokenizeLineEnding(effects, ok3) {
+  return start;
+  function start(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok3, "linePrefix");
+  }
+}
+var lineEnding;
+var init_line_ending = __esm({
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+    init_micromark_factory_space();
+    lineEnding = {
+      name: "lineEnding",
+      tokenize: tokenizeLineEnding
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
+function tokenizeThematicBreak(effects, ok3, nok) {
+  let size = 0;
+  let marker;
+  return start;
+  function start(code2) {
+    effects.enter("thematicBreak");
+    return before(code2);
+  }
+  function before(code2) {
+    marker = code2;
+    return atBreak(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === marker) {
+      effects.enter("thematicBreakSequence");
+      return sequence(code2);
+    }
+    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
+      effects.exit("thematicBreak");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+  function sequence(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      size++;
+      return sequence;
+    }
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
+  }
+}
+var thematicBreak;
+var init_thematic_break = __esm({
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    thematicBreak = {
+      name: "thematicBreak",
+      tokenize: tokenizeThematicBreak
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/list.js
+function tokenizeListStart(effects, ok3, nok) {
+  const self2 = this;
+  const tail = self2.events[self2.events.length - 1];
+  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let size = 0;
+  return start;
+  function start(code2) {
+    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
+      if (!self2.containerState.type) {
+        self2.containerState.type = kind;
+        effects.enter(kind, {
+          _container: true
+        });
+      }
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
+      }
+      if (!self2.interrupt || code2 === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside(code2);
+      }
+    }
+    return nok(code2);
+  }
+  function inside(code2) {
+    if (asciiDigit(code2) && ++size < 10) {
+      effects.consume(code2);
+      return inside;
+    }
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code2);
+    }
+    return nok(code2);
+  }
+  function atMarker(code2) {
+    effects.enter("listItemMarker");
+    effects.consume(code2);
+    effects.exit("listItemMarker");
+    self2.containerState.marker = self2.containerState.marker || code2;
+    return effects.check(
+      blankLine,
+      // Can’t be empty when interrupting.
+      self2.interrupt ? nok : onBlank,
+      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
+    );
+  }
+  function onBlank(code2) {
+    self2.containerState.initialBlankLine = true;
+    initialSize++;
+    return endOfPrefix(code2);
+  }
+  function otherPrefix(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter("listItemPrefixWhitespace");
+      effects.consume(code2);
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
+    }
+    return nok(code2);
+  }
+  function endOfPrefix(code2) {
+    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok3(code2);
+  }
+}
+function tokenizeListContinuation(effects, ok3, nok) {
+  const self2 = this;
+  self2.containerState._closeFlow = void 0;
+  return effects.check(blankLine, onBlank, notBlank);
+  function onBlank(code2) {
+    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
+  }
+  function notBlank(code2) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
+      self2.containerState.furtherBlankLines = void 0;
+      self2.containerState.initialBlankLine = void 0;
+      return notInCurrentItem(code2);
+    }
+    self2.containerState.furtherBlankLines = void 0;
+    self2.containerState.initialBlankLine = void 0;
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
+  }
+  function notInCurrentItem(code2) {
+    self2.containerState._closeFlow = true;
+    self2.interrupt = void 0;
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+  }
+}
+function tokenizeIndent(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
+  }
+}
+function tokenizeListEnd(effects) {
+  effects.exit(this.containerState.type);
+}
+function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
+  }
+}
+var list, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list = __esm({
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_blank_line();
+    init_thematic_break();
+    list = {
+      continuation: {
+        tokenize: tokenizeListContinuation
+      },
+      exit: tokenizeListEnd,
+      name: "list",
+      tokenize: tokenizeListStart
+    };
+    listItemPrefixWhitespaceConstruct = {
+      partial: true,
+      tokenize: tokenizeListItemPrefixWhitespace
+    };
+    indentConstruct = {
+      partial: true,
+      tokenize: tokenizeIndent
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
+function resolveToSetextUnderline(events, context) {
+  const editMap = new EditMap();
+  let index2 = events.length;
+  let content3;
+  let text6;
+  let definition2;
+  while (index2--) {
+    if (events[index2][0] === "enter") {
+      if (events[index2][1].type === "content") {
+        content3 = index2;
+        break;
+      }
+      if (events[index2][1].type === "paragraph") {
+        text6 = index2;
+      }
+    } else {
+      if (events[index2][1].type === "content") {
+        editMap.add(index2, 1, []);
+      }
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
+      }
+    }
+  }
+  const heading = {
+    type: "setextHeading",
+    start: {
+      ...events[content3][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  events[text6][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text6, 0, [["enter", heading, context]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
+    events[content3][1].end = {
+      ...events[definition2][1].end
+    };
+  } else {
+    events[content3][1] = heading;
+  }
+  editMap.add(events.length, 0, [["exit", heading, context]]);
+  editMap.consume(events);
+  return events;
+}
+function tokenizeSetextUnderline(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  return start;
+  function start(code2) {
+    let index2 = self2.events.length;
+    let paragraph;
+    while (index2--) {
+      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
+        paragraph = self2.events[index2][1].type === "paragraph";
+        break;
+      }
+    }
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
+      effects.enter("setextHeadingLine");
+      marker = code2;
+      return before(code2);
+    }
+    return nok(code2);
+  }
+  function before(code2) {
+    effects.enter("setextHeadingLineSequence");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      return inside;
+    }
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
+  }
+  function after(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("setextHeadingLine");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+var setextUnderline;
+var init_setext_underline = __esm({
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    setextUnderline = {
+      name: "setextUnderline",
+      resolveTo: resolveToSetextUnderline,
+      tokenize: tokenizeSetextUnderline
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/index.js
+var init_micromark_core_commonmark = __esm({
+  "node_modules/micromark-core-commonmark/index.js"() {
+    init_attention();
+    init_autolink();
+    init_blank_line();
+    init_block_quote();
+    init_character_escape();
+    init_character_reference();
+    init_code_fenced();
+    init_code_indented();
+    init_code_text();
+    init_content2();
+    init_definition();
+    init_hard_break_escape();
+    init_heading_atx();
+    init_html_flow();
+    init_html_text();
+    init_label_end();
+    init_label_start_image();
+    init_label_start_link();
+    init_line_ending();
+    init_list();
+    init_setext_underline();
+    init_thematic_break();
+  }
+});
+
+// node_modules/micromark/lib/initialize/flow.js
+function initializeFlow(effects) {
+  const self2 = this;
+  const initial = effects.attempt(
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
+  );
+  return initial;
+  function atBlankEnding(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEndingBlank");
+    effects.consume(code2);
+    effects.exit("lineEndingBlank");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+  function afterConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+}
+var flow;
+var init_flow = __esm({
+  "node_modules/micromark/lib/initialize/flow.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    flow = {
+      tokenize: initializeFlow
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/text.js
+function initializeFactory(field2) {
+  return {
+    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
+    tokenize: initializeText
+  };
+  function initializeText(effects) {
+    const self2 = this;
+    const constructs2 = this.parser.constructs[field2];
+    const text6 = effects.attempt(constructs2, start, notText);
+    return start;
+    function start(code2) {
+      return atBreak(code2) ? text6(code2) : notText(code2);
+    }
+    function notText(code2) {
+      if (code2 === null) {
+        effects.consume(code2);
+        return;
+      }
+      effects.enter("data");
+      effects.consume(code2);
+      return data;
+    }
+    function data(code2) {
+      if (atBreak(code2)) {
+        effects.exit("data");
+        return text6(code2);
+      }
+      effects.consume(code2);
+      return data;
+    }
+    function atBreak(code2) {
+      if (code2 === null) {
+        return true;
+      }
+      const list3 = constructs2[code2];
+      let index2 = -1;
+      if (list3) {
+        while (++index2 < list3.length) {
+          const item = list3[index2];
+          if (!item.previous || item.previous.call(self2, self2.previous)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
+function createResolver(extraResolver) {
+  return resolveAllText;
+  function resolveAllText(events, context) {
+    let index2 = -1;
+    let enter;
+    while (++index2 <= events.length) {
+      if (enter === void 0) {
+        if (events[index2] && events[index2][1].type === "data") {
+          enter = index2;
+          index2++;
+        }
+      } else if (!events[index2] || events[index2][1].type !== "data") {
+        if (index2 !== enter + 2) {
+          events[enter][1].end = events[index2 - 1][1].end;
+          events.splice(enter + 2, index2 - enter - 2);
+          index2 = enter + 2;
+        }
+        enter = void 0;
+      }
+    }
+    return extraResolver ? extraResolver(events, context) : events;
+  }
+}
+function resolveAllLineSuffixes(events, context) {
+  const editMap = new EditMap();
+  let eventIndex = 0;
+  while (++eventIndex <= events.length) {
+    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
+      const data = events[eventIndex - 1][1];
+      const chunks = context.sliceStream(data);
+      let index2 = chunks.length;
+      let bufferIndex = -1;
+      let size = 0;
+      let tabs;
+      while (index2--) {
+        const chunk = chunks[index2];
+        if (typeof chunk === "string") {
+          bufferIndex = chunk.length;
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+            size++;
+            bufferIndex--;
+          }
+          if (bufferIndex) {
+            break;
+          }
+          bufferIndex = -1;
+        } else if (chunk === -2) {
+          tabs = true;
+          size++;
+        } else if (chunk === -1) {
+        } else {
+          index2++;
+          break;
+        }
+      }
+      if (context._contentTypeTextTrailing && eventIndex === events.length) {
+        size = 0;
+      }
+      if (size) {
+        const token = {
+          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          start: {
+            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _index: data.start._index + index2,
+            line: data.end.line,
+            column: data.end.column - size,
+            offset: data.end.offset - size
+          },
+          end: {
+            ...data.end
+          }
+        };
+        data.end = {
+          ...token.start
+        };
+        if (data.start.offset === data.end.offset) {
+          Object.assign(data, token);
+        } else {
+          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+        }
+      }
+      eventIndex++;
+    }
+  }
+  editMap.consume(events);
+  return events;
+}
+var resolver, string4, text;
+var init_text = __esm({
+  "node_modules/micromark/lib/initialize/text.js"() {
+    init_micromark_util_edit_map();
+    resolver = {
+      resolveAll: createResolver()
+    };
+    string4 = initializeFactory("string");
+    text = initializeFactory("text");
+  }
+});
+
+// node_modules/micromark/lib/constructs.js
+var constructs_exports = {};
+__export(constructs_exports, {
+  attentionMarkers: () => attentionMarkers,
+  contentInitial: () => contentInitial,
+  disable: () => disable,
+  document: () => document2,
+  flow: () => flow2,
+  flowInitial: () => flowInitial,
+  insideSpan: () => insideSpan,
+  string: () => string5,
+  text: () => text2
+});
+var document2, contentInitial, flowInitial, flow2, string5, text2, insideSpan, attentionMarkers, disable;
+var init_constructs = __esm({
+  "node_modules/micromark/lib/constructs.js"() {
+    init_micromark_core_commonmark();
+    init_text();
+    document2 = {
+      [42]: list,
+      [43]: list,
+      [45]: list,
+      [48]: list,
+      [49]: list,
+      [50]: list,
+      [51]: list,
+      [52]: list,
+      [53]: list,
+      [54]: list,
+      [55]: list,
+      [56]: list,
+      [57]: list,
+      [62]: blockQuote
+    };
+    contentInitial = {
+      [91]: definition
+    };
+    flowInitial = {
+      [-2]: codeIndented,
+      [-1]: codeIndented,
+      [32]: codeIndented
+    };
+    flow2 = {
+      [35]: headingAtx,
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
+      [60]: htmlFlow,
+      [61]: setextUnderline,
+      [95]: thematicBreak,
+      [96]: codeFenced,
+      [126]: codeFenced
+    };
+    string5 = {
+      [38]: characterReference,
+      [92]: characterEscape
+    };
+    text2 = {
+      [-5]: lineEnding,
+      [-4]: lineEnding,
+      [-3]: lineEnding,
+      [33]: labelStartImage,
+      [38]: characterReference,
+      [42]: attention,
+      [60]: [autolink, htmlText],
+      [91]: labelStartLink,
+      [92]: [hardBreakEscape, characterEscape],
+      [93]: labelEnd,
+      [95]: attention,
+      [96]: codeText
+    };
+    insideSpan = {
+      null: [attention, resolver]
+    };
+    attentionMarkers = {
+      null: [42, 95]
+    };
+    disable = {
+      null: []
+    };
+  }
+});
+
+// node_modules/micromark/lib/create-tokenizer.js
+function createTokenizer(parser2, initialize, from) {
+  let point3 = {
+    _bufferIndex: -1,
+    _index: 0,
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
+  };
+  const columnStart = {};
+  const resolveAllConstructs = [];
+  let chunks = [];
+  let stack = [];
+  let consumed = true;
+  const effects = {
+    attempt: constructFactory(onsuccessfulconstruct),
+    check: constructFactory(onsuccessfulcheck),
+    consume,
+    enter,
+    exit: exit3,
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
+  };
+  const context = {
+    code: null,
+    containerState: {},
+    defineSkip,
+    events: [],
+    now,
+    parser: parser2,
+    previous: null,
+    sliceSerialize,
+    sliceStream,
+    write
+  };
+  let state = initialize.tokenize.call(context, effects);
+  let expectedCode;
+  if (initialize.resolveAll) {
+    resolveAllConstructs.push(initialize);
+  }
+  return context;
+  function write(slice) {
+    chunks = push(chunks, slice);
+    main();
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
+    }
+    addResult(initialize, 0);
+    context.events = resolveAll(resolveAllConstructs, context.events, context);
+    return context.events;
+  }
+  function sliceSerialize(token, expandTabs) {
+    return serializeChunks(sliceStream(token), expandTabs);
+  }
+  function sliceStream(token) {
+    return sliceChunks(chunks, token);
+  }
+  function now() {
+    const {
+      _bufferIndex,
+      _index,
+      line: line2,
+      column,
+      offset
+    } = point3;
+    return {
+      _bufferIndex,
+      _index,
+      line: line2,
+      column,
+      offset
+    };
+  }
+  function defineSkip(value) {
+    columnStart[value.line] = value.column;
+    accountForPotentialSkip();
+  }
+  function main() {
+    while (point3._index < chunks.length) {
+      const chunk = chunks[point3._index];
+      if (typeof chunk === "string") {
+        const chunkIndex = point3._index;
+        if (point3._bufferIndex < 0) {
+          point3._bufferIndex = 0;
+        }
+        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
+          go(chunk.charCodeAt(point3._bufferIndex));
+        }
+      } else {
+        go(chunk);
+      }
+    }
+  }
+  function go(code2) {
+    consumed = void 0;
+    expectedCode = code2;
+    state = state(code2);
+  }
+  function consume(code2) {
+    if (markdownLineEnding(code2)) {
+      point3.line++;
+      point3.column = 1;
+      point3.offset += code2 === -3 ? 2 : 1;
+      accountForPotentialSkip();
+    } else if (code2 !== -1) {
+      point3.column++;
+      point3.offset++;
+    }
+    if (point3._bufferIndex < 0) {
+      point3._index++;
+    } else {
+      point3._bufferIndex++;
+      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point3._index].length) {
+        point3._bufferIndex = -1;
+        point3._index++;
+      }
+    }
+    context.previous = code2;
+    consumed = true;
+  }
+  function enter(type, fields) {
+    const token = fields || {};
+    token.type = type;
+    token.start = now();
+    context.events.push(["enter", token, context]);
+    stack.push(token);
+    return token;
+  }
+  function exit3(type) {
+    const token = stack.pop();
+    token.end = now();
+    context.events.push(["exit", token, context]);
+    return token;
+  }
+  function onsuccessfulconstruct(construct, info) {
+    addResult(construct, info.from);
+  }
+  function onsuccessfulcheck(_, info) {
+    info.restore();
+  }
+  function constructFactory(onreturn, fields) {
+    return hook7;
+    function hook7(constructs2, returnState, bogusState) {
+      let listOfConstructs;
+      let constructIndex;
+      let currentConstruct;
+      let info;
+      return Array.isArray(constructs2) ? (
+        /* c8 ignore next 1 */
+        handleListOfConstructs(constructs2)
+      ) : "tokenize" in constructs2 ? (
+        // Looks like a construct.
+        handleListOfConstructs([
+          /** @type {Construct} */
+          constructs2
+        ])
+      ) : handleMapOfConstructs(constructs2);
+      function handleMapOfConstructs(map2) {
+        return start;
+        function start(code2) {
+          const left = code2 !== null && map2[code2];
+          const all2 = code2 !== null && map2.null;
+          const list3 = [
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...Array.isArray(left) ? left : left ? [left] : [],
+            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
+          ];
+          return handleListOfConstructs(list3)(code2);
+        }
+      }
+      function handleListOfConstructs(list3) {
+        listOfConstructs = list3;
+        constructIndex = 0;
+        if (list3.length === 0) {
+          return bogusState;
+        }
+        return handleConstruct(list3[constructIndex]);
+      }
+      function handleConstruct(construct) {
+        return start;
+        function start(code2) {
+          info = store();
+          currentConstruct = construct;
+          if (!construct.partial) {
+            context.currentConstruct = construct;
+          }
+          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+            return nok(code2);
+          }
+          return construct.tokenize.call(
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a “live binding”, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context), fields) : context,
+            effects,
+            ok3,
+            nok
+          )(code2);
+        }
+      }
+      function ok3(code2) {
+        consumed = true;
+        onreturn(currentConstruct, info);
+        return returnState;
+      }
+      function nok(code2) {
+        consumed = true;
+        info.restore();
+        if (++constructIndex < listOfConstructs.length) {
+          return handleConstruct(listOfConstructs[constructIndex]);
+        }
+        return bogusState;
+      }
+    }
+  }
+  function addResult(construct, from2) {
+    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
+      resolveAllConstructs.push(construct);
+    }
+    if (construct.resolve) {
+      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
+    }
+    if (construct.resolveTo) {
+      context.events = construct.resolveTo(context.events, context);
+    }
+  }
+  function store() {
+    const startPoint = now();
+    const startPrevious = context.previous;
+    const startCurrentConstruct = context.currentConstruct;
+    const startEventsIndex = context.events.length;
+    const startStack = Array.from(stack);
+    return {
+      from: startEventsIndex,
+      restore
+    };
+    function restore() {
+      point3 = startPoint;
+      context.previous = startPrevious;
+      context.currentConstruct = startCurrentConstruct;
+      context.events.length = startEventsIndex;
+      stack = startStack;
+      accountForPotentialSkip();
+    }
+  }
+  function accountForPotentialSkip() {
+    if (point3.line in columnStart && point3.column < 2) {
+      point3.column = columnStart[point3.line];
+      point3.offset += columnStart[point3.line] - 1;
+    }
+  }
+}
+function sliceChunks(chunks, token) {
+  const startIndex = token.start._index;
+  const startBufferIndex = token.start._bufferIndex;
+  const endIndex = token.end._index;
+  const endBufferIndex = token.end._bufferIndex;
+  let view;
+  if (startIndex === endIndex) {
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+  } else {
+    view = chunks.slice(startIndex, endIndex);
+    if (startBufferIndex > -1) {
+      const head = view[0];
+      if (typeof head === "string") {
+        view[0] = head.slice(startBufferIndex);
+      } else {
+        view.shift();
+      }
+    }
+    if (endBufferIndex > 0) {
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
+    }
+  }
+  return view;
+}
+function serializeChunks(chunks, expandTabs) {
+  let index2 = -1;
+  const result = [];
+  let atTab;
+  while (++index2 < chunks.length) {
+    const chunk = chunks[index2];
+    let value;
+    if (typeof chunk === "string") {
+      value = chunk;
+    } else {
+      switch (chunk) {
+        case -5: {
+          value = "\r";
+          break;
+        }
+        case -4: {
+          value = "\n";
+          break;
+        }
+        case -3: {
+          value = "\r\n";
+          break;
+        }
+        case -2: {
+          value = expandTabs ? " " : "	";
+          break;
+        }
+        case -1: {
+          if (!expandTabs && atTab) {
+            continue;
+          }
+          value = " ";
+          break;
+        }
+        default: {
+          value = String.fromCharCode(chunk);
+        }
+      }
+    }
+    atTab = chunk === -2;
+    result.push(value);
+  }
+  return result.join("");
+}
+var init_create_tokenizer = __esm({
+  "node_modules/micromark/lib/create-tokenizer.js"() {
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark/lib/parse.js
+function parse5(options2) {
+  const settings = options2 || {};
+  const constructs2 = (
+    /** @type {FullNormalizedExtension} */
+    combineExtensions([constructs_exports, ...settings.extensions || []])
+  );
+  const parser2 = {
+    constructs: constructs2,
+    content: create(content),
+    defined: [],
+    document: create(document),
+    flow: create(flow),
+    lazy: {},
+    string: create(string4),
+    text: create(text)
+  };
+  return parser2;
+  function create(initial) {
+    return creator;
+    function creator(from) {
+      return createTokenizer(parser2, initial, from);
+    }
+  }
+}
+var init_parse3 = __esm({
+  "node_modules/micromark/lib/parse.js"() {
+    init_micromark_util_combine_extensions();
+    init_content();
+    init_document();
+    init_flow();
+    init_text();
+    init_constructs();
+    init_create_tokenizer();
+  }
+});
+
+// node_modules/micromark/lib/postprocess.js
+function postprocess(events) {
+  while (!subtokenize(events)) {
+  }
+  return events;
+}
+var init_postprocess = __esm({
+  "node_modules/micromark/lib/postprocess.js"() {
+    init_micromark_util_subtokenize();
+  }
+});
+
+// node_modules/micromark/lib/preprocess.js
+function preprocess2() {
+  let column = 1;
+  let buffer = "";
+  let start = true;
+  let atCarriageReturn;
+  return preprocessor;
+  function preprocessor(value, encoding, end) {
+    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+    const chunks = [];
+    let startPosition = 0;
+    buffer = "";
+    if (start) {
+      if (value.charCodeAt(0) === 65279) {
+        startPosition++;
+      }
+      start = void 0;
+    }
+    while (startPosition < value.length) {
+      search.lastIndex = startPosition;
+      const match = search.exec(value);
+      const endPosition = match && match.index !== void 0 ? match.index : value.length;
+      const code2 = value.charCodeAt(endPosition);
+      if (!match) {
+        buffer = value.slice(startPosition);
+        break;
+      }
+      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
+        atCarriageReturn = void 0;
+      } else {
+        if (atCarriageReturn) {
+          chunks.push(-5);
+          atCarriageReturn = void 0;
+        }
+        if (startPosition < endPosition) {
+          chunks.push(value.slice(startPosition, endPosition));
+          column += endPosition - startPosition;
+        }
+        switch (code2) {
+          case 0: {
+            chunks.push(65533);
+            column++;
+            break;
+          }
+          case 9: {
+            const next = Math.ceil(column / 4) * 4;
+            chunks.push(-2);
+            while (column++ < next) {
+              chunks.push(-1);
+            }
+            break;
+          }
+          case 10: {
+            chunks.push(-4);
+            column = 1;
+            break;
+          }
+          default: {
+            atCarriageReturn = true;
+            column = 1;
+          }
+        }
+      }
+      startPosition = endPosition + 1;
+    }
+    if (end) {
+      if (atCarriageReturn) {
+        chunks.push(-5);
+      }
+      if (buffer) {
+        chunks.push(buffer);
+      }
+      chunks.push(null);
+    }
+    return chunks;
+  }
+}
+var search;
+var init_preprocess = __esm({
+  "node_modules/micromark/lib/preprocess.js"() {
+    search = /[\0\t\n\r]/g;
+  }
+});
+
+// node_modules/micromark/index.js
+var init_micromark = __esm({
+  "node_modules/micromark/index.js"() {
+    init_parse3();
+    init_postprocess();
+    init_preprocess();
+  }
+});
+
+// node_modules/micromark-util-decode-string/index.js
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode5);
+}
+function decode5($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex3 = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+  }
+});
+
+// node_modules/unist-util-stringify-position/lib/index.js
+function stringifyPosition(value) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  if ("position" in value || "type" in value) {
+    return position(value.position);
+  }
+  if ("start" in value || "end" in value) {
+    return position(value);
+  }
+  if ("line" in value || "column" in value) {
+    return point(value);
+  }
+  return "";
+}
+function point(point3) {
+  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
+}
+function position(pos) {
+  return point(pos && pos.start) + "-" + point(pos && pos.end);
+}
+function index(value) {
+  return value && typeof value === "number" ? value : 1;
+}
+var init_lib2 = __esm({
+  "node_modules/unist-util-stringify-position/lib/index.js"() {
+  }
+});
+
+// node_modules/unist-util-stringify-position/index.js
+var init_unist_util_stringify_position = __esm({
+  "node_modules/unist-util-stringify-position/index.js"() {
+    init_lib2();
+  }
+});
+
+// node_modules/mdast-util-from-markdown/lib/index.js
+function fromMarkdown(value, encoding, options2) {
+  if (encoding && typeof encoding === "object") {
+    options2 = encoding;
+    encoding = void 0;
+  }
+  return compiler(options2)(postprocess(parse5(options2).document().write(preprocess2()(value, encoding, true))));
+}
+function compiler(options2) {
+  const config3 = {
+    afterExit: [],
+    beforeEnter: [],
+    transforms: [],
+    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
+    enter: {
+      autolink: opener(link2),
+      autolinkProtocol: onenterdata,
+      autolinkEmail: onenterdata,
+      atxHeading: opener(heading),
+      blockQuote: opener(blockQuote2),
+      characterEscape: onenterdata,
+      characterReference: onenterdata,
+      codeFenced: opener(codeFlow),
+      codeFencedFenceInfo: buffer,
+      codeFencedFenceMeta: buffer,
+      codeIndented: opener(codeFlow, buffer),
+      codeText: opener(codeText2, buffer),
+      codeTextData: onenterdata,
+      data: onenterdata,
+      codeFlowValue: onenterdata,
+      definition: opener(definition2),
+      definitionDestinationString: buffer,
+      definitionLabelString: buffer,
+      definitionTitleString: buffer,
+      emphasis: opener(emphasis),
+      hardBreakEscape: opener(hardBreak),
+      hardBreakTrailing: opener(hardBreak),
+      htmlFlow: opener(html, buffer),
+      htmlFlowData: onenterdata,
+      htmlText: opener(html, buffer),
+      htmlTextData: onenterdata,
+      image: opener(image),
+      label: buffer,
+      link: opener(link2),
+      listItem: opener(listItem),
+      listItemValue: onenterlistitemvalue,
+      listOrdered: opener(list3, onenterlistordered),
+      listUnordered: opener(list3),
+      paragraph: opener(paragraph),
+      reference: onenterreference,
+      referenceString: buffer,
+      resourceDestinationString: buffer,
+      resourceTitleString: buffer,
+      setextHeading: opener(heading),
+      strong: opener(strong),
+      thematicBreak: opener(thematicBreak2)
+    },
+    exit: {
+      atxHeading: closer(),
+      atxHeadingSequence: onexitatxheadingsequence,
+      autolink: closer(),
+      autolinkEmail: onexitautolinkemail,
+      autolinkProtocol: onexitautolinkprotocol,
+      blockQuote: closer(),
+      characterEscapeValue: onexitdata,
+      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
+      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
+      characterReferenceValue: onexitcharacterreferencevalue,
+      characterReference: onexitcharacterreference,
+      codeFenced: closer(onexitcodefenced),
+      codeFencedFence: onexitcodefencedfence,
+      codeFencedFenceInfo: onexitcodefencedfenceinfo,
+      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFlowValue: onexitdata,
+      codeIndented: closer(onexitcodeindented),
+      codeText: closer(onexitcodetext),
+      codeTextData: onexitdata,
+      data: onexitdata,
+      definition: closer(),
+      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionLabelString: onexitdefinitionlabelstring,
+      definitionTitleString: onexitdefinitiontitlestring,
+      emphasis: closer(),
+      hardBreakEscape: closer(onexithardbreak),
+      hardBreakTrailing: closer(onexithardbreak),
+      htmlFlow: closer(onexithtmlflow),
+      htmlFlowData: onexitdata,
+      htmlText: closer(onexithtmltext),
+      htmlTextData: onexitdata,
+      image: closer(onexitimage),
+      label: onexitlabel,
+      labelText: onexitlabeltext,
+      lineEnding: onexitlineending,
+      link: closer(onexitlink),
+      listItem: closer(),
+      listOrdered: closer(),
+      listUnordered: closer(),
+      paragraph: closer(),
+      referenceString: onexitreferencestring,
+      resourceDestinationString: onexitresourcedestinationstring,
+      resourceTitleString: onexitresourcetitlestring,
+      resource: onexitresource,
+      setextHeading: closer(onexitsetextheading),
+      setextHeadingLineSequence: onexitsetextheadinglinesequence,
+      setextHeadingText: onexitsetextheadingtext,
+      strong: closer(),
+      thematicBreak: closer()
+    }
+  };
+  configure(config3, (options2 || {}).mdastExtensions || []);
+  const data = {};
+  return compile2;
+  function compile2(events) {
+    let tree = {
+      type: "root",
+      children: [],
+      position: void 0
+    };
+    const context = {
+      stack: [tree],
+      tokenStack: [],
+      config: config3,
+      enter,
+      exit: exit3,
+      buffer,
+      resume,
+      data
+    };
+    const listStack = [];
+    const prepared = [];
+    let index2 = -1;
+    while (++index2 < events.length) {
+      prepared.push(events[index2]);
+      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
+        if (events[index2][0] === "enter") {
+          listStack.push(prepared.length - 1);
+        } else {
+          const tail = listStack.pop();
+          prepareList(prepared, tail);
+        }
+      }
+    }
+    events = prepared;
+    index2 = -1;
+    while (++index2 < events.length) {
+      const handler2 = config3[events[index2][0]];
+      if (events[index2][0] === "enter" && config3.beforeEnter.length > 0) {
+        callListeners(config3.beforeEnter, {
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+      if (own3.call(handler2, events[index2][1].type)) {
+        handler2[events[index2][1].type].call({
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+      if (events[index2][0] === "exit" && config3.afterExit.length > 0) {
+        callListeners(config3.afterExit, {
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+    }
+    if (context.tokenStack.length > 0) {
+      const tail = context.tokenStack[context.tokenStack.length - 1];
+      const handler2 = tail[1] || defaultOnError;
+      handler2.call(context, void 0, tail[0]);
+    }
+    tree.position = {
+      start: point2(events.length > 0 ? events[0][1].start : {
+        line: 1,
+        column: 1,
+        offset: 0
+      }),
+      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
+        line: 1,
+        column: 1,
+        offset: 0
+      })
+    };
+    index2 = -1;
+    while (++index2 < config3.transforms.length) {
+      tree = config3.transforms[index2](tree) || tree;
+    }
+    return tree;
+  }
+  function callListeners(listeners, context, token) {
+    let index2 = -1;
+    while (++index2 < listeners.length) {
+      listeners[index2].call(context, token);
+    }
+  }
+  function prepareList(events, start) {
+    const end = events.length - 1;
+    let index2 = start - 1;
+    let containerBalance = -1;
+    let listSpread = false;
+    let listItem2;
+    let lineIndex;
+    let firstBlankLineIndex;
+    let atMarker;
+    const insertions = [];
+    while (++index2 <= end) {
+      const event = events[index2];
+      switch (event[1].type) {
+        case "listUnordered":
+        case "listOrdered":
+        case "blockQuote": {
+          if (event[0] === "enter") {
+            containerBalance++;
+          } else {
+            containerBalance--;
+          }
+          atMarker = void 0;
+          break;
+        }
+        case "lineEndingBlank": {
+          if (event[0] === "enter") {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+              firstBlankLineIndex = index2;
+            }
+            atMarker = void 0;
+          }
+          break;
+        }
+        case "linePrefix":
+        case "listItemValue":
+        case "listItemMarker":
+        case "listItemPrefix":
+        case "listItemPrefixWhitespace": {
+          break;
+        }
+        default: {
+          atMarker = void 0;
+        }
+      }
+      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
+        if (listItem2) {
+          let tailIndex = index2;
+          lineIndex = void 0;
+          while (tailIndex--) {
+            const tailEvent = events[tailIndex];
+            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
+              if (tailEvent[0] === "exit") continue;
+              if (lineIndex) {
+                events[lineIndex][1].type = "lineEndingBlank";
+                listSpread = true;
+              }
+              tailEvent[1].type = "lineEnding";
+              lineIndex = tailIndex;
+            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
+            } else {
+              break;
+            }
+          }
+          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
+            listItem2._spread = true;
+          }
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          insertions.push({
+            at: lineIndex || index2,
+            event: ["exit", listItem2, event[2]]
+          });
+        }
+        if (event[1].type === "listItemPrefix") {
+          const item = {
+            type: "listItem",
+            _spread: false,
+            start: Object.assign({}, event[1].start),
+            // @ts-expect-error: we’ll add `end` in a second.
+            end: void 0
+          };
+          listItem2 = item;
+          insertions.push({
+            at: index2,
+            event: ["enter", item, event[2]]
+          });
+          firstBlankLineIndex = void 0;
+          atMarker = true;
+        }
+      }
+    }
+    const listEvents = events.splice(start);
+    let insertion = 0;
+    index2 = -1;
+    while (++index2 < listEvents.length) {
+      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+        events.push(insertions[insertion++].event);
+      }
+      events.push(listEvents[index2]);
+    }
+    events[start][1]._spread = listSpread;
+  }
+  function opener(create, and) {
+    return open2;
+    function open2(token) {
+      enter.call(this, create(token), token);
+      if (and) and.call(this, token);
+    }
+  }
+  function buffer() {
+    this.stack.push({
+      type: "fragment",
+      children: []
+    });
+  }
+  function enter(node4, token, errorHandler) {
+    const parent = this.stack[this.stack.length - 1];
+    const siblings = parent.children;
+    siblings.push(node4);
+    this.stack.push(node4);
+    this.tokenStack.push([token, errorHandler || void 0]);
+    node4.position = {
+      start: point2(token.start),
+      // @ts-expect-error: `end` will be patched later.
+      end: void 0
+    };
+  }
+  function closer(and) {
+    return close;
+    function close(token) {
+      if (and) and.call(this, token);
+      exit3.call(this, token);
+    }
+  }
+  function exit3(token, onExitError) {
+    const node4 = this.stack.pop();
+    const open2 = this.tokenStack.pop();
+    if (!open2) {
+      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
+        start: token.start,
+        end: token.end
+      }) + "): it\u2019s not open");
+    }
+    if (open2[0].type !== token.type) {
+      if (onExitError) {
+        onExitError.call(this, token, open2[0]);
+      } else {
+        const handler2 = open2[1] || defaultOnError;
+        handler2.call(this, token, open2[0]);
+      }
+    }
+    node4.position.end = point2(token.end);
+  }
+  function resume() {
+    return toString(this.stack.pop());
+  }
+  function onenterlistordered() {
+    this.data.expectingFirstListItemValue = true;
+  }
+  function onenterlistitemvalue(token) {
+    if (this.data.expectingFirstListItemValue) {
+      const ancestor = this.stack[this.stack.length - 2];
+      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      this.data.expectingFirstListItemValue = void 0;
+    }
+  }
+  function onexitcodefencedfenceinfo() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.lang = data2;
+  }
+  function onexitcodefencedfencemeta() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.meta = data2;
+  }
+  function onexitcodefencedfence() {
+    if (this.data.flowCodeInside) return;
+    this.buffer();
+    this.data.flowCodeInside = true;
+  }
+  function onexitcodefenced() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+    this.data.flowCodeInside = void 0;
+  }
+  function onexitcodeindented() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2.replace(/(\r?\n|\r)$/g, "");
+  }
+  function onexitdefinitionlabelstring(token) {
+    const label2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.label = label2;
+    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+  }
+  function onexitdefinitiontitlestring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.title = data2;
+  }
+  function onexitdefinitiondestinationstring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = data2;
+  }
+  function onexitatxheadingsequence(token) {
+    const node4 = this.stack[this.stack.length - 1];
+    if (!node4.depth) {
+      const depth = this.sliceSerialize(token).length;
+      node4.depth = depth;
+    }
+  }
+  function onexitsetextheadingtext() {
+    this.data.setextHeadingSlurpLineEnding = true;
+  }
+  function onexitsetextheadinglinesequence(token) {
+    const node4 = this.stack[this.stack.length - 1];
+    node4.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+  }
+  function onexitsetextheading() {
+    this.data.setextHeadingSlurpLineEnding = void 0;
+  }
+  function onenterdata(token) {
+    const node4 = this.stack[this.stack.length - 1];
+    const siblings = node4.children;
+    let tail = siblings[siblings.length - 1];
+    if (!tail || tail.type !== "text") {
+      tail = text6();
+      tail.position = {
+        start: point2(token.start),
+        // @ts-expect-error: we’ll add `end` later.
+        end: void 0
+      };
+      siblings.push(tail);
+    }
+    this.stack.push(tail);
+  }
+  function onexitdata(token) {
+    const tail = this.stack.pop();
+    tail.value += this.sliceSerialize(token);
+    tail.position.end = point2(token.end);
+  }
+  function onexitlineending(token) {
+    const context = this.stack[this.stack.length - 1];
+    if (this.data.atHardBreak) {
+      const tail = context.children[context.children.length - 1];
+      tail.position.end = point2(token.end);
+      this.data.atHardBreak = void 0;
+      return;
+    }
+    if (!this.data.setextHeadingSlurpLineEnding && config3.canContainEols.includes(context.type)) {
+      onenterdata.call(this, token);
+      onexitdata.call(this, token);
+    }
+  }
+  function onexithardbreak() {
+    this.data.atHardBreak = true;
+  }
+  function onexithtmlflow() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
+  }
+  function onexithtmltext() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
+  }
+  function onexitcodetext() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
+  }
+  function onexitlink() {
+    const node4 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node4.type += "Reference";
+      node4.referenceType = referenceType;
+      delete node4.url;
+      delete node4.title;
+    } else {
+      delete node4.identifier;
+      delete node4.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitimage() {
+    const node4 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node4.type += "Reference";
+      node4.referenceType = referenceType;
+      delete node4.url;
+      delete node4.title;
+    } else {
+      delete node4.identifier;
+      delete node4.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitlabeltext(token) {
+    const string6 = this.sliceSerialize(token);
+    const ancestor = this.stack[this.stack.length - 2];
+    ancestor.label = decodeString(string6);
+    ancestor.identifier = normalizeIdentifier(string6).toLowerCase();
+  }
+  function onexitlabel() {
+    const fragment = this.stack[this.stack.length - 1];
+    const value = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    this.data.inReference = true;
+    if (node4.type === "link") {
+      const children = fragment.children;
+      node4.children = children;
+    } else {
+      node4.alt = value;
+    }
+  }
+  function onexitresourcedestinationstring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = data2;
+  }
+  function onexitresourcetitlestring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.title = data2;
+  }
+  function onexitresource() {
+    this.data.inReference = void 0;
+  }
+  function onenterreference() {
+    this.data.referenceType = "collapsed";
+  }
+  function onexitreferencestring(token) {
+    const label2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.label = label2;
+    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    this.data.referenceType = "full";
+  }
+  function onexitcharacterreferencemarker(token) {
+    this.data.characterReferenceType = token.type;
+  }
+  function onexitcharacterreferencevalue(token) {
+    const data2 = this.sliceSerialize(token);
+    const type = this.data.characterReferenceType;
+    let value;
+    if (type) {
+      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      this.data.characterReferenceType = void 0;
+    } else {
+      const result = decodeNamedCharacterReference(data2);
+      value = result;
+    }
+    const tail = this.stack[this.stack.length - 1];
+    tail.value += value;
+  }
+  function onexitcharacterreference(token) {
+    const tail = this.stack.pop();
+    tail.position.end = point2(token.end);
+  }
+  function onexitautolinkprotocol(token) {
+    onexitdata.call(this, token);
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = this.sliceSerialize(token);
+  }
+  function onexitautolinkemail(token) {
+    onexitdata.call(this, token);
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = "mailto:" + this.sliceSerialize(token);
+  }
+  function blockQuote2() {
+    return {
+      type: "blockquote",
+      children: [],
+      position: void 0
+    };
+  }
+  function codeFlow() {
+    return {
+      type: "code",
+      lang: null,
+      meta: null,
+      value: "",
+      position: void 0
+    };
+  }
+  function codeText2() {
+    return {
+      type: "inlineCode",
+      value: "",
+      position: void 0
+    };
+  }
+  function definition2() {
+    return {
+      type: "definition",
+      identifier: "",
+      label: null,
+      title: null,
+      url: "",
+      position: void 0
+    };
+  }
+  function emphasis() {
+    return {
+      type: "emphasis",
+      children: [],
+      position: void 0
+    };
+  }
+  function heading() {
+    return {
+      type: "heading",
+      // @ts-expect-error `depth` will be set later.
+      depth: 0,
+      children: [],
+      position: void 0
+    };
+  }
+  function hardBreak() {
+    return {
+      type: "break",
+      position: void 0
+    };
+  }
+  function html() {
+    return {
+      type: "html",
+      value: "",
+      position: void 0
+    };
+  }
+  function image() {
+    return {
+      type: "image",
+      title: null,
+      url: "",
+      alt: null,
+      position: void 0
+    };
+  }
+  function link2() {
+    return {
+      type: "link",
+      title: null,
+      url: "",
+      children: [],
+      position: void 0
+    };
+  }
+  function list3(token) {
+    return {
+      type: "list",
+      ordered: token.type === "listOrdered",
+      start: null,
+      spread: token._spread,
+      children: [],
+      position: void 0
+    };
+  }
+  function listItem(token) {
+    return {
+      type: "listItem",
+      spread: token._spread,
+      checked: null,
+      children: [],
+      position: void 0
+    };
+  }
+  function paragraph() {
+    return {
+      type: "paragraph",
+      children: [],
+      position: void 0
+    };
+  }
+  function strong() {
+    return {
+      type: "strong",
+      children: [],
+      position: void 0
+    };
+  }
+  function text6() {
+    return {
+      type: "text",
+      value: "",
+      position: void 0
+    };
+  }
+  function thematicBreak2() {
+    return {
+      type: "thematicBreak",
+      position: void 0
+    };
+  }
+}
+function point2(d) {
+  return {
+    line: d.line,
+    column: d.column,
+    offset: d.offset
+  };
+}
+function configure(combined, extensions) {
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    const value = extensions[index2];
+    if (Array.isArray(value)) {
+      configure(combined, value);
+    } else {
+      extension(combined, value);
+    }
+  }
+}
+function extension(combined, extension2) {
+  let key;
+  for (key in extension2) {
+    if (own3.call(extension2, key)) {
+      switch (key) {
+        case "canContainEols": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "transforms": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "afterExit":
+        case "beforeEnter": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(right);
+          }
+          break;
+        }
+        case "enter":
+        case "exit": {
+          const right = extension2[key];
+          if (right) {
+            Object.assign(combined[key], right);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+function defaultOnError(left, right) {
+  if (left) {
+    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
+      start: left.start,
+      end: left.end
+    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ") is open");
+  }
+  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
+    start: right.start,
+    end: right.end
+  }) + ") is still open");
+}
+var own3;
+var init_lib3 = __esm({
+  "node_modules/mdast-util-from-markdown/lib/index.js"() {
+    init_mdast_util_to_string();
+    init_micromark();
+    init_micromark_util_decode_numeric_character_reference();
+    init_micromark_util_decode_string();
+    init_micromark_util_normalize_identifier();
+    init_decode_named_character_reference();
+    init_unist_util_stringify_position();
+    own3 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-from-markdown/index.js
+var init_mdast_util_from_markdown = __esm({
+  "node_modules/mdast-util-from-markdown/index.js"() {
+    init_lib3();
+  }
+});
+
+// src/core/text/plain-text.ts
+function text3(node4) {
+  if (node4.type === "inlineCode") return `\`${node4.value}\``;
+  if (node4.type === "text" || node4.type === "code" || node4.type === "html") return node4.value;
+  if (node4.type === "break") return " ";
+  return "children" in node4 ? node4.children.map(text3).join("") : "";
+}
+function plainText(markdown) {
+  return text3(fromMarkdown(markdown)).replace(/\s*\n\s*/g, " ");
+}
+var plainWords;
+var init_plain_text = __esm({
+  "src/core/text/plain-text.ts"() {
+    "use strict";
+    init_mdast_util_from_markdown();
+    plainWords = (markdown) => plainText(markdown).replace(/`/g, "");
+  }
+});
+
+// src/core/render/rule-names.ts
+var RULE_NAMES;
+var init_rule_names = __esm({
+  "src/core/render/rule-names.ts"() {
+    "use strict";
+    RULE_NAMES = {
+      owner: "Single accountable owner",
+      "success-criteria": "Success criteria",
+      "alignment-checklist": "Alignment checklist",
+      "decision-record": "Decision record",
+      postmortem: "Postmortem follow-ups"
+    };
+  }
+});
+
+// src/core/render/check-output.ts
+function checkTitle(evaluation) {
+  if (evaluation.conclusion === "neutral") return `Exempt: ${stripCode(evaluation.exemptReason)}`;
+  const active = evaluation.rules.filter((r) => r.status !== "skip");
+  const passing = active.filter((r) => r.status === "pass" || r.status === "warn").length;
+  const warnings = active.filter((r) => r.status === "warn").length;
+  const base = `${passing} of ${active.length} ownership rules pass`;
+  return warnings > 0 ? `${base}, ${warnings} warning${warnings === 1 ? "" : "s"}` : base;
+}
+function row(r) {
+  const inherited = r.inheritedFrom === void 0 ? "" : ` (from #${r.inheritedFrom})`;
+  return `| ${RULE_NAMES[r.id]} | ${STATUS_CELL[r.status]} | ${r.message}${inherited} |`;
+}
+function tickList(items) {
+  return items.map((item) => `- ${neutralize(item, 300)}`);
+}
+function howToFix(r, fix) {
+  const name = `**${RULE_NAMES[r.id]}**`;
+  switch (fix.kind) {
+    case "append": {
+      const lead = fix.placeholder ? `${name}: add this to the description, with your own measurable outcomes in place of the example:` : `${name}: add this to the description:`;
+      const tick = fix.tick?.length ? ["", "and tick these boxes, already in the description:", "", ...tickList(fix.tick)] : [];
+      return [lead, "", fenced(fix.block), ...tick];
+    }
+    case "replace-owner":
+      return [`${name}: make ${quietLogin(fix.login)} the only name in the Accountable field.`];
+    case "tick":
+      return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
+    case "say":
+      return [`${name}: ${fix.text}`];
+  }
+}
+function checkSummary(evaluation) {
+  if (evaluation.conclusion === "neutral") {
+    return `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The ownership rules are not enforced on it.`;
+  }
+  const lines = [];
+  lines.push("| Rule | Result | Details |", "| --- | --- | --- |", ...evaluation.rules.map(row));
+  const fixes = evaluation.rules.filter((r) => r.fix !== void 0 && r.status !== "pass");
+  if (fixes.length > 0) {
+    lines.push("", "### How to fix", "");
+    for (const r of fixes) if (r.fix) lines.push(...howToFix(r, r.fix), "");
+  }
+  return lines.join("\n").trimEnd();
+}
+function withConfigNotes(summary, notes) {
+  if (notes.length === 0) return summary;
+  const list3 = notes.map((n) => `- ${neutralize(n, 300)}`).join("\n");
+  return `${summary}
+
+**Config notes**
+
+${list3}`;
+}
+var STATUS_CELL, stripCode;
+var init_check_output = __esm({
+  "src/core/render/check-output.ts"() {
+    "use strict";
+    init_fenced();
+    init_neutralize();
+    init_plain_text();
+    init_rule_names();
+    STATUS_CELL = {
+      pass: "\u2705 Pass",
+      fail: "\u274C Fail",
+      warn: "\u26A0\uFE0F Warning",
+      skip: "\u2796 Skipped"
+    };
+    stripCode = (text6) => plainWords(text6 ?? "").slice(0, 200);
+  }
+});
+
+// src/core/render/sticky-comment.ts
+function stickyCommentBody(evaluation) {
+  const clean2 = evaluation.rules.every((r) => r.status !== "warn");
+  if (evaluation.conclusion === "neutral" || evaluation.conclusion === "success" && clean2) {
+    return allClearBody(evaluation);
+  }
+  const icon = evaluation.conclusion === "failure" ? "\u274C" : "\u26A0\uFE0F";
+  const heading = `### ${icon} Ownership: ${checkTitle(evaluation)}`;
+  return [STICKY_MARKER, heading, "", checkSummary(evaluation), "", FOOTER].join("\n");
+}
+function allClearBody(evaluation) {
+  if (evaluation.conclusion === "neutral") {
+    return [
+      STICKY_MARKER,
+      "### \u2796 Ownership",
+      "",
+      `Exempt: ${evaluation.exemptReason ?? "exempt"}.`
+    ].join("\n");
+  }
+  return [STICKY_MARKER, "### \u2705 Ownership", "", "All ownership rules pass. Thank you!"].join("\n");
+}
+var STICKY_MARKER, FOOTER;
+var init_sticky_comment = __esm({
+  "src/core/render/sticky-comment.ts"() {
+    "use strict";
+    init_check_output();
+    STICKY_MARKER = "<!-- ownership-bot:sticky -->";
+    FOOTER = "<sub>Edit the description and this comment updates itself. A maintainer can exempt this item with `/ownership waive <reason>`; `/ownership recheck` re-evaluates.</sub>";
+  }
+});
+
+// src/core/publish/waiver-record.ts
+function waiverLine(waiver) {
+  return `${PREFIX}${encodeURIComponent(JSON.stringify(waiver))}${SUFFIX}`;
+}
+function readWaiver(commentBody) {
+  if (!commentBody) return void 0;
+  const start = commentBody.indexOf(PREFIX);
+  if (start < 0) return void 0;
+  const end = commentBody.indexOf(SUFFIX, start + PREFIX.length);
+  if (end < 0) return void 0;
+  try {
+    const value = JSON.parse(
+      decodeURIComponent(commentBody.slice(start + PREFIX.length, end))
+    );
+    if (typeof value !== "object" || value === null) return void 0;
+    const { by, reason } = value;
+    return typeof by === "string" && typeof reason === "string" ? { by, reason } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var PREFIX, SUFFIX;
+var init_waiver_record = __esm({
+  "src/core/publish/waiver-record.ts"() {
+    "use strict";
+    PREFIX = "<!-- ownership-bot:waiver ";
+    SUFFIX = " -->";
+  }
+});
+
+// src/core/publish/plan-comment.ts
+import { createHash as createHash2 } from "node:crypto";
+function describeComment(id, body) {
+  const described = { id, digest: commentDigest(body) };
+  const waiver = readWaiver(body);
+  if (waiver) described.waiver = waiver;
+  const followup = readFollowup(body);
+  if (followup && followup.events.length > 0) described.followup = followup;
+  return described;
+}
+function planComment({
+  existing,
+  evaluation,
+  settings,
+  waiver
+}) {
+  const needsAttention = evaluation.conclusion === "failure" || evaluation.rules.some((r) => r.status === "warn");
+  const rendered = waiver ? `${stickyCommentBody(evaluation)}
+${waiverLine(waiver)}` : stickyCommentBody(evaluation);
+  const followup = existing?.followup;
+  const body = followup ? `${rendered}${followupBlock(followup, followup.timeZone)}` : rendered;
+  if (!existing) {
+    const wanted = waiver !== void 0 || settings.mode === "always" || // A warning shows in the check and updates a comment that exists, but opens none.
+    settings.mode === "failures" && evaluation.conclusion === "failure";
+    return wanted ? { action: "create", body } : { action: "none" };
+  }
+  if (!needsAttention && !waiver && !followup && settings.on_pass === "delete") {
+    return { action: "delete", id: existing.id };
+  }
+  return existing.digest === commentDigest(body) ? { action: "none" } : { action: "update", id: existing.id, body };
+}
+var commentDigest;
+var init_plan_comment = __esm({
+  "src/core/publish/plan-comment.ts"() {
+    "use strict";
+    init_followup_record();
+    init_sticky_comment();
+    init_waiver_record();
+    commentDigest = (body) => createHash2("sha256").update(body).digest("base64url");
+  }
+});
+
+// src/github/octokit.ts
+function httpStatus(error62) {
+  if (typeof error62 === "object" && error62 !== null && "status" in error62) {
+    const { status } = error62;
+    return typeof status === "number" ? status : void 0;
+  }
+  return void 0;
+}
+var init_octokit = __esm({
+  "src/github/octokit.ts"() {
+    "use strict";
+  }
+});
+
+// src/github/labels.ts
+function labelChanges(current, desired, managed) {
+  const has = new Set(current.map((l) => l.toLowerCase()));
+  const want = new Set(desired.map((l) => l.toLowerCase()));
+  return {
+    add: desired.filter((l) => !has.has(l.toLowerCase())),
+    remove: managed.filter((l) => has.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
+  };
+}
+async function ensureLabel(octokit, store, ref, name) {
+  const key = `label:${ref.owner}/${ref.repo}:${name}`.toLowerCase();
+  if (await store.get(key)) return;
+  try {
+    await octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: ref.owner,
+      repo: ref.repo,
+      name,
+      color: LABEL_COLOR,
+      description: "Set by Ownership Bot: an ownership rule fails on this item"
+    });
+  } catch (error62) {
+    if (httpStatus(error62) !== 422) throw error62;
+  }
+  await store.set(key, "1", KNOWN_TTL);
+}
+async function syncLabels(params) {
+  const { octokit, store, ref } = params;
+  const { add, remove } = labelChanges(params.current, params.desired, params.managed);
+  const target = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
+  for (const name of add) await ensureLabel(octokit, store, ref, name);
+  if (add.length > 0) {
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...target,
+      labels: add
+    });
+  }
+  for (const name of remove) {
+    try {
+      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        ...target,
+        name
+      });
+    } catch (error62) {
+      if (httpStatus(error62) !== 404) throw error62;
+    }
+  }
+  return { added: add, removed: remove };
+}
+var LABEL_COLOR, KNOWN_TTL;
+var init_labels = __esm({
+  "src/github/labels.ts"() {
+    "use strict";
+    init_octokit();
+    LABEL_COLOR = "d93f0b";
+    KNOWN_TTL = 30 * 24 * 3600;
+  }
+});
+
+// src/config/parse-config.ts
+function isPlainMapping(value) {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+function describeRoot(value) {
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return "a plain string";
+  if (value !== null && typeof value === "object") return "a tagged value";
+  return `a ${typeof value}`;
+}
+function exceedsDepth(root, limit) {
+  const stack = [[root, 0]];
+  for (let next = stack.pop(); next !== void 0; next = stack.pop()) {
+    const [value, depth] = next;
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+function bracketDepthExceeds(text6, limit) {
+  let depth = 0;
+  for (const char of text6) {
+    if (char === "[" || char === "{") {
+      depth++;
+      if (depth > limit) return true;
+    } else if ((char === "]" || char === "}") && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+function parseConfigText(text6, file2) {
+  const fail = (message, path3 = "") => ({
+    ok: false,
+    problems: [{ file: file2, path: path3, message }]
+  });
+  const bytes = Buffer.byteLength(text6, "utf8");
+  if (bytes > MAX_CONFIG_BYTES) {
+    return fail(
+      `the file is ${(bytes / 1024).toFixed(0)} KiB; configuration files are limited to 64 KiB`
+    );
+  }
+  if (bracketDepthExceeds(text6, 2 * MAX_DEPTH)) {
+    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
+  }
+  let value;
+  try {
+    const lineCounter = new import_yaml3.LineCounter();
+    const doc = (0, import_yaml3.parseDocument)(text6, { lineCounter, prettyErrors: false, logLevel: "error" });
+    const errors = [...doc.errors, ...doc.warnings];
+    if (errors.length > 0) {
+      return {
+        ok: false,
+        problems: errors.map((error62) => {
+          const { line: line2, col } = lineCounter.linePos(error62.pos[0]);
+          const message = /call stack/i.test(error62.message) ? "the file is nested too deeply" : YAML_MESSAGES[error62.code] ?? error62.message;
+          return {
+            file: file2,
+            path: "",
+            message: `invalid YAML at line ${line2}, column ${col}: ${message}`
+          };
+        })
+      };
+    }
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error62) {
+    if (error62 instanceof ReferenceError && /alias/i.test(error62.message)) {
+      if (/excessive alias count/i.test(error62.message)) {
+        return fail(
+          "invalid YAML: too many alias expansions (*name); the file looks like an alias bomb"
+        );
+      }
+      return fail(`invalid YAML: ${error62.message}`);
+    }
+    if (error62 instanceof RangeError) return fail("invalid YAML: the file is nested too deeply");
+    return fail(`invalid YAML: ${error62 instanceof Error ? error62.message : String(error62)}`);
+  }
+  if (value === null || value === void 0) return { ok: true, raw: {} };
+  if (!isPlainMapping(value)) {
+    return fail(
+      `the file must be a mapping of keys (such as "rules:"), not ${describeRoot(value)}`
+    );
+  }
+  if (exceedsDepth(value, MAX_DEPTH)) {
+    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
+  }
+  const { _extends: extendsValue, ...raw } = value;
+  if (!Object.hasOwn(value, "_extends")) return { ok: true, raw };
+  if (typeof extendsValue !== "string" || !EXTENDS_PATTERN.test(extendsValue.trim())) {
+    return fail(
+      "must be a repository name, owner/repository, or owner/repository:path/to/file.yml",
+      "_extends"
+    );
+  }
+  return { ok: true, raw, extends: extendsValue.trim() };
+}
+var import_yaml3, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH, EXTENDS_PATTERN, YAML_MESSAGES;
+var init_parse_config = __esm({
+  "src/config/parse-config.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist2(), 1);
+    MAX_CONFIG_BYTES = 64 * 1024;
+    MAX_ALIAS_COUNT = 100;
+    MAX_DEPTH = 32;
+    EXTENDS_PATTERN = /^(?:[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}\/)?[-_.\w]+(?::(?!\/)[-_./\w]+\.ya?ml)?$/i;
+    YAML_MESSAGES = {
+      DUPLICATE_KEY: "the same key appears twice in one mapping",
+      MULTIPLE_DOCS: 'the file holds more than one YAML document; remove the "---" separator',
+      TAB_AS_INDENT: "tabs are not allowed as indentation; use spaces"
+    };
+  }
+});
+
+// src/config/apply-locks.ts
+function stricter(params) {
+  const { path: path3, org, repo, rank, notes } = params;
+  if (rank(repo) >= rank(org)) return repo;
+  notes.push(
+    `${path3}: the organisation enforces ${q([org])}; the repository's ${q([repo])} was ignored`
+  );
+  return org;
+}
+function superset(params) {
+  const { path: path3, org, repo, notes } = params;
+  const present3 = new Set(repo.map(normalise));
+  const missing = org.filter((item) => !present3.has(normalise(item)));
+  if (missing.length === 0) return [...repo];
+  const pronoun = missing.length === 1 ? "it" : "them";
+  notes.push(
+    `${path3}: the organisation enforces ${q(missing)}; the repository's removal of ${pronoun} was ignored`
+  );
+  return [...repo, ...missing];
+}
+function applyLocks(params) {
+  const { org, enforce } = params;
+  const notes = [];
+  const rules = structuredClone(params.config.rules);
+  for (const id of enforce) {
+    const path3 = `rules.${id}`;
+    const rule = rules[id];
+    const orgRule = org.rules[id];
+    rule.severity = stricter({
+      path: `${path3}.severity`,
+      org: orgRule.severity,
+      repo: rule.severity,
+      rank: (s) => SEVERITY_RANK[s],
+      notes
+    });
+    const kinds2 = superset({
+      path: `${path3}.applies_to`,
+      org: orgRule.applies_to,
+      repo: rule.applies_to,
+      notes
+    });
+    rule.applies_to = KINDS.filter((kind) => kinds2.includes(kind));
+    if (id === "success-criteria") clampCriteria(rules[id], org.rules[id], notes);
+    if (id === "alignment-checklist") clampChecklist(rules[id], org.rules[id], notes);
+  }
+  return { config: { ...params.config, rules }, notes };
+}
+function clampCriteria(rule, orgRule, notes) {
+  rule.min_items = stricter({
+    path: "rules.success-criteria.min_items",
+    org: orgRule.min_items,
+    repo: rule.min_items,
+    rank: (n) => n,
+    notes
+  });
+}
+function clampChecklist(rule, orgRule, notes) {
+  rule.items = superset({
+    path: "rules.alignment-checklist.items",
+    org: orgRule.items,
+    repo: rule.items,
+    notes
+  });
+  for (const kind of KINDS) {
+    rule.require_checked[kind] = stricter({
+      path: `rules.alignment-checklist.require_checked.${kind}`,
+      org: orgRule.require_checked[kind],
+      repo: rule.require_checked[kind],
+      rank: (c) => CHECKED_RANK[c],
+      notes
+    });
+  }
+}
+var SEVERITY_RANK, CHECKED_RANK, KINDS, q, normalise;
+var init_apply_locks = __esm({
+  "src/config/apply-locks.ts"() {
+    "use strict";
+    SEVERITY_RANK = { off: 0, warning: 1, error: 2 };
+    CHECKED_RANK = { never: 0, "in-progress": 1, always: 2 };
+    KINDS = ["issue", "pr"];
+    q = (values) => values.map((v) => JSON.stringify(v)).join(", ");
+    normalise = (item) => item.trim().replace(/\s+/g, " ").toLowerCase();
+  }
+});
+
+// src/config/deep-merge.ts
+function isPlainObject4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function deepMerge(base, override) {
+  const out = {};
+  const set3 = (key, value) => Object.defineProperty(out, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  });
+  for (const [key, value] of Object.entries(base)) set3(key, value);
+  for (const [key, value] of Object.entries(override)) {
+    const current = Object.hasOwn(out, key) ? out[key] : void 0;
+    set3(key, isPlainObject4(current) && isPlainObject4(value) ? deepMerge(current, value) : value);
+  }
+  return out;
+}
+var init_deep_merge = __esm({
+  "src/config/deep-merge.ts"() {
+    "use strict";
   }
 });
 
@@ -70751,6 +70751,7 @@ var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode2 = textDecoder2.decode.bind(textDecoder2);
 
 // src/action/run-action.ts
+init_zod();
 init_index();
 init_metrics();
 init_publish_status_issue();
@@ -70816,14 +70817,17 @@ var NEEDS = [
   [/\/contents\//, "contents: read"],
   [/\/pulls/, "pull-requests: read"]
 ];
-function permissionHint(error62) {
+function permissionHint(error62, run2 = {}) {
   if (httpStatus(error62) !== 403) return void 0;
   const e = error62;
   if (!/not accessible by integration/i.test(e.message ?? "")) return void 0;
   const url2 = e.request?.url ?? "";
   const path3 = url2.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, "").split("?")[0] ?? "";
-  const need = NEEDS.find(([pattern]) => pattern.test(path3))?.[1];
   const what = `${e.request?.method ?? "a request"} ${path3}`.trim();
+  if (run2.fromFork) {
+    return `a pull_request run from a fork gets a read-only token (${what} was refused): run the workflow on pull_request_target instead (see the README)`;
+  }
+  const need = NEEDS.find(([pattern]) => pattern.test(path3))?.[1];
   return need ? `the workflow's token lacks \`${need}\` (${what} was refused): add it under \`permissions:\` in the workflow` : `the workflow's token may not do ${what}: check the workflow's \`permissions:\``;
 }
 
@@ -70851,6 +70855,19 @@ function actionsLogger(out, level) {
 function causes(error62) {
   if (error62 instanceof AggregateError) return error62.errors.flatMap(causes);
   return [error62];
+}
+var PullRequestRepos = external_exports.object({
+  pull_request: external_exports.object({
+    head: external_exports.object({ repo: external_exports.object({ id: external_exports.number() }).nullable() }),
+    base: external_exports.object({ repo: external_exports.object({ id: external_exports.number() }) })
+  })
+});
+function fromFork(event, payload) {
+  if (event !== "pull_request") return false;
+  const parsed = PullRequestRepos.safeParse(payload);
+  if (!parsed.success) return false;
+  const { head, base } = parsed.data.pull_request;
+  return head.repo?.id !== base.repo.id;
 }
 async function runAction(env, io) {
   const fail = (message) => {
@@ -70882,6 +70899,7 @@ async function runWith(env, io, inputs, owner, repo, fail) {
     metrics: new Metrics(),
     configPath: inputs.config
   };
+  let fork = false;
   try {
     if (mode === "status") {
       const outcome = await runWeeklyStatus({
@@ -70922,6 +70940,7 @@ async function runWith(env, io, inputs, owner, repo, fail) {
     }
     if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    fork = fromFork(event, payload);
     await probot.load(ownershipApp(deps, { routes: false }));
     await probot.receive({
       id: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
@@ -70932,7 +70951,7 @@ async function runWith(env, io, inputs, owner, repo, fail) {
     return 0;
   } catch (error62) {
     const all2 = causes(error62);
-    const hint = all2.map(permissionHint).find((h) => h !== void 0);
+    const hint = all2.map((e) => permissionHint(e, { fromFork: fork })).find((h) => h !== void 0);
     if (hint) return fail(hint);
     const first = all2[0];
     return fail(first?.message ?? String(error62));

@@ -433,9 +433,20 @@ export class FakeState {
     const base = this.issue(repo, issue);
     const fullName = `${repo.owner}/${repo.name}`;
     const headRepo = this.repos.get(pull.headRepo.toLowerCase());
+    // A fork the fake does not hold: its own name and id, the rest like the base repository.
+    const [forkOwner = repo.owner, forkName = repo.name] = pull.headRepo.split("/");
+    const forkId = this.userId(`repo:${pull.headRepo}`);
     const headRepoJson = headRepo
       ? this.repository(headRepo)
-      : { ...this.repository(repo), full_name: pull.headRepo };
+      : {
+          ...this.repository(repo),
+          id: forkId,
+          node_id: `R_${forkId}`,
+          name: forkName,
+          full_name: pull.headRepo,
+          owner: this.user(forkOwner),
+          fork: true,
+        };
     return {
       ...base,
       id: 700_000 + repo.id * 1000 + issue.number,

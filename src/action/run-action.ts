@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import { z } from "zod";
 import { ownershipApp } from "../index.js";
 import { Metrics } from "../observability/metrics.js";
 import { writtenByApp } from "../status/publish-status-issue.js";
@@ -62,6 +63,23 @@ function causes(error: unknown): unknown[] {
   return [error];
 }
 
+/** The part of a pull_request payload that says where the head branch lives. */
+const PullRequestRepos = z.object({
+  pull_request: z.object({
+    head: z.object({ repo: z.object({ id: z.number() }).nullable() }),
+    base: z.object({ repo: z.object({ id: z.number() }) }),
+  }),
+});
+
+/** A `pull_request` event whose head is in another repository (a fork, or one since deleted). */
+function fromFork(event: string, payload: unknown): boolean {
+  if (event !== "pull_request") return false;
+  const parsed = PullRequestRepos.safeParse(payload);
+  if (!parsed.success) return false;
+  const { head, base } = parsed.data.pull_request;
+  return head.repo?.id !== base.repo.id;
+}
+
 /** Runs the Action; resolves to the process exit code. Never throws. */
 export async function runAction(env: Env, io: ActionIo): Promise<number> {
   const fail = (message: string) => {
@@ -103,6 +121,7 @@ async function runWith(
     configPath: inputs.config,
   };
 
+  let fork = false;
   try {
     if (mode === "status") {
       const outcome = await runWeeklyStatus({
@@ -143,6 +162,7 @@ async function runWith(
     }
     if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
     const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    fork = fromFork(event, payload);
     await probot.load(ownershipApp(deps, { routes: false }));
     await probot.receive({
       id: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
@@ -153,7 +173,7 @@ async function runWith(
     return 0;
   } catch (error) {
     const all = causes(error);
-    const hint = all.map(permissionHint).find((h) => h !== undefined);
+    const hint = all.map((e) => permissionHint(e, { fromFork: fork })).find((h) => h !== undefined);
     if (hint) return fail(hint);
     const first = all[0] as { message?: string } | undefined;
     return fail(first?.message ?? String(error));

@@ -63,20 +63,7 @@ describe("the Action on check events", () => {
   });
 
   it("a pull request gets the Ownership check run, on pull_request_target as on pull_request", async () => {
-    const pr = gh.state.addIssue(repo, {
-      title: "Faster search",
-      body: BODIES.complete,
-      assignees: ["alice"],
-      pull: {
-        headSha: "b".repeat(40),
-        headRef: "fast",
-        headRepo: "acme/rocket",
-        baseRef: "main",
-        draft: false,
-        merged: false,
-        mergedAt: null,
-      },
-    } as never);
+    const pr = h.addPassingPull("b".repeat(40));
     const { code, cost } = await run(
       env("pull_request_target", payloadFor("pull_request", "opened", pr.number)),
     );
@@ -89,20 +76,7 @@ describe("the Action on check events", () => {
   });
 
   it("a token without checks: write fails with one line naming the permission, no stack trace", async () => {
-    const pr = gh.state.addIssue(repo, {
-      title: "Faster search",
-      body: BODIES.complete,
-      assignees: ["alice"],
-      pull: {
-        headSha: "c".repeat(40),
-        headRef: "c",
-        headRepo: "acme/rocket",
-        baseRef: "main",
-        draft: false,
-        merged: false,
-        mergedAt: null,
-      },
-    } as never);
+    const pr = h.addPassingPull("c".repeat(40));
     const { code, lines } = await run(
       env("pull_request", payloadFor("pull_request", "opened", pr.number), {
         issues: "write",
@@ -118,6 +92,23 @@ describe("the Action on check events", () => {
       ),
     ]);
     expect(lines.join("\n")).not.toMatch(/\n\s+at /);
+  });
+
+  it("a fork's pull request on pull_request (a read-only token) says to use pull_request_target", async () => {
+    const pr = h.addPassingPull("f".repeat(40), "someone/rocket");
+    const readOnly = {
+      checks: "read",
+      issues: "read",
+      "pull-requests": "read",
+      contents: "read",
+    } as const;
+    const { code, lines } = await run(
+      env("pull_request", payloadFor("pull_request", "opened", pr.number), readOnly),
+    );
+    expect(code).toBe(1);
+    expect(lines.filter((l) => l.startsWith("::error::Ownership:"))).toEqual([
+      "::error::Ownership: a pull_request run from a fork gets a read-only token (POST /repos/acme/rocket/check-runs was refused): run the workflow on pull_request_target instead (see the README)",
+    ]);
   });
 });
 

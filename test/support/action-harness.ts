@@ -7,8 +7,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BODIES } from "../../dev/fake-github/seed.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
-import type { FakeRepo } from "../../dev/fake-github/state.js";
+import type { FakeIssue, FakeRepo } from "../../dev/fake-github/state.js";
 import { type StatsSnapshot, statsDelta } from "../../dev/fake-github/stats.js";
 import { runAction } from "../../src/action/run-action.js";
 import { GITHUB_ACTIONS_APP_ID } from "../../src/github/is-app-author.js";
@@ -39,6 +40,8 @@ export interface ActionHarness {
   ): Record<string, string>;
   /** Runs the Action's entry in process: exit code, log lines and what it cost on the fake. */
   run(env: Record<string, string>): Promise<{ code: number; lines: string[]; cost: StatsSnapshot }>;
+  /** An open pull request that passes every rule, its head `sha` in `headRepo` (a fork if not ours). */
+  addPassingPull(sha: string, headRepo?: string): FakeIssue;
   /** The webhook example for `event.action` about item `number` of the fake's repository. */
   payloadFor(event: "issues" | "pull_request", action: string, number: number): JsonObject;
   close(): Promise<void>;
@@ -86,6 +89,22 @@ export async function startActionHarness(
       const before = gh.stats.snapshot();
       const code = await runAction(env, { out: (l) => lines.push(l) });
       return { code, lines, cost: statsDelta(before, gh.stats.snapshot()) };
+    },
+    addPassingPull(sha, headRepo = "acme/rocket") {
+      return gh.state.addIssue(repo, {
+        title: "Faster search",
+        body: BODIES.complete,
+        assignees: ["alice"],
+        pull: {
+          headSha: sha,
+          headRef: "fast",
+          headRepo,
+          baseRef: "main",
+          draft: false,
+          merged: false,
+          mergedAt: null,
+        },
+      });
     },
     payloadFor(event, action, number) {
       const issue = repo.issues.get(number);
