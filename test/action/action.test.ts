@@ -1,20 +1,9 @@
-/**
- * The GitHub Action against the fake GitHub, with the payloads GitHub sends to workflows (the
- * webhook examples, pointed at the fake's repository) in a GITHUB_EVENT_PATH file, and a
- * workflow token limited to the README's `permissions:` block.
- */
-import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BODIES } from "../../dev/fake-github/seed.js";
 import type { FakeGitHub } from "../../dev/fake-github/server.js";
 import type { FakeRepo } from "../../dev/fake-github/state.js";
-import { statsDelta } from "../../dev/fake-github/stats.js";
 import { GITHUB_ACTIONS_APP_ID, readInputs } from "../../src/action/inputs.js";
-import { ownershipApp } from "../../src/index.js";
-import { Metrics } from "../../src/observability/metrics.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
-import { captureLogs, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
-import { examplePayload, webhookEvent } from "../helpers/webhook-payloads.js";
+import { examplePayload } from "../helpers/webhook-payloads.js";
 import { type ActionHarness, CHECKS, startActionHarness } from "../support/action-harness.js";
 
 let h: ActionHarness;
@@ -109,42 +98,6 @@ describe("the Action on check events", () => {
     expect(lines.filter((l) => l.startsWith("::error::Ownership:"))).toEqual([
       "::error::Ownership: a pull_request run from a fork gets a read-only token (POST /repos/acme/rocket/check-runs was refused): run the workflow on pull_request_target instead (see the README)",
     ]);
-  });
-});
-
-describe("the Action costs what the App costs", () => {
-  it("the same event through the App (installation token) and the Action: the same requests", async () => {
-    const a = gh.state.addIssue(repo, { title: "No owner A", body: "Please fix it." });
-    const b = gh.state.addIssue(repo, { title: "No owner B", body: "Please fix it." });
-    const action = await run(env("issues", payloadFor("issues", "opened", a.number)));
-    expect(action.code).toBe(0);
-
-    const probot = new Probot({
-      appId: GITHUB_ACTIONS_APP_ID,
-      privateKey: TEST_PRIVATE_KEY,
-      baseUrl: `${gh.url}/api/v3`,
-      Octokit: TestOctokit,
-      log: captureLogs("fatal").logger,
-    });
-    await probot.load(
-      ownershipApp(
-        { appId: GITHUB_ACTIONS_APP_ID, store: new MemoryStore(), metrics: new Metrics() },
-        { routes: false },
-      ),
-    );
-    const before = gh.stats.snapshot();
-    const payload = {
-      ...payloadFor("issues", "opened", b.number),
-      installation: { id: 9, node_id: "I_9" },
-    };
-    await probot.receive(webhookEvent("issues", payload));
-    const app = statsDelta(before, gh.stats.snapshot());
-    const billed = (byRoute: Record<string, number>) =>
-      Object.fromEntries(
-        Object.entries(byRoute).filter(([route]) => !route.includes("access_tokens")),
-      );
-    expect(billed(action.cost.byRoute)).toEqual(billed(app.byRoute));
-    expect(b.comments).toHaveLength(1);
   });
 });
 
