@@ -47,6 +47,109 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/deepmerge/dist/cjs.js
+var require_cjs = __commonJS({
+  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
+    "use strict";
+    var isMergeableObject = function isMergeableObject2(value) {
+      return isNonNullObject(value) && !isSpecial(value);
+    };
+    function isNonNullObject(value) {
+      return !!value && typeof value === "object";
+    }
+    function isSpecial(value) {
+      var stringValue = Object.prototype.toString.call(value);
+      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
+    }
+    var canUseSymbol = typeof Symbol === "function" && Symbol.for;
+    var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
+    function isReactElement(value) {
+      return value.$$typeof === REACT_ELEMENT_TYPE;
+    }
+    function emptyTarget(val) {
+      return Array.isArray(val) ? [] : {};
+    }
+    function cloneUnlessOtherwiseSpecified(value, options2) {
+      return options2.clone !== false && options2.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options2) : value;
+    }
+    function defaultArrayMerge(target, source, options2) {
+      return target.concat(source).map(function(element) {
+        return cloneUnlessOtherwiseSpecified(element, options2);
+      });
+    }
+    function getMergeFunction(key, options2) {
+      if (!options2.customMerge) {
+        return deepmerge;
+      }
+      var customMerge = options2.customMerge(key);
+      return typeof customMerge === "function" ? customMerge : deepmerge;
+    }
+    function getEnumerableOwnPropertySymbols(target) {
+      return Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(target).filter(function(symbol2) {
+        return Object.propertyIsEnumerable.call(target, symbol2);
+      }) : [];
+    }
+    function getKeys(target) {
+      return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
+    }
+    function propertyIsOnObject(object2, property) {
+      try {
+        return property in object2;
+      } catch (_) {
+        return false;
+      }
+    }
+    function propertyIsUnsafe(target, key) {
+      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
+    }
+    function mergeObject(target, source, options2) {
+      var destination = {};
+      if (options2.isMergeableObject(target)) {
+        getKeys(target).forEach(function(key) {
+          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options2);
+        });
+      }
+      getKeys(source).forEach(function(key) {
+        if (propertyIsUnsafe(target, key)) {
+          return;
+        }
+        if (propertyIsOnObject(target, key) && options2.isMergeableObject(source[key])) {
+          destination[key] = getMergeFunction(key, options2)(target[key], source[key], options2);
+        } else {
+          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options2);
+        }
+      });
+      return destination;
+    }
+    function deepmerge(target, source, options2) {
+      options2 = options2 || {};
+      options2.arrayMerge = options2.arrayMerge || defaultArrayMerge;
+      options2.isMergeableObject = options2.isMergeableObject || isMergeableObject;
+      options2.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
+      var sourceIsArray = Array.isArray(source);
+      var targetIsArray = Array.isArray(target);
+      var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
+      if (!sourceAndTargetTypesMatch) {
+        return cloneUnlessOtherwiseSpecified(source, options2);
+      } else if (sourceIsArray) {
+        return options2.arrayMerge(target, source, options2);
+      } else {
+        return mergeObject(target, source, options2);
+      }
+    }
+    deepmerge.all = function deepmergeAll(array2, options2) {
+      if (!Array.isArray(array2)) {
+        throw new Error("first argument should be an array");
+      }
+      return array2.reduce(function(prev, next) {
+        return deepmerge(prev, next, options2);
+      }, {});
+    };
+    var deepmerge_1 = deepmerge;
+    module2.exports = deepmerge_1;
+  }
+});
+
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
   "node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
@@ -4625,109 +4728,6 @@ var require_pino = __commonJS({
     module2.exports.version = version2;
     module2.exports.default = pino3;
     module2.exports.pino = pino3;
-  }
-});
-
-// node_modules/deepmerge/dist/cjs.js
-var require_cjs = __commonJS({
-  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
-    "use strict";
-    var isMergeableObject = function isMergeableObject2(value) {
-      return isNonNullObject(value) && !isSpecial(value);
-    };
-    function isNonNullObject(value) {
-      return !!value && typeof value === "object";
-    }
-    function isSpecial(value) {
-      var stringValue = Object.prototype.toString.call(value);
-      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
-    }
-    var canUseSymbol = typeof Symbol === "function" && Symbol.for;
-    var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
-    function isReactElement(value) {
-      return value.$$typeof === REACT_ELEMENT_TYPE;
-    }
-    function emptyTarget(val) {
-      return Array.isArray(val) ? [] : {};
-    }
-    function cloneUnlessOtherwiseSpecified(value, options2) {
-      return options2.clone !== false && options2.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options2) : value;
-    }
-    function defaultArrayMerge(target, source, options2) {
-      return target.concat(source).map(function(element) {
-        return cloneUnlessOtherwiseSpecified(element, options2);
-      });
-    }
-    function getMergeFunction(key, options2) {
-      if (!options2.customMerge) {
-        return deepmerge;
-      }
-      var customMerge = options2.customMerge(key);
-      return typeof customMerge === "function" ? customMerge : deepmerge;
-    }
-    function getEnumerableOwnPropertySymbols(target) {
-      return Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(target).filter(function(symbol2) {
-        return Object.propertyIsEnumerable.call(target, symbol2);
-      }) : [];
-    }
-    function getKeys(target) {
-      return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
-    }
-    function propertyIsOnObject(object2, property) {
-      try {
-        return property in object2;
-      } catch (_) {
-        return false;
-      }
-    }
-    function propertyIsUnsafe(target, key) {
-      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
-    }
-    function mergeObject(target, source, options2) {
-      var destination = {};
-      if (options2.isMergeableObject(target)) {
-        getKeys(target).forEach(function(key) {
-          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options2);
-        });
-      }
-      getKeys(source).forEach(function(key) {
-        if (propertyIsUnsafe(target, key)) {
-          return;
-        }
-        if (propertyIsOnObject(target, key) && options2.isMergeableObject(source[key])) {
-          destination[key] = getMergeFunction(key, options2)(target[key], source[key], options2);
-        } else {
-          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options2);
-        }
-      });
-      return destination;
-    }
-    function deepmerge(target, source, options2) {
-      options2 = options2 || {};
-      options2.arrayMerge = options2.arrayMerge || defaultArrayMerge;
-      options2.isMergeableObject = options2.isMergeableObject || isMergeableObject;
-      options2.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
-      var sourceIsArray = Array.isArray(source);
-      var targetIsArray = Array.isArray(target);
-      var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
-      if (!sourceAndTargetTypesMatch) {
-        return cloneUnlessOtherwiseSpecified(source, options2);
-      } else if (sourceIsArray) {
-        return options2.arrayMerge(target, source, options2);
-      } else {
-        return mergeObject(target, source, options2);
-      }
-    }
-    deepmerge.all = function deepmergeAll(array2, options2) {
-      if (!Array.isArray(array2)) {
-        throw new Error("first argument should be an array");
-      }
-      return array2.reduce(function(prev, next) {
-        return deepmerge(prev, next, options2);
-      }, {});
-    };
-    var deepmerge_1 = deepmerge;
-    module2.exports = deepmerge_1;
   }
 });
 
@@ -63093,7 +63093,6 @@ var init_index = __esm({
 });
 
 // src/action/run-action.ts
-var import_pino3 = __toESM(require_pino(), 1);
 import { readFileSync } from "node:fs";
 
 // node_modules/probot/lib/context.js
@@ -70758,6 +70757,31 @@ init_publish_status_issue();
 init_run_weekly_status();
 init_memory_store();
 
+// src/action/actions-logger.ts
+var import_pino3 = __toESM(require_pino(), 1);
+var SHOWN = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
+var WARN = 40;
+var ERROR = 50;
+function actionsLogger(out, level) {
+  return (0, import_pino3.pino)(
+    { level, base: void 0, timestamp: false },
+    {
+      write(line2) {
+        try {
+          const record2 = JSON.parse(line2);
+          const prefix = record2.level >= ERROR ? "error: " : record2.level >= WARN ? "::warning::" : "";
+          const fields = SHOWN.filter(
+            (k) => record2[k] !== void 0 && typeof record2[k] !== "object"
+          ).map((k) => `${k}=${String(record2[k])}`).join(" ");
+          out(`${prefix}${String(record2.msg ?? "")}${fields ? ` (${fields})` : ""}`);
+        } catch {
+          out(line2.trim());
+        }
+      }
+    }
+  );
+}
+
 // src/action/inputs.ts
 init_is_app_author();
 var input2 = (env, name) => env[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`]?.trim() ?? "";
@@ -70831,27 +70855,31 @@ function permissionHint(error62, run2 = {}) {
   return need ? `the workflow's token lacks \`${need}\` (${what} was refused): add it under \`permissions:\` in the workflow` : `the workflow's token may not do ${what}: check the workflow's \`permissions:\``;
 }
 
-// src/action/run-action.ts
-var SHOWN = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
-function actionsLogger(out, level) {
-  return (0, import_pino3.pino)(
-    { level, base: void 0, timestamp: false },
-    {
-      write(line2) {
-        try {
-          const record2 = JSON.parse(line2);
-          const prefix = record2.level >= 50 ? "::error::" : record2.level >= 40 ? "::warning::" : "";
-          const fields = SHOWN.filter(
-            (k) => record2[k] !== void 0 && typeof record2[k] !== "object"
-          ).map((k) => `${k}=${String(record2[k])}`).join(" ");
-          out(`${prefix}${String(record2.msg ?? "")}${fields ? ` (${fields})` : ""}`);
-        } catch {
-          out(line2.trim());
-        }
-      }
-    }
-  );
+// src/action/status-summary.ts
+var DRY_VERB = {
+  unchanged: "no change to",
+  created: "would create",
+  updated: "would update",
+  superseded: "would not publish (a later week's issue is open):"
+};
+function statusSummary(outcome) {
+  const { action, number: number4, closed, requests } = outcome.publish;
+  const head = `Ownership: weekly status ${outcome.isoWeek}`;
+  const issue2 = number4 === null ? "a new issue" : `#${number4}`;
+  const closing = closed.map((n) => `#${n}`).join(", ");
+  if (outcome.status === "dry-run") {
+    return [
+      `${head} (dry run): ${DRY_VERB[action]} ${issue2}${closing ? `, would close ${closing}` : ""}`,
+      ...requests.map((r) => `  ${r.route}`),
+      outcome.markdown
+    ];
+  }
+  if (action === "superseded")
+    return [`${head}: not published, a later week's issue is open (${issue2})`];
+  return [`${head}: ${action} ${issue2}${closing ? `; closed ${closing}` : ""}`];
 }
+
+// src/action/run-action.ts
 function causes(error62) {
   if (error62 instanceof AggregateError) return error62.errors.flatMap(causes);
   return [error62];
@@ -70926,10 +70954,7 @@ async function runWith(env, io, inputs, owner, repo, fail) {
         case "invalid-input":
           return fail(outcome.message);
         default:
-          io.out(
-            `Ownership: weekly status ${outcome.isoWeek}: ${outcome.publish.action}${outcome.publish.number ? ` #${outcome.publish.number}` : ""}`
-          );
-          if (outcome.status === "dry-run") io.out(outcome.markdown);
+          for (const line2 of statusSummary(outcome)) io.out(line2);
           return 0;
       }
     }

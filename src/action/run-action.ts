@@ -8,11 +8,11 @@
  * - schedule / workflow_dispatch: the weekly status for the repository (GITHUB_REPOSITORY), the
  *   same pipeline as the App's scheduler, idempotent per ISO week.
  *
- * Why not @probot/adapter-github-actions: it targets older Probot majors and builds its own
- * Probot; ours is a few lines over Probot 14's `githubToken` option, typed, and tested here.
+ * Why not @probot/adapter-github-actions: its release (4.0.3) depends on probot@^13, a second
+ * and older Probot in the bundle, and on @actions/core; ours is a few lines over Probot 14's
+ * `githubToken` option, typed, and tested here.
  */
 import { readFileSync } from "node:fs";
-import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { z } from "zod";
 import { ownershipApp } from "../index.js";
@@ -20,8 +20,10 @@ import { Metrics } from "../observability/metrics.js";
 import { writtenByApp } from "../status/publish-status-issue.js";
 import { runWeeklyStatus } from "../status/run-weekly-status.js";
 import { MemoryStore } from "../store/memory-store.js";
+import { actionsLogger } from "./actions-logger.js";
 import { type ActionInputs, CHECK_EVENTS, readInputs } from "./inputs.js";
 import { permissionHint } from "./permission-hint.js";
+import { statusSummary } from "./status-summary.js";
 
 type Env = Record<string, string | undefined>;
 type WebhookEvent = Parameters<Probot["receive"]>[0];
@@ -29,32 +31,6 @@ type WebhookEvent = Parameters<Probot["receive"]>[0];
 export interface ActionIo {
   /** Lines for the workflow log (`::error::` lines become annotations). */
   out: (line: string) => void;
-}
-
-/** The fields worth a reader's eye in a workflow log, in this order. */
-const SHOWN = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
-
-/** One line per log record, the level only when it matters: an Actions log is read by people. */
-function actionsLogger(out: (line: string) => void, level: string) {
-  return pino(
-    { level, base: undefined, timestamp: false },
-    {
-      write(line: string) {
-        try {
-          const record = JSON.parse(line) as Record<string, unknown> & { level: number };
-          const prefix = record.level >= 50 ? "::error::" : record.level >= 40 ? "::warning::" : "";
-          const fields = SHOWN.filter(
-            (k) => record[k] !== undefined && typeof record[k] !== "object",
-          )
-            .map((k) => `${k}=${String(record[k])}`)
-            .join(" ");
-          out(`${prefix}${String(record.msg ?? "")}${fields ? ` (${fields})` : ""}`);
-        } catch {
-          out(line.trim());
-        }
-      },
-    },
-  );
 }
 
 /** Every error a run can end with, flattened (Probot's receive rejects with an AggregateError). */
@@ -148,10 +124,7 @@ async function runWith(
         case "invalid-input":
           return fail(outcome.message);
         default:
-          io.out(
-            `Ownership: weekly status ${outcome.isoWeek}: ${outcome.publish.action}${outcome.publish.number ? ` #${outcome.publish.number}` : ""}`,
-          );
-          if (outcome.status === "dry-run") io.out(outcome.markdown);
+          for (const line of statusSummary(outcome)) io.out(line);
           return 0;
       }
     }

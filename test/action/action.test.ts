@@ -74,7 +74,7 @@ describe("the Action on check events", () => {
       }),
     );
     expect(code).toBe(1);
-    const errors = lines.filter((l) => l.startsWith("::error::Ownership:"));
+    const errors = lines.filter((l) => l.startsWith("::error::"));
     expect(errors).toEqual([
       expect.stringMatching(
         /^::error::Ownership: the workflow's token lacks `checks: write` \(POST \/repos\/acme\/rocket\/check-runs was refused\): add it under `permissions:` in the workflow$/,
@@ -95,7 +95,7 @@ describe("the Action on check events", () => {
       env("pull_request", payloadFor("pull_request", "opened", pr.number), readOnly),
     );
     expect(code).toBe(1);
-    expect(lines.filter((l) => l.startsWith("::error::Ownership:"))).toEqual([
+    expect(lines.filter((l) => l.startsWith("::error::"))).toEqual([
       "::error::Ownership: a pull_request run from a fork gets a read-only token (POST /repos/acme/rocket/check-runs was refused): run the workflow on pull_request_target instead (see the README)",
     ]);
   });
@@ -159,6 +159,28 @@ describe("the Action on schedule", () => {
     expect(
       [...repo.issues.values()].filter((i) => i.labels.includes("weekly-status")),
     ).toHaveLength(1);
+  });
+
+  it("dry-run prints the report and writes nothing; issues: read alone is one error line", async () => {
+    const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
+    const dry = await run(env("workflow_dispatch", {}, perms, { "dry-run": "true", week: "" }));
+    expect(dry.code).toBe(0);
+    expect(dry.cost.writes).toBe(0);
+    const planned = dry.lines.slice(dry.lines.findIndex((l) => l.includes("(dry run)")));
+    expect(planned.slice(0, 3)).toEqual([
+      expect.stringMatching(
+        /^Ownership: weekly status \d{4}-W\d{2} \(dry run\): would create a new issue$/,
+      ),
+      "  POST /repos/{owner}/{repo}/labels",
+      "  POST /repos/{owner}/{repo}/issues",
+    ]);
+    expect(planned.at(-1)).toContain("Weekly status of acme/rocket");
+
+    const readOnly = await run(env("schedule", {}, { ...perms, issues: "read" }));
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.lines.filter((l) => l.includes("::error::"))).toEqual([
+      "::error::Ownership: the workflow's token lacks `issues: write (and pull-requests: write for pull requests)` (POST /repos/acme/rocket/labels was refused): add it under `permissions:` in the workflow",
+    ]);
   });
 });
 
