@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -95,7 +95,7 @@ var require_cjs = __commonJS({
     function propertyIsOnObject(object2, property) {
       try {
         return property in object2;
-      } catch (_) {
+      } catch (_2) {
         return false;
       }
     }
@@ -528,7 +528,7 @@ var require_caller = __commonJS({
     "use strict";
     var util = __require("node:util");
     var getCallSites = util.getCallSites ?? util.getCallSite;
-    function noOpPrepareStackTrace(_, stack) {
+    function noOpPrepareStackTrace(_2, stack) {
       return stack;
     }
     module2.exports = function getCallers() {
@@ -1094,9 +1094,9 @@ var require_redaction = __commonJS({
           o[ns].push(...o[wildcardFirstSym] || []);
         }
         if (ns === wildcardFirstSym) {
-          Object.keys(o).forEach(function(k) {
-            if (o[k]) {
-              o[k].push(nextPath);
+          Object.keys(o).forEach(function(k2) {
+            if (o[k2]) {
+              o[k2].push(nextPath);
             }
           });
         }
@@ -1109,15 +1109,15 @@ var require_redaction = __commonJS({
       const topCensor = (...args) => {
         return typeof censor === "function" ? serialize(censor(...args)) : serialize(censor);
       };
-      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k) => {
-        if (shape[k] === null) {
-          o[k] = (value) => topCensor(value, [k]);
+      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k2) => {
+        if (shape[k2] === null) {
+          o[k2] = (value) => topCensor(value, [k2]);
         } else {
           const wrappedCensor = typeof censor === "function" ? (value, path3) => {
-            return censor(value, [k, ...path3]);
+            return censor(value, [k2, ...path3]);
           } : censor;
-          o[k] = Redact({
-            paths: shape[k],
+          o[k2] = Redact({
+            paths: shape[k2],
             censor: wrappedCensor,
             serialize,
             strict,
@@ -1186,32 +1186,32 @@ var require_quick_format_unescaped = __commonJS({
       }
     }
     module2.exports = format;
-    function format(f, args, opts) {
+    function format(f2, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
-      if (typeof f === "object" && f !== null) {
+      if (typeof f2 === "object" && f2 !== null) {
         var len = args.length + offset;
-        if (len === 1) return f;
+        if (len === 1) return f2;
         var objects = new Array(len);
-        objects[0] = ss(f);
+        objects[0] = ss(f2);
         for (var index2 = 1; index2 < len; index2++) {
           objects[index2] = ss(args[index2]);
         }
         return objects.join(" ");
       }
-      if (typeof f !== "string") {
-        return f;
+      if (typeof f2 !== "string") {
+        return f2;
       }
       var argLen = args.length;
-      if (argLen === 0) return f;
+      if (argLen === 0) return f2;
       var str = "";
       var a = 1 - offset;
       var lastPos = -1;
-      var flen = f && f.length || 0;
+      var flen = f2 && f2.length || 0;
       for (var i = 0; i < flen; ) {
-        if (f.charCodeAt(i) === 37 && i + 1 < flen) {
+        if (f2.charCodeAt(i) === 37 && i + 1 < flen) {
           lastPos = lastPos > -1 ? lastPos : 0;
-          switch (f.charCodeAt(i + 1)) {
+          switch (f2.charCodeAt(i + 1)) {
             case 100:
             // 'd'
             case 102:
@@ -1219,7 +1219,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += Number(args[a]);
               lastPos = i + 2;
               i++;
@@ -1229,7 +1229,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += Math.floor(Number(args[a]));
               lastPos = i + 2;
               i++;
@@ -1243,7 +1243,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] === void 0) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               var type = typeof args[a];
               if (type === "string") {
                 str += "'" + args[a] + "'";
@@ -1265,14 +1265,14 @@ var require_quick_format_unescaped = __commonJS({
               if (a >= argLen)
                 break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += String(args[a]);
               lastPos = i + 2;
               i++;
               break;
             case 37:
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += "%";
               lastPos = i + 2;
               i++;
@@ -1284,9 +1284,9 @@ var require_quick_format_unescaped = __commonJS({
         ++i;
       }
       if (lastPos === -1)
-        return f;
+        return f2;
       else if (lastPos < flen) {
-        str += f.slice(lastPos);
+        str += f2.slice(lastPos);
       }
       return str;
     }
@@ -2981,7 +2981,7 @@ var require_tools = __commonJS({
     } = require_symbols();
     var { isMainThread } = __require("worker_threads");
     var transport = require_transport();
-    var [nodeMajor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor] = process.versions.node.split(".").map((v2) => Number(v2));
     var asJsonChan = diagChan.tracingChannel("pino_asJson");
     var asString = nodeMajor >= 25 ? (str) => JSON.stringify(str) : _asString;
     function noop4() {
@@ -3241,11 +3241,11 @@ var require_tools = __commonJS({
     function stringify(obj, stringifySafeFn) {
       try {
         return JSON.stringify(obj);
-      } catch (_) {
+      } catch (_2) {
         try {
           const stringify2 = stringifySafeFn || this[stringifySafeSym];
           return stringify2(obj);
-        } catch (_2) {
+        } catch (_3) {
           return '"[unable to serialize, circular reference is too complex to analyze]"';
         }
       }
@@ -3338,12 +3338,12 @@ var require_levels = __commonJS({
       debug: (hook7) => genLog(DEFAULT_LEVELS.debug, hook7),
       trace: (hook7) => genLog(DEFAULT_LEVELS.trace, hook7)
     };
-    var nums = Object.keys(DEFAULT_LEVELS).reduce((o, k) => {
-      o[DEFAULT_LEVELS[k]] = k;
+    var nums = Object.keys(DEFAULT_LEVELS).reduce((o, k2) => {
+      o[DEFAULT_LEVELS[k2]] = k2;
       return o;
     }, {});
-    var initialLsCache = Object.keys(nums).reduce((o, k) => {
-      o[k] = '{"level":' + Number(k);
+    var initialLsCache = Object.keys(nums).reduce((o, k2) => {
+      o[k2] = '{"level":' + Number(k2);
       return o;
     }, {});
     function genLsCache(instance) {
@@ -3423,8 +3423,8 @@ var require_levels = __commonJS({
       return levelComparison;
     }
     function mappings(customLevels = null, useOnlyCustomLevels = false) {
-      const customNums = customLevels ? Object.keys(customLevels).reduce((o, k) => {
-        o[customLevels[k]] = k;
+      const customNums = customLevels ? Object.keys(customLevels).reduce((o, k2) => {
+        o[customLevels[k2]] = k2;
         return o;
       }, {}) : null;
       const labels = Object.assign(
@@ -3462,11 +3462,11 @@ var require_levels = __commonJS({
     }
     function assertNoLevelCollisions(levels, customLevels) {
       const { labels, values } = levels;
-      for (const k in customLevels) {
-        if (k in values) {
+      for (const k2 in customLevels) {
+        if (k2 in values) {
           throw Error("levels cannot be overridden");
         }
-        if (customLevels[k] in labels) {
+        if (customLevels[k2] in labels) {
           throw Error("pre-existing level values cannot be used for new levels");
         }
       }
@@ -3617,8 +3617,8 @@ var require_proto = __commonJS({
       }
       if (options2.hasOwnProperty("serializers") === true) {
         instance[serializersSym] = /* @__PURE__ */ Object.create(null);
-        for (const k in serializers) {
-          instance[serializersSym][k] = serializers[k];
+        for (const k2 in serializers) {
+          instance[serializersSym][k2] = serializers[k2];
         }
         const parentSymbols = Object.getOwnPropertySymbols(serializers);
         for (var i = 0; i < parentSymbols.length; i++) {
@@ -3711,7 +3711,7 @@ var require_proto = __commonJS({
       if (mixin) {
         obj = mixinMergeStrategy(obj, mixin(obj, num, this));
       }
-      const s = this[asJsonSym](obj, msg, num, t);
+      const s3 = this[asJsonSym](obj, msg, num, t);
       const stream = this[streamSym];
       if (stream[needsMetadataGsym] === true) {
         stream.lastLevel = num;
@@ -3720,7 +3720,7 @@ var require_proto = __commonJS({
         stream.lastTime = t.slice(this[timeSliceIndexSym]);
         stream.lastLogger = this;
       }
-      stream.write(streamWriteHook ? streamWriteHook(s) : s);
+      stream.write(streamWriteHook ? streamWriteHook(s3) : s3);
     }
     function flush(cb) {
       if (cb != null && typeof cb !== "function") {
@@ -3878,8 +3878,8 @@ var require_safe_stable_stringify = __commonJS({
     }
     function configure2(options2) {
       options2 = { ...options2 };
-      const fail = getStrictOption(options2);
-      if (fail) {
+      const fail2 = getStrictOption(options2);
+      if (fail2) {
         if (options2.bigint === void 0) {
           options2.bigint = false;
         }
@@ -3990,7 +3990,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -4001,7 +4001,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringifyArrayReplacer(key, value, stack, replacer, spacer, indentation) {
@@ -4081,7 +4081,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -4092,7 +4092,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringifyIndent(key, value, stack, spacer, indentation) {
@@ -4193,7 +4193,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -4204,7 +4204,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringifySimple(key, value, stack) {
@@ -4289,7 +4289,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -4300,7 +4300,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringify2(value, replacer, space) {
@@ -4445,7 +4445,7 @@ var require_multistream = __commonJS({
       }
       function remove(id) {
         const { streams } = this;
-        const index2 = streams.findIndex((s) => s.id === id);
+        const index2 = streams.findIndex((s3) => s3.id === id);
         if (index2 >= 0) {
           streams.splice(index2, 1);
           streams.sort(compareByLevel);
@@ -4484,8 +4484,8 @@ var require_multistream = __commonJS({
         };
       }
     }
-    function compareByLevel(a, b) {
-      return a.level - b.level;
+    function compareByLevel(a, b2) {
+      return a.level - b2.level;
     }
     function initLoopVar(length, dedupe) {
       return dedupe ? length - 1 : 0;
@@ -4741,13 +4741,13 @@ var require_colorette = __commonJS({
       if (e && e.__esModule) return e;
       var n = /* @__PURE__ */ Object.create(null);
       if (e) {
-        Object.keys(e).forEach(function(k) {
-          if (k !== "default") {
-            var d = Object.getOwnPropertyDescriptor(e, k);
-            Object.defineProperty(n, k, d.get ? d : {
+        Object.keys(e).forEach(function(k2) {
+          if (k2 !== "default") {
+            var d = Object.getOwnPropertyDescriptor(e, k2);
+            Object.defineProperty(n, k2, d.get ? d : {
               enumerable: true,
               get: function() {
-                return e[k];
+                return e[k2];
               }
             });
           }
@@ -4923,8 +4923,8 @@ var require_wrappy = __commonJS({
       if (fn && cb) return wrappy(fn)(cb);
       if (typeof fn !== "function")
         throw new TypeError("need wrapper function");
-      Object.keys(fn).forEach(function(k) {
-        wrapper[k] = fn[k];
+      Object.keys(fn).forEach(function(k2) {
+        wrapper[k2] = fn[k2];
       });
       return wrapper;
       function wrapper() {
@@ -4935,8 +4935,8 @@ var require_wrappy = __commonJS({
         var ret2 = fn.apply(this, args);
         var cb2 = args[args.length - 1];
         if (typeof ret2 === "function" && ret2 !== cb2) {
-          Object.keys(cb2).forEach(function(k) {
-            ret2[k] = cb2[k];
+          Object.keys(cb2).forEach(function(k2) {
+            ret2[k2] = cb2[k2];
           });
         }
         return ret2;
@@ -4966,25 +4966,25 @@ var require_once = __commonJS({
       });
     });
     function once(fn) {
-      var f = function() {
-        if (f.called) return f.value;
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
+      var f2 = function() {
+        if (f2.called) return f2.value;
+        f2.called = true;
+        return f2.value = fn.apply(this, arguments);
       };
-      f.called = false;
-      return f;
+      f2.called = false;
+      return f2;
     }
     function onceStrict(fn) {
-      var f = function() {
-        if (f.called)
-          throw new Error(f.onceError);
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
+      var f2 = function() {
+        if (f2.called)
+          throw new Error(f2.onceError);
+        f2.called = true;
+        return f2.value = fn.apply(this, arguments);
       };
       var name = fn.name || "Function wrapped with `once`";
-      f.onceError = name + " shouldn't be called more than once";
-      f.called = false;
-      return f;
+      f2.onceError = name + " shouldn't be called more than once";
+      f2.called = false;
+      return f2;
     }
   }
 });
@@ -6388,22 +6388,22 @@ var require_split_property_key = __commonJS({
       let backslash = false;
       let segment = "";
       for (let i = 0; i < key.length; i++) {
-        const c = key.charAt(i);
-        if (c === "\\") {
+        const c2 = key.charAt(i);
+        if (c2 === "\\") {
           backslash = true;
           continue;
         }
         if (backslash) {
           backslash = false;
-          segment += c;
+          segment += c2;
           continue;
         }
-        if (c === ".") {
+        if (c2 === ".") {
           result.push(segment);
           segment = "";
           continue;
         }
-        segment += c;
+        segment += c2;
       }
       if (segment.length) {
         result.push(segment);
@@ -6900,40 +6900,40 @@ var require_dateformat = __commonJS({
               gmt = true;
             }
           }
-          var _ = function _2() {
+          var _2 = function _3() {
             return utc ? "getUTC" : "get";
           };
           var _d = function d() {
-            return date5[_() + "Date"]();
+            return date5[_2() + "Date"]();
           };
-          var D = function D2() {
-            return date5[_() + "Day"]();
+          var D2 = function D3() {
+            return date5[_2() + "Day"]();
           };
           var _m = function m() {
-            return date5[_() + "Month"]();
+            return date5[_2() + "Month"]();
           };
-          var y = function y2() {
-            return date5[_() + "FullYear"]();
+          var y2 = function y3() {
+            return date5[_2() + "FullYear"]();
           };
           var _H = function H2() {
-            return date5[_() + "Hours"]();
+            return date5[_2() + "Hours"]();
           };
-          var _M = function M() {
-            return date5[_() + "Minutes"]();
+          var _M = function M2() {
+            return date5[_2() + "Minutes"]();
           };
-          var _s = function s() {
-            return date5[_() + "Seconds"]();
+          var _s = function s3() {
+            return date5[_2() + "Seconds"]();
           };
-          var _L = function L() {
-            return date5[_() + "Milliseconds"]();
+          var _L = function L2() {
+            return date5[_2() + "Milliseconds"]();
           };
           var _o = function o() {
             return utc ? 0 : date5.getTimezoneOffset();
           };
-          var _W = function W() {
+          var _W = function W2() {
             return getWeek(date5);
           };
-          var _N = function N() {
+          var _N = function N2() {
             return getDayOfWeek(date5);
           };
           var flags = { d: function d() {
@@ -6941,13 +6941,13 @@ var require_dateformat = __commonJS({
           }, dd: function dd() {
             return pad2(_d());
           }, ddd: function ddd() {
-            return dateFormat.i18n.dayNames[D()];
+            return dateFormat.i18n.dayNames[D2()];
           }, DDD: function DDD() {
-            return getDayName({ y: y(), m: _m(), d: _d(), _: _(), dayName: dateFormat.i18n.dayNames[D()], short: true });
+            return getDayName({ y: y2(), m: _m(), d: _d(), _: _2(), dayName: dateFormat.i18n.dayNames[D2()], short: true });
           }, dddd: function dddd() {
-            return dateFormat.i18n.dayNames[D() + 7];
+            return dateFormat.i18n.dayNames[D2() + 7];
           }, DDDD: function DDDD() {
-            return getDayName({ y: y(), m: _m(), d: _d(), _: _(), dayName: dateFormat.i18n.dayNames[D() + 7] });
+            return getDayName({ y: y2(), m: _m(), d: _d(), _: _2(), dayName: dateFormat.i18n.dayNames[D2() + 7] });
           }, m: function m() {
             return _m() + 1;
           }, mm: function mm() {
@@ -6957,9 +6957,9 @@ var require_dateformat = __commonJS({
           }, mmmm: function mmmm() {
             return dateFormat.i18n.monthNames[_m() + 12];
           }, yy: function yy() {
-            return String(y()).slice(2);
+            return String(y2()).slice(2);
           }, yyyy: function yyyy() {
-            return pad2(y(), 4);
+            return pad2(y2(), 4);
           }, h: function h() {
             return _H() % 12 || 12;
           }, hh: function hh() {
@@ -6968,39 +6968,39 @@ var require_dateformat = __commonJS({
             return _H();
           }, HH: function HH() {
             return pad2(_H());
-          }, M: function M() {
+          }, M: function M2() {
             return _M();
           }, MM: function MM() {
             return pad2(_M());
-          }, s: function s() {
+          }, s: function s3() {
             return _s();
           }, ss: function ss() {
             return pad2(_s());
           }, l: function l() {
             return pad2(_L(), 3);
-          }, L: function L() {
+          }, L: function L2() {
             return pad2(Math.floor(_L() / 10));
           }, t: function t() {
             return _H() < 12 ? dateFormat.i18n.timeNames[0] : dateFormat.i18n.timeNames[1];
           }, tt: function tt() {
             return _H() < 12 ? dateFormat.i18n.timeNames[2] : dateFormat.i18n.timeNames[3];
-          }, T: function T() {
+          }, T: function T2() {
             return _H() < 12 ? dateFormat.i18n.timeNames[4] : dateFormat.i18n.timeNames[5];
           }, TT: function TT() {
             return _H() < 12 ? dateFormat.i18n.timeNames[6] : dateFormat.i18n.timeNames[7];
-          }, Z: function Z() {
+          }, Z: function Z2() {
             return gmt ? "GMT" : utc ? "UTC" : (String(date5).match(timezone) || [""]).pop().replace(timezoneClip, "").replace(/GMT\+0000/g, "UTC");
           }, o: function o() {
             return (_o() > 0 ? "-" : "+") + pad2(Math.floor(Math.abs(_o()) / 60) * 100 + Math.abs(_o()) % 60, 4);
           }, p: function p() {
             return (_o() > 0 ? "-" : "+") + pad2(Math.floor(Math.abs(_o()) / 60), 2) + ":" + pad2(Math.floor(Math.abs(_o()) % 60), 2);
-          }, S: function S() {
+          }, S: function S2() {
             return ["th", "st", "nd", "rd"][_d() % 10 > 3 ? 0 : (_d() % 100 - _d() % 10 != 10) * _d() % 10];
-          }, W: function W() {
+          }, W: function W2() {
             return _W();
           }, WW: function WW() {
             return pad2(_W());
-          }, N: function N() {
+          }, N: function N2() {
             return _N();
           } };
           return mask.replace(token, function(match) {
@@ -7022,44 +7022,44 @@ var require_dateformat = __commonJS({
         return val;
       };
       var getDayName = function getDayName2(_ref) {
-        var y = _ref.y, m = _ref.m, d = _ref.d, _ = _ref._, dayName = _ref.dayName, _ref$short = _ref["short"], _short = _ref$short === void 0 ? false : _ref$short;
+        var y2 = _ref.y, m = _ref.m, d = _ref.d, _2 = _ref._, dayName = _ref.dayName, _ref$short = _ref["short"], _short = _ref$short === void 0 ? false : _ref$short;
         var today2 = /* @__PURE__ */ new Date();
         var yesterday = /* @__PURE__ */ new Date();
-        yesterday.setDate(yesterday[_ + "Date"]() - 1);
+        yesterday.setDate(yesterday[_2 + "Date"]() - 1);
         var tomorrow = /* @__PURE__ */ new Date();
-        tomorrow.setDate(tomorrow[_ + "Date"]() + 1);
+        tomorrow.setDate(tomorrow[_2 + "Date"]() + 1);
         var today_d = function today_d2() {
-          return today2[_ + "Date"]();
+          return today2[_2 + "Date"]();
         };
         var today_m = function today_m2() {
-          return today2[_ + "Month"]();
+          return today2[_2 + "Month"]();
         };
         var today_y = function today_y2() {
-          return today2[_ + "FullYear"]();
+          return today2[_2 + "FullYear"]();
         };
         var yesterday_d = function yesterday_d2() {
-          return yesterday[_ + "Date"]();
+          return yesterday[_2 + "Date"]();
         };
         var yesterday_m = function yesterday_m2() {
-          return yesterday[_ + "Month"]();
+          return yesterday[_2 + "Month"]();
         };
         var yesterday_y = function yesterday_y2() {
-          return yesterday[_ + "FullYear"]();
+          return yesterday[_2 + "FullYear"]();
         };
         var tomorrow_d = function tomorrow_d2() {
-          return tomorrow[_ + "Date"]();
+          return tomorrow[_2 + "Date"]();
         };
         var tomorrow_m = function tomorrow_m2() {
-          return tomorrow[_ + "Month"]();
+          return tomorrow[_2 + "Month"]();
         };
         var tomorrow_y = function tomorrow_y2() {
-          return tomorrow[_ + "FullYear"]();
+          return tomorrow[_2 + "FullYear"]();
         };
-        if (today_y() === y && today_m() === m && today_d() === d) {
+        if (today_y() === y2 && today_m() === m && today_d() === d) {
           return _short ? "Tdy" : "Today";
-        } else if (yesterday_y() === y && yesterday_m() === m && yesterday_d() === d) {
+        } else if (yesterday_y() === y2 && yesterday_m() === m && yesterday_d() === d) {
           return _short ? "Ysd" : "Yesterday";
-        } else if (tomorrow_y() === y && tomorrow_m() === m && tomorrow_d() === d) {
+        } else if (tomorrow_y() === y2 && tomorrow_m() === m && tomorrow_d() === d) {
           return _short ? "Tmw" : "Tomorrow";
         }
         return dayName;
@@ -7214,7 +7214,7 @@ var require_interpret_conditionals = __commonJS({
       messageFormat = messageFormat.replace(/[^\S\r\n]+/g, " ");
       messageFormat = messageFormat.replace(/\n[^\S\r\n]*\n/g, "\n");
       return messageFormat.trim();
-      function replacer(_, key, value) {
+      function replacer(_2, key, value) {
         const propertyValue = getPropertyValue(log, key);
         if (propertyValue && value.includes(key)) {
           return value.replace(new RegExp("{" + key + "}", "g"), propertyValue);
@@ -7379,7 +7379,7 @@ var require_fast_safe_stringify = __commonJS({
         } else {
           res = JSON.stringify(obj, replaceGetterValues(replacer), spacer);
         }
-      } catch (_) {
+      } catch (_2) {
         return JSON.stringify("[unable to serialize, circular reference is too complex to analyze]");
       } finally {
         while (arr.length !== 0) {
@@ -7393,36 +7393,36 @@ var require_fast_safe_stringify = __commonJS({
       }
       return res;
     }
-    function setReplace(replace2, val, k, parent) {
-      var propertyDescriptor = Object.getOwnPropertyDescriptor(parent, k);
+    function setReplace(replace2, val, k2, parent) {
+      var propertyDescriptor = Object.getOwnPropertyDescriptor(parent, k2);
       if (propertyDescriptor.get !== void 0) {
         if (propertyDescriptor.configurable) {
-          Object.defineProperty(parent, k, { value: replace2 });
-          arr.push([parent, k, val, propertyDescriptor]);
+          Object.defineProperty(parent, k2, { value: replace2 });
+          arr.push([parent, k2, val, propertyDescriptor]);
         } else {
-          replacerStack.push([val, k, replace2]);
+          replacerStack.push([val, k2, replace2]);
         }
       } else {
-        parent[k] = replace2;
-        arr.push([parent, k, val]);
+        parent[k2] = replace2;
+        arr.push([parent, k2, val]);
       }
     }
-    function decirc(val, k, edgeIndex, stack, parent, depth, options2) {
+    function decirc(val, k2, edgeIndex, stack, parent, depth, options2) {
       depth += 1;
       var i;
       if (typeof val === "object" && val !== null) {
         for (i = 0; i < stack.length; i++) {
           if (stack[i] === val) {
-            setReplace(CIRCULAR_REPLACE_NODE, val, k, parent);
+            setReplace(CIRCULAR_REPLACE_NODE, val, k2, parent);
             return;
           }
         }
         if (typeof options2.depthLimit !== "undefined" && depth > options2.depthLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         if (typeof options2.edgesLimit !== "undefined" && edgeIndex + 1 > options2.edgesLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         stack.push(val);
@@ -7440,11 +7440,11 @@ var require_fast_safe_stringify = __commonJS({
         stack.pop();
       }
     }
-    function compareFunction(a, b) {
-      if (a < b) {
+    function compareFunction(a, b2) {
+      if (a < b2) {
         return -1;
       }
-      if (a > b) {
+      if (a > b2) {
         return 1;
       }
       return 0;
@@ -7461,7 +7461,7 @@ var require_fast_safe_stringify = __commonJS({
         } else {
           res = JSON.stringify(tmp, replaceGetterValues(replacer), spacer);
         }
-      } catch (_) {
+      } catch (_2) {
         return JSON.stringify("[unable to serialize, circular reference is too complex to analyze]");
       } finally {
         while (arr.length !== 0) {
@@ -7475,13 +7475,13 @@ var require_fast_safe_stringify = __commonJS({
       }
       return res;
     }
-    function deterministicDecirc(val, k, edgeIndex, stack, parent, depth, options2) {
+    function deterministicDecirc(val, k2, edgeIndex, stack, parent, depth, options2) {
       depth += 1;
       var i;
       if (typeof val === "object" && val !== null) {
         for (i = 0; i < stack.length; i++) {
           if (stack[i] === val) {
-            setReplace(CIRCULAR_REPLACE_NODE, val, k, parent);
+            setReplace(CIRCULAR_REPLACE_NODE, val, k2, parent);
             return;
           }
         }
@@ -7489,15 +7489,15 @@ var require_fast_safe_stringify = __commonJS({
           if (typeof val.toJSON === "function") {
             return;
           }
-        } catch (_) {
+        } catch (_2) {
           return;
         }
         if (typeof options2.depthLimit !== "undefined" && depth > options2.depthLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         if (typeof options2.edgesLimit !== "undefined" && edgeIndex + 1 > options2.edgesLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         stack.push(val);
@@ -7514,8 +7514,8 @@ var require_fast_safe_stringify = __commonJS({
             tmp[key] = val[key];
           }
           if (typeof parent !== "undefined") {
-            arr.push([parent, k, val]);
-            parent[k] = tmp;
+            arr.push([parent, k2, val]);
+            parent[k2] = tmp;
           } else {
             return tmp;
           }
@@ -7524,8 +7524,8 @@ var require_fast_safe_stringify = __commonJS({
       }
     }
     function replaceGetterValues(replacer) {
-      replacer = typeof replacer !== "undefined" ? replacer : function(k, v) {
-        return v;
+      replacer = typeof replacer !== "undefined" ? replacer : function(k2, v2) {
+        return v2;
       };
       return function(key, val) {
         if (replacerStack.length > 0) {
@@ -7622,13 +7622,13 @@ var require_prettify_object = __commonJS({
       const keysToIgnore = [].concat(skipKeys);
       if (excludeLoggerKeys === true) Array.prototype.push.apply(keysToIgnore, LOGGER_KEYS);
       let result = "";
-      const { plain, errors } = Object.entries(log).reduce(({ plain: plain2, errors: errors2 }, [k, v]) => {
-        if (keysToIgnore.includes(k) === false) {
-          const pretty = typeof customPrettifiers[k] === "function" ? customPrettifiers[k](v, k, log, { colors: colorizer.colors }) : v;
-          if (errorLikeKeys.includes(k)) {
-            errors2[k] = pretty;
+      const { plain, errors } = Object.entries(log).reduce(({ plain: plain2, errors: errors2 }, [k2, v2]) => {
+        if (keysToIgnore.includes(k2) === false) {
+          const pretty = typeof customPrettifiers[k2] === "function" ? customPrettifiers[k2](v2, k2, log, { colors: colorizer.colors }) : v2;
+          if (errorLikeKeys.includes(k2)) {
+            errors2[k2] = pretty;
           } else {
-            plain2[k] = pretty;
+            plain2[k2] = pretty;
           }
         }
         return { plain: plain2, errors: errors2 };
@@ -7686,9 +7686,9 @@ var require_prettify_error_log = __commonJS({
         const excludeProperties = LOGGER_KEYS.concat(messageKey, "type", "stack");
         let propertiesToPrint;
         if (errorProperties[0] === "*") {
-          propertiesToPrint = Object.keys(log).filter((k) => excludeProperties.includes(k) === false);
+          propertiesToPrint = Object.keys(log).filter((k2) => excludeProperties.includes(k2) === false);
         } else {
-          propertiesToPrint = errorProperties.filter((k) => excludeProperties.includes(k) === false);
+          propertiesToPrint = errorProperties.filter((k2) => excludeProperties.includes(k2) === false);
         }
         for (let i = 0; i < propertiesToPrint.length; i += 1) {
           const key = propertiesToPrint[i];
@@ -8276,10 +8276,10 @@ var require_dist = __commonJS({
     var QUOTE_REGEXP = /[\\"]/g;
     var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var NullObject = /* @__PURE__ */ (() => {
-      const C = function() {
+      const C2 = function() {
       };
-      C.prototype = /* @__PURE__ */ Object.create(null);
-      return C;
+      C2.prototype = /* @__PURE__ */ Object.create(null);
+      return C2;
     })();
     function format(obj) {
       const { type, parameters } = obj;
@@ -8415,19 +8415,19 @@ var require_light = __commonJS({
         return n && n["default"] || n;
       }
       var load = function(received, defaults, onto = {}) {
-        var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
+        var k2, ref, v2;
+        for (k2 in defaults) {
+          v2 = defaults[k2];
+          onto[k2] = (ref = received[k2]) != null ? ref : v2;
         }
         return onto;
       };
       var overwrite = function(received, defaults, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v;
+        var k2, v2;
+        for (k2 in received) {
+          v2 = received[k2];
+          if (defaults[k2] !== void 0) {
+            onto[k2] = v2;
           }
         }
         return onto;
@@ -8591,8 +8591,8 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises)).find(function(x) {
-              return x != null;
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error62) {
             e = error62;
@@ -9027,7 +9027,7 @@ var require_light = __commonJS({
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
         statusJobs(status) {
-          var k, pos, ref, results, v;
+          var k2, pos, ref, results, v2;
           if (status != null) {
             pos = this.status.indexOf(status);
             if (pos < 0) {
@@ -9035,10 +9035,10 @@ var require_light = __commonJS({
             }
             ref = this._jobs;
             results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
+            for (k2 in ref) {
+              v2 = ref[k2];
+              if (v2 === pos) {
+                results.push(k2);
               }
             }
             return results;
@@ -9047,8 +9047,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
+          return this.counts.reduce(((acc, v2, i) => {
+            acc[this.status[i]] = v2;
             return acc;
           }), {});
         }
@@ -9165,14 +9165,14 @@ var require_light = __commonJS({
             return instance != null || deleted > 0;
           }
           limiters() {
-            var k, ref, results, v;
+            var k2, ref, results, v2;
             ref = this.instances;
             results = [];
-            for (k in ref) {
-              v = ref[k];
+            for (k2 in ref) {
+              v2 = ref[k2];
               results.push({
-                key: k,
-                limiter: v
+                key: k2,
+                limiter: v2
               });
             }
             return results;
@@ -9181,7 +9181,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i, k2, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -9193,8 +9193,8 @@ var require_light = __commonJS({
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
               }
             }
             return keys;
@@ -9203,21 +9203,21 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time4, v;
+              var e, k2, ref, results, time4, v2;
               time4 = Date.now();
               ref = this.instances;
               results = [];
-              for (k in ref) {
-                v = ref[k];
+              for (k2 in ref) {
+                v2 = ref[k2];
                 try {
-                  if (await v._store.__groupCheck__(time4)) {
-                    results.push(this.deleteKey(k));
+                  if (await v2._store.__groupCheck__(time4)) {
+                    results.push(this.deleteKey(k2));
                   } else {
                     results.push(void 0);
                   }
                 } catch (error62) {
                   e = error62;
-                  results.push(v.Events.trigger("error", e));
+                  results.push(v2.Events.trigger("error", e));
                 }
               }
               return results;
@@ -9519,14 +9519,14 @@ var require_light = __commonJS({
               return this.Promise.resolve(null);
             }, this._registerLock.schedule(() => {
               return this._submitLock.schedule(() => {
-                var k, ref, v;
+                var k2, ref, v2;
                 ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
+                for (k2 in ref) {
+                  v2 = ref[k2];
+                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                    clearTimeout(v2.timeout);
+                    clearTimeout(v2.expiration);
+                    v2.job.doDrop({
                       message: options2.dropErrorMessage
                     });
                   }
@@ -9629,13 +9629,13 @@ var require_light = __commonJS({
             return job.promise;
           }
           wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
+            var schedule2, wrapped;
+            schedule2 = this.schedule.bind(this);
             wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
+              return schedule2(fn.bind(this), ...args);
             };
             wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
+              return schedule2(options2, fn, ...args);
             };
             return wrapped;
           }
@@ -10194,13 +10194,13 @@ var require_applyReviver = __commonJS({
               val[i] = v1;
           }
         } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const k2 of Array.from(val.keys())) {
+            const v0 = val.get(k2);
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              val.delete(k);
+              val.delete(k2);
             else if (v1 !== v0)
-              val.set(k, v1);
+              val.set(k2, v1);
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
@@ -10213,12 +10213,12 @@ var require_applyReviver = __commonJS({
             }
           }
         } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const [k2, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              delete val[k];
+              delete val[k2];
             else if (v1 !== v0)
-              val[k] = v1;
+              val[k2] = v1;
           }
         }
       }
@@ -10235,7 +10235,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v2, i) => toJS(v2, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -10401,9 +10401,9 @@ var require_Alias = __commonJS({
       } else if (identity.isCollection(node4)) {
         let count = 0;
         for (const item of node4.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          const c2 = getAliasCount(doc, item, anchors2);
+          if (c2 > count)
+            count = c2;
         }
         return count;
       } else if (identity.isPair(node4)) {
@@ -10530,18 +10530,18 @@ var require_Collection = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path3, value) {
-      let v = value;
+      let v2 = value;
       for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+        const k2 = path3[i];
+        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
-          a[k] = v;
-          v = a;
+          a[k2] = v2;
+          v2 = a;
         } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
+          v2 = /* @__PURE__ */ new Map([[k2, v2]]);
         }
       }
-      return createNode.createNode(v, void 0, {
+      return createNode.createNode(v2, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -11513,9 +11513,9 @@ var require_Pair = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
     function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      const k2 = createNode.createNode(key, void 0, ctx);
+      const v2 = createNode.createNode(value, void 0, ctx);
+      return new Pair(k2, v2);
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
@@ -11531,7 +11531,7 @@ var require_Pair = __commonJS({
           value = value.clone(schema);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -11706,12 +11706,12 @@ var require_YAMLMap = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k2 = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key || it.key === k2)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k2)
             return it;
         }
       }
@@ -11808,7 +11808,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
+      toJSON(_2, ctx, Type) {
         const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map2);
@@ -11931,7 +11931,7 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
@@ -12315,10 +12315,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s3 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+            s3 += String.fromCharCode(buf[i]);
+          str = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
@@ -12440,9 +12440,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         if (!ctx)
-          return super.toJSON(_);
+          return super.toJSON(_2);
         const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map2);
@@ -12562,9 +12562,9 @@ var require_float2 = __commonJS({
         const node4 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node4.minFractionDigits = f.length;
+          const f2 = str.substring(dot + 1).replace(/_/g, "");
+          if (f2[f2.length - 1] === "0")
+            node4.minFractionDigits = f2.length;
         }
         return node4;
       },
@@ -12697,8 +12697,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_2, ctx) {
+        return super.toJSON(_2, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -12979,7 +12979,7 @@ var require_Schema = __commonJS({
     var seq = require_seq();
     var string6 = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -13187,7 +13187,7 @@ var require_Document = __commonJS({
           value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
           const asStr = replacer.filter(keyToStr).map(String);
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
@@ -13222,9 +13222,9 @@ var require_Document = __commonJS({
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
       createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
-        const v = this.createNode(value, null, options2);
-        return new Pair.Pair(k, v);
+        const k2 = this.createNode(key, null, options2);
+        const v2 = this.createNode(value, null, options2);
+        return new Pair.Pair(k2, v2);
       }
       /**
        * Removes a value from the document.
@@ -13376,8 +13376,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s3 = JSON.stringify(options2.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s3}`);
         }
         return stringifyDocument.stringifyDocument(this, options2);
       }
@@ -13659,7 +13659,7 @@ var require_util_map_includes = __commonJS({
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b2) => a === b2 || identity.isScalar(a) && identity.isScalar(b2) && a.value === b2.value;
       return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
@@ -15590,12 +15590,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s3 = this.peek(3);
+          if ((s3 === "---" || s3 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s3 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -15900,11 +15900,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s3 = this.buffer.slice(this.pos, i);
+        if (s3) {
+          yield s3;
+          this.pos += s3.length;
+          return s3.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -17057,19 +17057,19 @@ var require_parser2 = __commonJS({
   "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
-      var k, ref, v;
-      for (k in defaults) {
-        v = defaults[k];
-        onto[k] = (ref = received[k]) != null ? ref : v;
+      var k2, ref, v2;
+      for (k2 in defaults) {
+        v2 = defaults[k2];
+        onto[k2] = (ref = received[k2]) != null ? ref : v2;
       }
       return onto;
     };
     exports2.overwrite = function(received, defaults, onto = {}) {
-      var k, v;
-      for (k in received) {
-        v = received[k];
-        if (defaults[k] !== void 0) {
-          onto[k] = v;
+      var k2, v2;
+      for (k2 in received) {
+        v2 = received[k2];
+        if (defaults[k2] !== void 0) {
+          onto[k2] = v2;
         }
       }
       return onto;
@@ -17284,8 +17284,8 @@ var require_Events = __commonJS({
                 };
               })()
             );
-            return (yield Promise.all(promises)).find(function(x) {
-              return x != null;
+            return (yield Promise.all(promises)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error62) {
             e = error62;
@@ -18248,8 +18248,8 @@ var require_RedisConnection = __commonJS({
           });
         }
         _loadScripts() {
-          return this.Promise.all(Scripts.names.map((k) => {
-            return this._loadScript(k);
+          return this.Promise.all(Scripts.names.map((k2) => {
+            return this._loadScript(k2);
           }));
         }
         __runCommand__(cmd) {
@@ -18317,11 +18317,11 @@ var require_RedisConnection = __commonJS({
           return this.client.evalsha.bind(this.client);
         }
         disconnect(flush = true) {
-          var i, k, len, ref;
+          var i, k2, len, ref;
           ref = Object.keys(this.limiters);
           for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
+            k2 = ref[i];
+            clearInterval(this.limiters[k2]._store.heartbeat);
           }
           this.limiters = {};
           this.terminated = true;
@@ -18476,12 +18476,12 @@ var require_IORedisConnection = __commonJS({
         __runCommand__(cmd) {
           var _this = this;
           return _asyncToGenerator(function* () {
-            var _, deleted;
+            var _2, deleted;
             yield _this.ready;
             var _ref = yield _this.client.pipeline([cmd]).exec();
             var _ref2 = _slicedToArray(_ref, 1);
             var _ref2$ = _slicedToArray(_ref2[0], 2);
-            _ = _ref2$[0];
+            _2 = _ref2$[0];
             deleted = _ref2$[1];
             return deleted;
           })();
@@ -18521,11 +18521,11 @@ var require_IORedisConnection = __commonJS({
           return this.client[name].bind(this.client);
         }
         disconnect(flush = true) {
-          var i, k, len, ref;
+          var i, k2, len, ref;
           ref = Object.keys(this.limiters);
           for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
+            k2 = ref[i];
+            clearInterval(this.limiters[k2]._store.heartbeat);
           }
           this.limiters = {};
           this.terminated = true;
@@ -18779,20 +18779,20 @@ var require_RedisDatastore = __commonJS({
         })();
       }
       prepareArray(arr) {
-        var i, len, results, x;
+        var i, len, results, x2;
         results = [];
         for (i = 0, len = arr.length; i < len; i++) {
-          x = arr[i];
-          results.push(x != null ? x.toString() : "");
+          x2 = arr[i];
+          results.push(x2 != null ? x2.toString() : "");
         }
         return results;
       }
       prepareObject(obj) {
-        var arr, k, v;
+        var arr, k2, v2;
         arr = [];
-        for (k in obj) {
-          v = obj[k];
-          arr.push(k, v != null ? v.toString() : "");
+        for (k2 in obj) {
+          v2 = obj[k2];
+          arr.push(k2, v2 != null ? v2.toString() : "");
         }
         return arr;
       }
@@ -18807,8 +18807,8 @@ var require_RedisDatastore = __commonJS({
         args.unshift(clear ? 1 : 0, this.instance.version);
         return args;
       }
-      convertBool(b) {
-        return !!b;
+      convertBool(b2) {
+        return !!b2;
       }
       __updateSettings__(options2) {
         var _this4 = this;
@@ -18953,7 +18953,7 @@ var require_States = __commonJS({
         return (ref = this.status[this._jobs[id]]) != null ? ref : null;
       }
       statusJobs(status) {
-        var k, pos, ref, results, v;
+        var k2, pos, ref, results, v2;
         if (status != null) {
           pos = this.status.indexOf(status);
           if (pos < 0) {
@@ -18961,10 +18961,10 @@ var require_States = __commonJS({
           }
           ref = this._jobs;
           results = [];
-          for (k in ref) {
-            v = ref[k];
-            if (v === pos) {
-              results.push(k);
+          for (k2 in ref) {
+            v2 = ref[k2];
+            if (v2 === pos) {
+              results.push(k2);
             }
           }
           return results;
@@ -18973,8 +18973,8 @@ var require_States = __commonJS({
         }
       }
       statusCounts() {
-        return this.counts.reduce((acc, v, i) => {
-          acc[this.status[i]] = v;
+        return this.counts.reduce((acc, v2, i) => {
+          acc[this.status[i]] = v2;
           return acc;
         }, {});
       }
@@ -19215,14 +19215,14 @@ var require_Group = __commonJS({
           })();
         }
         limiters() {
-          var k, ref, results, v;
+          var k2, ref, results, v2;
           ref = this.instances;
           results = [];
-          for (k in ref) {
-            v = ref[k];
+          for (k2 in ref) {
+            v2 = ref[k2];
             results.push({
-              key: k,
-              limiter: v
+              key: k2,
+              limiter: v2
             });
           }
           return results;
@@ -19233,7 +19233,7 @@ var require_Group = __commonJS({
         clusterKeys() {
           var _this2 = this;
           return _asyncToGenerator2(function* () {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i, k2, keys, len, next, start;
             if (_this2.connection == null) {
               return _this2.Promise.resolve(_this2.keys());
             }
@@ -19248,8 +19248,8 @@ var require_Group = __commonJS({
               found = _ref2[1];
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
               }
             }
             return keys;
@@ -19261,21 +19261,21 @@ var require_Group = __commonJS({
           clearInterval(this.interval);
           return typeof (base = this.interval = setInterval(
             /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time4, v;
+              var e, k2, ref, results, time4, v2;
               time4 = Date.now();
               ref = _this3.instances;
               results = [];
-              for (k in ref) {
-                v = ref[k];
+              for (k2 in ref) {
+                v2 = ref[k2];
                 try {
-                  if (yield v._store.__groupCheck__(time4)) {
-                    results.push(_this3.deleteKey(k));
+                  if (yield v2._store.__groupCheck__(time4)) {
+                    results.push(_this3.deleteKey(k2));
                   } else {
                     results.push(void 0);
                   }
                 } catch (error62) {
                   e = error62;
-                  results.push(v.Events.trigger("error", e));
+                  results.push(v2.Events.trigger("error", e));
                 }
               }
               return results;
@@ -19691,14 +19691,14 @@ var require_Bottleneck = __commonJS({
             return this.Promise.resolve(null);
           }, this._registerLock.schedule(() => {
             return this._submitLock.schedule(() => {
-              var k, ref, v;
+              var k2, ref, v2;
               ref = this._scheduled;
-              for (k in ref) {
-                v = ref[k];
-                if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                  clearTimeout(v.timeout);
-                  clearTimeout(v.expiration);
-                  v.job.doDrop({
+              for (k2 in ref) {
+                v2 = ref[k2];
+                if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                  clearTimeout(v2.timeout);
+                  clearTimeout(v2.expiration);
+                  v2.job.doDrop({
                     message: options2.dropErrorMessage
                   });
                 }
@@ -19823,13 +19823,13 @@ var require_Bottleneck = __commonJS({
           return job.promise;
         }
         wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
+          var schedule2, wrapped;
+          schedule2 = this.schedule.bind(this);
           wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
+            return schedule2(fn.bind(this), ...args);
           };
           wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
+            return schedule2(options2, fn, ...args);
           };
           return wrapped;
         }
@@ -19937,7 +19937,7 @@ var require_get_caller_file = __commonJS({
         throw new TypeError("getCallerFile(position) requires position be less then Error.stackTraceLimit but position was: `" + position2 + "` and Error.stackTraceLimit was: `" + Error.stackTraceLimit + "`");
       }
       var oldPrepareStackTrace = Error.prepareStackTrace;
-      Error.prepareStackTrace = function(_, stack2) {
+      Error.prepareStackTrace = function(_2, stack2) {
         return stack2;
       };
       var stack = new Error().stack;
@@ -20267,17 +20267,17 @@ function assertIs(_arg) {
 function assertNever(_x) {
   throw new Error("Unexpected value in exhaustive check");
 }
-function assert(_) {
+function assert(_2) {
 }
 function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  const numericValues = Object.values(entries).filter((v2) => typeof v2 === "number");
+  const values = Object.entries(entries).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v2]) => v2);
   return values;
 }
 function joinValues(array2, separator = "|") {
   return array2.map((val) => stringifyPrimitive(val)).join(separator);
 }
-function jsonStringifyReplacer(_, value) {
+function jsonStringifyReplacer(_2, value) {
   if (typeof value === "bigint")
     return value.toString();
   return value;
@@ -20314,9 +20314,9 @@ function defineLazy(object2, key, getter) {
       }
       return value;
     },
-    set(v) {
+    set(v2) {
       Object.defineProperty(object2, key, {
-        value: v
+        value: v2
         // configurable: true,
       });
     },
@@ -20492,31 +20492,31 @@ function normalizeParams(_params) {
 function createTransparentProxy(getter) {
   let target;
   return new Proxy({}, {
-    get(_, prop, receiver) {
+    get(_2, prop, receiver) {
       target ?? (target = getter());
       return Reflect.get(target, prop, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_2, prop, value, receiver) {
       target ?? (target = getter());
       return Reflect.set(target, prop, value, receiver);
     },
-    has(_, prop) {
+    has(_2, prop) {
       target ?? (target = getter());
       return Reflect.has(target, prop);
     },
-    deleteProperty(_, prop) {
+    deleteProperty(_2, prop) {
       target ?? (target = getter());
       return Reflect.deleteProperty(target, prop);
     },
-    ownKeys(_) {
+    ownKeys(_2) {
       target ?? (target = getter());
       return Reflect.ownKeys(target);
     },
-    getOwnPropertyDescriptor(_, prop) {
+    getOwnPropertyDescriptor(_2, prop) {
       target ?? (target = getter());
       return Reflect.getOwnPropertyDescriptor(target, prop);
     },
-    defineProperty(_, prop, descriptor) {
+    defineProperty(_2, prop, descriptor) {
       target ?? (target = getter());
       return Reflect.defineProperty(target, prop, descriptor);
     }
@@ -20530,8 +20530,8 @@ function stringifyPrimitive(value) {
   return `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  return Object.keys(shape).filter((k2) => {
+    return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
   });
 }
 function pick(schema, mask) {
@@ -20597,8 +20597,8 @@ function safeExtend(schema, shape) {
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function merge3(a, b) {
-  if (!b?._zod?.def) {
+function merge3(a, b2) {
+  if (!b2?._zod?.def) {
     throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
   }
   if (a._zod.def.checks?.length) {
@@ -20606,13 +20606,13 @@ function merge3(a, b) {
   }
   const newShape = {};
   mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
-  mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+  mirrorShape(newShape, b2, Reflect.ownKeys(sourceShape(b2)));
   const def = mergeDefs(a._zod.def, {
     shape: newShape,
     get catchall() {
-      return b._zod.def.catchall;
+      return b2._zod.def.catchall;
     },
-    checks: b._zod.def.checks ?? []
+    checks: b2._zod.def.checks ?? []
   });
   return clone(a, def);
 }
@@ -20637,21 +20637,21 @@ function required(Class2, schema, mask) {
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i = startIndex; i < x2.issues.length; i++) {
+    if (x2.issues[i]?.continue !== true) {
       return true;
     }
   }
   return false;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i = startIndex; i < x2.issues.length; i++) {
+    if (x2.issues[i]?.continue === false) {
       return true;
     }
   }
@@ -20698,10 +20698,10 @@ function finalizeIssue(iss, ctx, config3) {
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
   const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
-  for (const k of Object.keys(iss)) {
-    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+  for (const k2 of Object.keys(iss)) {
+    if (k2 === "inst" || k2 === "schema" || k2 === "continue" || k2 === "input" || k2 === "__proto__")
       continue;
-    full[k] = iss[k];
+    full[k2] = iss[k2];
   }
   full.path ?? (full.path = []);
   full.message = message;
@@ -20773,8 +20773,8 @@ function issue(...args) {
   return { ...iss };
 }
 function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
-    return Number.isNaN(Number.parseInt(k, 10));
+  return Object.entries(obj).filter(([k2, _2]) => {
+    return Number.isNaN(Number.parseInt(k2, 10));
   }).map((el) => el[1]);
 }
 function base64ToUint8Array(base643) {
@@ -20812,7 +20812,7 @@ function hexToUint8Array(hex3) {
   return bytes;
 }
 function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+  return Array.from(bytes).map((b2) => b2.toString(16).padStart(2, "0")).join("");
 }
 function members(proto, table2) {
   for (const key in table2) {
@@ -20946,10 +20946,10 @@ var init_util = __esm({
         return false;
       }
       try {
-        const F = Function;
-        new F("");
+        const F2 = Function;
+        new F2("");
         return true;
-      } catch (_) {
+      } catch (_2) {
         return false;
       }
     });
@@ -21060,7 +21060,7 @@ function $constructor(name, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
-    this.constr = _;
+    this.constr = _2;
     this.traits = /* @__PURE__ */ new Set();
   }
   Internals.prototype = zodProto;
@@ -21091,12 +21091,12 @@ function $constructor(name, initializer3, proto, params) {
         members(target, protoMembers);
       }
     }
-    const proto2 = _.prototype;
-    for (const k in proto2) {
-      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+    const proto2 = _2.prototype;
+    for (const k2 in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k2))
         continue;
-      if (!(k in inst)) {
-        inst[k] = proto2[k].bind(inst);
+      if (!(k2 in inst)) {
+        inst[k2] = proto2[k2].bind(inst);
       }
     }
   }
@@ -21104,7 +21104,7 @@ function $constructor(name, initializer3, proto, params) {
   class Definition extends Parent {
   }
   Object.defineProperty(Definition, "name", { value: name });
-  function _(def) {
+  function _2(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init2(inst, def);
     const deferred = inst._zod.deferred;
@@ -21119,16 +21119,16 @@ function $constructor(name, initializer3, proto, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init2 });
-  Object.defineProperty(_, Symbol.hasInstance, {
+  Object.defineProperty(_2, "init", { value: init2 });
+  Object.defineProperty(_2, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
       return inst?._zod?.traits?.has(name);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
-  return _;
+  Object.defineProperty(_2, "name", { value: name });
+  return _2;
 }
 function config2(newConfig) {
   if (newConfig)
@@ -21309,7 +21309,7 @@ function toDotPath(_path) {
 }
 function prettifyError(error62) {
   const lines = [];
-  const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+  const issues = [...error62.issues].sort((a, b2) => (a.path ?? []).length - (b2.path ?? []).length);
   for (const issue2 of issues) {
     lines.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
@@ -22217,17 +22217,17 @@ var init_doc = __esm({
           return;
         }
         const content3 = arg;
-        const lines = content3.split("\n").filter((x) => x);
-        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        const lines = content3.split("\n").filter((x2) => x2);
+        const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+        const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
         for (const line2 of dedented) {
           this.content.push(line2);
         }
       }
       compile() {
-        const F = Function;
+        const F2 = Function;
         const content3 = this?.content ?? [``];
-        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
+        const factory = new F2(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
 ${content3.join("\n")}
 };`);
         return factory(...Object.values(this.closed));
@@ -22261,7 +22261,7 @@ function standardProps(inst) {
         const r = inst._zod.run({ value, issues: [] }, ctx);
         if (!(r instanceof Promise))
           return toStandardResult(r, ctx);
-      } catch (_) {
+      } catch (_2) {
       }
       return validateAsync2(inst, value);
     },
@@ -22347,7 +22347,7 @@ function isValidBase64(data) {
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data.replace(/[-_]/g, (c2) => c2 === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -22409,7 +22409,7 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap = Math.min(...caps.map((c2) => c2[0]));
   const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
@@ -22469,9 +22469,9 @@ function normalizeDef(def) {
   const ownSymbols = Object.getOwnPropertySymbols(def.shape);
   const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (const k of allKeys) {
-    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
-      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+  for (const k2 of allKeys) {
+    if (!def.shape?.[k2]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k2)}": expected a Zod schema`);
     }
   }
   const okeys = optionalKeys(def.shape);
@@ -22612,23 +22612,23 @@ function discriminatorMap(def) {
   }
   return map2;
 }
-function mergeValues(a, b) {
-  if (a === b) {
+function mergeValues(a, b2) {
+  if (a === b2) {
     return { valid: true, data: a };
   }
-  if (a instanceof Date && b instanceof Date && +a === +b) {
+  if (a instanceof Date && b2 instanceof Date && +a === +b2) {
     return { valid: true, data: a };
   }
-  if (isPlainObject3(a) && isPlainObject3(b)) {
-    const bKeys = Object.keys(b);
+  if (isPlainObject3(a) && isPlainObject3(b2)) {
+    const bKeys = Object.keys(b2);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
-    const newObj = { ...a, ...b };
+    const newObj = { ...a, ...b2 };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
     for (const key of sharedKeys) {
       if (key === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key], b[key]);
+      const sharedValue = mergeValues(a[key], b2[key]);
       if (!sharedValue.valid) {
         return {
           valid: false,
@@ -22639,14 +22639,14 @@ function mergeValues(a, b) {
     }
     return { valid: true, data: newObj };
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) {
+  if (Array.isArray(a) && Array.isArray(b2)) {
+    if (a.length !== b2.length) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
     for (let index2 = 0; index2 < a.length; index2++) {
       const itemA = a[index2];
-      const itemB = b[index2];
+      const itemB = b2[index2];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
@@ -22670,17 +22670,17 @@ function handleIntersectionResults(result, left, right) {
       unrecIssue ?? (unrecIssue = iss);
       keys = iss.keys;
     } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
-      const k = String(iss.path[0]);
-      if (!keyIssues.has(k))
-        keyIssues.set(k, iss);
-      keys = [k];
+      const k2 = String(iss.path[0]);
+      if (!keyIssues.has(k2))
+        keyIssues.set(k2, iss);
+      keys = [k2];
     } else {
       return false;
     }
-    for (const k of keys) {
-      if (!unrecKeys.has(k))
-        unrecKeys.set(k, {});
-      unrecKeys.get(k)[side] = true;
+    for (const k2 of keys) {
+      if (!unrecKeys.has(k2))
+        unrecKeys.set(k2, {});
+      unrecKeys.get(k2)[side] = true;
     }
     return true;
   };
@@ -22692,14 +22692,14 @@ function handleIntersectionResults(result, left, right) {
     if (!collect(iss, "r"))
       result.issues.push(iss);
   }
-  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+  const bothKeys = [...unrecKeys].filter(([, f2]) => f2.l && f2.r).map(([k2]) => k2);
   if (bothKeys.length) {
-    const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+    const aggregated = unrecIssue ? bothKeys.filter((k2) => unrecIssue.keys.includes(k2)) : [];
     if (aggregated.length)
       result.issues.push({ ...unrecIssue, keys: aggregated });
-    for (const k of bothKeys) {
-      if (!aggregated.includes(k) && keyIssues.has(k))
-        result.issues.push(keyIssues.get(k));
+    for (const k2 of bothKeys) {
+      if (!aggregated.includes(k2) && keyIssues.has(k2))
+        result.issues.push(keyIssues.get(k2));
     }
   }
   const merged = mergeValues(left.value, right.value);
@@ -22906,7 +22906,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+      return `^(${sources.map((s3) => cleanRegex(s3)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -22973,13 +22973,13 @@ var init_schemas = __esm({
               continue;
             }
             const currLen = payload.issues.length;
-            const _ = ch._zod.check(payload);
-            if (_ instanceof Promise && ctx?.async === false) {
+            const _2 = ch._zod.check(payload);
+            if (_2 instanceof Promise && ctx?.async === false) {
               throw new $ZodAsyncError();
             }
-            if (asyncResult || _ instanceof Promise) {
+            if (asyncResult || _2 instanceof Promise) {
               asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
-                await _;
+                await _2;
                 const nextLen = payload.issues.length;
                 if (nextLen === currLen)
                   return;
@@ -23051,11 +23051,11 @@ var init_schemas = __esm({
     $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
       $ZodType.init(inst, def);
       inst._zod.pattern = def.pattern ?? anyString;
-      inst._zod.parse = (payload, _) => {
+      inst._zod.parse = (payload, _2) => {
         if (def.coerce)
           try {
             payload.value = String(payload.value);
-          } catch (_2) {
+          } catch (_3) {
           }
         if (typeof payload.value === "string")
           return payload;
@@ -23088,10 +23088,10 @@ var init_schemas = __esm({
           v7: 7,
           v8: 8
         };
-        const v = versionMap[def.version];
-        if (v === void 0)
+        const v2 = versionMap[def.version];
+        if (v2 === void 0)
           throw new Error(`Invalid UUID version: "${def.version}"`);
-        def.pattern ?? (def.pattern = uuid(v));
+        def.pattern ?? (def.pattern = uuid(v2));
       } else
         def.pattern ?? (def.pattern = uuid());
       $ZodStringFormat.init(inst, def);
@@ -23158,7 +23158,7 @@ var init_schemas = __esm({
           }
           payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
           return;
-        } catch (_) {
+        } catch (_2) {
           payload.issues.push({
             code: "invalid_format",
             format: "url",
@@ -23360,7 +23360,7 @@ var init_schemas = __esm({
         if (def.coerce)
           try {
             payload.value = Number(payload.value);
-          } catch (_) {
+          } catch (_2) {
           }
         const input3 = payload.value;
         if (typeof input3 === "number" && !Number.isNaN(input3) && Number.isFinite(input3)) {
@@ -23388,7 +23388,7 @@ var init_schemas = __esm({
         if (def.coerce)
           try {
             payload.value = Boolean(payload.value);
-          } catch (_) {
+          } catch (_2) {
           }
         const input3 = payload.value;
         if (typeof input3 === "boolean")
@@ -23409,7 +23409,7 @@ var init_schemas = __esm({
         if (def.coerce)
           try {
             payload.value = BigInt(payload.value);
-          } catch (_) {
+          } catch (_2) {
           }
         if (typeof payload.value === "bigint")
           return payload;
@@ -23601,8 +23601,8 @@ var init_schemas = __esm({
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field2.values)
-              propValues[key].add(v);
+            for (const v2 of field2.values)
+              propValues[key].add(v2);
             if (field2.optin !== void 0)
               propValues[key].add(void 0);
           }
@@ -23664,12 +23664,12 @@ var init_schemas = __esm({
         const normalized = _normalized.value;
         const syms = normalized.symbolKeys;
         const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
-        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-        const prefixStr = (id, k) => `
+        const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
+        const prefixStr = (id, k2) => `
           let ${id}_ab = false;
           for (let i = 0; i < ${id}.issues.length; i++) {
             const iss = ${id}.issues[i];
-            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            iss.path = iss.path ? [${k2}, ...iss.path] : [${k2}];
             payload.issues.push(iss);
             if (iss.continue !== true) ${id}_ab = true;
           }
@@ -23688,23 +23688,23 @@ var init_schemas = __esm({
           if (key === "__proto__")
             continue;
           const id = ids[key];
-          const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
-          const isPresent = `${k} in input`;
+          const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+          const isPresent = `${k2} in input`;
           const schema = shape[key];
           const optin = schema?._zod?.optin;
           const isOptionalIn = optin !== void 0;
           const isOptionalOut = schema?._zod?.optout === "optional";
-          doc.write(`const ${id} = ${parseStr(k)};`);
+          doc.write(`const ${id} = ${parseStr(k2)};`);
           if (isOptionalIn && isOptionalOut) {
             const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
             doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
+          if (${id}.issues.length) {${prefixStr(id, k2)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id}.value;
+            newResult[${k2}] = ${id}.value;
           }
         }
 
@@ -23712,14 +23712,14 @@ var init_schemas = __esm({
           } else if (!isOptionalIn) {
             doc.write(`
         const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id}.issues.length) {${prefixStr(id, k2)}
         }
         if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
             input: undefined,
-            path: [${k}]
+            path: [${k2}]
           });
           if (ctx && ctx.abortEarly) {
             payload.value = newResult;
@@ -23728,21 +23728,21 @@ var init_schemas = __esm({
         }
 
         if (${id}_present) {
-          newResult[${k}] = ${id}.value;
+          newResult[${k2}] = ${id}.value;
         }
 
       `);
           } else {
             doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id}.issues.length) {${prefixStr(id, k2)}
         }
       `);
             if (optin === "defaulted") {
-              doc.write(`newResult[${k}] = ${id}.value;`);
+              doc.write(`newResult[${k2}] = ${id}.value;`);
             } else {
               doc.write(`
         if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
+          newResult[${k2}] = ${id}.value;
         }
       `);
             }
@@ -23869,12 +23869,12 @@ var init_schemas = __esm({
             throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
           if (pv[zod.def.discriminator]?.has(void 0))
             undefinedCount++;
-          for (const [k, v] of Object.entries(pv)) {
-            if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-              assignProp(propValues, k, /* @__PURE__ */ new Set());
+          for (const [k2, v2] of Object.entries(pv)) {
+            if (!Object.prototype.hasOwnProperty.call(propValues, k2)) {
+              assignProp(propValues, k2, /* @__PURE__ */ new Set());
             }
-            for (const val of v) {
-              propValues[k].add(val);
+            for (const val of v2) {
+              propValues[k2].add(val);
             }
           }
         }
@@ -24258,7 +24258,7 @@ var init_schemas = __esm({
       const valuesSet = new Set(values);
       inst._zod.values = valuesSet;
       defineLazyInternal(inst, "pattern", (zod) => {
-        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        const patternValues = getEnumValues(zod.def.entries).filter((k2) => propertyKeyTypes.has(typeof k2));
         return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
       });
       inst._zod.parse = (payload, _ctx) => {
@@ -24420,8 +24420,8 @@ var init_schemas = __esm({
     $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def) => {
       $ZodType.init(inst, def);
       defineLazyInternal(inst, "values", (zod) => {
-        const v = zod.def.innerType._zod.values;
-        return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+        const v2 = zod.def.innerType._zod.values;
+        return v2 ? new Set([...v2].filter((x2) => x2 !== void 0)) : void 0;
       });
       inst._zod.parse = (payload, ctx) => {
         const result = def.innerType._zod.run(payload, ctx);
@@ -24633,9 +24633,9 @@ var init_schemas = __esm({
         return payload;
       };
       inst.input = (...args) => {
-        const F = inst.constructor;
+        const F2 = inst.constructor;
         if (Array.isArray(args[0])) {
-          return new F({
+          return new F2({
             type: "function",
             input: new $ZodTuple({
               type: "tuple",
@@ -24645,15 +24645,15 @@ var init_schemas = __esm({
             output: inst._def.output
           });
         }
-        return new F({
+        return new F2({
           type: "function",
           input: args[0],
           output: inst._def.output
         });
       };
       inst.output = (output2) => {
-        const F = inst.constructor;
-        return new F({
+        const F2 = inst.constructor;
+        return new F2({
           type: "function",
           input: inst._def.input,
           output: output2
@@ -24687,7 +24687,7 @@ var init_schemas = __esm({
     $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
       $ZodCheck.init(inst, def);
       $ZodType.init(inst, def);
-      inst._zod.parse = (payload, _) => {
+      inst._zod.parse = (payload, _2) => {
         return payload;
       };
       inst._zod.check = (payload) => {
@@ -27530,7 +27530,7 @@ var init_he = __esm({
             if (issue2.values.length === 1) {
               return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05E2\u05E8\u05DA \u05D7\u05D9\u05D9\u05D1 \u05DC\u05D4\u05D9\u05D5\u05EA ${stringifyPrimitive(issue2.values[0])}`;
             }
-            const stringified = issue2.values.map((v) => stringifyPrimitive(v));
+            const stringified = issue2.values.map((v2) => stringifyPrimitive(v2));
             if (issue2.values.length === 2) {
               return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05D0\u05E4\u05E9\u05E8\u05D5\u05D9\u05D5\u05EA \u05D4\u05DE\u05EA\u05D0\u05D9\u05DE\u05D5\u05EA \u05D4\u05DF ${stringified[0]} \u05D0\u05D5 ${stringified[1]}`;
             }
@@ -33035,8 +33035,8 @@ var init_registries = __esm({
         if (p) {
           const pm = { ...this.get(p) ?? {} };
           delete pm.id;
-          const f = { ...pm, ...this._map.get(schema) };
-          return Object.keys(f).length ? f : void 0;
+          const f2 = { ...pm, ...this._map.get(schema) };
+          return Object.keys(f2).length ? f2 : void 0;
         }
         return this._map.get(schema);
       }
@@ -33147,13 +33147,13 @@ function compileFn(schema, options2) {
   const code2 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
-  const F = Function;
+  const F2 = Function;
   const factoryCode = `return (input) => {
 ${code2}
 }`;
   let fn;
   try {
-    const factory = new F(...constantNames, factoryCode);
+    const factory = new F2(...constantNames, factoryCode);
     fn = factory(...constantValues);
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
@@ -33165,8 +33165,8 @@ ${code2}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
-    if (v === value)
+  for (const [name2, v2] of ctx.constants) {
+    if (v2 === value)
       return name2;
   }
   const name = `c${ctx.constantCounter++}`;
@@ -33200,8 +33200,8 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
-      for (const k of trailing)
-        ctx.constants.delete(k);
+      for (const k2 of trailing)
+        ctx.constants.delete(k2);
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
@@ -33301,9 +33301,9 @@ function generateChecks(doc, ctx, schema, accessor) {
 }
 function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   const cpLen = addConstant(ctx, codePointLength);
-  const v = newVar(ctx);
-  doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
-  return v;
+  const v2 = newVar(ctx);
+  doc.write(`const ${v2} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
+  return v2;
 }
 function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -33763,8 +33763,8 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const keys = Object.keys(shape);
   const symbolKeys = Object.getOwnPropertySymbols(shape);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
-  const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
+  const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
+  const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
   const propShape = shape;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
@@ -33808,7 +33808,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   if (catchall) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
-      const condition = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
+      const condition = keys.map((k2) => `k !== ${esc(k2)}`).join(" && ") || "true";
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (${condition}) return INVALID;`);
@@ -33821,7 +33821,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     }
   }
   const outputVar = newVar(ctx);
-  const hasConditionalKeys = allKeys.some((k) => mayOmitUndefined(propShape[k]) || dropsWhenAbsent(propShape[k]));
+  const hasConditionalKeys = allKeys.some((k2) => mayOmitUndefined(propShape[k2]) || dropsWhenAbsent(propShape[k2]));
   if (!buildsValue) {
     if (unknownKeysMode === "schema") {
       const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
@@ -33839,16 +33839,16 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     return null;
   }
   if (!hasConditionalKeys) {
-    const propLiterals = allKeys.map((k) => `${propKey(k)}: ${propOutputs.get(k)}`).join(", ");
+    const propLiterals = allKeys.map((k2) => `${propKey(k2)}: ${propOutputs.get(k2)}`).join(", ");
     doc.write(`const ${outputVar} = { ${propLiterals} };`);
   } else {
     doc.write(`const ${outputVar} = {};`);
-    for (const k of allKeys) {
-      const kx = keyExpr(k);
-      const out = propOutputs.get(k);
-      if (dropsWhenAbsent(propShape[k])) {
+    for (const k2 of allKeys) {
+      const kx = keyExpr(k2);
+      const out = propOutputs.get(k2);
+      if (dropsWhenAbsent(propShape[k2])) {
         doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
-      } else if (mayOmitUndefined(propShape[k])) {
+      } else if (mayOmitUndefined(propShape[k2])) {
         doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
       } else {
         doc.write(`${outputVar}[${kx}] = ${out};`);
@@ -35451,7 +35451,7 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new Class2({
     type: "enum",
     entries,
@@ -35657,8 +35657,8 @@ function _stringbool(Classes, _params) {
   let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
   let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
   if (params.case !== "sensitive") {
-    truthyArray = truthyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
-    falsyArray = falsyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
+    truthyArray = truthyArray.map((v2) => typeof v2 === "string" ? v2.toLowerCase() : v2);
+    falsyArray = falsyArray.map((v2) => typeof v2 === "string" ? v2.toLowerCase() : v2);
   }
   const truthySet = new Set(truthyArray);
   const falsySet = new Set(falsyArray);
@@ -36021,18 +36021,18 @@ function foldIntersection(json2) {
   for (const key of FOLDABLE_KEYS)
     if (key in json2)
       return;
-  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+  const unions = allOf.filter((m) => UNION_KEYS.some((k2) => Array.isArray(m[k2])));
   let folded = null;
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
     const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
+    const keyword = UNION_KEYS.find((k2) => Array.isArray(union2[k2]));
     if (Object.keys(union2).length !== 1)
       return;
     const rest = allOf.filter((m) => m !== union2);
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
-    if (branches.some((b) => !b))
+    if (branches.some((b2) => !b2))
       return;
     folded = { [keyword]: branches };
   }
@@ -36336,11 +36336,11 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
-  if (!numericType && !values?.some((v) => typeof v === "number"))
+  if (!numericType && !values?.some((v2) => typeof v2 === "number"))
     return json2;
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
   if (rest.enum)
-    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
+    rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
     rest.const = String(rest.const);
   if (!numericType)
@@ -36378,7 +36378,7 @@ function rewriteKeyNames(ctx) {
 }
 function serializeDefaultValue(value, schema, ctx, json2, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
+  const serialized = JSON.stringify(value, (_2, val) => {
     if (typeof val !== "bigint")
       return val;
     unrepresentable = true;
@@ -36395,7 +36395,7 @@ function toJSONSchema(input3, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+      const [_2, schema] = entry;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -36618,9 +36618,9 @@ var init_json_schema_processors = __esm({
         json2.not = {};
         return;
       }
-      if (values.every((v) => typeof v === "number"))
+      if (values.every((v2) => typeof v2 === "number"))
         json2.type = "number";
-      if (values.every((v) => typeof v === "string"))
+      if (values.every((v2) => typeof v2 === "string"))
         json2.type = "string";
       json2.enum = values;
     };
@@ -36653,13 +36653,13 @@ var init_json_schema_processors = __esm({
           json2.const = val;
         }
       } else {
-        if (vals.every((v) => typeof v === "number"))
+        if (vals.every((v2) => typeof v2 === "number"))
           json2.type = "number";
-        if (vals.every((v) => typeof v === "string"))
+        if (vals.every((v2) => typeof v2 === "string"))
           json2.type = "string";
-        if (vals.every((v) => typeof v === "boolean"))
+        if (vals.every((v2) => typeof v2 === "boolean"))
           json2.type = "boolean";
-        if (vals.every((v) => v === null))
+        if (vals.every((v2) => v2 === null))
           json2.type = "null";
         json2.enum = vals;
       }
@@ -36767,7 +36767,7 @@ var init_json_schema_processors = __esm({
     unionProcessor = (schema, ctx, json2, params) => {
       const def = schema._zod.def;
       const isExclusive = def.inclusive === false;
-      const options2 = def.options.map((x, i) => processSchema(x, ctx, {
+      const options2 = def.options.map((x2, i) => processSchema(x2, ctx, {
         ...params,
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
       }));
@@ -36783,14 +36783,14 @@ var init_json_schema_processors = __esm({
         ...params,
         path: [...params.path, "allOf", 0]
       });
-      const b = processSchema(def.right, ctx, {
+      const b2 = processSchema(def.right, ctx, {
         ...params,
         path: [...params.path, "allOf", 1]
       });
       const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
       const allOf = [
         ...isSimpleIntersection(a) ? a.allOf : [a],
-        ...isSimpleIntersection(b) ? b.allOf : [b]
+        ...isSimpleIntersection(b2) ? b2.allOf : [b2]
       ];
       json2.allOf = allOf;
       ctx.intersections.push(allOf);
@@ -36801,7 +36801,7 @@ var init_json_schema_processors = __esm({
       json2.type = "array";
       const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
       const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-      const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+      const prefixItems = def.items.map((x2, i) => processSchema(x2, ctx, {
         ...params,
         path: [...params.path, prefixPath, i]
       }));
@@ -36897,7 +36897,7 @@ var init_json_schema_processors = __esm({
       const keyValues = keyType._zod.values;
       const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
       if (keyValues && !def.partial && !omittableOnInput) {
-        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        const validKeyValues = [...keyValues].filter((v2) => typeof v2 === "string" || typeof v2 === "number");
         if (validKeyValues.length > 0) {
           json2.required = validKeyValues.map(String);
         }
@@ -37110,7 +37110,7 @@ var init_json_schema_generator = __esm({
         this.ctx.sharedEmitDoneFor = void 0;
         extractDefs(this.ctx, schema);
         const result = finalize(this.ctx, schema);
-        const { "~standard": _, ...plainResult } = result;
+        const { "~standard": _2, ...plainResult } = result;
         return plainResult;
       }
     };
@@ -38049,7 +38049,7 @@ function set2(valueType, params) {
   });
 }
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new ZodEnum({
     type: "enum",
     entries,
@@ -39412,11 +39412,11 @@ function canonicalKey(value, seen) {
     }
     const keys = Object.keys(value).sort();
     const parts = [];
-    for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
+    for (const k2 of keys) {
+      const key = canonicalKey(value[k2], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts.push(`${k2.length}:${k2}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -39553,10 +39553,10 @@ function convertBaseSchema(schema, ctx) {
     if (enumValues.length === 1) {
       return z.literal(enumValues[0]);
     }
-    if (enumValues.every((v) => typeof v === "string")) {
+    if (enumValues.every((v2) => typeof v2 === "string")) {
       return z.enum(enumValues);
     }
-    const literalSchemas = enumValues.map((v) => z.literal(v));
+    const literalSchemas = enumValues.map((v2) => z.literal(v2));
     if (literalSchemas.length < 2) {
       return literalSchemas[0];
     }
@@ -39833,12 +39833,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options2 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const options2 = schema.anyOf.map((s3) => convertSchema(s3, ctx));
     const anyOfUnion = z.union(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options2 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const options2 = schema.oneOf.map((s3) => convertSchema(s3, ctx));
     const oneOfUnion = z.xor(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -40050,24 +40050,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node4, rewritten) : node4;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
-    const cached2 = cache.get(s);
+  function run2(s3) {
+    const cached2 = cache.get(s3);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache.get(s3)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache.set(s3, RESOLVING);
+    const inner = mapInner(s3);
+    const mapped = fn(inner, inner !== s3);
+    cache.set(s3, mapped);
     return mapped;
   }
-  function mapInner(s) {
-    const def = s._zod.def;
+  function mapInner(s3) {
+    const def = s3._zod.def;
     const kind = def.type;
     switch (kind) {
       case "object": {
@@ -40075,11 +40075,11 @@ function visit(schema, fnOrHandlers) {
         const keys = Object.keys(oldShape);
         let changed = false;
         const newShape = {};
-        for (const k of keys) {
-          const mapped = run2(oldShape[k]);
-          if (mapped !== oldShape[k])
+        for (const k2 of keys) {
+          const mapped = run2(oldShape[k2]);
+          if (mapped !== oldShape[k2])
             changed = true;
-          newShape[k] = mapped;
+          newShape[k2] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
@@ -40087,11 +40087,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
+        return changed ? clone(s3, { ...def, shape: newShape, catchall: newCatchall }) : s3;
       }
       case "array": {
         const mapped = run2(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
+        return mapped === def.element ? s3 : clone(s3, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -40109,17 +40109,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
+        return changed ? clone(s3, { ...def, items: newItems, rest: newRest }) : s3;
       }
       case "record":
       case "map": {
         const newKey = run2(def.keyType);
         const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s3 : clone(s3, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s3 : clone(s3, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -40131,12 +40131,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
+        return changed ? clone(s3, { ...def, options: newOptions }) : s3;
       }
       case "intersection": {
         const newLeft = run2(def.left);
         const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s3 : clone(s3, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -40148,22 +40148,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s3 : clone(s3, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run2(def.in);
         const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s3 : clone(s3, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run2(def.input);
         const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s3 : clone(s3, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s3, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -40187,10 +40187,10 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s;
+        return s3;
       default: {
         kind;
-        return s;
+        return s3;
       }
     }
   }
@@ -40208,11 +40208,11 @@ var init_visit = __esm({
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s) => s.partial(),
+    object: (s3) => s3.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+    union: (s3) => {
+      const def = s3._zod.def;
+      return def.discriminator === void 0 ? s3 : union(def.options);
     }
   });
 }
@@ -40238,18 +40238,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
+    pipe: (s3) => inSide(s3._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
+    default: (s3, rewritten) => rewritten ? optional(s3._zod.def.innerType) : s3,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    catch: (s3, rewritten) => rewritten ? s3._zod.def.innerType : s3
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
+    pipe: (s3) => outSide(s3._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    prefault: (s3, rewritten) => rewritten ? s3._zod.def.innerType : s3
   });
 }
 var init_in_out = __esm({
@@ -40752,15 +40752,15 @@ var init_neutralize = __esm({
     MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
     BARE_URL = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>`|]+/g;
     TOKEN = new RegExp(`${MENTION.source}|${BARE_URL.source}`, "g");
-    escapeMarkdown = (text6) => text6.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
+    escapeMarkdown = (text6) => text6.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c2) => `\\${c2}`);
   }
 });
 
 // src/status/period.ts
 function formatter(timeZone) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+  let f2 = formatters.get(timeZone);
+  if (!f2) {
+    f2 = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -40771,9 +40771,9 @@ function formatter(timeZone) {
       second: "numeric",
       era: "short"
     });
-    formatters.set(timeZone, f);
+    formatters.set(timeZone, f2);
   }
-  return f;
+  return f2;
 }
 function isValidTimeZone(timeZone) {
   if (timeZone.trim() === "") return false;
@@ -40804,10 +40804,10 @@ function zonedWallTime(date5, timeZone) {
     second: get2("second")
   };
 }
-function wallAsUtcMs(w) {
+function wallAsUtcMs(w2) {
   const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(w.year, w.month - 1, w.day);
-  d.setUTCHours(w.hour, w.minute, w.second, 0);
+  d.setUTCFullYear(w2.year, w2.month - 1, w2.day);
+  d.setUTCHours(w2.hour, w2.minute, w2.second, 0);
   return d.getTime();
 }
 function offsetAt(ms, timeZone) {
@@ -40819,7 +40819,7 @@ function zonedTimeToUtc(wall, timeZone) {
   const local = wallAsUtcMs(wall);
   const before = offsetAt(local - DAY_MS, timeZone);
   const after = offsetAt(local + DAY_MS, timeZone);
-  const valid2 = [.../* @__PURE__ */ new Set([before, after])].map((offset) => local - offset).filter((t) => offsetAt(t, timeZone) === local - t).sort((a, b) => a - b);
+  const valid2 = [.../* @__PURE__ */ new Set([before, after])].map((offset) => local - offset).filter((t) => offsetAt(t, timeZone) === local - t).sort((a, b2) => a - b2);
   const first = valid2[0];
   return new Date(first ?? local - before);
 }
@@ -40831,8 +40831,8 @@ function addDays(date5, days2) {
 function civilMs(date5) {
   return wallAsUtcMs({ ...date5, hour: 0, minute: 0, second: 0 });
 }
-function daysBetween(a, b) {
-  return Math.round((civilMs(b) - civilMs(a)) / DAY_MS);
+function daysBetween(a, b2) {
+  return Math.round((civilMs(b2) - civilMs(a)) / DAY_MS);
 }
 function isoWeekOfDate(date5) {
   const ms = civilMs(date5);
@@ -40902,12 +40902,12 @@ function parseIsoWeek(text6, timeZone) {
   };
 }
 function formatZonedDate(date5, timeZone) {
-  const w = zonedWallTime(date5, timeZone);
-  return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)}`;
+  const w2 = zonedWallTime(date5, timeZone);
+  return `${String(w2.year).padStart(4, "0")}-${pad(w2.month)}-${pad(w2.day)}`;
 }
 function formatZonedDateTime(date5, timeZone) {
-  const w = zonedWallTime(date5, timeZone);
-  return `${formatZonedDate(date5, timeZone)} ${pad(w.hour)}:${pad(w.minute)}`;
+  const w2 = zonedWallTime(date5, timeZone);
+  return `${formatZonedDate(date5, timeZone)} ${pad(w2.hour)}:${pad(w2.minute)}`;
 }
 var DAY_MS, formatters, pad;
 var init_period = __esm({
@@ -43534,8 +43534,8 @@ var init_micromark_util_edit_map = __esm({
        *   Nothing.
        */
       consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
+        this.map.sort(function(a, b2) {
+          return a[0] - b2[0];
         });
         if (this.map.length === 0) {
           return;
@@ -47346,7 +47346,7 @@ function createTokenizer(parser2, initialize, from) {
   function onsuccessfulconstruct(construct, info) {
     addResult(construct, info.from);
   }
-  function onsuccessfulcheck(_, info) {
+  function onsuccessfulcheck(_2, info) {
     info.restore();
   }
   function constructFactory(onreturn, fields) {
@@ -48848,18 +48848,18 @@ function bracketDepthExceeds(text6, limit) {
   return false;
 }
 function parseConfigText(text6, file2) {
-  const fail = (message, path3 = "") => ({
+  const fail2 = (message, path3 = "") => ({
     ok: false,
     problems: [{ file: file2, path: path3, message }]
   });
   const bytes = Buffer.byteLength(text6, "utf8");
   if (bytes > MAX_CONFIG_BYTES) {
-    return fail(
+    return fail2(
       `the file is ${(bytes / 1024).toFixed(0)} KiB; configuration files are limited to 64 KiB`
     );
   }
   if (bracketDepthExceeds(text6, 2 * MAX_DEPTH)) {
-    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
+    return fail2(`the file is nested more than ${MAX_DEPTH} levels deep`);
   }
   let value;
   try {
@@ -48884,28 +48884,28 @@ function parseConfigText(text6, file2) {
   } catch (error62) {
     if (error62 instanceof ReferenceError && /alias/i.test(error62.message)) {
       if (/excessive alias count/i.test(error62.message)) {
-        return fail(
+        return fail2(
           "invalid YAML: too many alias expansions (*name); the file looks like an alias bomb"
         );
       }
-      return fail(`invalid YAML: ${error62.message}`);
+      return fail2(`invalid YAML: ${error62.message}`);
     }
-    if (error62 instanceof RangeError) return fail("invalid YAML: the file is nested too deeply");
-    return fail(`invalid YAML: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    if (error62 instanceof RangeError) return fail2("invalid YAML: the file is nested too deeply");
+    return fail2(`invalid YAML: ${error62 instanceof Error ? error62.message : String(error62)}`);
   }
   if (value === null || value === void 0) return { ok: true, raw: {} };
   if (!isPlainMapping(value)) {
-    return fail(
+    return fail2(
       `the file must be a mapping of keys (such as "rules:"), not ${describeRoot(value)}`
     );
   }
   if (exceedsDepth(value, MAX_DEPTH)) {
-    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
+    return fail2(`the file is nested more than ${MAX_DEPTH} levels deep`);
   }
   const { _extends: extendsValue, ...raw } = value;
   if (!Object.hasOwn(value, "_extends")) return { ok: true, raw };
   if (typeof extendsValue !== "string" || !EXTENDS_PATTERN.test(extendsValue.trim())) {
-    return fail(
+    return fail2(
       "must be a repository name, owner/repository, or owner/repository:path/to/file.yml",
       "_extends"
     );
@@ -48961,7 +48961,7 @@ function applyLocks(params) {
       path: `${path3}.severity`,
       org: orgRule.severity,
       repo: rule.severity,
-      rank: (s) => SEVERITY_RANK[s],
+      rank: (s3) => SEVERITY_RANK[s3],
       notes
     });
     const kinds2 = superset({
@@ -48997,7 +48997,7 @@ function clampChecklist(rule, orgRule, notes) {
       path: `rules.alignment-checklist.require_checked.${kind}`,
       org: orgRule.require_checked[kind],
       repo: rule.require_checked[kind],
-      rank: (c) => CHECKED_RANK[c],
+      rank: (c2) => CHECKED_RANK[c2],
       notes
     });
   }
@@ -49009,7 +49009,7 @@ var init_apply_locks = __esm({
     SEVERITY_RANK = { off: 0, warning: 1, error: 2 };
     CHECKED_RANK = { never: 0, "in-progress": 1, always: 2 };
     KINDS = ["issue", "pr"];
-    q = (values) => values.map((v) => JSON.stringify(v)).join(", ");
+    q = (values) => values.map((v2) => JSON.stringify(v2)).join(", ");
     normalise = (item) => item.trim().replace(/\s+/g, " ").toLowerCase();
   }
 });
@@ -49040,19 +49040,19 @@ var init_deep_merge = __esm({
 });
 
 // src/config/closest-match.ts
-function distance(a, b) {
-  const x = a.toLowerCase().replaceAll("-", "_");
-  const y = b.toLowerCase().replaceAll("-", "_");
-  let previous3 = Array.from({ length: y.length + 1 }, (_, j2) => j2);
-  for (let i = 1; i <= x.length; i++) {
+function distance(a, b2) {
+  const x2 = a.toLowerCase().replaceAll("-", "_");
+  const y2 = b2.toLowerCase().replaceAll("-", "_");
+  let previous3 = Array.from({ length: y2.length + 1 }, (_2, j2) => j2);
+  for (let i = 1; i <= x2.length; i++) {
     const current = [i];
-    for (let j2 = 1; j2 <= y.length; j2++) {
-      const substitution = (previous3[j2 - 1] ?? 0) + (x[i - 1] === y[j2 - 1] ? 0 : 1);
+    for (let j2 = 1; j2 <= y2.length; j2++) {
+      const substitution = (previous3[j2 - 1] ?? 0) + (x2[i - 1] === y2[j2 - 1] ? 0 : 1);
       current.push(Math.min((previous3[j2] ?? 0) + 1, (current[j2 - 1] ?? 0) + 1, substitution));
     }
     previous3 = current;
   }
-  return previous3[y.length] ?? 0;
+  return previous3[y2.length] ?? 0;
 }
 function closestMatch(input3, candidates) {
   if (input3.length > 100) return void 0;
@@ -49069,7 +49069,7 @@ function closestMatch(input3, candidates) {
   if (bestDistance <= allowed && best !== input3) return best;
   if (input3.length < 3) return void 0;
   const lower = input3.toLowerCase();
-  return candidates.find((c) => c.toLowerCase().startsWith(lower));
+  return candidates.find((c2) => c2.toLowerCase().startsWith(lower));
 }
 var init_closest_match = __esm({
   "src/config/closest-match.ts"() {
@@ -49093,17 +49093,17 @@ function pathParts(path3) {
   }
   return parts;
 }
-function comparePaths(a, b) {
+function comparePaths(a, b2) {
   const pa = pathParts(a);
-  const pb = pathParts(b);
+  const pb = pathParts(b2);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === y || x === void 0 || y === void 0) continue;
-    if (typeof x === "number" && typeof y === "number") return x - y;
-    if (typeof x === "number") return -1;
-    if (typeof y === "number") return 1;
-    return x < y ? -1 : 1;
+    const x2 = pa[i];
+    const y2 = pb[i];
+    if (x2 === y2 || x2 === void 0 || y2 === void 0) continue;
+    if (typeof x2 === "number" && typeof y2 === "number") return x2 - y2;
+    if (typeof x2 === "number") return -1;
+    if (typeof y2 === "number") return 1;
+    return x2 < y2 ? -1 : 1;
   }
   return pa.length - pb.length;
 }
@@ -49118,7 +49118,7 @@ function sortProblems(problems) {
     return true;
   });
   return unique.sort(
-    (a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || comparePaths(a.path, b.path) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a, b2) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b2.file) ?? 0) || comparePaths(a.path, b2.path) || (a.message < b2.message ? -1 : a.message > b2.message ? 1 : 0)
   );
 }
 var init_problem = __esm({
@@ -49195,10 +49195,10 @@ function messageFor(issue2, input3) {
       return `Invalid input: expected ${expected}, received ${describeValue(given)}${hint}`;
     }
     case "invalid_value": {
-      const options2 = issue2.values.map((v) => JSON.stringify(v));
+      const options2 = issue2.values.map((v2) => JSON.stringify(v2));
       const head = options2.length === 1 ? `Invalid option: expected ${options2[0]}` : `Invalid option: expected one of ${options2.join(", ")}`;
       const given = valueAt(input3, issue2.path);
-      const strings = issue2.values.filter((v) => typeof v === "string");
+      const strings = issue2.values.filter((v2) => typeof v2 === "string");
       const guess = typeof given === "string" ? closestMatch(given, strings) : void 0;
       return guess === void 0 ? head : `${head}; did you mean ${JSON.stringify(guess)}?`;
     }
@@ -49217,7 +49217,7 @@ function issuesToProblems(issues, params) {
       const known = keysAt(schema, issue2.path);
       for (const key of issue2.keys) {
         const guess = closestMatch(key, known);
-        const hint = guess !== void 0 ? `; did you mean ${JSON.stringify(guess)}?` : known.length > 0 ? `; allowed keys: ${known.map((k) => JSON.stringify(k)).join(", ")}` : "";
+        const hint = guess !== void 0 ? `; did you mean ${JSON.stringify(guess)}?` : known.length > 0 ? `; allowed keys: ${known.map((k2) => JSON.stringify(k2)).join(", ")}` : "";
         problems.push({
           file: file2,
           path: formatPath([...issue2.path, key]),
@@ -49643,7 +49643,7 @@ async function findStickyComment(params) {
       }
     );
     for await (const page of pages) {
-      const ours = page.data.find((c) => isOurs(c, appId));
+      const ours = page.data.find((c2) => isOurs(c2, appId));
       if (ours) {
         found = describeComment(Number(ours.id), ours.body ?? "");
         break;
@@ -49813,10 +49813,10 @@ function splitRow(row2) {
   let i = 0;
   const n = row2.length;
   while (i < n) {
-    const c = row2[i];
-    if (c === "\\" && (row2[i + 1] === "\\" || row2[i + 1] === "|")) {
+    const c2 = row2[i];
+    if (c2 === "\\" && (row2[i + 1] === "\\" || row2[i + 1] === "|")) {
       i += 2;
-    } else if (c === "|") {
+    } else if (c2 === "|") {
       cells.push(row2.slice(start, i));
       start = i + 1;
       i++;
@@ -49825,7 +49825,7 @@ function splitRow(row2) {
     }
   }
   cells.push(row2.slice(start));
-  const trimmed = cells.map((c) => c.trim());
+  const trimmed = cells.map((c2) => c2.trim());
   if (trimmed.length > 0 && trimmed[0] === "" && row2.trimStart().startsWith("|")) trimmed.shift();
   if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "" && endsWithPipe(row2)) trimmed.pop();
   return trimmed;
@@ -49854,7 +49854,7 @@ var init_block_starts = __esm({
     BULLET_MARKER = /^[*+-]/;
     ORDERED_MARKER = /^(\d{1,9})([.)])/;
     SPECIAL_START = new Uint8Array(128);
-    for (const c of "#`~*+_=<>0123456789|:-") SPECIAL_START[c.charCodeAt(0)] = 1;
+    for (const c2 of "#`~*+_=<>0123456789|:-") SPECIAL_START[c2.charCodeAt(0)] = 1;
     BLOCK_NAMES = "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul";
     TAG_NAME = "[A-Za-z][A-Za-z0-9-]*";
     ATTR_NAME = "[a-zA-Z_:][a-zA-Z0-9:._-]*";
@@ -49954,10 +49954,10 @@ var init_block_node = __esm({
   "src/core/body/block-node.ts"() {
     "use strict";
     CONTAINS = {
-      document: (k) => k !== "item",
-      blockquote: (k) => k !== "item",
-      list: (k) => k === "item",
-      item: (k) => k !== "item",
+      document: (k2) => k2 !== "item",
+      blockquote: (k2) => k2 !== "item",
+      list: (k2) => k2 === "item",
+      item: (k2) => k2 !== "item",
       paragraph: () => false,
       heading: () => false,
       fence: () => false,
@@ -49996,13 +49996,13 @@ var init_line_cursor = __esm({
         const ln = this.line;
         let i = this.offset;
         let cols = this.column;
-        let c = ln[i];
-        while (c === " " || c === "	") {
-          if (c === " ") cols++;
+        let c2 = ln[i];
+        while (c2 === " " || c2 === "	") {
+          if (c2 === " ") cols++;
           else cols += 4 - cols % 4;
-          c = ln[++i];
+          c2 = ln[++i];
         }
-        this.blank = c === void 0;
+        this.blank = c2 === void 0;
         this.nextNonspace = i;
         this.nextNonspaceColumn = cols;
         this.indent = cols - this.column;
@@ -50017,9 +50017,9 @@ var init_line_cursor = __esm({
       advanceOffset(count, columns) {
         const ln = this.line;
         let n = count;
-        let c = ln[this.offset];
-        while (n > 0 && c !== void 0) {
-          if (c === "	") {
+        let c2 = ln[this.offset];
+        while (n > 0 && c2 !== void 0) {
+          if (c2 === "	") {
             const toTab = 4 - this.column % 4;
             if (columns) {
               this.partiallyConsumedTab = toTab > n;
@@ -50039,15 +50039,15 @@ var init_line_cursor = __esm({
             this.column += 1;
             n -= 1;
           }
-          c = ln[this.offset];
+          c2 = ln[this.offset];
         }
       }
       /** Consumes a block quote marker (`>` at the next non-space) and one space after it. */
       skipBlockQuoteMarker() {
         this.advanceNextNonspace();
         this.advanceOffset(1, false);
-        const c = this.line[this.offset];
-        if (c === " " || c === "	") this.advanceOffset(1, true);
+        const c2 = this.line[this.offset];
+        if (c2 === " " || c2 === "	") this.advanceOffset(1, true);
       }
       /** Consumes the rest of the line. */
       advanceToEnd() {
@@ -50055,12 +50055,12 @@ var init_line_cursor = __esm({
       }
       /** Rest of the line from `offset`, expanding a partially consumed tab into spaces. */
       rest() {
-        const s = this.line.slice(this.offset);
+        const s3 = this.line.slice(this.offset);
         if (this.partiallyConsumedTab) {
           const spaces = 4 - this.column % 4;
-          return " ".repeat(spaces) + s.slice(1);
+          return " ".repeat(spaces) + s3.slice(1);
         }
-        return s;
+        return s3;
       }
     };
   }
@@ -50167,7 +50167,7 @@ var init_open_blocks = __esm({
       }
       /** Extends the line range of a node and its ancestors to include the current line. */
       touch(n) {
-        for (let x = n; x !== void 0; x = x.parent) x.endLine = this.lineNo + 1;
+        for (let x2 = n; x2 !== void 0; x2 = x2.parent) x2.endLine = this.lineNo + 1;
       }
       /** Nesting cap reached: the rest of the line is plain text (facts may be missing). */
       capped(container) {
@@ -50208,11 +50208,11 @@ function listItemStart(p, container, rest) {
   p.advanceOffset(markerLength, true);
   const spacesStartCol = p.column;
   const spacesStartOffset = p.offset;
-  let c;
+  let c2;
   do {
     p.advanceOffset(1, true);
-    c = p.line[p.offset];
-  } while (p.column - spacesStartCol < 5 && (c === " " || c === "	"));
+    c2 = p.line[p.offset];
+  } while (p.column - spacesStartCol < 5 && (c2 === " " || c2 === "	"));
   const blankItem = p.line[p.offset] === void 0;
   const spacesAfter = p.column - spacesStartCol;
   let padding;
@@ -50290,11 +50290,11 @@ function leafStart(p, container, rest) {
   const fence = ch === "`" || ch === "~" ? CODE_FENCE.exec(rest) : null;
   if (fence) {
     p.closeUnmatched();
-    const f = p.addChild("fence");
-    f.fenceChar = fence[0][0] ?? "`";
-    f.fenceLength = fence[0].length;
-    f.fenceOffset = p.indent;
-    p.touch(f);
+    const f2 = p.addChild("fence");
+    f2.fenceChar = fence[0][0] ?? "`";
+    f2.fenceLength = fence[0].length;
+    f2.fenceOffset = p.indent;
+    p.touch(f2);
     p.advanceNextNonspace();
     p.advanceOffset(fence[0].length, false);
     return 2;
@@ -50372,8 +50372,8 @@ var init_block_start = __esm({
 });
 
 // src/core/body/continue-open-block.ts
-function continueOpenBlock(p, c) {
-  switch (c.kind) {
+function continueOpenBlock(p, c2) {
+  switch (c2.kind) {
     case "document":
     case "list":
       return 0;
@@ -50385,23 +50385,23 @@ function continueOpenBlock(p, c) {
       return 1;
     case "item":
       if (p.blank) {
-        if (c.children.length === 0) return 1;
+        if (c2.children.length === 0) return 1;
         p.advanceNextNonspace();
         return 0;
       }
-      if (p.indent >= c.markerOffset + c.padding) {
-        p.advanceOffset(c.markerOffset + c.padding, true);
+      if (p.indent >= c2.markerOffset + c2.padding) {
+        p.advanceOffset(c2.markerOffset + c2.padding, true);
         return 0;
       }
       return 1;
     case "fence": {
-      const m = p.indent <= 3 && p.line[p.nextNonspace] === c.fenceChar ? CLOSING_FENCE.exec(p.line.slice(p.nextNonspace)) : null;
-      if (m && m[0].length >= c.fenceLength) {
-        p.touch(c);
-        p.finalize(c);
+      const m = p.indent <= 3 && p.line[p.nextNonspace] === c2.fenceChar ? CLOSING_FENCE.exec(p.line.slice(p.nextNonspace)) : null;
+      if (m && m[0].length >= c2.fenceLength) {
+        p.touch(c2);
+        p.finalize(c2);
         return 2;
       }
-      let i = c.fenceOffset;
+      let i = c2.fenceOffset;
       while (i > 0 && (p.line[p.offset] === " " || p.line[p.offset] === "	")) {
         p.advanceOffset(1, true);
         i--;
@@ -50419,7 +50419,7 @@ function continueOpenBlock(p, c) {
       }
       return 1;
     case "html":
-      return p.blank && (c.htmlType === 6 || c.htmlType === 7) ? 1 : 0;
+      return p.blank && (c2.htmlType === 6 || c2.htmlType === 7) ? 1 : 0;
     case "paragraph":
     case "table":
       return p.blank ? 1 : 0;
@@ -50499,13 +50499,13 @@ var init_block_parser = __esm({
 // src/core/body/remember.ts
 function remember(fn, { entries = 512, longest = 256 } = {}) {
   const known = /* @__PURE__ */ new Map();
-  return (s) => {
-    if (s.length > longest) return fn(s);
-    const hit = known.get(s);
+  return (s3) => {
+    if (s3.length > longest) return fn(s3);
+    const hit = known.get(s3);
     if (hit !== void 0) return hit;
-    const value = fn(s);
+    const value = fn(s3);
     if (known.size >= entries) known.clear();
-    known.set(s, value);
+    known.set(s3, value);
     return value;
   };
 }
@@ -50571,14 +50571,14 @@ var init_linked_issues = __esm({
 });
 
 // src/core/body/normalize-text.ts
-function normalizeAny(s) {
-  if (PRINTABLE_ASCII.test(s)) {
-    return s.toLowerCase().replace(/['`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+function normalizeAny(s3) {
+  if (PRINTABLE_ASCII.test(s3)) {
+    return s3.toLowerCase().replace(/['`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
-  return normalizeTextUnicode(s);
+  return normalizeTextUnicode(s3);
 }
-function normalizeTextUnicode(s) {
-  return s.normalize("NFC").toLowerCase().replace(INVISIBLE, "").replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
+function normalizeTextUnicode(s3) {
+  return s3.normalize("NFC").toLowerCase().replace(INVISIBLE, "").replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
 }
 function computeSectionKey(title) {
   if (PRINTABLE_ASCII.test(title)) {
@@ -50614,7 +50614,7 @@ var init_normalize_text = __esm({
     "use strict";
     init_remember();
     INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
-    normalizeText = remember((s) => normalizeAny(s));
+    normalizeText = remember((s3) => normalizeAny(s3));
     PRINTABLE_ASCII = /^[\t\n\v\f\r\x20-\x7e]*$/;
     sectionKey = remember((title) => computeSectionKey(title));
   }
@@ -50645,7 +50645,7 @@ function addValue(field2, value) {
     const user = m[1] ?? "";
     const mention2 = m[2] === void 0 ? { kind: "user", login: user } : { kind: "team", login: `${user}/${m[2]}` };
     const lower = mention2.login.toLowerCase();
-    if (!field2.mentions.some((x) => x.kind === mention2.kind && x.login.toLowerCase() === lower)) {
+    if (!field2.mentions.some((x2) => x2.kind === mention2.kind && x2.login.toLowerCase() === lower)) {
       field2.mentions.push(mention2);
     }
   }
@@ -50694,8 +50694,8 @@ var init_raci_value = __esm({
 });
 
 // src/core/body/facts-from-ir.ts
-function clean(s) {
-  return NEEDS_CLEANING.test(s) ? s.replace(/\s+/g, " ").trim() : s;
+function clean(s3) {
+  return NEEDS_CLEANING.test(s3) ? s3.replace(/\s+/g, " ").trim() : s3;
 }
 function isSectionLabel(display) {
   const text6 = display.trim();
@@ -50706,9 +50706,9 @@ function isSectionLabel(display) {
   return key !== "" && (text6.endsWith(":") || KNOWN_LABELS.has(key));
 }
 function factsFromIr(blocks) {
-  const c = new Collector();
-  for (const [i, b] of blocks.entries()) c.block(b, blocks[i + 1]);
-  return c.facts;
+  const c2 = new Collector();
+  for (const [i, b2] of blocks.entries()) c2.block(b2, blocks[i + 1]);
+  return c2.facts;
 }
 var NEEDS_CLEANING, ROLE_HEADERS, Collector, LABEL_DEPTH, KNOWN_LABELS;
 var init_facts_from_ir = __esm({
@@ -50733,35 +50733,35 @@ var init_facts_from_ir = __esm({
       /** Role of the RACI heading whose content we are in, and its field once content is seen. */
       headingRole;
       headingField;
-      block(b, next) {
-        switch (b.type) {
+      block(b2, next) {
+        switch (b2.type) {
           case "heading":
-            this.heading(b.depth, b.text);
+            this.heading(b2.depth, b2.text);
             return;
           case "paragraph": {
-            if (next?.type === "list" && isSectionLabel(b.text.display)) {
-              const display = b.text.display.trim().replace(/\s*:$/, "");
-              this.heading(LABEL_DEPTH, { ...b.text, display });
+            if (next?.type === "list" && isSectionLabel(b2.text.display)) {
+              const display = b2.text.display.trim().replace(/\s*:$/, "");
+              this.heading(LABEL_DEPTH, { ...b2.text, display });
               return;
             }
-            const text6 = clean(b.text.display);
+            const text6 = clean(b2.text.display);
             if (this.open.length > 0 && !isPlaceholder(text6)) {
-              for (const s of this.open) s.paragraphs.push(text6);
+              for (const s3 of this.open) s3.paragraphs.push(text6);
             }
-            this.paragraphFacts(b.text, true);
+            this.paragraphFacts(b2.text, true);
             return;
           }
           case "list": {
-            for (const item of b.items) {
+            for (const item of b2.items) {
               const parts = [];
               this.item(item, parts);
               const text6 = clean(parts.join(" "));
-              if (!isPlaceholder(text6)) for (const s of this.open) s.items.push(text6);
+              if (!isPlaceholder(text6)) for (const s3 of this.open) s3.items.push(text6);
             }
             return;
           }
           case "table":
-            this.table(b.rows);
+            this.table(b2.rows);
             return;
         }
       }
@@ -50835,8 +50835,8 @@ var init_facts_from_ir = __esm({
           for (const cell2 of row2) addLinkedIssues(cell2.scan, this.facts.linkedIssues, this.seenIssues);
         }
         const header = rows[0] ?? [];
-        const roleColumns = header.map((c) => roleOf(c.display, true));
-        const letters = header.filter((c) => isRoleLetter(c.display)).length;
+        const roleColumns = header.map((c2) => roleOf(c2.display, true));
+        const letters = header.filter((c2) => isRoleLetter(c2.display)).length;
         const roleCount = roleColumns.filter((r) => r !== void 0).length;
         if (roleCount >= 2 && (letters === 0 || letters >= 2)) {
           for (const row2 of rows.slice(1)) {
@@ -50873,9 +50873,9 @@ var init_facts_from_ir = __esm({
 });
 
 // src/core/body/char-class.ts
-function classify(c) {
-  if (c === void 0 || WS.test(c)) return 1;
-  return PUNCT.test(c) ? 2 : 0;
+function classify(c2) {
+  if (c2 === void 0 || WS.test(c2)) return 1;
+  return PUNCT.test(c2) ? 2 : 0;
 }
 var ASCII_PUNCT, WS, PUNCT;
 var init_char_class = __esm({
@@ -50889,12 +50889,12 @@ var init_char_class = __esm({
 
 // src/core/body/autolink-literal.ts
 function literalMatters(span) {
-  for (let k = 0; k < span.length; k++) {
-    const c = span[k];
-    if (c === "*" || c === "~" || c === "`" || c === "[" || c === "]" || c === "\\") return true;
-    if (c === "!" && span[k + 1] === "[") return true;
-    if (c === "&" && /^&#?[A-Za-z0-9]+;/.test(span.slice(k, k + 40))) return true;
-    if (c === "_" && (classify(span[k - 1]) !== 0 || classify(span[k + 1]) !== 0)) return true;
+  for (let k2 = 0; k2 < span.length; k2++) {
+    const c2 = span[k2];
+    if (c2 === "*" || c2 === "~" || c2 === "`" || c2 === "[" || c2 === "]" || c2 === "\\") return true;
+    if (c2 === "!" && span[k2 + 1] === "[") return true;
+    if (c2 === "&" && /^&#?[A-Za-z0-9]+;/.test(span.slice(k2, k2 + 40))) return true;
+    if (c2 === "_" && (classify(span[k2 - 1]) !== 0 || classify(span[k2 + 1]) !== 0)) return true;
   }
   return false;
 }
@@ -50919,38 +50919,38 @@ function matchDelims(delims, from) {
     if (d === void 0 || d.sealed) continue;
     const stack = stacks[d.ch] ?? [];
     if (d.close && d.ch === "~") {
-      let k = stack.length - 1;
-      for (; k >= 0; k--) {
+      let k2 = stack.length - 1;
+      for (; k2 >= 0; k2--) {
         if (++steps > MAX_STEPS) return false;
-        if (stack[k]?.size === d.size) break;
+        if (stack[k2]?.size === d.size) break;
       }
-      const o = stack[k];
+      const o = stack[k2];
       if (o !== void 0) {
         for (let j2 = i - 1; j2 >= from; j2--) {
-          const x = delims[j2];
-          if (x === void 0 || x.piece <= o.piece || ++steps > MAX_STEPS) break;
-          if (x.ch !== "~" && !x.sealed) exact = false;
+          const x2 = delims[j2];
+          if (x2 === void 0 || x2.piece <= o.piece || ++steps > MAX_STEPS) break;
+          if (x2.ch !== "~" && !x2.sealed) exact = false;
         }
         o.size = 0;
         d.size = 0;
-        stack.length = k;
+        stack.length = k2;
       }
     } else if (d.close) {
       while (d.size > 0) {
-        let k = stack.length - 1;
-        for (; k >= 0; k--) {
+        let k2 = stack.length - 1;
+        for (; k2 >= 0; k2--) {
           if (++steps > MAX_STEPS) return false;
-          const o2 = stack[k];
+          const o2 = stack[k2];
           if (o2 === void 0) continue;
           if ((o2.close || d.open) && d.size % 3 !== 0 && (o2.size + d.size) % 3 === 0) continue;
           break;
         }
-        const o = stack[k];
-        if (k < 0 || o === void 0) break;
+        const o = stack[k2];
+        if (k2 < 0 || o === void 0) break;
         const use = o.size > 1 && d.size > 1 ? 2 : 1;
         o.size -= use;
         d.size -= use;
-        stack.length = o.size > 0 ? k + 1 : k;
+        stack.length = o.size > 0 ? k2 + 1 : k2;
         for (const ch of d.ch === "*" ? ["_", "~"] : ["*", "~"]) {
           const other = stacks[ch] ?? [];
           while (other.length > 0 && (other[other.length - 1]?.piece ?? -1) > o.piece) other.pop();
@@ -51028,38 +51028,38 @@ var init_inline_state = __esm({
 });
 
 // src/core/body/code-span.ts
-function codeSpan2(s, i) {
-  const src = s.src;
+function codeSpan2(s3, i) {
+  const src = s3.src;
   let j2 = i;
   while (src[j2] === "`") j2++;
   const len = j2 - i;
-  const close = nextTickRun(s, len, j2);
+  const close = nextTickRun(s3, len, j2);
   if (close < 0) {
-    s.buf += src.slice(i, j2);
+    s3.buf += src.slice(i, j2);
     return j2;
   }
   let value = src.slice(j2, close).replace(/\n/g, " ");
   if (value.length >= 2 && value[0] === " " && value.endsWith(" ") && /[^ ]/.test(value)) {
     value = value.slice(1, -1);
   }
-  s.push(1 /* Code */, value);
+  s3.push(1 /* Code */, value);
   return close + len;
 }
-function nextTickRun(s, len, from) {
-  if (s.ticks === void 0) {
-    s.ticks = /* @__PURE__ */ new Map();
-    const src = s.src;
-    let k = src.indexOf("`");
-    while (k >= 0) {
-      let e = k;
+function nextTickRun(s3, len, from) {
+  if (s3.ticks === void 0) {
+    s3.ticks = /* @__PURE__ */ new Map();
+    const src = s3.src;
+    let k2 = src.indexOf("`");
+    while (k2 >= 0) {
+      let e = k2;
       while (src[e] === "`") e++;
-      const list4 = s.ticks.get(e - k);
-      if (list4) list4.push(k);
-      else s.ticks.set(e - k, [k]);
-      k = src.indexOf("`", e);
+      const list4 = s3.ticks.get(e - k2);
+      if (list4) list4.push(k2);
+      else s3.ticks.set(e - k2, [k2]);
+      k2 = src.indexOf("`", e);
     }
   }
-  const list3 = s.ticks.get(len);
+  const list3 = s3.ticks.get(len);
   if (list3 === void 0) return -1;
   let lo = 0;
   let hi = list3.length;
@@ -51078,38 +51078,38 @@ var init_code_span = __esm({
 });
 
 // src/core/body/delimiter-run.ts
-function attentionRun(s, i, c) {
-  const src = s.src;
+function attentionRun(s3, i, c2) {
+  const src = s3.src;
   let j2 = i;
-  while (src[j2] === c) j2++;
+  while (src[j2] === c2) j2++;
   const before = classify(src[i - 1]);
   const after = classify(src[j2]);
   const open2 = after === 0 || after === 2 && before !== 0 || src[j2] === "~";
   const close = before === 0 || before === 2 && after !== 0 || src[i - 1] === "~";
-  const piece = s.push(0 /* Text */, "");
-  s.delims.push({
-    ch: c,
+  const piece = s3.push(0 /* Text */, "");
+  s3.delims.push({
+    ch: c2,
     size: j2 - i,
-    open: c === "*" ? open2 : open2 && (before !== 0 || !close),
-    close: c === "*" ? close : close && (after !== 0 || !open2),
+    open: c2 === "*" ? open2 : open2 && (before !== 0 || !close),
+    close: c2 === "*" ? close : close && (after !== 0 || !open2),
     piece,
     sealed: false,
     dropped: false
   });
   return j2;
 }
-function tildeRun(s, i) {
-  const src = s.src;
+function tildeRun(s3, i) {
+  const src = s3.src;
   let j2 = i;
   while (src[j2] === "~") j2++;
   if (j2 - i > 2) {
-    s.buf += src.slice(i, j2);
+    s3.buf += src.slice(i, j2);
     return j2;
   }
   const before = classify(src[i - 1]);
   const after = classify(src[j2]);
-  const piece = s.push(0 /* Text */, "");
-  s.delims.push({
+  const piece = s3.push(0 /* Text */, "");
+  s3.delims.push({
     ch: "~",
     size: j2 - i,
     open: after === 0 || after === 2 && before !== 0,
@@ -51176,35 +51176,35 @@ var init_entities = __esm({
 });
 
 // src/core/body/inline-escape.ts
-function backslashEscape(s, i) {
-  const next = s.src[i + 1];
+function backslashEscape(s3, i) {
+  const next = s3.src[i + 1];
   if (next === "\n") {
-    s.buf += "\n";
+    s3.buf += "\n";
     return i + 2;
   }
   if (next !== void 0 && ASCII_PUNCT.test(next)) {
-    s.buf += next;
+    s3.buf += next;
     return i + 2;
   }
-  s.buf += "\\";
+  s3.buf += "\\";
   return i + 1;
 }
-function characterReference2(s, i) {
+function characterReference2(s3, i) {
   ENTITY.lastIndex = i;
-  const m = ENTITY.exec(s.src);
+  const m = ENTITY.exec(s3.src);
   if (m) {
-    if (m[1] !== void 0) s.buf += decodeNumeric(m[1], 16);
-    else if (m[2] !== void 0) s.buf += decodeNumeric(m[2], 10);
+    if (m[1] !== void 0) s3.buf += decodeNumeric(m[1], 16);
+    else if (m[2] !== void 0) s3.buf += decodeNumeric(m[2], 10);
     else {
       const named = NAMED[m[3] ?? ""];
       if (named === void 0) {
-        s.exact = false;
-        s.buf += m[0];
-      } else s.buf += named;
+        s3.exact = false;
+        s3.buf += m[0];
+      } else s3.buf += named;
     }
     return i + m[0].length;
   }
-  s.buf += "&";
+  s3.buf += "&";
   return i + 1;
 }
 var init_inline_escape = __esm({
@@ -51236,15 +51236,15 @@ function htmlAt(src, i) {
   if (m) return { end: i + m[0].length, inexact: false };
   return { end: i, inexact: cut };
 }
-function angleBracket(s, i) {
-  const h = htmlAt(s.src, i);
-  if (h.inexact) s.exact = false;
+function angleBracket(s3, i) {
+  const h = htmlAt(s3.src, i);
+  if (h.inexact) s3.exact = false;
   if (h.end > i) {
-    if (h.autolink !== void 0) s.buf += h.autolink;
-    else s.push(2 /* Drop */, "");
+    if (h.autolink !== void 0) s3.buf += h.autolink;
+    else s3.push(2 /* Drop */, "");
     return h.end;
   }
-  s.buf += "<";
+  s3.buf += "<";
   return i + 1;
 }
 var WINDOW, AUTOLINK_URL, AUTOLINK_EMAIL, AUTOLINK_EMAIL_AT, WS2, ATTRIBUTE2, TAG, COMMENT, PROCESSING, DECLARATION, CDATA, AFTER_LT;
@@ -51266,11 +51266,11 @@ var init_inline_html = __esm({
     DECLARATION = /^<![A-Za-z][^>]*>/;
     CDATA = /^<!\[CDATA\[[\s\S]*?\]\]>/;
     AFTER_LT = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      if (/[#-'*+\--9=?A-Z^-~]/.test(String.fromCharCode(c))) AFTER_LT[c] = 1;
+    for (let c2 = 0; c2 < 128; c2++) {
+      if (/[#-'*+\--9=?A-Z^-~]/.test(String.fromCharCode(c2))) AFTER_LT[c2] = 1;
     }
-    for (const c of "/?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-      AFTER_LT[c.charCodeAt(0)] = 3;
+    for (const c2 of "/?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+      AFTER_LT[c2.charCodeAt(0)] = 3;
     AFTER_LT["!".charCodeAt(0)] = 2;
   }
 });
@@ -51282,36 +51282,36 @@ function parseResource(src, p) {
   if (src[i] === "<") {
     i++;
     for (; ; ) {
-      const c = src[i];
-      if (c === void 0 || c === "\n" || c === "<") return { end: -1, inexact: false };
-      if (c === ">") {
+      const c2 = src[i];
+      if (c2 === void 0 || c2 === "\n" || c2 === "<") return { end: -1, inexact: false };
+      if (c2 === ">") {
         i++;
         break;
       }
-      i += c === "\\" && src[i + 1] !== void 0 && ASCII_PUNCT.test(src[i + 1] ?? "") ? 2 : 1;
+      i += c2 === "\\" && src[i + 1] !== void 0 && ASCII_PUNCT.test(src[i + 1] ?? "") ? 2 : 1;
     }
   } else {
     let balance = 0;
     const start = i;
     for (; ; ) {
-      const c = src[i];
+      const c2 = src[i];
       const code2 = src.charCodeAt(i);
-      if (balance === 0 && (c === void 0 || c === ")" || c === " " || c === "	" || c === "\n"))
+      if (balance === 0 && (c2 === void 0 || c2 === ")" || c2 === " " || c2 === "	" || c2 === "\n"))
         break;
-      if (c === "(" && balance < 32) {
+      if (c2 === "(" && balance < 32) {
         balance++;
         i++;
         continue;
       }
-      if (c === ")") {
+      if (c2 === ")") {
         balance--;
         i++;
         continue;
       }
-      if (c === void 0 || c === "(" || code2 < 32 || code2 === 127 || c === " ")
+      if (c2 === void 0 || c2 === "(" || code2 < 32 || code2 === 127 || c2 === " ")
         return { end: -1, inexact: false };
       const next = src[i + 1];
-      i += c === "\\" && (next === "(" || next === ")" || next === "\\") ? 2 : 1;
+      i += c2 === "\\" && (next === "(" || next === ")" || next === "\\") ? 2 : 1;
     }
     if (i === start) return { end: -1, inexact: false };
   }
@@ -51325,10 +51325,10 @@ function parseResource(src, p) {
   }
   i++;
   for (; ; ) {
-    const c = src[i];
-    if (c === void 0) return { end: -1, inexact: false };
-    if (c === q2) break;
-    i += c === "\\" && (src[i + 1] === q2 || src[i + 1] === "\\") ? 2 : 1;
+    const c2 = src[i];
+    if (c2 === void 0) return { end: -1, inexact: false };
+    if (c2 === q2) break;
+    i += c2 === "\\" && (src[i + 1] === q2 || src[i + 1] === "\\") ? 2 : 1;
   }
   i = skipWs(src, i + 1);
   return { end: src[i] === ")" ? i + 1 : -1, inexact: false };
@@ -51346,46 +51346,46 @@ var init_link_resource = __esm({
 });
 
 // src/core/body/link-bracket.ts
-function openBracket(s, i, image) {
-  if (!image && s.src[i + 1] === "^") s.exact = false;
-  const piece = s.push(0 /* Text */, image ? "![" : "[");
-  s.brackets.push({ piece, image, active: true, delims: s.delims.length });
+function openBracket(s3, i, image) {
+  if (!image && s3.src[i + 1] === "^") s3.exact = false;
+  const piece = s3.push(0 /* Text */, image ? "![" : "[");
+  s3.brackets.push({ piece, image, active: true, delims: s3.delims.length });
   return i + (image ? 2 : 1);
 }
-function closeBracket(s, i) {
-  const opener = s.brackets.at(-1);
+function closeBracket(s3, i) {
+  const opener = s3.brackets.at(-1);
   if (opener === void 0) {
-    s.buf += "]";
+    s3.buf += "]";
     return i + 1;
   }
   let end = -1;
-  if (opener.active && s.src[i + 1] === "(") {
-    const r = parseResource(s.src, i + 1);
-    if (r.inexact) s.exact = false;
+  if (opener.active && s3.src[i + 1] === "(") {
+    const r = parseResource(s3.src, i + 1);
+    if (r.inexact) s3.exact = false;
     end = r.end;
   }
   if (end < 0) {
-    s.brackets.pop();
-    s.buf += "]";
+    s3.brackets.pop();
+    s3.buf += "]";
     return i + 1;
   }
-  s.flush();
-  s.brackets.pop();
-  if (!matchDelims(s.delims, opener.delims)) s.exact = false;
-  for (let k = opener.delims; k < s.delims.length; k++) {
-    const d = s.delims[k];
+  s3.flush();
+  s3.brackets.pop();
+  if (!matchDelims(s3.delims, opener.delims)) s3.exact = false;
+  for (let k2 = opener.delims; k2 < s3.delims.length; k2++) {
+    const d = s3.delims[k2];
     if (d) {
       d.sealed = true;
       if (opener.image) d.dropped = true;
     }
   }
   if (opener.image) {
-    s.pieces.length = opener.piece;
-    s.pieces.push({ kind: 2 /* Drop */, value: "" });
+    s3.pieces.length = opener.piece;
+    s3.pieces.push({ kind: 2 /* Drop */, value: "" });
   } else {
-    const p = s.pieces[opener.piece];
+    const p = s3.pieces[opener.piece];
     if (p) p.value = "";
-    for (const b of s.brackets) if (!b.image) b.active = false;
+    for (const b2 of s3.brackets) if (!b2.image) b2.active = false;
   }
   return end;
 }
@@ -51409,7 +51409,7 @@ function inlineText(src) {
     }
   }
   if (plain && !LITERAL_HINT.test(src)) return { text: { display: src, scan: src }, exact: true };
-  const s = new InlineState(src);
+  const s3 = new InlineState(src);
   const n = src.length;
   let i = 0;
   while (i < n) {
@@ -51420,19 +51420,19 @@ function inlineText(src) {
       j2++;
     }
     if (j2 > i) {
-      plainRun(s, i, j2);
+      plainRun(s3, i, j2);
       i = j2;
       if (i >= n) break;
     }
-    i = special(s, i);
+    i = special(s3, i);
   }
-  const text6 = s.finish();
-  return { text: text6, exact: s.exact };
+  const text6 = s3.finish();
+  return { text: text6, exact: s3.exact };
 }
-function plainRun(s, from, to) {
-  const src = s.src;
+function plainRun(s3, from, to) {
+  const src = s3.src;
   const run2 = src.slice(from, to);
-  if (s.exact && LITERAL_HINT.test(run2)) {
+  if (s3.exact && LITERAL_HINT.test(run2)) {
     let checkedTo = -1;
     for (const m of run2.matchAll(LITERAL_TRIGGER)) {
       let start = from + m.index;
@@ -51443,39 +51443,39 @@ function plainRun(s, from, to) {
       while (end < src.length && !/[\s<]/.test(src[end] ?? " ")) end++;
       checkedTo = end;
       if (literalMatters(src.slice(start, end))) {
-        s.exact = false;
+        s3.exact = false;
         break;
       }
     }
   }
-  s.buf += run2;
+  s3.buf += run2;
 }
-function special(s, i) {
-  const c = s.src[i];
-  switch (c) {
+function special(s3, i) {
+  const c2 = s3.src[i];
+  switch (c2) {
     case "\\":
-      return backslashEscape(s, i);
+      return backslashEscape(s3, i);
     case "`":
-      return codeSpan2(s, i);
+      return codeSpan2(s3, i);
     case "<":
-      return angleBracket(s, i);
+      return angleBracket(s3, i);
     case "&":
-      return characterReference2(s, i);
+      return characterReference2(s3, i);
     case "*":
     case "_":
-      return attentionRun(s, i, c);
+      return attentionRun(s3, i, c2);
     case "~":
-      return tildeRun(s, i);
+      return tildeRun(s3, i);
     case "!":
-      if (s.src[i + 1] === "[") return openBracket(s, i, true);
-      s.buf += "!";
+      if (s3.src[i + 1] === "[") return openBracket(s3, i, true);
+      s3.buf += "!";
       return i + 1;
     case "[":
-      return openBracket(s, i, false);
+      return openBracket(s3, i, false);
     case "]":
-      return closeBracket(s, i);
+      return closeBracket(s3, i);
     default:
-      s.buf += c ?? "";
+      s3.buf += c2 ?? "";
       return i + 1;
   }
 }
@@ -51491,7 +51491,7 @@ var init_inline_text = __esm({
     init_inline_state();
     init_link_bracket();
     SPECIAL = new Uint8Array(128);
-    for (const c of "\\`<&*_~[]!") SPECIAL[c.charCodeAt(0)] = 1;
+    for (const c2 of "\\`<&*_~[]!") SPECIAL[c2.charCodeAt(0)] = 1;
   }
 });
 
@@ -51583,10 +51583,10 @@ function splitLines(text6) {
   let start = 0;
   const n = text6.length;
   for (let i = 0; i < n; i++) {
-    const c = text6.charCodeAt(i);
-    if (c === 10 || c === 13) {
+    const c2 = text6.charCodeAt(i);
+    if (c2 === 10 || c2 === 13) {
       lines.push(text6.slice(start, i));
-      if (c === 13 && text6.charCodeAt(i + 1) === 10) i++;
+      if (c2 === 13 && text6.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
@@ -52068,7 +52068,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain3, path3, match) {
+function findUrl(_2, protocol, domain3, path3, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -52094,7 +52094,7 @@ function findUrl(_, protocol, domain3, path3, match) {
   }
   return result;
 }
-function findEmail(_, atext, label2) {
+function findEmail(_2, atext, label2) {
   if (/[\d\-_]$/.test(label2)) {
     return false;
   }
@@ -52106,7 +52106,7 @@ function findEmail(_, atext, label2) {
     position: void 0
   };
 }
-function findMailto(_, atext, label2) {
+function findMailto(_2, atext, label2) {
   if (/[\d\-_]$/.test(label2)) {
     return false;
   }
@@ -52228,7 +52228,7 @@ function exitFootnoteDefinition(token) {
 function footnoteReferencePeek() {
   return "[";
 }
-function footnoteReference(node4, _, state, info) {
+function footnoteReference(node4, _2, state, info) {
   const tracker = state.createTracker(info);
   let value = tracker.move("[^");
   const exit3 = state.enter("footnoteReference");
@@ -52286,7 +52286,7 @@ function enterStrikethrough(token) {
 function exitStrikethrough(token) {
   this.exit(token);
 }
-function handleDelete(node4, _, state, info) {
+function handleDelete(node4, _2, state, info) {
   const tracker = state.createTracker(info);
   const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
   const exit3 = state.enter("strikethrough");
@@ -53295,8 +53295,8 @@ var init_edit_map = __esm({
        *   Nothing.
        */
       consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
+        this.map.sort(function(a, b2) {
+          return a[0] - b2[0];
         });
         if (this.map.length === 0) {
           return;
@@ -53716,8 +53716,8 @@ function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map2.add(a, b, []);
+        const b2 = range[3] - range[2] - 1;
+        map2.add(a, b2, []);
       }
     }
     map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
@@ -54037,7 +54037,7 @@ function parse6(input3) {
       reparsed = tryReference(source.join("\n"));
     }
     if (reparsed) {
-      for (let k = first; k < last; k++) irs[k] = [];
+      for (let k2 = first; k2 < last; k2++) irs[k2] = [];
       irs[last] = reparsed;
     } else {
       truncated = true;
@@ -54070,9 +54070,9 @@ function safeForReference(lines) {
   for (const line2 of lines) {
     let markers = 0;
     for (let i = 0; i < line2.length && i < 400; i++) {
-      const c = line2[i];
-      if (c === ">" || c === "-" || c === "*" || c === "+") markers++;
-      else if (c !== " " && c !== "	" && !(c !== void 0 && c >= "0" && c <= "9") && c !== "." && c !== ")")
+      const c2 = line2[i];
+      if (c2 === ">" || c2 === "-" || c2 === "*" || c2 === "+") markers++;
+      else if (c2 !== " " && c2 !== "	" && !(c2 !== void 0 && c2 >= "0" && c2 <= "9") && c2 !== "." && c2 !== ")")
         break;
     }
     if (markers > 16) return false;
@@ -54169,12 +54169,12 @@ ${toAdd.map((t) => `- [${box}] ${t}`).join("\n")}`;
 // src/core/rules/criteria-rule.ts
 function criteriaSections(body, names) {
   const keys = new Set(names.map(sectionKey));
-  return body.sections.filter((s) => keys.has(s.key));
+  return body.sections.filter((s3) => keys.has(s3.key));
 }
 function fixFor(name, missing) {
   const bullets = Array.from(
     { length: Math.max(1, missing) },
-    (_, i) => i === 0 ? "- p99 latency of /search < 200 ms" : "- another measurable outcome"
+    (_2, i) => i === 0 ? "- p99 latency of /search < 200 ms" : "- another measurable outcome"
   );
   return { kind: "append", block: `## ${name}
 ${bullets.join("\n")}`, placeholder: true };
@@ -54190,7 +54190,7 @@ function judge(body, settings) {
       fix: fixFor(name, settings.min_items)
     };
   }
-  const entries = sections.flatMap((s) => s.items.length > 0 ? s.items : s.paragraphs);
+  const entries = sections.flatMap((s3) => s3.items.length > 0 ? s3.items : s3.paragraphs);
   if (entries.length < settings.min_items) {
     const what = entries.length === 0 ? `The \`${section.title}\` section is empty` : `The \`${section.title}\` section has ${entries.length} of ${settings.min_items} required criteria`;
     return { ok: false, message: what, fix: fixFor(name, settings.min_items - entries.length) };
@@ -54228,7 +54228,7 @@ function exemptionReason(item, config3) {
     return `this ${item.kind === "pr" ? "pull request" : "issue"} is closed`;
   if (item.kind === "pr" && item.draft && config3.exempt.draft_prs) return "draft pull request";
   const author = item.author?.toLowerCase();
-  const bots = new Set(config3.exempt.bots.map((b) => b.toLowerCase()));
+  const bots = new Set(config3.exempt.bots.map((b2) => b2.toLowerCase()));
   if (author !== void 0 && (item.authorIsBot || author.endsWith("[bot]") || bots.has(author))) {
     return `authored by a bot (${quietLogin(item.author ?? "")})`;
   }
@@ -54256,18 +54256,18 @@ function replaceOwner(login3) {
   return login3 === void 0 ? SAY_ONE_LOGIN : { kind: "replace-owner", login: login3 };
 }
 function accountableField(body) {
-  const fields = body.raci.filter((f) => f.role === "accountable");
+  const fields = body.raci.filter((f2) => f2.role === "accountable");
   if (fields.length === 0) return null;
   const seen = /* @__PURE__ */ new Set();
   const mentions = [];
-  for (const m of fields.flatMap((f) => f.mentions)) {
+  for (const m of fields.flatMap((f2) => f2.mentions)) {
     const key = `${m.kind}:${m.login.toLowerCase()}`;
     if (!seen.has(key)) {
       seen.add(key);
       mentions.push(m);
     }
   }
-  return { mentions, unparsed: fields.flatMap((f) => f.unparsed) };
+  return { mentions, unparsed: fields.flatMap((f2) => f2.unparsed) };
 }
 function notAMention(text6, suggested) {
   if (LOGIN.test(text6) && isPlaceholderLogin(text6)) {
@@ -54447,7 +54447,7 @@ var init_civil_dates = __esm({
 // src/followup/decision-record.ts
 function decisionRecordOf(body) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const s of body.sections) byKey.set(s.key, [...byKey.get(s.key) ?? [], s]);
+  for (const s3 of body.sections) byKey.set(s3.key, [...byKey.get(s3.key) ?? [], s3]);
   const content3 = (name) => (byKey.get(sectionKey(name)) ?? []).flatMap(contentOf).filter((t) => t.trim() !== "");
   const missing = DECISION_SECTIONS.filter((name) => content3(name).length === 0);
   const review = content3("Review date");
@@ -54471,7 +54471,7 @@ var init_decision_record = __esm({
       "Expected outcome",
       "Review date"
     ];
-    contentOf = (s) => [...s.paragraphs, ...s.items];
+    contentOf = (s3) => [...s3.paragraphs, ...s3.items];
   }
 });
 
@@ -54508,7 +54508,7 @@ function overdueActions(actions, now, timeZone) {
     if (a.done || a.due === void 0) return [];
     const overdueDays = daysSince(a.due, now, timeZone);
     return overdueDays > 0 ? [{ ...a, overdueDays }] : [];
-  }).sort((a, b) => b.overdueDays - a.overdueDays);
+  }).sort((a, b2) => b2.overdueDays - a.overdueDays);
 }
 var OWNER, ISSUE_REF;
 var init_postmortem_actions = __esm({
@@ -54892,7 +54892,7 @@ async function checkItem(ctx, deps, subject) {
       }) : void 0
     ]);
     const failures = [checkWrite, ...otherWrites].flatMap(
-      (w) => w.status === "rejected" ? [w.reason] : []
+      (w2) => w2.status === "rejected" ? [w2.reason] : []
     );
     for (const reason of failures.slice(1)) {
       log.warn({ err: reason, repository, number: issue2.number }, "another write failed too");
@@ -55321,7 +55321,7 @@ async function onPush(context, deps) {
   const owner = repository?.owner?.login ?? repository?.owner?.name;
   if (!owner || !ref?.startsWith("refs/heads/")) return;
   const touched = (commits ?? []).some(
-    (c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []].includes(CONFIG_PATH)
+    (c2) => [...c2.added ?? [], ...c2.modified ?? [], ...c2.removed ?? []].includes(CONFIG_PATH)
   );
   if (!touched) return;
   const branch = ref.slice("refs/heads/".length);
@@ -56225,8 +56225,8 @@ var require_counter = __commonJS({
       }
       async get() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         return {
           help: this.help,
@@ -56359,8 +56359,8 @@ var require_gauge = __commonJS({
       }
       async get() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         return {
           help: this.help,
@@ -56512,8 +56512,8 @@ var require_histogram = __commonJS({
       }
       async getForPromString() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         const data = Object.values(this.hashMap);
         const values = data.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
@@ -56636,11 +56636,11 @@ var require_histogram = __commonJS({
             this.bucketExemplars
           );
         }
-        const b = findBound(this.upperBounds, labelValuePair.value);
+        const b2 = findBound(this.upperBounds, labelValuePair.value);
         valueFromMap.sum += labelValuePair.value;
         valueFromMap.count += 1;
-        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
-          valueFromMap.bucketValues[b] += 1;
+        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b2)) {
+          valueFromMap.bucketValues[b2] += 1;
         }
         this.hashMap[hash2] = valueFromMap;
       };
@@ -56737,11 +56737,11 @@ var require_treebase = __commonJS({
     TreeBase.prototype.find = function(data) {
       var res = this._root;
       while (res !== null) {
-        var c = this._comparator(data, res.data);
-        if (c === 0) {
+        var c2 = this._comparator(data, res.data);
+        if (c2 === 0) {
           return res.data;
         } else {
-          res = res.get_child(c > 0);
+          res = res.get_child(c2 > 0);
         }
       }
       return null;
@@ -56750,13 +56750,13 @@ var require_treebase = __commonJS({
       var res = this._root;
       var iter = this.iterator();
       while (res !== null) {
-        var c = this._comparator(data, res.data);
-        if (c === 0) {
+        var c2 = this._comparator(data, res.data);
+        if (c2 === 0) {
           iter._cursor = res;
           return iter;
         } else {
           iter._ancestors.push(res);
-          res = res.get_child(c > 0);
+          res = res.get_child(c2 > 0);
         }
       }
       return null;
@@ -56766,13 +56766,13 @@ var require_treebase = __commonJS({
       var iter = this.iterator();
       var cmp = this._comparator;
       while (cur !== null) {
-        var c = cmp(item, cur.data);
-        if (c === 0) {
+        var c2 = cmp(item, cur.data);
+        if (c2 === 0) {
           iter._cursor = cur;
           return iter;
         }
         iter._ancestors.push(cur);
-        cur = cur.get_child(c > 0);
+        cur = cur.get_child(c2 > 0);
       }
       for (var i = iter._ancestors.length - 1; i >= 0; --i) {
         cur = iter._ancestors[i];
@@ -57185,19 +57185,19 @@ var require_tdigest = __commonJS({
       var result = [];
       if (everything) {
         this._cumulate(true);
-        this.centroids.each(function(c) {
-          result.push(c);
+        this.centroids.each(function(c2) {
+          result.push(c2);
         });
       } else {
-        this.centroids.each(function(c) {
-          result.push({ mean: c.mean, n: c.n });
+        this.centroids.each(function(c2) {
+          result.push({ mean: c2.mean, n: c2.n });
         });
       }
       return result;
     };
     TDigest.prototype.summary = function() {
       var approx = this.discrete ? "exact " : "approximating ";
-      var s = [
+      var s3 = [
         approx + this.n + " samples using " + this.size() + " centroids",
         "min = " + this.percentile(0),
         "Q1  = " + this.percentile(0.25),
@@ -57205,25 +57205,25 @@ var require_tdigest = __commonJS({
         "Q3  = " + this.percentile(0.75),
         "max = " + this.percentile(1)
       ];
-      return s.join("\n");
+      return s3.join("\n");
     };
-    function compare_centroid_means(a, b) {
-      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
+    function compare_centroid_means(a, b2) {
+      return a.mean > b2.mean ? 1 : a.mean < b2.mean ? -1 : 0;
     }
-    function compare_centroid_mean_cumns(a, b) {
-      return a.mean_cumn - b.mean_cumn;
+    function compare_centroid_mean_cumns(a, b2) {
+      return a.mean_cumn - b2.mean_cumn;
     }
-    TDigest.prototype.push = function(x, n) {
+    TDigest.prototype.push = function(x2, n) {
       n = n || 1;
-      x = Array.isArray(x) ? x : [x];
-      for (var i = 0; i < x.length; i++) {
-        this._digest(x[i], n);
+      x2 = Array.isArray(x2) ? x2 : [x2];
+      for (var i = 0; i < x2.length; i++) {
+        this._digest(x2[i], n);
       }
     };
-    TDigest.prototype.push_centroid = function(c) {
-      c = Array.isArray(c) ? c : [c];
-      for (var i = 0; i < c.length; i++) {
-        this._digest(c[i].mean, c[i].n);
+    TDigest.prototype.push_centroid = function(c2) {
+      c2 = Array.isArray(c2) ? c2 : [c2];
+      for (var i = 0; i < c2.length; i++) {
+        this._digest(c2[i].mean, c2[i].n);
       }
     };
     TDigest.prototype._cumulate = function(exact) {
@@ -57231,62 +57231,62 @@ var require_tdigest = __commonJS({
         return;
       }
       var cumn = 0;
-      this.centroids.each(function(c) {
-        c.mean_cumn = cumn + c.n / 2;
-        cumn = c.cumn = cumn + c.n;
+      this.centroids.each(function(c2) {
+        c2.mean_cumn = cumn + c2.n / 2;
+        cumn = c2.cumn = cumn + c2.n;
       });
       this.n = this.last_cumulate = cumn;
     };
-    TDigest.prototype.find_nearest = function(x) {
+    TDigest.prototype.find_nearest = function(x2) {
       if (this.size() === 0) {
         return null;
       }
-      var iter = this.centroids.lowerBound({ mean: x });
-      var c = iter.data() === null ? iter.prev() : iter.data();
-      if (c.mean === x || this.discrete) {
-        return c;
+      var iter = this.centroids.lowerBound({ mean: x2 });
+      var c2 = iter.data() === null ? iter.prev() : iter.data();
+      if (c2.mean === x2 || this.discrete) {
+        return c2;
       }
       var prev = iter.prev();
-      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+      if (prev && Math.abs(prev.mean - x2) < Math.abs(c2.mean - x2)) {
         return prev;
       } else {
-        return c;
+        return c2;
       }
     };
-    TDigest.prototype._new_centroid = function(x, n, cumn) {
-      var c = { mean: x, n, cumn };
-      this.centroids.insert(c);
+    TDigest.prototype._new_centroid = function(x2, n, cumn) {
+      var c2 = { mean: x2, n, cumn };
+      this.centroids.insert(c2);
       this.n += n;
-      return c;
+      return c2;
     };
-    TDigest.prototype._addweight = function(nearest, x, n) {
-      if (x !== nearest.mean) {
-        nearest.mean += n * (x - nearest.mean) / (nearest.n + n);
+    TDigest.prototype._addweight = function(nearest, x2, n) {
+      if (x2 !== nearest.mean) {
+        nearest.mean += n * (x2 - nearest.mean) / (nearest.n + n);
       }
       nearest.cumn += n;
       nearest.mean_cumn += n / 2;
       nearest.n += n;
       this.n += n;
     };
-    TDigest.prototype._digest = function(x, n) {
+    TDigest.prototype._digest = function(x2, n) {
       var min = this.centroids.min();
       var max = this.centroids.max();
-      var nearest = this.find_nearest(x);
-      if (nearest && nearest.mean === x) {
-        this._addweight(nearest, x, n);
+      var nearest = this.find_nearest(x2);
+      if (nearest && nearest.mean === x2) {
+        this._addweight(nearest, x2, n);
       } else if (nearest === min) {
-        this._new_centroid(x, n, 0);
+        this._new_centroid(x2, n, 0);
       } else if (nearest === max) {
-        this._new_centroid(x, n, this.n);
+        this._new_centroid(x2, n, this.n);
       } else if (this.discrete) {
-        this._new_centroid(x, n, nearest.cumn);
+        this._new_centroid(x2, n, nearest.cumn);
       } else {
         var p = nearest.mean_cumn / this.n;
         var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
         if (max_n - nearest.n >= n) {
-          this._addweight(nearest, x, n);
+          this._addweight(nearest, x2, n);
         } else {
-          this._new_centroid(x, n, nearest.cumn);
+          this._new_centroid(x2, n, nearest.cumn);
         }
       }
       this._cumulate(false);
@@ -57294,10 +57294,10 @@ var require_tdigest = __commonJS({
         this.compress();
       }
     };
-    TDigest.prototype.bound_mean = function(x) {
-      var iter = this.centroids.upperBound({ mean: x });
+    TDigest.prototype.bound_mean = function(x2) {
+      var iter = this.centroids.upperBound({ mean: x2 });
       var lower = iter.prev();
-      var upper = lower.mean === x ? lower : iter.next();
+      var upper = lower.mean === x2 ? lower : iter.next();
       return [lower, upper];
     };
     TDigest.prototype.p_rank = function(x_or_xlist) {
@@ -57305,23 +57305,23 @@ var require_tdigest = __commonJS({
       var ps = xs.map(this._p_rank, this);
       return Array.isArray(x_or_xlist) ? ps : ps[0];
     };
-    TDigest.prototype._p_rank = function(x) {
+    TDigest.prototype._p_rank = function(x2) {
       if (this.size() === 0) {
         return void 0;
-      } else if (x < this.centroids.min().mean) {
+      } else if (x2 < this.centroids.min().mean) {
         return 0;
-      } else if (x > this.centroids.max().mean) {
+      } else if (x2 > this.centroids.max().mean) {
         return 1;
       }
       this._cumulate(true);
-      var bound = this.bound_mean(x);
+      var bound = this.bound_mean(x2);
       var lower = bound[0], upper = bound[1];
       if (this.discrete) {
         return lower.cumn / this.n;
       } else {
         var cumn = lower.mean_cumn;
         if (lower !== upper) {
-          cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
+          cumn += (x2 - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
         }
         return cumn / this.n;
       }
@@ -57388,15 +57388,15 @@ var require_tdigest = __commonJS({
       TDigest.prototype.push.call(this, x_or_xlist);
       this.check_continuous();
     };
-    Digest.prototype._new_centroid = function(x, n, cumn) {
+    Digest.prototype._new_centroid = function(x2, n, cumn) {
       this.n_unique += 1;
-      TDigest.prototype._new_centroid.call(this, x, n, cumn);
+      TDigest.prototype._new_centroid.call(this, x2, n, cumn);
     };
-    Digest.prototype._addweight = function(nearest, x, n) {
+    Digest.prototype._addweight = function(nearest, x2, n) {
       if (nearest.n === 1) {
         this.n_unique -= 1;
       }
-      TDigest.prototype._addweight.call(this, nearest, x, n);
+      TDigest.prototype._addweight.call(this, nearest, x2, n);
     };
     Digest.prototype.check_continuous = function() {
       if (this.mode !== "auto" || this.size() < this.digest_thresh) {
@@ -57518,22 +57518,22 @@ var require_summary = __commonJS({
       }
       async get() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         const hashKeys = Object.keys(this.hashMap);
         const values = [];
         hashKeys.forEach((hashKey) => {
-          const s = this.hashMap[hashKey];
-          if (s) {
-            if (this.pruneAgedBuckets && s.td.size() === 0) {
+          const s3 = this.hashMap[hashKey];
+          if (s3) {
+            if (this.pruneAgedBuckets && s3.td.size() === 0) {
               delete this.hashMap[hashKey];
             } else {
-              extractSummariesForExport(s, this.percentiles).forEach((v) => {
-                values.push(v);
+              extractSummariesForExport(s3, this.percentiles).forEach((v2) => {
+                values.push(v2);
               });
-              values.push(getSumForExport(s, this));
-              values.push(getCountForExport(s, this));
+              values.push(getSumForExport(s3, this));
+              values.push(getCountForExport(s3, this));
             }
           }
         });
@@ -57547,10 +57547,10 @@ var require_summary = __commonJS({
       }
       reset() {
         const data = Object.values(this.hashMap);
-        data.forEach((s) => {
-          s.td.reset();
-          s.count = 0;
-          s.sum = 0;
+        data.forEach((s3) => {
+          s3.td.reset();
+          s3.count = 0;
+          s3.sum = 0;
         });
       }
       /**
@@ -57846,12 +57846,12 @@ var require_semver = __commonJS({
       if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
         return globalVersion === ownVersion;
       };
-      function _reject(v) {
-        rejectedVersions.add(v);
+      function _reject(v2) {
+        rejectedVersions.add(v2);
         return false;
       }
-      function _accept(v) {
-        acceptedVersions.add(v);
+      function _accept(v2) {
+        acceptedVersions.add(v2);
         return true;
       }
       return function isCompatible2(globalVersion) {
@@ -60439,11 +60439,11 @@ var require_metricAggregators = __commonJS({
       /**
        * @return The sum of values.
        */
-      sum: AggregatorFactory((v) => v.reduce((p, c) => p + c.value, 0)),
+      sum: AggregatorFactory((v2) => v2.reduce((p, c2) => p + c2.value, 0)),
       /**
        * @return The first value.
        */
-      first: AggregatorFactory((v) => v[0].value),
+      first: AggregatorFactory((v2) => v2[0].value),
       /**
        * @return {undefined} Undefined; omits the metric.
        */
@@ -60453,19 +60453,19 @@ var require_metricAggregators = __commonJS({
        * @return The arithmetic mean of the values.
        */
       average: AggregatorFactory(
-        (v) => v.reduce((p, c) => p + c.value, 0) / v.length
+        (v2) => v2.reduce((p, c2) => p + c2.value, 0) / v2.length
       ),
       /**
        * @return The minimum of the values.
        */
       min: AggregatorFactory(
-        (v) => v.reduce((p, c) => Math.min(p, c.value), Infinity)
+        (v2) => v2.reduce((p, c2) => Math.min(p, c2.value), Infinity)
       ),
       /**
        * @return The maximum of the values.
        */
       max: AggregatorFactory(
-        (v) => v.reduce((p, c) => Math.max(p, c.value), -Infinity)
+        (v2) => v2.reduce((p, c2) => Math.max(p, c2.value), -Infinity)
       )
     };
   }
@@ -60815,8 +60815,8 @@ function itemFromNode(node4) {
     )
   ];
   for (const pr of present(node4.closedByPullRequestsReferences)) {
-    for (const c of present(pr.commits)) {
-      signs.push({ kind: "linked-pr", login: null, at: c.commit.committedDate });
+    for (const c2 of present(pr.commits)) {
+      signs.push({ kind: "linked-pr", login: null, at: c2.commit.committedDate });
     }
     signs.push(...timelineSigns(present(pr.timelineItems), true));
   }
@@ -60964,7 +60964,7 @@ function fromConfig(value) {
   return { kind: login3.includes("/") ? "team" : "user", login: login3, source: "config" };
 }
 function escalationTarget(body, configured) {
-  const named = body.raci.filter((f) => f.role === "escalation").flatMap((f) => f.mentions).find((m) => m.kind === "team" || !isPlaceholderLogin(m.login));
+  const named = body.raci.filter((f2) => f2.role === "escalation").flatMap((f2) => f2.mentions).find((m) => m.kind === "team" || !isPlaceholderLogin(m.login));
   if (named) return { kind: named.kind, login: named.login, source: "body" };
   return fromConfig(configured) ?? { kind: "report", source: "none" };
 }
@@ -61074,8 +61074,8 @@ function planQuiet(input3, at) {
     }
     quiet.push(entry);
   }
-  quiet.sort((a, b) => b.quietDays - a.quietDays || a.number - b.number);
-  nudges.sort((a, b) => b.days - a.days || a.number - b.number);
+  quiet.sort((a, b2) => b2.quietDays - a.quietDays || a.number - b2.number);
+  nudges.sort((a, b2) => b2.days - a.days || a.number - b2.number);
   return { quiet, escalations, nudges };
 }
 function planDecisions(input3, at) {
@@ -61110,8 +61110,8 @@ function planDecisions(input3, at) {
     if (past === 0) due.push(entry);
     else overdue.push({ ...entry, overdueDays: past });
   }
-  due.sort((a, b) => a.reviewDate.localeCompare(b.reviewDate) || a.number - b.number);
-  overdue.sort((a, b) => b.overdueDays - a.overdueDays || a.number - b.number);
+  due.sort((a, b2) => a.reviewDate.localeCompare(b2.reviewDate) || a.number - b2.number);
+  overdue.sort((a, b2) => b2.overdueDays - a.overdueDays || a.number - b2.number);
   return { due, overdue, reminders };
 }
 function planActions(input3) {
@@ -61128,7 +61128,7 @@ function planActions(input3) {
         issue: a.issue
       })
     )
-  ).sort((a, b) => b.overdueDays - a.overdueDays || a.number - b.number);
+  ).sort((a, b2) => b2.overdueDays - a.overdueDays || a.number - b2.number);
 }
 function planFollowup(input3) {
   const at = input3.now.toISOString();
@@ -61227,10 +61227,10 @@ async function planRepositoryFollowup(p, config3, snapshot) {
   };
   const inProgress = [];
   for (const item of labelled.inProgress) {
-    const f = itemFacts(item);
-    facts.set(item.number, f);
-    if (exemptionReason(f, config3) !== void 0) continue;
-    const owner2 = accountableOwner(f.body, f.assignees);
+    const f2 = itemFacts(item);
+    facts.set(item.number, f2);
+    if (exemptionReason(f2, config3) !== void 0) continue;
+    const owner2 = accountableOwner(f2.body, f2.assignees);
     if (owner2 === void 0) continue;
     const lastActivity = lastSignOfLife(item, owner2, config3.in_progress_labels);
     if (workingDaysBetween(lastActivity, now, timeZone) < settings.quiet_days) continue;
@@ -61241,18 +61241,18 @@ async function planRepositoryFollowup(p, config3, snapshot) {
       title: item.title,
       url: item.url,
       owner: owner2,
-      escalation: escalationTarget(f.body, settings.escalate_to),
+      escalation: escalationTarget(f2.body, settings.escalate_to),
       lastActivity,
       record: comment?.followup
     });
   }
   const decisions = [];
   for (const item of labelled.decisions) {
-    const f = itemFacts(item);
-    facts.set(item.number, f);
-    const reviewDate = decisionRecordOf(f.body).reviewDate;
+    const f2 = itemFacts(item);
+    facts.set(item.number, f2);
+    const reviewDate = decisionRecordOf(f2.body).reviewDate;
     if (reviewDate === void 0) continue;
-    const owner2 = accountableOwner(f.body, f.assignees);
+    const owner2 = accountableOwner(f2.body, f2.assignees);
     const comment = await record2(item.number);
     decisions.push({
       number: item.number,
@@ -61266,23 +61266,23 @@ async function planRepositoryFollowup(p, config3, snapshot) {
   }
   const sections = settings.postmortem_sections;
   const postmortemFacts = labelled.postmortems.map((item) => ({ item, f: itemFacts(item) }));
-  const links = postmortemFacts.flatMap(({ f }) => linkedActionIssues(f.body, sections));
+  const links = postmortemFacts.flatMap(({ f: f2 }) => linkedActionIssues(f2.body, sections));
   const linkedItems = links.length > 0 ? await collector.issues(links) : /* @__PURE__ */ new Map();
   const linked = /* @__PURE__ */ new Map();
   for (const [number4, i] of linkedItems) {
-    const f = itemFacts(i);
+    const f2 = itemFacts(i);
     linked.set(number4, {
-      owner: accountableOwner(f.body, f.assignees),
+      owner: accountableOwner(f2.body, f2.assignees),
       state: i.state,
       due: i.milestoneDue ? findDate(i.milestoneDue) : void 0,
       title: i.title
     });
   }
-  const postmortems = postmortemFacts.map(({ item, f }) => ({
+  const postmortems = postmortemFacts.map(({ item, f: f2 }) => ({
     number: item.number,
     title: item.title,
     url: item.url,
-    actions: postmortemActions(f.body, sections, linked)
+    actions: postmortemActions(f2.body, sections, linked)
   }));
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
   return { plan, requests: collector.requests, comments, facts };
@@ -61311,21 +61311,886 @@ var init_run_followup = __esm({
 });
 
 // node_modules/croner/dist/croner.js
-function g(s, e, t, n = 0, r = 0, a = 0, i = 0) {
-  let o = s >= 0 && s < 100, u = Date.UTC(o ? s + 400 : s, e, t, n, r, a, i);
+function g(s3, e, t, n = 0, r = 0, a = 0, i = 0) {
+  let o = s3 >= 0 && s3 < 100, u = Date.UTC(o ? s3 + 400 : s3, e, t, n, r, a, i);
   return o ? u - 126227808e5 : u;
 }
-var E, H, P, $;
+function D(s3) {
+  return g(s3.y, s3.m - 1, s3.d, s3.h, s3.i, s3.s);
+}
+function w(s3, e) {
+  return s3.y === e.y && s3.m === e.m && s3.d === e.d && s3.h === e.h && s3.i === e.i && s3.s === e.s;
+}
+function O(s3) {
+  let e = s3.substring(9);
+  return e.includes("Z") || e.includes("+") || e.includes("-");
+}
+function Z(s3, e) {
+  let t = new Date(Date.parse(s3));
+  if (isNaN(t)) throw new Error("Invalid ISO8601 passed to timezone parser.");
+  return O(s3) ? { tp: T(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), "Etc/UTC"), ms: t.getUTCMilliseconds() } : { tp: T(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), e), ms: t.getMilliseconds() };
+}
+function v(s3, e, t) {
+  let { tp: n, ms: r } = Z(s3, e);
+  return new Date(N(n, t).getTime() + r);
+}
+function N(s3, e) {
+  let t = _(s3);
+  if (t.kind === "single") return t.date;
+  if (t.kind === "ambiguous") return t.earlier;
+  if (e) throw new Error("Invalid date passed to fromTZ()");
+  return t.after;
+}
+function _(s3) {
+  let e = D(s3), t = (i) => R(new Date(i), s3.tz), n = e - t(e), r = y(new Date(n), s3.tz);
+  if (w(r, s3)) {
+    let i = D(r) - n, o = n - (t(n - E) - i);
+    if (o < n && w(y(new Date(o), s3.tz), s3)) return { kind: "ambiguous", earlier: new Date(o), later: new Date(n) };
+    let u = n + (i - t(n + E));
+    return u > n && w(y(new Date(u), s3.tz), s3) ? { kind: "ambiguous", earlier: new Date(n), later: new Date(u) } : { kind: "single", date: new Date(n) };
+  }
+  let a = e - (D(r) - n);
+  return w(y(new Date(a), s3.tz), s3) ? { kind: "single", date: new Date(a) } : { kind: "gap", before: new Date(Math.min(n, a)), after: new Date(Math.max(n, a)) };
+}
+function R(s3, e) {
+  return D(y(s3, e)) - (s3.getTime() - s3.getUTCMilliseconds());
+}
+function k(s3, e, t) {
+  let n = R(new Date(s3), t);
+  for (; e - s3 > 1e3; ) {
+    let r = s3 + Math.floor((e - s3) / 2e3) * 1e3;
+    R(new Date(r), t) === n ? s3 = r : e = r;
+  }
+  return e;
+}
+function U(s3, e) {
+  let t = _(y(new Date(s3), e));
+  if (t.kind === "ambiguous") return s3 < t.later.getTime() ? "earlier" : "later";
+}
+function y(s3, e) {
+  if (e === void 0) return T(s3.getFullYear(), s3.getMonth() + 1, s3.getDate(), s3.getHours(), s3.getMinutes(), s3.getSeconds());
+  let t = W.get(e), n;
+  try {
+    t || (t = new Intl.DateTimeFormat("en-US", { timeZone: e, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hour12: false }), W.set(e, t)), n = t.formatToParts(s3);
+  } catch (i) {
+    let o = i instanceof Error ? i.message : String(i);
+    throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${o}`);
+  }
+  let r = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (let i of n) (i.type === "year" || i.type === "month" || i.type === "day" || i.type === "hour" || i.type === "minute" || i.type === "second") && (r[i.type] = parseInt(i.value, 10));
+  if (isNaN(r.year) || isNaN(r.month) || isNaN(r.day) || isNaN(r.hour) || isNaN(r.minute) || isNaN(r.second)) throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(r)}`);
+  let a = s3.getTime() - H;
+  return (a < -S || a < S && r.month === 12) && (r.year = 1 - r.year), r.hour === 24 && (r.hour = 0), { y: r.year, m: r.month, d: r.day, h: r.hour, i: r.minute, s: r.second, tz: e };
+}
+function T(s3, e, t, n, r, a, i) {
+  return { y: s3, m: e, d: t, h: n, i: r, s: a, tz: i };
+}
+function F(s3) {
+  s3 === void 0 && (s3 = {}), delete s3.name, s3.legacyMode !== void 0 && s3.domAndDow === void 0 ? s3.domAndDow = !s3.legacyMode : s3.domAndDow === void 0 && (s3.domAndDow = false), s3.legacyMode = !s3.domAndDow;
+  let e = (n, r) => n === void 0 ? r : n;
+  if (s3.paused = e(s3.paused, false), s3.maxRuns = e(s3.maxRuns, 1 / 0), s3.catch = e(s3.catch, false), s3.unref = e(s3.unref, false), s3.mode = e(s3.mode, "auto"), s3.alternativeWeekdays = e(s3.alternativeWeekdays, false), s3.sloppyRanges = e(s3.sloppyRanges, false), s3.fixedTimeRule = e(s3.fixedTimeRule, "single-value"), s3.allowPast = e(s3.allowPast, false), s3.interval = s3.interval === void 0 ? 0 : parseInt(s3.interval.toString(), 10), s3.utcOffset = s3.utcOffset === void 0 ? void 0 : parseInt(s3.utcOffset.toString(), 10), s3.dayOffset = s3.dayOffset === void 0 ? 0 : parseInt(s3.dayOffset.toString(), 10), !["auto", "5-part", "6-part", "7-part", "5-or-6-parts", "6-or-7-parts"].includes(s3.mode)) throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");
+  if (!["single-value", "no-wildcard"].includes(s3.fixedTimeRule)) throw new Error("CronOptions: fixedTimeRule must be one of 'single-value' or 'no-wildcard'.");
+  s3.timezone === "" && (s3.timezone = void 0);
+  let t = s3.timezone ?? s3.utcOffset;
+  if (s3.startAt && (s3.startAt = I(new c(s3.startAt, t))), s3.stopAt && (s3.stopAt = I(new c(s3.stopAt, t))), s3.interval !== null) {
+    if (isNaN(s3.interval)) throw new Error("CronOptions: Supplied value for interval is not a number");
+    if (s3.interval < 0) throw new Error("CronOptions: Supplied value for interval can not be negative");
+  }
+  if (s3.utcOffset !== void 0) {
+    if (isNaN(s3.utcOffset)) throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");
+    if (s3.utcOffset < -870 || s3.utcOffset > 870) throw new Error("CronOptions: utcOffset out of bounds.");
+    if (s3.utcOffset !== void 0 && s3.timezone) throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.");
+  }
+  if (s3.unref !== true && s3.unref !== false) throw new Error("CronOptions: Unref should be either true, false or undefined(false).");
+  if (s3.dayOffset !== void 0 && s3.dayOffset !== 0 && isNaN(s3.dayOffset)) throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");
+  return s3;
+}
+function I(s3) {
+  return s3.ms ? (s3.ms = 0, new c(new Date(s3.getTime() + 1e3), s3.tz)) : s3;
+}
+function b(s3) {
+  return typeof s3 == "function";
+}
+function L(s3) {
+  return b(s3);
+}
+function Y(s3) {
+  typeof Deno < "u" && typeof Deno.unrefTimer < "u" ? Deno.unrefTimer(s3) : s3 && typeof s3.unref < "u" && s3.unref();
+}
+var E, H, S, W, x, C, B, f, c, P, $, M, j, A;
 var init_croner = __esm({
   "node_modules/croner/dist/croner.js"() {
     E = 3 * 36e5;
     H = g(1, 0, 1);
+    S = 864e5;
+    W = /* @__PURE__ */ new Map();
+    x = [1, 2, 4, 8, 16];
+    C = class s {
+      pattern;
+      timezone;
+      mode;
+      alternativeWeekdays;
+      sloppyRanges;
+      fixedTimeRule;
+      second;
+      minute;
+      hour;
+      day;
+      month;
+      dayOfWeek;
+      year;
+      lastDayOfMonth;
+      lastWeekday;
+      nearestWeekdays;
+      starDOM;
+      starDOW;
+      starYear;
+      useAndLogic;
+      isFixedTime;
+      constructor(e, t, n) {
+        this.pattern = e, this.timezone = t, this.mode = n?.mode ?? "auto", this.alternativeWeekdays = n?.alternativeWeekdays ?? false, this.sloppyRanges = n?.sloppyRanges ?? false, this.fixedTimeRule = n?.fixedTimeRule ?? "single-value", this.second = Array(60).fill(0), this.minute = Array(60).fill(0), this.hour = Array(24).fill(0), this.day = Array(31).fill(0), this.month = Array(12).fill(0), this.dayOfWeek = Array(7).fill(0), this.year = [], this.lastDayOfMonth = false, this.lastWeekday = false, this.nearestWeekdays = Array(31).fill(0), this.starDOM = false, this.starDOW = false, this.starYear = false, this.useAndLogic = false, this.isFixedTime = false, this.parse();
+      }
+      parse() {
+        if (!(typeof this.pattern == "string" || this.pattern instanceof String)) throw new TypeError("CronPattern: Pattern has to be of type string.");
+        this.pattern.indexOf("@") >= 0 && (this.pattern = this.handleNicknames(this.pattern).trim());
+        let e = this.pattern.match(/\S+/g) || [""], t = e.length;
+        if (e.length < 5 || e.length > 7) throw new TypeError("CronPattern: invalid configuration format ('" + this.pattern + "'), exactly five, six, or seven space separated parts are required.");
+        if (this.mode !== "auto") {
+          let i;
+          switch (this.mode) {
+            case "5-part":
+              i = 5;
+              break;
+            case "6-part":
+              i = 6;
+              break;
+            case "7-part":
+              i = 7;
+              break;
+            case "5-or-6-parts":
+              i = [5, 6];
+              break;
+            case "6-or-7-parts":
+              i = [6, 7];
+              break;
+            default:
+              i = 0;
+          }
+          if (!(Array.isArray(i) ? i.includes(t) : t === i)) {
+            let u = Array.isArray(i) ? i.join(" or ") : i.toString();
+            throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${u} parts, but pattern '${this.pattern}' has ${t} parts.`);
+          }
+        }
+        if (e.length === 5 && e.unshift("0"), e.length === 6 && e.push("*"), this.pattern.indexOf("?") >= 0) for (let i = 0; i < e.length; i++) e[i] = e[i].replace(/\?/g, "*");
+        if (e[3].toUpperCase() === "LW") this.lastWeekday = true, e[3] = "";
+        else if (e[3].toUpperCase().indexOf("L") >= 0) {
+          let i = e[3].split(",");
+          if (i.length > 1 && i.some((o) => o.toUpperCase() === "LW")) throw new TypeError(`CronPattern: Syntax error, LW can not be in a list in day-of-month ('${e[3]}').`);
+          if (i.some((o) => o === "" || o.toUpperCase() !== "L" && /l/i.test(o))) throw new TypeError("CronPattern: Syntax error, L has to be a value of its own in day-of-month ('" + e[3] + "').");
+          e[3] = i.filter((o) => o.toUpperCase() !== "L").join(","), this.lastDayOfMonth = true;
+        }
+        if (e[3] == "*" && (this.starDOM = true), e[6] == "*" && (this.starYear = true), e[4].length >= 3 && (e[4] = this.replaceAlpha(e[4], s.MONTH_NAMES)), e[5].length >= 3 && (e[5] = this.alternativeWeekdays ? this.replaceAlpha(e[5], s.DAY_NAMES_QUARTZ) : this.replaceAlpha(e[5], s.DAY_NAMES)), e[5].startsWith("+") && (this.useAndLogic = true, e[5] = e[5].substring(1), e[5] === "")) throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");
+        switch (e[5] == "*" && (this.starDOW = true), this.mode) {
+          case "5-part":
+            e[0] = "0", e[6] = "*";
+            break;
+          case "6-part":
+            e[6] = "*";
+            break;
+          case "5-or-6-parts":
+            e[6] = "*";
+            break;
+          case "6-or-7-parts":
+            break;
+          case "7-part":
+          case "auto":
+            break;
+        }
+        this.throwAtIllegalCharacters(e), this.partToArray("second", e[0], 0, 1), this.partToArray("minute", e[1], 0, 1), this.partToArray("hour", e[2], 0, 1), this.partToArray("day", e[3], -1, 1), this.partToArray("month", e[4], -1, 1);
+        let n = this.alternativeWeekdays ? -1 : 0;
+        this.partToArray("dayOfWeek", e[5], n, 63), e[6] === "*" ? this.year = Array(1e4).fill(1) : (this.year = Array(1e4).fill(0), this.partToArray("year", e[6], 0, 1)), !this.alternativeWeekdays && this.dayOfWeek[7] && (this.dayOfWeek[0] = this.dayOfWeek[7]);
+        let r = this.fixedTimeRule === "single-value", a = (i, o) => !i.includes("*") && !i.includes("/") && (!r || o.filter((u) => u).length === 1);
+        this.isFixedTime = a(e[0], this.second) && a(e[1], this.minute) && a(e[2], this.hour);
+      }
+      partToArray(e, t, n, r) {
+        let a = this[e];
+        if (t === "" && !(e === "day" && (this.lastDayOfMonth || this.lastWeekday))) throw new TypeError("CronPattern: configuration entry " + e + " (" + t + ") is empty, check for trailing spaces.");
+        if (t === "*") return a.fill(r);
+        let i = t.split(",");
+        if (i.length > 1) for (let o of i) this.partToArray(e, o, n, r);
+        else t.includes("-") && t.includes("/") ? this.handleRangeWithStepping(t, e, n, r) : t.includes("-") ? this.handleRange(t, e, n, r) : t.includes("/") ? this.handleStepping(t, e, n, r) : t !== "" && this.handleNumber(t, e, n, r);
+      }
+      throwAtIllegalCharacters(e) {
+        for (let t = 0; t < e.length; t++) if ((t === 3 ? /[^/*0-9,\-WwLl]+/ : t === 5 ? /[^/*0-9,\-#Ll]+/ : /[^/*0-9,\-]+/).test(e[t])) throw new TypeError("CronPattern: configuration entry " + t + " (" + e[t] + ") contains illegal characters.");
+      }
+      handleNumber(e, t, n, r) {
+        let a = this.extractNth(e, t), i = e.toUpperCase().includes("W");
+        if (t !== "day" && i) throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");
+        i && (t = "nearestWeekdays");
+        let o = i ? a[0].replace(/W$/i, "") : a[0], u = s.toNumber(o) + n;
+        if (isNaN(u)) throw new TypeError("CronPattern: " + t + " is not a number: '" + e + "'");
+        this.setPart(t, u, a[1] || r);
+      }
+      setPart(e, t, n) {
+        if (!Object.prototype.hasOwnProperty.call(this, e)) throw new TypeError("CronPattern: Invalid part specified: " + e);
+        if (e === "dayOfWeek") {
+          if (t === 7 && (t = 0), t < 0 || t > 6) throw new RangeError("CronPattern: Invalid value for dayOfWeek: " + t);
+          this.setNthWeekdayOfMonth(t, n);
+          return;
+        }
+        if (e === "second" || e === "minute") {
+          if (t < 0 || t >= 60) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "hour") {
+          if (t < 0 || t >= 24) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "day" || e === "nearestWeekdays") {
+          if (t < 0 || t >= 31) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "month") {
+          if (t < 0 || t >= 12) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "year" && (t < 1 || t >= 1e4)) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t + " (supported range: 1-9999)");
+        this[e][t] = n;
+      }
+      static toNumber(e) {
+        return /^\d+$/.test(e) ? parseInt(e, 10) : NaN;
+      }
+      validateNotNaN(e, t) {
+        if (isNaN(e)) throw new TypeError(t);
+      }
+      validateRange(e, t, n, r, a) {
+        if (e > t) throw new TypeError("CronPattern: From value is larger than to value: '" + a + "'");
+        if (n !== void 0) {
+          if (n === 0) throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");
+          if (n > this[r].length) throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part (" + this[r].length + ")");
+        }
+      }
+      handleRangeWithStepping(e, t, n, r) {
+        if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");
+        let a = this.extractNth(e, t), i = a[0].match(/^(\d+)-(\d+)\/(\d+)$/);
+        if (i === null) throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '" + e + "'");
+        let [, o, u, l] = i, h = parseInt(o, 10) + n, m = parseInt(u, 10) + n, d = parseInt(l, 10);
+        this.validateNotNaN(h, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(m, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateNotNaN(d, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(h, m, d, t, e);
+        for (let p = h; p <= m; p += d) this.setPart(t, p, a[1] || r);
+      }
+      extractNth(e, t) {
+        let n = e, r;
+        if (n.includes("#")) {
+          if (t !== "dayOfWeek") throw new Error("CronPattern: nth (#) only allowed in day-of-week field");
+          let a = n.split("#");
+          if (a.length !== 2 || a[1] === "") throw new TypeError("CronPattern: Syntax error, illegal nth weekday: '" + e + "'");
+          n = a[0], r = a[1];
+        } else if (n.toUpperCase().endsWith("L")) {
+          if (t !== "dayOfWeek") throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");
+          r = "L", n = n.slice(0, -1);
+        }
+        return [n, r];
+      }
+      handleRange(e, t, n, r) {
+        if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");
+        let a = this.extractNth(e, t), i = a[0].split("-");
+        if (i.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal range: '" + e + "'");
+        let o = s.toNumber(i[0]) + n, u = s.toNumber(i[1]) + n;
+        this.validateNotNaN(o, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(u, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateRange(o, u, void 0, t, e);
+        for (let l = o; l <= u; l++) this.setPart(t, l, a[1] || r);
+      }
+      handleStepping(e, t, n, r) {
+        if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");
+        let a = this.extractNth(e, t), i = a[0].split("/");
+        if (i.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal stepping: '" + e + "'");
+        if (this.sloppyRanges) i[0] === "" && (i[0] = "*");
+        else {
+          if (i[0] === "") throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+          if (i[0] !== "*") throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+        }
+        let o = 0;
+        i[0] !== "*" && (o = s.toNumber(i[0]) + n, this.validateNotNaN(o, "CronPattern: Syntax error, illegal stepping start (NaN)"));
+        let u = s.toNumber(i[1]);
+        this.validateNotNaN(u, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(0, this[t].length - 1, u, t, e);
+        for (let l = o; l < this[t].length; l += u) t === "year" && l === 0 || this.setPart(t, l, a[1] || r);
+      }
+      replaceAlpha(e, t) {
+        let n = e;
+        for (let [r, a] of Object.entries(t)) n = n.replace(new RegExp(r, "gi"), (i, o, u) => {
+          let l = o + i.length - 3, h = u.charAt(l - 1), m = u.charAt(l + 3);
+          if (/[a-z\d/#]/i.test(h) || /[a-km-z\d]/i.test(m)) throw new TypeError(`CronPattern: Syntax error, a month or day name has to stand alone ('${e}').`);
+          return a;
+        });
+        return n;
+      }
+      static DAY_NAMES = { "-sun": "-7", sun: "0", mon: "1", tue: "2", wed: "3", thu: "4", fri: "5", sat: "6" };
+      static DAY_NAMES_QUARTZ = { sun: "1", mon: "2", tue: "3", wed: "4", thu: "5", fri: "6", sat: "7" };
+      static MONTH_NAMES = { jan: "1", feb: "2", mar: "3", apr: "4", may: "5", jun: "6", jul: "7", aug: "8", sep: "9", oct: "10", nov: "11", dec: "12" };
+      static NICKNAME_MAP = { "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * SUN", "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *" };
+      handleNicknames(e) {
+        let t = e.trim().toLowerCase();
+        if (t === "@reboot") throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");
+        return s.NICKNAME_MAP[t] || e;
+      }
+      setNthWeekdayOfMonth(e, t) {
+        if (typeof t != "number" && t.toUpperCase() === "L") this.dayOfWeek[e] = this.dayOfWeek[e] | 32;
+        else if (t === 63) this.dayOfWeek[e] = 63;
+        else if (t < 6 && t > 0) this.dayOfWeek[e] = this.dayOfWeek[e] | x[t - 1];
+        else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`);
+      }
+    };
+    B = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    f = [["month", "year", 0], ["day", "month", -1], ["hour", "day", 0], ["minute", "hour", 0], ["second", "minute", 0]];
+    c = class s2 {
+      tz;
+      instantMs;
+      instantFields;
+      ms;
+      second;
+      minute;
+      hour;
+      day;
+      month;
+      year;
+      constructor(e, t) {
+        if (this.tz = t, e && e instanceof Date) if (!isNaN(e)) this.fromDate(e);
+        else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");
+        else if (e == null) this.fromDate(/* @__PURE__ */ new Date());
+        else if (e && typeof e == "string") this.fromString(e);
+        else if (e instanceof s2) this.fromCronDate(e);
+        else throw new TypeError("CronDate: Invalid type (" + typeof e + ") passed to CronDate constructor");
+      }
+      getLastDayOfMonth(e, t) {
+        return t !== 1 ? B[t] : new Date(g(e, t + 1, 0)).getUTCDate();
+      }
+      getLastWeekday(e, t) {
+        let n = this.getLastDayOfMonth(e, t), a = new Date(g(e, t, n)).getUTCDay();
+        return a === 0 ? n - 2 : a === 6 ? n - 1 : n;
+      }
+      getNearestWeekday(e, t, n) {
+        let r = this.getLastDayOfMonth(e, t);
+        if (n > r) return -1;
+        let i = new Date(g(e, t, n)).getUTCDay();
+        return i === 0 ? n === r ? n - 2 : n + 1 : i === 6 ? n === 1 ? n + 2 : n - 1 : n;
+      }
+      isNthWeekdayOfMonth(e, t, n, r) {
+        let i = new Date(g(e, t, n)).getUTCDay(), o = 0;
+        for (let u = 1; u <= n; u++) new Date(g(e, t, u)).getUTCDay() === i && o++;
+        if (r & 63 && x[o - 1] & r) return true;
+        if (r & 32) {
+          let u = this.getLastDayOfMonth(e, t);
+          for (let l = n + 1; l <= u; l++) if (new Date(g(e, t, l)).getUTCDay() === i) return false;
+          return true;
+        }
+        return false;
+      }
+      fromDate(e) {
+        if (this.tz !== void 0) if (typeof this.tz == "number") this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes() + this.tz, this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), this.apply();
+        else try {
+          let t = y(e, this.tz);
+          this.ms = e.getMilliseconds(), this.second = t.s, this.minute = t.i, this.hour = t.h, this.day = t.d, this.month = t.m - 1, this.year = t.y, this.cacheInstant(e.getTime() - this.ms);
+        } catch (t) {
+          let n = t instanceof Error ? t.message : String(t);
+          throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${n}`);
+        }
+        else this.ms = e.getMilliseconds(), this.second = e.getSeconds(), this.minute = e.getMinutes(), this.hour = e.getHours(), this.day = e.getDate(), this.month = e.getMonth(), this.year = e.getFullYear(), this.cacheInstant(e.getTime() - this.ms);
+      }
+      cacheInstant(e) {
+        this.instantMs = e;
+        let { year: t, month: n, day: r, hour: a, minute: i, second: o } = this;
+        this.instantFields = [t, n, r, a, i, o, this.tz];
+      }
+      cachedInstant() {
+        let e = this.instantFields;
+        if (!(e === void 0 || e[6] !== this.tz) && !(e[5] !== this.second || e[4] !== this.minute || e[3] !== this.hour) && !(e[2] !== this.day || e[1] !== this.month || e[0] !== this.year)) return this.instantMs;
+      }
+      fromCronDate(e) {
+        this.tz = e.tz, this.year = e.year, this.month = e.month, this.day = e.day, this.hour = e.hour, this.minute = e.minute, this.second = e.second, this.ms = e.ms, this.instantMs = e.instantMs, this.instantFields = e.instantFields;
+      }
+      apply() {
+        if (this.month > 11 || this.month < 0 || this.day > this.getLastDayOfMonth(this.year, this.month) || this.day < 1 || this.hour > 23 || this.minute > 59 || this.second > 59 || this.hour < 0 || this.minute < 0 || this.second < 0) {
+          let e = /* @__PURE__ */ new Date(0);
+          return e.setUTCFullYear(this.year, this.month, this.day), e.setUTCHours(this.hour, this.minute, this.second, this.ms), this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes(), this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), true;
+        } else return false;
+      }
+      fromString(e) {
+        if (typeof this.tz == "number") {
+          if (O(e)) return this.fromDate(v(e));
+          let t = v(e, "Etc/UTC");
+          this.ms = t.getUTCMilliseconds(), this.second = t.getUTCSeconds(), this.minute = t.getUTCMinutes(), this.hour = t.getUTCHours(), this.day = t.getUTCDate(), this.month = t.getUTCMonth(), this.year = t.getUTCFullYear(), this.apply();
+        } else return this.fromDate(v(e, this.tz));
+      }
+      findNext(e, t, n, r) {
+        return this._findMatch(e, t, n, r, 1);
+      }
+      _matchDayValue(e, t, n, r) {
+        let a = e;
+        if (!a) {
+          for (let i = 0; i < n.nearestWeekdays.length; i++) if (n.nearestWeekdays[i]) {
+            let o = this.getNearestWeekday(this.year, this.month, i + 1);
+            if (o !== -1 && o === t) {
+              a = 1;
+              break;
+            }
+          }
+        }
+        if (n.lastWeekday) {
+          let i = this.getLastWeekday(this.year, this.month);
+          t === i && (a = 1);
+        }
+        if (n.lastDayOfMonth) {
+          let i = this.getLastDayOfMonth(this.year, this.month);
+          t === i && (a = 1);
+        }
+        if (!n.starDOW) {
+          let i = new Date(g(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay(), o = n.dayOfWeek[(i + (t - 1)) % 7];
+          o && o & 63 && (o = this.isNthWeekdayOfMonth(this.year, this.month, t, o) ? 1 : 0), n.useAndLogic ? a = a && o : !r.domAndDow && !n.starDOM ? a = a || o : a = a && o;
+        }
+        return a;
+      }
+      _findMatch(e, t, n, r, a) {
+        let i = this[t], o = t === "day" ? this.getLastDayOfMonth(this.year, this.month) : 0, u = this[t] + r, l = a === 1 ? (h) => h < n[t].length : (h) => h >= 0;
+        for (let h = u; l(h); h += a) {
+          let m = n[t][h];
+          if (t === "day") {
+            if (h - r > o) continue;
+            m = this._matchDayValue(m, h - r, n, e);
+          }
+          if (m) return this[t] = h - r, i !== this[t] ? 2 : 1;
+        }
+        return 3;
+      }
+      recurse(e, t, n) {
+        let r = this.year, a = n;
+        for (; typeof a == "number"; ) {
+          if (e.starYear && Math.abs(this.year - r) > 400) return null;
+          a = this.recurseStep(e, t, a);
+        }
+        return a;
+      }
+      recurseStep(e, t, n) {
+        if (n === 0 && !e.starYear) {
+          if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+            let a = -1;
+            for (let i = this.year + 1; i < e.year.length && i < 1e4; i++) if (e.year[i] === 1) {
+              a = i;
+              break;
+            }
+            if (a === -1) return null;
+            this.year = a, this.month = 0, this.day = 1, this.hour = 0, this.minute = 0, this.second = 0, this.ms = 0;
+          }
+          if (this.year >= 1e4) return null;
+        }
+        let r = this.findNext(t, f[n][0], e, f[n][2]);
+        if (r > 1) {
+          let a = n + 1;
+          for (; a < f.length; ) this[f[a][0]] = -f[a][2], a++;
+          if (r === 3) {
+            if (this[f[n][1]]++, this[f[n][0]] = -f[n][2], this.apply(), n === 0 && !e.starYear) {
+              for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0 && this.year < 1e4; ) this.year++;
+              if (this.year >= 1e4 || this.year >= e.year.length) return null;
+            }
+            return 0;
+          } else if (this.apply()) return n - 1;
+        }
+        return n += 1, n >= f.length ? this : (e.starYear ? this.year >= 3e3 : this.year >= 1e4) ? null : n;
+      }
+      increment(e, t, n) {
+        return this.instantMs = void 0, this.instantFields = void 0, this.second += t.interval !== void 0 && t.interval > 1 && n ? t.interval : 1, this.ms = 0, this.apply(), this.recurse(e, t, 0);
+      }
+      decrement(e, t, n = true) {
+        this.instantMs = void 0, this.instantFields = void 0;
+        let r = t.interval !== void 0 && t.interval >= 1;
+        return (this.ms === 0 || r) && (this.second -= r && n ? t.interval : 1), this.ms = 0, this.apply(), this.year < 1 ? null : this.recurseBackward(e, t, 0);
+      }
+      recurseBackward(e, t, n) {
+        let r = this.year, a = n;
+        for (; typeof a == "number"; ) {
+          if (e.starYear && Math.abs(this.year - r) > 400) return null;
+          a = this.recurseBackwardStep(e, t, a);
+        }
+        return a;
+      }
+      recurseBackwardStep(e, t, n) {
+        if (n === 0 && !e.starYear) {
+          if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+            let a = -1;
+            for (let i = this.year - 1; i >= 0; i--) if (e.year[i] === 1) {
+              a = i;
+              break;
+            }
+            if (a === -1) return null;
+            this.year = a, this.month = 11, this.day = 31, this.hour = 23, this.minute = 59, this.second = 59, this.ms = 0;
+          }
+          if (this.year < 1) return null;
+        }
+        let r = this.findPrevious(t, f[n][0], e, f[n][2]);
+        if (r > 1) {
+          let a = n + 1;
+          for (; a < f.length; ) {
+            let i = f[a][0], o = f[a][2], u = this.getMaxPatternValue(i, e, o);
+            this[i] = u, a++;
+          }
+          if (r === 3) {
+            if (this[f[n][1]]--, n === 0) {
+              let u = this.getLastDayOfMonth(this.year, this.month);
+              this.day > u && (this.day = u);
+            }
+            if (n === 1) if (this.day <= 0) this.day = 1;
+            else {
+              let u = this.year, l = this.month;
+              for (; l < 0; ) l += 12, u--;
+              for (; l > 11; ) l -= 12, u++;
+              let h = this.getLastDayOfMonth(u, l);
+              this.day > h && (this.day = h);
+            }
+            this.apply();
+            let i = f[n][0], o = f[n][2];
+            if (this[i] = this.getMaxPatternValue(i, e, o), this.apply(), n === 0) {
+              let u = f[1][2], l = this.getMaxPatternValue("day", e, u);
+              l !== this.day && (this.day = l, this.hour = this.getMaxPatternValue("hour", e, f[2][2]), this.minute = this.getMaxPatternValue("minute", e, f[3][2]), this.second = this.getMaxPatternValue("second", e, f[4][2]));
+            }
+            if (n === 0 && !e.starYear) {
+              for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0; ) this.year--;
+              if (this.year < 1) return null;
+            }
+            return 0;
+          } else if (this.apply()) return n - 1;
+        }
+        return n += 1, n >= f.length ? this : this.year < 1 ? null : n;
+      }
+      getMaxPatternValue(e, t, n) {
+        let r = t[e].length - 1 - n;
+        for (let a = t[e].length - 1; a >= 0; a--) if (t[e][a]) {
+          r = a - n;
+          break;
+        }
+        if (e === "day") {
+          let a = this.getLastDayOfMonth(this.year, this.month);
+          return t.lastWeekday || t.nearestWeekdays.some((i) => i) || t.lastDayOfMonth || !t.starDOW ? a : Math.min(r, a);
+        }
+        return r;
+      }
+      findPrevious(e, t, n, r) {
+        return this._findMatch(e, t, n, r, -1);
+      }
+      getDate(e) {
+        if (!e && typeof this.tz != "number") {
+          let t = this.cachedInstant();
+          if (t !== void 0) return new Date(t + (this.tz === void 0 ? this.ms : 0));
+        }
+        if (e || this.tz === void 0) {
+          if (this.year >= 0 && this.year < 100) {
+            let t = /* @__PURE__ */ new Date(0);
+            return t.setFullYear(this.year, this.month, this.day), t.setHours(this.hour, this.minute, this.second, this.ms), t;
+          }
+          return new Date(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms);
+        } else return typeof this.tz == "number" ? new Date(g(this.year, this.month, this.day, this.hour, this.minute - this.tz, this.second, this.ms)) : N(T(this.year, this.month + 1, this.day, this.hour, this.minute, this.second, this.tz), false);
+      }
+      getTime() {
+        return this.getDate(false).getTime();
+      }
+      match(e, t) {
+        if (!e.starYear && (this.year < 0 || this.year >= e.year.length || e.year[this.year] === 0)) return false;
+        for (let n = 0; n < f.length; n++) {
+          let r = f[n][0], a = f[n][2], i = this[r];
+          if (i + a < 0 || i + a >= e[r].length) return false;
+          let o = e[r][i + a];
+          if (r === "day" && (o = this._matchDayValue(o, i, e, t)), !o) return false;
+        }
+        return true;
+      }
+    };
     P = 1440 * 60 * 1e3;
     $ = 30 * 1e3;
+    M = [];
+    j = class {
+      name;
+      options;
+      _states;
+      fn;
+      _startAtRoundingMs = 0;
+      getTz() {
+        return this.options.timezone ?? this.options.utcOffset;
+      }
+      applyDayOffset(e) {
+        let t = this._offsetMs();
+        return t ? new Date(e.getTime() + t) : e;
+      }
+      _offsetMs() {
+        return (this.options.dayOffset ?? 0) * P;
+      }
+      get _startAt() {
+        return this.options.startAt;
+      }
+      get _stopAt() {
+        return this.options.stopAt;
+      }
+      _nextTarget(e, t) {
+        let n = this._offsetMs(), r = this._next(this._shift(e), new Date(t.getTime() - n), { startAt: this._shift(this._startAt), stopAt: this._shift(this._stopAt) });
+        return r ? this.applyDayOffset(r.getDate(false)) : null;
+      }
+      _previousTarget(e, t) {
+        let n = this._toMs(e ?? t) - this._offsetMs(), r = this._previous(new Date(n), { startAt: this._shift(this._startAt), stopAt: this._shift(this._stopAt) });
+        return r ? this.applyDayOffset(r.getDate(false)) : null;
+      }
+      _shift(e) {
+        if (e != null) return new c(new Date(this._toMs(e) - this._offsetMs()), this.getTz());
+      }
+      constructor(e, t, n) {
+        let r, a;
+        if (b(t)) a = t;
+        else if (typeof t == "object") r = t;
+        else if (t !== void 0) throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");
+        if (b(n)) a = n;
+        else if (typeof n == "object") r = n;
+        else if (n !== void 0) throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");
+        this.name = r?.name;
+        let i = r?.startAt;
+        this.options = F(r), i && this._startAt && (this._startAtRoundingMs = this._startAt.getTime() - new c(i, this.getTz()).getTime());
+        let o = !!e && (e instanceof Date || typeof e == "string" && e.indexOf(":") > 0);
+        if (this._states = { kill: false, blocking: false, previousRun: void 0, currentRun: void 0, once: void 0, currentTimeout: void 0, maxRuns: r ? r.maxRuns : void 0, paused: r ? r.paused : false, pattern: o ? new C("* * * * *", void 0, { mode: "auto" }) : new C(e, this.options.timezone, { mode: this.options.mode, alternativeWeekdays: this.options.alternativeWeekdays, sloppyRanges: this.options.sloppyRanges, fixedTimeRule: this.options.fixedTimeRule }) }, o && (this._states.once = new c(e, this.getTz())), this.name) {
+          if (M.find((l) => l.name === this.name)) throw new Error("Cron: Tried to initialize new named job '" + this.name + "', but name already taken.");
+          M.push(this);
+        }
+        return a !== void 0 && L(a) && (this.fn = a, this.schedule()), this;
+      }
+      nextRun(e) {
+        return this._nextTarget(e, /* @__PURE__ */ new Date());
+      }
+      nextRuns(e, t) {
+        this._states.maxRuns !== void 0 && e > this._states.maxRuns && (e = this._states.maxRuns);
+        let n = t || this._states.currentRun || void 0;
+        return this._enumerateRuns(e, n, "next");
+      }
+      previousRuns(e, t) {
+        return this._enumerateRuns(e, t || void 0, "previous");
+      }
+      enumerate(e) {
+        return new A(this, e);
+      }
+      _enumerateRuns(e, t, n) {
+        let r = [], a = /* @__PURE__ */ new Date(), i = t;
+        for (; e-- > 0; ) {
+          let o = n === "next" ? this._nextTarget(i, a) : this._previousTarget(i, a);
+          if (!o) break;
+          r.push(o), i = o;
+        }
+        return r;
+      }
+      match(e) {
+        if (this._states.once) {
+          let n = new c(e, this.getTz());
+          n.ms = 0;
+          let r = new c(this._states.once, this.getTz());
+          return r.ms = 0, n.getTime() === r.getTime();
+        }
+        let t = new c(e, this.getTz());
+        return t.ms = 0, t.match(this._states.pattern, this.options);
+      }
+      getPattern() {
+        if (!this._states.once) return this._states.pattern ? this._states.pattern.pattern : void 0;
+      }
+      getOnce() {
+        return this._states.once ? this._states.once.getDate() : null;
+      }
+      isRunning() {
+        return !this._states.paused && !this._states.kill && this.fn !== void 0 && this._nextTarget(this._states.currentRun, /* @__PURE__ */ new Date()) !== null;
+      }
+      isStopped() {
+        return this._states.kill;
+      }
+      isBusy() {
+        return this._states.blocking;
+      }
+      currentRun() {
+        return this._states.currentRun ? this._states.currentRun.getDate() : null;
+      }
+      previousRun() {
+        return this._states.previousRun ? this._states.previousRun.getDate() : null;
+      }
+      msToNext(e) {
+        let t = /* @__PURE__ */ new Date(), n = this._nextTarget(e, t);
+        return n ? n.getTime() - this._toMs(e ?? t) : null;
+      }
+      stop() {
+        this._states.kill = true, this._states.currentTimeout && clearTimeout(this._states.currentTimeout);
+        let e = M.indexOf(this);
+        e >= 0 && M.splice(e, 1);
+      }
+      pause() {
+        return this._states.paused = true, !this._states.kill;
+      }
+      resume() {
+        return this._states.paused = false, !this._states.kill;
+      }
+      schedule(e) {
+        return this._schedule(e);
+      }
+      _schedule(e, t) {
+        if (e && this.fn) throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");
+        e && (this.fn = e);
+        let n = t ?? /* @__PURE__ */ new Date(), r = this._nextTarget(void 0, n), a = r ? r.getTime() - n.getTime() : null, i = this._states.currentRun;
+        i && i.getTime() > n.getTime() && (i = void 0);
+        let o = this._nextTarget(i, n);
+        return a === null || isNaN(a) || o === null ? this : (a > $ && (a = $), a < 0 && (a = this._states.paused ? 1e3 : 0), this._states.currentTimeout = setTimeout(() => this._checkTrigger(o), a), this._states.currentTimeout && this.options.unref && Y(this._states.currentTimeout), this);
+      }
+      async _trigger(e = /* @__PURE__ */ new Date()) {
+        this._states.blocking = true, this._states.currentRun = new c(e, this.getTz());
+        try {
+          if (this.options.catch) try {
+            this.fn !== void 0 && await this.fn(this, this.options.context);
+          } catch (t) {
+            if (b(this.options.catch)) try {
+              Promise.resolve(this.options.catch(t, this)).catch(() => {
+              });
+            } catch {
+            }
+          }
+          else this.fn !== void 0 && await this.fn(this, this.options.context);
+        } finally {
+          this._states.previousRun = new c(e, this.getTz()), this._states.blocking = false;
+        }
+      }
+      async trigger() {
+        await this._trigger();
+      }
+      runsLeft() {
+        return this._states.maxRuns;
+      }
+      _checkTrigger(e) {
+        let t = /* @__PURE__ */ new Date(), n = !this._states.paused && t.getTime() >= e.getTime(), r = this._states.blocking && this.options.protect;
+        n && !r ? (this._states.maxRuns !== void 0 && this._states.maxRuns--, this._trigger(t)) : n && r && b(this.options.protect) && setTimeout(() => this.options.protect(this), 0), this._schedule(void 0, n ? void 0 : t);
+      }
+      _next(e, t, n) {
+        let r = n ? n.startAt : this._startAt, a = n ? n.stopAt : this._stopAt, i = !!e, o = !!(e || this._states.currentRun), u = false;
+        !e && r && this.options.interval && (e = this._calculatePreviousRun(r, t), e && (o = true), u = !e);
+        let l = e ?? t ?? /* @__PURE__ */ new Date(), h = this._toMs(l);
+        e = new c(l, this.getTz()), r && h < r.getTime() && (e = u ? r : new c(new Date(r.getTime() - 1e3), this.getTz()), h = e.getTime());
+        let m = this._states.once || new c(e, this.getTz());
+        if (!u && m !== this._states.once && (m = this._findOccurrence(e, h, 1, o)), this._states.once) {
+          let d = this._states.once.getTime(), p = h - d;
+          if (r && d < r.getTime() - this._startAtRoundingMs || this._states.currentRun && this.applyDayOffset(this._states.once.getDate()).getTime() <= this._states.currentRun.getTime() || (i ? p >= 0 : p > 1e3 && !this.options.allowPast)) return null;
+        }
+        return m === null || this._states.maxRuns !== void 0 && this._states.maxRuns <= 0 || this._states.kill || a && m.getTime() >= a.getTime() ? null : m;
+      }
+      _previous(e, t) {
+        let n = this._toMs(e ?? /* @__PURE__ */ new Date());
+        if (t.stopAt && n > t.stopAt.getTime() && (n = t.stopAt.getTime()), this._states.once) return this._states.once.getTime() < n ? this._states.once : null;
+        let r = this._findOccurrence(new c(new Date(n), this.getTz()), n, -1);
+        return r === null || t.startAt && r.getTime() < t.startAt.getTime() ? null : r;
+      }
+      _toMs(e) {
+        if (e instanceof Date) return e.getTime();
+        let t = new c(e, this.getTz());
+        return t.getTime() + (typeof t.tz == "string" ? t.ms : 0);
+      }
+      _findOccurrence(e, t, n, r = false) {
+        let a = this.options.interval ?? 0;
+        if (a > 1 && (n === -1 || r)) {
+          t += (a - 1) * 1e3 * n;
+          let m = new Date(t);
+          if (isNaN(m.getTime()) || (e = new c(m, this.getTz()), !(e.year >= 1 && e.year <= 9999))) return null;
+          r = false;
+        }
+        let i = this._walk(e, t, n, r), o = this.getTz();
+        if (this._states.pattern.isFixedTime && n === 1 || typeof o == "number" || U(t, o) !== (n === 1 ? "earlier" : "later")) return i;
+        let u = Math.floor(t / 1e3) * 1e3, l = n === 1 ? k(u, u + P, o) : k(u - P, u, o) - 1e3;
+        if (i && (l - i.getTime()) * n > 0) return i;
+        let h = this._walk(new c(new Date(l), o), l - n, n, false, true);
+        return !i || !h ? i ?? h : (i.getTime() - h.getTime()) * n > 0 ? h : i;
+      }
+      _walk(e, t, n, r, a = false) {
+        let i = this._states.pattern, o = (l, h) => n === 1 ? l.increment(i, this.options, h) : l.decrement(i, this.options, h), u = new c(e, this.getTz());
+        for ((!a || !u.match(i, this.options)) && (u = o(u, r)); u; ) {
+          let l = this._runAt(u, t, n);
+          if (l) return new c(l, this.getTz());
+          u = o(u, false);
+        }
+        return null;
+      }
+      _runAt(e, t, n) {
+        let r = (d) => (d.getTime() - t) * n > 0, a = e.tz;
+        if (typeof a == "number") {
+          let d = e.getDate();
+          return r(d) ? d : null;
+        }
+        let i = T(e.year, e.month + 1, e.day, e.hour, e.minute, e.second, a), o = _(i), u = this._states.pattern.isFixedTime;
+        if (o.kind === "single") return r(o.date) ? o.date : null;
+        if (o.kind === "ambiguous") {
+          let { earlier: d, later: p } = o;
+          return (u ? [d] : n === 1 ? [d, p] : [p, d]).find(r) ?? null;
+        }
+        if (!u) return null;
+        let l = new Date(k(o.before.getTime(), o.after.getTime(), a)), h = y(l, a);
+        return h.y === i.y && h.m === i.m && h.d === i.d && r(l) ? l : null;
+      }
+      _calculatePreviousRun(e, t) {
+        let n = new c(t, this.getTz()).getTime();
+        if (e.getTime() > n) return;
+        let r = this.options.interval * 1e3, a = e;
+        for (; a.getTime() + r <= n; ) {
+          let i = this._findOccurrence(a, a.getTime(), 1, true);
+          if (i === null) break;
+          a = i;
+        }
+        return a;
+      }
+    };
+    A = class {
+      cron;
+      cursor;
+      now;
+      done;
+      initialMaxRuns;
+      remainingRuns;
+      constructor(e, t) {
+        this.cron = e, this.initialMaxRuns = e.runsLeft() ?? 1 / 0, this.reset(t);
+      }
+      next() {
+        if (this.done || this.remainingRuns <= 0) return this.done = true, { value: void 0, done: true };
+        let e = this.cron._nextTarget(this.cursor, this.now);
+        return e === null ? (this.done = true, { value: void 0, done: true }) : (this.cursor = e, this.remainingRuns--, { value: e, done: false });
+      }
+      peek() {
+        return this.done || this.remainingRuns <= 0 ? null : this.cron._nextTarget(this.cursor, this.now);
+      }
+      reset(e) {
+        this.cursor = e instanceof Date ? new Date(e.getTime()) : e ?? void 0, this.now = /* @__PURE__ */ new Date(), this.done = false, this.remainingRuns = this.initialMaxRuns;
+      }
+      [Symbol.iterator]() {
+        return this;
+      }
+    };
   }
 });
 
 // src/status/next-run.ts
+function fail(code2, message) {
+  return { ok: false, error: { code: code2, message } };
+}
+function schedule(cron, timeZone) {
+  if (!isValidTimeZone(timeZone)) {
+    return fail(
+      "invalid-timezone",
+      `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`
+    );
+  }
+  try {
+    return {
+      ok: true,
+      value: new j(cron.trim(), { timezone: timeZone, paused: true, mode: "5-part" })
+    };
+  } catch (error62) {
+    const why = error62 instanceof Error ? error62.message.replace(/^CronPattern:\s*/, "") : String(error62);
+    return fail("invalid-cron", `Invalid cron expression "${cron}": ${why}`);
+  }
+}
+function lastScheduledRun(cron, timeZone, now) {
+  if (Number.isNaN(now.getTime())) return fail("invalid-date", "Invalid reference date");
+  const job = schedule(cron, timeZone);
+  if (!job.ok) return job;
+  try {
+    return { ok: true, value: job.value.previousRuns(1, new Date(now.getTime() + 1))[0] ?? null };
+  } catch (error62) {
+    return fail(
+      "invalid-cron",
+      `Cannot evaluate "${cron}": ${error62 instanceof Error ? error62.message : String(error62)}`
+    );
+  }
+}
 var init_next_run = __esm({
   "src/status/next-run.ts"() {
     "use strict";
@@ -61374,8 +62239,8 @@ var init_markers = __esm({
 });
 
 // src/status/render/mermaid-label.ts
-function mermaidLabel(s, fallback, max = 24) {
-  const clean2 = s.replace(/[^\p{L}\p{N} ._\-/+]/gu, " ").replace(/\s+/g, " ").trim().slice(0, max).trim();
+function mermaidLabel(s3, fallback, max = 24) {
+  const clean2 = s3.replace(/[^\p{L}\p{N} ._\-/+]/gu, " ").replace(/\s+/g, " ").trim().slice(0, max).trim();
   return clean2 === "" ? fallback : clean2;
 }
 var init_mermaid_label = __esm({
@@ -61434,21 +62299,21 @@ var init_markdown = __esm({
   "src/status/render/markdown.ts"() {
     "use strict";
     init_neutralize();
-    text5 = (s, max = 120) => neutralize(s, max);
-    capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+    text5 = (s3, max = 120) => neutralize(s3, max);
+    capitalise = (s3) => s3.charAt(0).toUpperCase() + s3.slice(1);
   }
 });
 
 // src/status/render/section.ts
-function renderSection(s, limit) {
-  const parts = [`## ${s.heading}`];
-  if (s.rows.length === 0) {
-    parts.push(s.empty);
+function renderSection(s3, limit) {
+  const parts = [`## ${s3.heading}`];
+  if (s3.rows.length === 0) {
+    parts.push(s3.empty);
   } else {
-    if (limit > 0) parts.push(table(s.header, s.rows.slice(0, limit)));
-    if (s.rows.length > limit) parts.push(`\u2026and ${s.rows.length - limit} more.`);
+    if (limit > 0) parts.push(table(s3.header, s3.rows.slice(0, limit)));
+    if (s3.rows.length > limit) parts.push(`\u2026and ${s3.rows.length - limit} more.`);
   }
-  parts.push(...s.extra ?? []);
+  parts.push(...s3.extra ?? []);
   return parts.join("\n\n");
 }
 var init_section = __esm({
@@ -61467,13 +62332,13 @@ function fitBody(head, sections, maxRows, maxChars) {
     const key = `${i}:${limits[i]}`;
     let out = cache.get(key);
     if (out === void 0) {
-      const s = sections[i];
-      out = s ? renderSection(s, limits[i] ?? 0) : "";
+      const s3 = sections[i];
+      out = s3 ? renderSection(s3, limits[i] ?? 0) : "";
       cache.set(key, out);
     }
     return out;
   };
-  const assemble = (count = sections.length, note) => `${[...head, ...sections.slice(0, count).map((_, i) => rendered(i)), ...note ? [note] : []].join("\n\n")}
+  const assemble = (count = sections.length, note) => `${[...head, ...sections.slice(0, count).map((_2, i) => rendered(i)), ...note ? [note] : []].join("\n\n")}
 `;
   for (; ; ) {
     const body = assemble();
@@ -61509,23 +62374,23 @@ var init_fit_body = __esm({
 });
 
 // src/status/build/describe-finding.ts
-function describeFinding(f, quote2 = (s) => s) {
-  const title = quote2(f.milestone?.title ?? "");
-  switch (f.code) {
+function describeFinding(f2, quote2 = (s3) => s3) {
+  const title = quote2(f2.milestone?.title ?? "");
+  switch (f2.code) {
     case "milestone-overdue":
-      return `milestone ${title} overdue by ${plural3(f.count, "day")}`;
+      return `milestone ${title} overdue by ${plural3(f2.count, "day")}`;
     case "milestone-behind":
-      return `milestone ${title} is ${plural3(f.count, "percentage point")} behind schedule`;
+      return `milestone ${title} is ${plural3(f2.count, "percentage point")} behind schedule`;
     case "p0":
-      return plural3(f.count, `open P0 ${f.noun ?? "item"}`, `open P0 ${f.noun ?? "item"}s`);
+      return plural3(f2.count, `open P0 ${f2.noun ?? "item"}`, `open P0 ${f2.noun ?? "item"}s`);
     case "blockers":
-      return plural3(f.count, "blocker");
+      return plural3(f2.count, "blocker");
     case "ownership-gaps":
-      return `${plural3(f.count, "item")} without a single accountable owner`;
+      return `${plural3(f2.count, "item")} without a single accountable owner`;
     case "stale":
-      return plural3(f.count, "stale in-progress item");
+      return plural3(f2.count, "stale in-progress item");
     case "overdue-actions":
-      return plural3(f.count, "overdue postmortem follow-up action");
+      return plural3(f2.count, "overdue postmortem follow-up action");
   }
 }
 var init_describe_finding = __esm({
@@ -61536,16 +62401,16 @@ var init_describe_finding = __esm({
 });
 
 // src/status/render/reason-lines.ts
-function findingText(f) {
-  return describeFinding(f, (title) => text5(title, 80));
+function findingText(f2) {
+  return describeFinding(f2, (title) => text5(title, 80));
 }
 function reasonLines(model, max) {
-  const f = model.overall.findings;
-  const lines = f.length === 0 ? (
+  const f2 = model.overall.findings;
+  const lines = f2.length === 0 ? (
     // A green summary is our own words only.
     model.overall.reasons.map((r) => `- ${COLOUR_EMOJI.green} ${capitalise(r)}`)
-  ) : f.slice(0, max).map((x) => `- ${COLOUR_EMOJI[x.colour]} ${capitalise(findingText(x))}`);
-  if (f.length > max) lines.push(`- \u2026and ${f.length - max} more`);
+  ) : f2.slice(0, max).map((x2) => `- ${COLOUR_EMOJI[x2.colour]} ${capitalise(findingText(x2))}`);
+  if (f2.length > max) lines.push(`- \u2026and ${f2.length - max} more`);
   return lines;
 }
 var init_reason_lines = __esm({
@@ -61610,8 +62475,8 @@ var init_aged_section = __esm({
 
 // src/status/render/sections/followup-sections.ts
 function followupSections(model) {
-  const f = model.followup;
-  if (!f) return [];
+  const f2 = model.followup;
+  if (!f2) return [];
   const tz = model.timeZone;
   const quietRow = (q2) => [
     cell(q2),
@@ -61633,13 +62498,13 @@ function followupSections(model) {
     a.due,
     days(a.overdueDays)
   ];
-  const decisions = [...f.decisionsOverdue, ...f.decisionsDue];
+  const decisions = [...f2.decisionsOverdue, ...f2.decisionsDue];
   return [
     {
-      heading: `Gone quiet (${f.quiet.length})`,
+      heading: `Gone quiet (${f2.quiet.length})`,
       empty: "No in-progress work has gone quiet.",
       header: ["Item", "Owner", "Quiet", "Nudged", "Escalated"],
-      rows: f.quiet.map(quietRow)
+      rows: f2.quiet.map(quietRow)
     },
     {
       heading: `Decisions to review (${decisions.length})`,
@@ -61648,10 +62513,10 @@ function followupSections(model) {
       rows: decisions.map(decisionRow)
     },
     {
-      heading: `Overdue postmortem actions (${f.overdueActions.length})`,
+      heading: `Overdue postmortem actions (${f2.overdueActions.length})`,
       empty: "No postmortem action is overdue.",
       header: ["Postmortem", "Action", "Owner", "Due", "Overdue"],
-      rows: f.overdueActions.map(actionRow)
+      rows: f2.overdueActions.map(actionRow)
     }
   ];
 }
@@ -61785,7 +62650,7 @@ var init_ownership_gaps_section = __esm({
 // src/status/render/sections/priority-section.ts
 function priorityChart(model) {
   const slices = [
-    ...model.priorities.buckets.map((b) => [b.priority, b.count]),
+    ...model.priorities.buckets.map((b2) => [b2.priority, b2.count]),
     ["Unprioritised", model.priorities.unprioritised]
   ].filter(([, n]) => n > 0);
   if (slices.length === 0) return [];
@@ -61805,12 +62670,12 @@ function prioritySection(model) {
     empty: "No open items.",
     header: ["Priority", "Open", "Oldest items"],
     rows: model.totals.open === 0 ? [] : [
-      ...p.buckets.map((b) => [
-        b.priority,
-        String(b.count),
-        b.top.length === 0 ? "\u2014" : [
-          ...b.top.map((i) => itemCell(i, 60)),
-          ...b.count > b.top.length ? [`\u2026and ${b.count - b.top.length} more`] : []
+      ...p.buckets.map((b2) => [
+        b2.priority,
+        String(b2.count),
+        b2.top.length === 0 ? "\u2014" : [
+          ...b2.top.map((i) => itemCell(i, 60)),
+          ...b2.count > b2.top.length ? [`\u2026and ${b2.count - b2.top.length} more`] : []
         ].join("<br>")
       ]),
       ["Unprioritised", String(p.unprioritised), "\u2014"]
@@ -61832,11 +62697,11 @@ function shippedSection(model) {
     heading: `${model.period.complete ? "Last week" : "This week so far"}: shipped (${model.shipped.length})`,
     empty: "Nothing shipped in the period.",
     header: ["Item", "Type", "By", "Shipped"],
-    rows: model.shipped.map((s) => [
-      itemCell(s),
-      s.how === "merged" ? "PR merged" : "Issue completed",
-      owners(s.owners.length > 0 || !s.author ? s.owners : [s.author], "\u2014"),
-      dateCell(s.shippedAt, model.timeZone)
+    rows: model.shipped.map((s3) => [
+      itemCell(s3),
+      s3.how === "merged" ? "PR merged" : "Issue completed",
+      owners(s3.owners.length > 0 || !s3.author ? s3.owners : [s3.author], "\u2014"),
+      dateCell(s3.shippedAt, model.timeZone)
     ])
   };
 }
@@ -61900,7 +62765,7 @@ var init_report_sections = __esm({
 function templateTable(model, repoFullName) {
   const tz = model.timeZone;
   const { period, overall } = model;
-  const completed = model.shipped.filter((s) => s.how === "completed").length;
+  const completed = model.shipped.filter((s3) => s3.how === "completed").length;
   const merged = model.shipped.length - completed;
   const milestones = model.milestones.slice(0, 3).map(milestoneLine);
   if (model.milestones.length > 3) milestones.push(`\u2026and ${model.milestones.length - 3} more`);
@@ -61913,7 +62778,7 @@ function templateTable(model, repoFullName) {
   const riskParts = [
     model.risks.length > 0 ? `${plural3(model.risks.length, "risk")}: ${listLinks(model.risks, 3)}` : "",
     model.decisions.length > 0 ? `${plural3(model.decisions.length, "decision")} needed: ${listLinks(model.decisions, 3)}` : ""
-  ].filter((s) => s !== "");
+  ].filter((s3) => s3 !== "");
   const reasons = overall.findings.length === 0 ? [...overall.reasons] : overall.findings.slice(0, 5).map(findingText);
   if (reasons.length > 5 || overall.findings.length > 5) {
     reasons.splice(
@@ -62086,7 +62951,7 @@ async function findOurs(p) {
     const { number: number4, title, html_url: url2 } = issue2;
     found.push({ number: number4, title, url: url2, body: issue2.body ?? "", isoWeek: marker.isoWeek });
   }
-  return found.sort((a, b) => a.number - b.number);
+  return found.sort((a, b2) => a.number - b2.number);
 }
 function publishStatusIssue(p) {
   if (!p.store || p.dryRun) return publishUnlocked(p);
@@ -62280,17 +63145,17 @@ var init_time = __esm({
 
 // src/status/build/order.ts
 function byTime(key) {
-  return (a, b) => {
+  return (a, b2) => {
     const ta = time3(key(a));
-    const tb = time3(key(b));
+    const tb = time3(key(b2));
     const na = Number.isNaN(ta);
     const nb = Number.isNaN(tb);
-    if (na || nb) return na === nb ? byNumber(a, b) : na ? 1 : -1;
-    return ta - tb || byNumber(a, b);
+    if (na || nb) return na === nb ? byNumber(a, b2) : na ? 1 : -1;
+    return ta - tb || byNumber(a, b2);
   };
 }
-function byPriority(a, b) {
-  return priorityRank(a.priority) - priorityRank(b.priority) || byNumber(a, b);
+function byPriority(a, b2) {
+  return priorityRank(a.priority) - priorityRank(b2.priority) || byNumber(a, b2);
 }
 var byNumber, priorityRank, oldestFirst;
 var init_order = __esm({
@@ -62298,7 +63163,7 @@ var init_order = __esm({
     "use strict";
     init_types();
     init_time();
-    byNumber = (a, b) => a.number - b.number;
+    byNumber = (a, b2) => a.number - b2.number;
     priorityRank = (p) => p === null ? PRIORITIES.length : PRIORITIES.indexOf(p);
     oldestFirst = byTime((i) => i.createdAt);
   }
@@ -62333,9 +63198,9 @@ function utcCivil(iso) {
   const d = new Date(t);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
-function isoDate(c) {
+function isoDate(c2) {
   const p = (n) => String(n).padStart(2, "0");
-  return `${String(c.year).padStart(4, "0")}-${p(c.month)}-${p(c.day)}`;
+  return `${String(c2.year).padStart(4, "0")}-${p(c2.month)}-${p(c2.day)}`;
 }
 var init_civil_date = __esm({
   "src/status/build/civil-date.ts"() {
@@ -62448,8 +63313,8 @@ var init_item_noun = __esm({
 });
 
 // src/status/build/overall-status.ts
-function finding(f) {
-  return { ...f, text: describeFinding(f) };
+function finding(f2) {
+  return { ...f2, text: describeFinding(f2) };
 }
 function overallStatus(input3, parts) {
   const t = input3.config.thresholds;
@@ -62462,13 +63327,13 @@ function overallStatus(input3, parts) {
         finding({ colour: "red", code: "milestone-overdue", count: m.overdueDays, milestone })
       );
     } else if (m.colour !== "green" && m.behindPoints !== null) {
-      const f = finding({
+      const f2 = finding({
         colour: m.colour,
         code: "milestone-behind",
         count: m.behindPoints,
         milestone
       });
-      (m.colour === "red" ? red : yellow).push(f);
+      (m.colour === "red" ? red : yellow).push(f2);
     }
   }
   const p0 = parts.p0.length;
@@ -62494,7 +63359,7 @@ function overallStatus(input3, parts) {
   if (findings.length > 0) {
     return {
       colour: red.length > 0 ? "red" : "yellow",
-      reasons: findings.map((f) => f.text),
+      reasons: findings.map((f2) => f2.text),
       findings
     };
   }
@@ -62590,7 +63455,7 @@ function shippedItems(params) {
     shippedSeen.add(raw.number);
     shipped.push({ ...toItem(raw), shippedAt: at, how });
   }
-  shipped.sort((a, b) => time3(b.shippedAt) - time3(a.shippedAt) || byNumber(a, b));
+  shipped.sort((a, b2) => time3(b2.shippedAt) - time3(a.shippedAt) || byNumber(a, b2));
   return shipped;
 }
 var init_shipped_items = __esm({
@@ -62892,9 +63757,9 @@ function ownerGapFinder(config3, items) {
   const facts = (i) => {
     const cached2 = parsed.get(i.number);
     if (cached2) return cached2;
-    const f = parseBody(i.body ?? "");
-    parsed.set(i.number, f);
-    return f;
+    const f2 = parseBody(i.body ?? "");
+    parsed.set(i.number, f2);
+    return f2;
   };
   const ownerResult = (item) => {
     const evaluation = evaluateItem({ item, config: config3 });
@@ -63301,10 +64166,10 @@ async function verifyWithFallback(secret, payload, signature, additionalSecrets)
     return true;
   }
   if (additionalSecrets !== void 0) {
-    for (const s of additionalSecrets) {
-      const v = await verify(s, payload, signature);
-      if (v) {
-        return v;
+    for (const s3 of additionalSecrets) {
+      const v2 = await verify(s3, payload, signature);
+      if (v2) {
+        return v2;
       }
     }
   }
@@ -64750,7 +65615,7 @@ function extractUrlVariableNames(url2) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object2, keysToOmit) {
   const result = { __proto__: null };
@@ -64770,8 +65635,8 @@ function encodeReserved(str) {
   }).join("");
 }
 function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c2) {
+    return "%" + c2.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 function encodeValue(operator, value, key) {
@@ -64808,9 +65673,9 @@ function getValues(context, operator, key, modifier) {
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              result.push(encodeValue(operator, value[k2], k2));
             }
           });
         }
@@ -64821,10 +65686,10 @@ function getValues(context, operator, key, modifier) {
             tmp.push(encodeValue(operator, value2));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              tmp.push(encodeUnreserved(k2));
+              tmp.push(encodeValue(operator, value[k2].toString()));
             }
           });
         }
@@ -64857,7 +65722,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_2, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -65087,17 +65952,17 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     } else {
       while (node4.index < node4.keys.length) {
-        const k = node4.keys[node4.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        const k2 = node4.keys[node4.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
         if (isFilteredOutByArray) continue;
-        const childRaw = node4.val[k];
-        const childVal = prepareVal(node4.val, k, childRaw);
+        const childRaw = node4.val[k2];
+        const childVal = prepareVal(node4.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node4.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks.push(originalStringify(k2) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -65108,7 +65973,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           visited.add(childVal);
           stack.push({
             parent: node4.val,
-            key: k,
+            key: k2,
             val: childVal,
             isArray: Array.isArray(childVal),
             keys: Array.isArray(childVal) ? null : Object.keys(childVal),
@@ -65196,7 +66061,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_2, __, context) => !!context?.source && context.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -65499,7 +66364,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -68655,7 +69520,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path3) => path3.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path3) => path3.split("/").map((c2) => c2.startsWith("{") ? "(?:.+?)" : c2).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70116,7 +70981,7 @@ var PATHS = [
 ];
 function routeMatcher2(paths) {
   const regexes = paths.map(
-    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (p) => p.split("/").map((c2) => c2.startsWith("{") ? "(?:.+?)" : c2).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
   return new RegExp(regex2, "i");
@@ -70771,8 +71636,8 @@ function actionsLogger(out, level) {
           const record2 = JSON.parse(line2);
           const prefix = record2.level >= ERROR ? "error: " : record2.level >= WARN ? "::warning::" : "";
           const fields = SHOWN.filter(
-            (k) => record2[k] !== void 0 && typeof record2[k] !== "object"
-          ).map((k) => `${k}=${String(record2[k])}`).join(" ");
+            (k2) => record2[k2] !== void 0 && typeof record2[k2] !== "object"
+          ).map((k2) => `${k2}=${String(record2[k2])}`).join(" ");
           out(`${prefix}${String(record2.msg ?? "")}${fields ? ` (${fields})` : ""}`);
         } catch {
           out(line2.trim());
@@ -70855,6 +71720,20 @@ function permissionHint(error62, run2 = {}) {
   return need ? `the workflow's token lacks \`${need}\` (${what} was refused): add it under \`permissions:\` in the workflow` : `the workflow's token may not do ${what}: check the workflow's \`permissions:\``;
 }
 
+// src/action/report-time.ts
+init_zod();
+init_next_run();
+var SchedulePayload = external_exports.object({ schedule: external_exports.string() });
+var MAX_DELAY_MS = 24 * 3600 * 1e3;
+function reportTime(event, payload, now) {
+  if (event !== "schedule") return now;
+  const parsed = SchedulePayload.safeParse(payload);
+  if (!parsed.success) return now;
+  const tick = lastScheduledRun(parsed.data.schedule, "UTC", now);
+  if (!tick.ok || tick.value === null) return now;
+  return now.getTime() - tick.value.getTime() <= MAX_DELAY_MS ? tick.value : now;
+}
+
 // src/action/status-summary.ts
 var DRY_VERB = {
   unchanged: "no change to",
@@ -70898,17 +71777,17 @@ function fromFork(event, payload) {
   return head.repo?.id !== base.repo.id;
 }
 async function runAction(env, io) {
-  const fail = (message) => {
+  const fail2 = (message) => {
     io.out(`::error::Ownership: ${message}`);
     return 1;
   };
   const inputs = readInputs(env);
-  if (!inputs.ok) return fail(inputs.message);
+  if (!inputs.ok) return fail2(inputs.message);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
-  return runWith(env, io, inputs.value, owner, repo, fail);
+  if (!owner || !repo) return fail2("GITHUB_REPOSITORY is not set (run this inside a workflow)");
+  return runWith(env, io, inputs.value, owner, repo, fail2);
 }
-async function runWith(env, io, inputs, owner, repo, fail) {
+async function runWith(env, io, inputs, owner, repo, fail2) {
   const { token, mode, appId } = inputs;
   const log = actionsLogger(io.out, env.RUNNER_DEBUG === "1" ? "debug" : "info");
   const probot = new Probot({
@@ -70929,13 +71808,16 @@ async function runWith(env, io, inputs, owner, repo, fail) {
   };
   let fork = false;
   try {
+    const event = env.GITHUB_EVENT_NAME ?? "";
+    const eventFile = env.GITHUB_EVENT_PATH;
     if (mode === "status") {
+      const payload2 = eventFile ? JSON.parse(readFileSync(eventFile, "utf8")) : {};
       const outcome = await runWeeklyStatus({
         octokit: await probot.auth(),
         store: deps.store,
         owner,
         repo,
-        now: /* @__PURE__ */ new Date(),
+        now: reportTime(event, payload2, io.now?.() ?? /* @__PURE__ */ new Date()),
         week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
@@ -70950,21 +71832,20 @@ async function runWith(env, io, inputs, owner, repo, fail) {
           );
           return 0;
         case "invalid-config":
-          return fail(outcome.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("; "));
+          return fail2(outcome.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("; "));
         case "invalid-input":
-          return fail(outcome.message);
+          return fail2(outcome.message);
         default:
           for (const line2 of statusSummary(outcome)) io.out(line2);
           return 0;
       }
     }
-    const event = env.GITHUB_EVENT_NAME ?? "";
     if (!CHECK_EVENTS.has(event)) {
       io.out(`Ownership: nothing to check on a ${event || "unknown"} event (mode: check)`);
       return 0;
     }
-    if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    if (!eventFile) return fail2("GITHUB_EVENT_PATH is not set");
+    const payload = JSON.parse(readFileSync(eventFile, "utf8"));
     fork = fromFork(event, payload);
     await probot.load(ownershipApp(deps, { routes: false }));
     await probot.receive({
@@ -70977,9 +71858,9 @@ async function runWith(env, io, inputs, owner, repo, fail) {
   } catch (error62) {
     const all2 = causes(error62);
     const hint = all2.map((e) => permissionHint(e, { fromFork: fork })).find((h) => h !== void 0);
-    if (hint) return fail(hint);
+    if (hint) return fail2(hint);
     const first = all2[0];
-    return fail(first?.message ?? String(error62));
+    return fail2(first?.message ?? String(error62));
   }
 }
 

@@ -23,6 +23,7 @@ import { MemoryStore } from "../store/memory-store.js";
 import { actionsLogger } from "./actions-logger.js";
 import { type ActionInputs, CHECK_EVENTS, readInputs } from "./inputs.js";
 import { permissionHint } from "./permission-hint.js";
+import { reportTime } from "./report-time.js";
 import { statusSummary } from "./status-summary.js";
 
 type Env = Record<string, string | undefined>;
@@ -31,6 +32,8 @@ type WebhookEvent = Parameters<Probot["receive"]>[0];
 export interface ActionIo {
   /** Lines for the workflow log (`::error::` lines become annotations). */
   out: (line: string) => void;
+  /** The clock (tests); the system's by default. */
+  now?: () => Date;
 }
 
 /** Every error a run can end with, flattened (Probot's receive rejects with an AggregateError). */
@@ -99,13 +102,16 @@ async function runWith(
 
   let fork = false;
   try {
+    const event = env.GITHUB_EVENT_NAME ?? "";
+    const eventFile = env.GITHUB_EVENT_PATH;
     if (mode === "status") {
+      const payload: unknown = eventFile ? JSON.parse(readFileSync(eventFile, "utf8")) : {};
       const outcome = await runWeeklyStatus({
         octokit: await probot.auth(),
         store: deps.store,
         owner,
         repo,
-        now: new Date(),
+        now: reportTime(event, payload, io.now?.() ?? new Date()),
         week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
@@ -128,13 +134,12 @@ async function runWith(
           return 0;
       }
     }
-    const event = env.GITHUB_EVENT_NAME ?? "";
     if (!CHECK_EVENTS.has(event)) {
       io.out(`Ownership: nothing to check on a ${event || "unknown"} event (mode: check)`);
       return 0;
     }
-    if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
-    const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    if (!eventFile) return fail("GITHUB_EVENT_PATH is not set");
+    const payload: unknown = JSON.parse(readFileSync(eventFile, "utf8"));
     fork = fromFork(event, payload);
     await probot.load(ownershipApp(deps, { routes: false }));
     await probot.receive({

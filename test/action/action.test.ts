@@ -161,6 +161,14 @@ describe("the Action on schedule", () => {
     ).toHaveLength(1);
   });
 
+  it("a late scheduled run reports the week its schedule fired in", async () => {
+    const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
+    const late = new Date("2026-12-07T00:30:00Z"); // Monday: 2026-W50 began half an hour ago
+    const { code, lines } = await run(env("schedule", { schedule: "50 23 * * 0" }, perms), late);
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toMatch(/^Ownership: weekly status 2026-W49: created #\d+$/);
+  });
+
   it("dry-run prints the report and writes nothing; issues: read alone is one error line", async () => {
     const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
     const dry = await run(env("workflow_dispatch", {}, perms, { "dry-run": "true", week: "" }));

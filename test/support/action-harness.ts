@@ -39,7 +39,10 @@ export interface ActionHarness {
     inputs?: Record<string, string>,
   ): Record<string, string>;
   /** Runs the Action's entry in process: exit code, log lines and what it cost on the fake. */
-  run(env: Record<string, string>): Promise<{ code: number; lines: string[]; cost: StatsSnapshot }>;
+  run(
+    env: Record<string, string>,
+    now?: Date,
+  ): Promise<{ code: number; lines: string[]; cost: StatsSnapshot }>;
   /** An open pull request that passes every rule, its head `sha` in `headRepo` (a fork if not ours). */
   addPassingPull(sha: string, headRepo?: string): FakeIssue;
   /** The webhook example for `event.action` about item `number` of the fake's repository. */
@@ -84,10 +87,11 @@ export async function startActionHarness(
         ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v])),
       };
     },
-    async run(env) {
+    async run(env, now) {
       const lines: string[] = [];
       const before = gh.stats.snapshot();
-      const code = await runAction(env, { out: (l) => lines.push(l) });
+      const clock = now ? () => now : undefined;
+      const code = await runAction(env, { out: (l) => lines.push(l), now: clock });
       return { code, lines, cost: statsDelta(before, gh.stats.snapshot()) };
     },
     addPassingPull(sha, headRepo = "acme/rocket") {
