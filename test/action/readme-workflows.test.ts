@@ -10,6 +10,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import {
+  COMMAND_EVENT,
+  ISSUE_EVENTS,
+  MERGE_GROUP_EVENT,
+  PULL_REQUEST_EVENTS,
+  STICKY_COMMENT_EVENTS,
+} from "../../src/delivery/handled-events.js";
 import type { JsonObject } from "../helpers/webhook-payloads.js";
 import { examplePayload } from "../helpers/webhook-payloads.js";
 import {
@@ -191,6 +198,18 @@ describe("the README's workflows, run from the committed bundle", () => {
       repo.checkRuns.filter((r) => r.headSha === "e".repeat(40)).map((r) => [r.name, r.conclusion]),
     ).toEqual([["Ownership", "success"]]);
     expect(gh.stats.snapshot().defects).toEqual([]);
+  });
+
+  it("checks: subscribes to exactly the event types the App's handlers act on", () => {
+    const { checks } = readmeWorkflows();
+    const types = (event: string) =>
+      [...((checks.on[event] as { types?: string[] } | null)?.types ?? [])].sort();
+    const actions = (names: readonly string[]) => names.map((n) => n.split(".")[1]).sort();
+    expect(types("issues")).toEqual(actions(ISSUE_EVENTS));
+    expect(types("pull_request_target")).toEqual(actions(PULL_REQUEST_EVENTS));
+    expect(types("issue_comment")).toEqual(actions([COMMAND_EVENT, ...STICKY_COMMENT_EVENTS]));
+    expect(checks.on.merge_group).toBeNull(); // every merge group (its only action)
+    expect(MERGE_GROUP_EVENT).toBe("merge_group.checks_requested");
   });
 
   it("checks: one run at a time per item; comment commands and merge groups never replaced", () => {
