@@ -1,12 +1,20 @@
 /**
  * The README's two workflow files, as a user copies them: parsed, and the committed bundle
- * (`node dist/index.js`, what a runner executes) run with action.yml's input defaults, their
+ * (`node dist/index.js`, copied alone into a directory without node_modules, as a runner has
+ * it) run with action.yml's input defaults, their
  * `with:` inputs and a token limited to their `permissions:`, for every event they subscribe to.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -76,10 +84,15 @@ function evaluate(template: string, github: Record<string, unknown>): string {
 
 let h: ActionHarness;
 let dir: string;
+/** The bundle alone, away from node_modules, as a runner has it: the action's files only. */
+let entry: string;
 
 beforeAll(async () => {
   h = await startActionHarness();
   dir = mkdtempSync(join(tmpdir(), "ownership-workflows-"));
+  entry = join(dir, "action", actionYml.runs.main);
+  mkdirSync(dirname(entry), { recursive: true });
+  copyFileSync(new URL(actionYml.runs.main, ROOT), entry);
 });
 
 afterAll(async () => {
@@ -113,9 +126,7 @@ async function runBundle(workflow: Workflow, event: string, payload: unknown) {
     ...inputs,
   };
   try {
-    const { stdout } = await run(process.execPath, [new URL(actionYml.runs.main, ROOT).pathname], {
-      env,
-    });
+    const { stdout } = await run(process.execPath, [entry], { env, cwd: dir });
     return { code: 0, stdout };
   } catch (error) {
     const e = error as { code?: number; stdout?: string };
