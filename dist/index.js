@@ -63958,7 +63958,7 @@ var init_index = __esm({
 });
 
 // src/action/run-action.ts
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
@@ -71837,6 +71837,9 @@ async function runWith(env, io, inputs, owner, repo, fail2) {
           return fail2(outcome.message);
         default:
           for (const line2 of statusSummary(outcome)) io.out(line2);
+          if (env.GITHUB_STEP_SUMMARY)
+            appendFileSync(env.GITHUB_STEP_SUMMARY, `${outcome.markdown}
+`);
           return 0;
       }
     }

@@ -12,7 +12,7 @@
  * and older Probot in the bundle, and on @actions/core; ours is a few lines over Probot 14's
  * `githubToken` option, typed, and tested here.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { Probot, ProbotOctokit } from "probot";
 import { z } from "zod";
 import { ownershipApp } from "../index.js";
@@ -131,6 +131,9 @@ async function runWith(
           return fail(outcome.message);
         default:
           for (const line of statusSummary(outcome)) io.out(line);
+          // The job's summary page renders the report (a dry run's only other place is the log).
+          if (env.GITHUB_STEP_SUMMARY)
+            appendFileSync(env.GITHUB_STEP_SUMMARY, `${outcome.markdown}\n`);
           return 0;
       }
     }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BODIES } from "../../dev/fake-github/seed.js";
 import type { FakeGitHub } from "../../dev/fake-github/server.js";
@@ -171,8 +174,13 @@ describe("the Action on schedule", () => {
 
   it("dry-run prints the report and writes nothing; issues: read alone is one error line", async () => {
     const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
-    const dry = await run(env("workflow_dispatch", {}, perms, { "dry-run": "true", week: "" }));
+    const summary = join(mkdtempSync(join(tmpdir(), "summary-")), "step-summary.md");
+    const dry = await run({
+      ...env("workflow_dispatch", {}, perms, { "dry-run": "true", week: "" }),
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(dry.code).toBe(0);
+    expect(readFileSync(summary, "utf8")).toContain("Weekly status of acme/rocket");
     expect(dry.cost.writes).toBe(0);
     const planned = dry.lines.slice(dry.lines.findIndex((l) => l.includes("(dry run)")));
     expect(planned.slice(0, 3)).toEqual([

@@ -1,8 +1,8 @@
 /**
  * The README's two workflow files, as a user copies them: parsed, and the committed bundle
  * (`node dist/index.js`, copied alone into a directory without node_modules, as a runner has
- * it) run with action.yml's input defaults, their
- * `with:` inputs and a token limited to their `permissions:`, for every event they subscribe to.
+ * it) run with action.yml's input defaults, their `with:` inputs and a token limited to their
+ * `permissions:`, for every event they subscribe to.
  */
 import { execFile } from "node:child_process";
 import {
