@@ -23,7 +23,7 @@ import {
 } from "../github/sticky-comment.js";
 import { isValidTimeZone } from "../status/period.js";
 import type { Store } from "../store/store.js";
-import { findDate } from "./civil-dates.js";
+import { daysSince, findDate } from "./civil-dates.js";
 import { type FollowupItem, type FollowupSnapshot, followupCollector } from "./collect-followup.js";
 import { decisionRecordOf } from "./decision-record.js";
 import { escalationTarget } from "./escalation-target.js";
@@ -139,8 +139,11 @@ export async function planRepositoryFollowup(
     facts.set(item.number, f);
     const reviewDate = decisionRecordOf(f.body).reviewDate;
     if (reviewDate === undefined) continue; // the decision-record rule says so
+    const past = daysSince(reviewDate, now, timeZone);
+    if (past < -6) continue; // more than a week ahead: nothing to list or say yet
     const owner = accountableOwner(f.body, f.assignees);
-    const comment = await record(item.number);
+    // Only a review date that has come needs to know whether the reminder was sent.
+    const comment = past >= 0 ? await record(item.number) : undefined;
     decisions.push({
       number: item.number,
       title: item.title,
