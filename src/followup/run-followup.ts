@@ -24,7 +24,7 @@ import {
 import { isValidTimeZone } from "../status/period.js";
 import type { Store } from "../store/store.js";
 import { daysSince, findDate } from "./civil-dates.js";
-import { type FollowupItem, type FollowupSnapshot, followupCollector } from "./collect-followup.js";
+import { type FollowupItem, followupCollector } from "./collect-followup.js";
 import { decisionRecordOf } from "./decision-record.js";
 import { escalationTarget } from "./escalation-target.js";
 import { withFollowup } from "./followup-record.js";
@@ -80,24 +80,16 @@ function itemFacts(i: FollowupItem): ItemFacts {
 export async function planRepositoryFollowup(
   p: Omit<FollowupParams, "dryRun">,
   config: Config,
-  snapshot?: FollowupSnapshot,
-): Promise<{
-  plan: FollowupPlan;
-  requests: number;
-  comments: Map<number, ExistingComment | undefined>;
-  facts: Map<number, ItemFacts>;
-}> {
+): Promise<{ plan: FollowupPlan; requests: number; facts: Map<number, ItemFacts> }> {
   const { octokit, store, owner, repo, now } = p;
   const settings = config.followup;
   const timeZone = config.status.timezone;
   const collector = followupCollector(octokit, owner, repo);
-  const labelled =
-    snapshot ??
-    (await collector.labelled({
-      inProgress: config.in_progress_labels,
-      decision: settings.decision_label,
-      postmortem: settings.postmortem_label,
-    }));
+  const labelled = await collector.labelled({
+    inProgress: config.in_progress_labels,
+    decision: settings.decision_label,
+    postmortem: settings.postmortem_label,
+  });
   const comments = new Map<number, ExistingComment | undefined>();
   const facts = new Map<number, ItemFacts>();
   const record = async (number: number) => {
@@ -177,7 +169,7 @@ export async function planRepositoryFollowup(
   }));
 
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
-  return { plan, requests: collector.requests, comments, facts };
+  return { plan, requests: collector.requests, facts };
 }
 
 export async function runFollowup(p: FollowupParams): Promise<FollowupOutcome> {
