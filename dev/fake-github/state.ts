@@ -58,6 +58,25 @@ export interface FakeIssue {
   pull?: FakePull | undefined;
 }
 
+/** A Project (v2) and its status updates (GraphQL only). */
+export interface FakeProject {
+  id: string;
+  owner: string;
+  number: number;
+  title: string;
+  statusUpdates: FakeStatusUpdate[];
+}
+
+export interface FakeStatusUpdate {
+  id: string;
+  body: string;
+  status: string | null;
+  startDate: string | null;
+  targetDate: string | null;
+  creator: { type: "User" | "Bot"; login: string };
+  updatedAt: string;
+}
+
 /** A dated timeline event GraphQL's `timelineItems` / `userContentEdits` answer with. */
 export type FakeEvent =
   | { type: "labeled"; label: string; at: string }
@@ -143,6 +162,8 @@ const WEB = `https://${FAKE_HOST}`;
 
 export class FakeState {
   readonly repos = new Map<string, FakeRepo>();
+  /** GitHub Projects (v2), by `owner#number`. */
+  readonly projects = new Map<string, FakeProject>();
   readonly installations = new Map<number, FakeInstallation>();
   /** Login → user id, stable per login; github-actions[bot] has its real id. */
   readonly #userIds = new Map<string, number>([["github-actions[bot]", 41898282]]);

@@ -16,6 +16,7 @@ import { plainWords } from "../core/text/plain-text.js";
 import { planRepositoryFollowup } from "../followup/run-followup.js";
 import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
 import type { Octokit } from "../github/octokit.js";
+import { type ProjectResult, publishProjectStatus } from "../projects/publish-project-status.js";
 import type { Store } from "../store/store.js";
 import { buildReport } from "./build-report.js";
 import { collectSnapshot } from "./collect-snapshot.js";
@@ -58,6 +59,8 @@ export type WeeklyStatusOutcome =
       publish: PublishResult;
       /** GraphQL requests made to collect the snapshot. */
       requests: number;
+      /** The Projects that got (or in a dry run would get) the week's status update. */
+      projects: ProjectResult[];
     };
 
 /**
@@ -190,6 +193,24 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     store: p.store,
     dryRun: p.dryRun === true,
   });
+  const projects: ProjectResult[] = [];
+  for (const project of config.status.projects) {
+    try {
+      projects.push(
+        await publishProjectStatus({
+          client: octokit,
+          project,
+          model,
+          statusIssueUrl: publish.url,
+          dryRun: publish.dryRun,
+        }),
+      );
+    } catch (error) {
+      // The issue is published; a Project the App cannot write must not undo that.
+      p.log?.error({ err: error, repository, project }, "project status update failed");
+      projects.push({ project: `${project.owner}#${project.number}`, action: "failed", url: null });
+    }
+  }
   const { action, number, closed } = publish;
   p.log?.info(
     {
@@ -211,6 +232,7 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     model,
     publish,
     requests,
+    projects,
   };
 }
 

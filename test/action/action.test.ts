@@ -153,11 +153,14 @@ describe("the Action on schedule", () => {
       labels: ["in progress"],
     });
     const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
-    const first = await run(env("schedule", { schedule: "0 9 * * 1" }, perms));
+    // A finished week (the `week` input), so the report does not move with the clock: a report of
+    // the week so far is as of its run, and two runs a minute apart differ in that minute.
+    const week = { week: "2026-W48" };
+    const first = await run(env("schedule", { schedule: "0 9 * * 1" }, perms, week));
     expect(first.code).toBe(0);
-    expect(first.lines.at(-1)).toMatch(/^Ownership: weekly status \d{4}-W\d{2}: created #\d+$/);
-    const second = await run(env("workflow_dispatch", {}, perms));
-    expect(second.lines.at(-1)).toMatch(/^Ownership: weekly status \d{4}-W\d{2}: unchanged #\d+$/);
+    expect(first.lines.at(-1)).toMatch(/^Ownership: weekly status 2026-W48: created #\d+$/);
+    const second = await run(env("workflow_dispatch", {}, perms, week));
+    expect(second.lines.at(-1)).toMatch(/^Ownership: weekly status 2026-W48: unchanged #\d+$/);
     expect(second.cost.writes).toBe(0);
     expect(
       [...repo.issues.values()].filter((i) => i.labels.includes("weekly-status")),
