@@ -49353,6 +49353,17 @@ var init_schema = __esm({
         timezone: external_exports.string().min(1).max(64).default("UTC").describe("IANA timezone of schedule"),
         stale_days: external_exports.int().min(1).max(365).default(7).describe("In-progress items without activity for this many days are stale"),
         rollup_repo: external_exports.string().regex(/^[\w.-]+$/, "must be a repository name: letters, digits, '.', '-' and '_' only").optional().describe("Org config: repository (in the org) that receives one roll-up status issue"),
+        projects: external_exports.array(
+          external_exports.strictObject({
+            owner: external_exports.string().regex(
+              /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+              "must be an organization or user login"
+            ).describe("The organization (or user) that owns the Project"),
+            number: external_exports.int().min(1).describe("The Project's number, as in its URL")
+          })
+        ).max(5).default([]).describe(
+          "GitHub Projects (v2) that get the week's colour as a status update (On track / At risk / Off track), one per repository and week"
+        ),
         labels: external_exports.strictObject({
           blocked: labelList(["blocked"], "Blocker labels"),
           risk: labelList(["risk"], "Risk labels"),
@@ -61203,12 +61214,12 @@ function itemFacts(i) {
     body: parseBody(i.body)
   };
 }
-async function planRepositoryFollowup(p, config3, snapshot) {
+async function planRepositoryFollowup(p, config3) {
   const { octokit, store, owner, repo, now } = p;
   const settings = config3.followup;
   const timeZone = config3.status.timezone;
   const collector = followupCollector(octokit, owner, repo);
-  const labelled = snapshot ?? await collector.labelled({
+  const labelled = await collector.labelled({
     inProgress: config3.in_progress_labels,
     decision: settings.decision_label,
     postmortem: settings.postmortem_label
@@ -61252,8 +61263,10 @@ async function planRepositoryFollowup(p, config3, snapshot) {
     facts.set(item.number, f2);
     const reviewDate = decisionRecordOf(f2.body).reviewDate;
     if (reviewDate === void 0) continue;
+    const past = daysSince(reviewDate, now, timeZone);
+    if (past < -6) continue;
     const owner2 = accountableOwner(f2.body, f2.assignees);
-    const comment = await record2(item.number);
+    const comment = past >= 0 ? await record2(item.number) : void 0;
     decisions.push({
       number: item.number,
       title: item.title,
@@ -61285,7 +61298,7 @@ async function planRepositoryFollowup(p, config3, snapshot) {
     actions: postmortemActions(f2.body, sections, linked)
   }));
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
-  return { plan, requests: collector.requests, comments, facts };
+  return { plan, requests: collector.requests, facts };
 }
 var init_run_followup = __esm({
   "src/followup/run-followup.ts"() {
@@ -63095,6 +63108,123 @@ var init_rollup = __esm({
   }
 });
 
+// src/projects/status-update.ts
+function wantedUpdate(model, statusIssueUrl) {
+  const { overall, period } = model;
+  const marker = projectMarker(model.repoFullName, period.isoWeek);
+  const reasons = overall.reasons.slice(0, 3).map((r) => `- ${neutralize(r)}`);
+  const more = overall.reasons.length > 3 ? [`- \u2026and ${overall.reasons.length - 3} more`] : [];
+  const link2 = statusIssueUrl ? `[Weekly status ${period.isoWeek}](${statusIssueUrl})` : `Weekly status ${period.isoWeek}`;
+  const next = model.milestones.find((m) => m.dueDate !== null);
+  return {
+    status: STATUS[overall.colour],
+    body: [marker, `**${neutralize(model.repoFullName)}**: ${link2}`, "", ...reasons, ...more].join(
+      "\n"
+    ),
+    // The next dated milestone's span: what the repository is working towards now.
+    startDate: next?.startDate ?? null,
+    targetDate: next?.dueDate ?? null
+  };
+}
+function planUpdate(existing, wanted, marker) {
+  const ours = existing.find((u) => isOurs2(u, marker));
+  if (!ours) return { action: "create", update: wanted };
+  const same = ours.body.trim() === wanted.body.trim() && ours.status === wanted.status && (ours.startDate ?? null) === wanted.startDate && (ours.targetDate ?? null) === wanted.targetDate;
+  return same ? { action: "none", id: ours.id } : { action: "update", id: ours.id, update: wanted };
+}
+var STATUS, projectMarker, isOurs2;
+var init_status_update = __esm({
+  "src/projects/status-update.ts"() {
+    "use strict";
+    init_neutralize();
+    STATUS = {
+      green: "ON_TRACK",
+      yellow: "AT_RISK",
+      red: "OFF_TRACK"
+    };
+    projectMarker = (repoFullName, isoWeek) => `<!-- ownership-bot:project-status ${repoFullName} ${isoWeek} -->`;
+    isOurs2 = (u, marker) => u.creatorType === "Bot" && u.body.includes(marker);
+  }
+});
+
+// src/projects/publish-project-status.ts
+function mutationFor(plan, projectId) {
+  if (plan.action === "none") return void 0;
+  const { status, body, startDate, targetDate } = plan.update;
+  const fields = { status, body, startDate, targetDate };
+  return plan.action === "create" ? {
+    name: "createProjectV2StatusUpdate",
+    query: CREATE_MUTATION,
+    variables: { input: { projectId, ...fields } }
+  } : {
+    name: "updateProjectV2StatusUpdate",
+    query: UPDATE_MUTATION,
+    variables: { input: { statusUpdateId: plan.id, ...fields } }
+  };
+}
+async function publishProjectStatus(p) {
+  const name = `${p.project.owner}#${p.project.number}`;
+  const answer = await p.client.graphql(PROJECT_QUERY, { owner: p.project.owner, number: p.project.number }).catch((error62) => {
+    const data = error62?.data;
+    if (data) return data;
+    throw error62;
+  });
+  const project = answer.repositoryOwner?.projectV2;
+  if (!project) return { project: name, action: "missing", url: null };
+  const existing = (project.statusUpdates?.nodes ?? []).flatMap(
+    (n) => n ? [
+      {
+        id: n.id,
+        body: n.body ?? "",
+        status: n.status,
+        startDate: n.startDate,
+        targetDate: n.targetDate,
+        creatorType: n.creator?.__typename ?? null
+      }
+    ] : []
+  );
+  const wanted = wantedUpdate(p.model, p.statusIssueUrl);
+  const plan = planUpdate(
+    existing,
+    wanted,
+    projectMarker(p.model.repoFullName, p.model.period.isoWeek)
+  );
+  const mutation = mutationFor(plan, project.id);
+  if (!mutation) return { project: name, action: "unchanged", url: project.url };
+  if (!p.dryRun) await p.client.graphql(mutation.query, mutation.variables);
+  return {
+    project: name,
+    action: plan.action === "create" ? "created" : "updated",
+    url: project.url,
+    mutation: { name: mutation.name, variables: mutation.variables }
+  };
+}
+var PROJECT_QUERY, CREATE_MUTATION, UPDATE_MUTATION;
+var init_publish_project_status = __esm({
+  "src/projects/publish-project-status.ts"() {
+    "use strict";
+    init_status_update();
+    PROJECT_QUERY = `query ProjectStatusUpdates($owner: String!, $number: Int!) {
+  repositoryOwner(login: $owner) {
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        id url title
+        statusUpdates(last: 20) {
+          nodes { id body status startDate targetDate creator { __typename login } }
+        }
+      }
+    }
+  }
+}`;
+    CREATE_MUTATION = `mutation CreateProjectStatus($input: CreateProjectV2StatusUpdateInput!) {
+  createProjectV2StatusUpdate(input: $input) { statusUpdate { id } }
+}`;
+    UPDATE_MUTATION = `mutation UpdateProjectStatus($input: UpdateProjectV2StatusUpdateInput!) {
+  updateProjectV2StatusUpdate(input: $input) { statusUpdate { id } }
+}`;
+  }
+});
+
 // src/status/build/label-set.ts
 var normalise2, LabelSet;
 var init_label_set = __esm({
@@ -63234,12 +63364,14 @@ function milestoneReport(m, input3, scopeAdded) {
   let colour = "green";
   if (overdueDays !== null || behindBy(thresholds.red_behind_pct)) colour = "red";
   else if (behindBy(thresholds.yellow_behind_pct)) colour = "yellow";
+  const started = utcCivil(m.createdAt);
   return {
     number: m.number,
     title: m.title,
     url: m.url,
     dueOn: m.dueOn,
     dueDate: due ? isoDate(due) : null,
+    startDate: started ? isoDate(started) : null,
     open: open2,
     closed,
     total,
@@ -63858,6 +63990,23 @@ async function runWeeklyStatus(p) {
     store: p.store,
     dryRun: p.dryRun === true
   });
+  const projects = [];
+  for (const project of config3.status.projects) {
+    try {
+      projects.push(
+        await publishProjectStatus({
+          client: octokit,
+          project,
+          model,
+          statusIssueUrl: publish.url,
+          dryRun: publish.dryRun
+        })
+      );
+    } catch (error62) {
+      p.log?.error({ err: error62, repository, project }, "project status update failed");
+      projects.push({ project: `${project.owner}#${project.number}`, action: "failed", url: null });
+    }
+  }
   const { action, number: number4, closed } = publish;
   p.log?.info(
     {
@@ -63878,7 +64027,8 @@ async function runWeeklyStatus(p) {
     markdown,
     model,
     publish,
-    requests
+    requests,
+    projects
   };
 }
 function withoutStatusIssues(snapshot, statusLabel) {
@@ -63898,6 +64048,7 @@ var init_run_weekly_status = __esm({
     init_plain_text();
     init_run_followup();
     init_load_repo_config();
+    init_publish_project_status();
     init_build_report2();
     init_collect_snapshot();
     init_period();
@@ -71741,6 +71892,17 @@ var DRY_VERB = {
   updated: "would update",
   superseded: "would not publish (a later week's issue is open):"
 };
+function projectLines(outcome) {
+  const dry = outcome.status === "dry-run";
+  return outcome.projects.map(({ project, action }) => {
+    if (action === "missing" || action === "failed") {
+      return `::warning::Ownership: Project ${project}: the week's status update was not ${action === "missing" ? "readable" : "written"} (a workflow's GITHUB_TOKEN cannot reach organization Projects: pass an App token with organization_projects: write as github-token, and its app-id)`;
+    }
+    if (action === "unchanged") return `Ownership: Project ${project}: status update unchanged`;
+    const done = action === "created" ? "posted" : "edited";
+    return `Ownership: Project ${project}: status update ${dry ? `would be ${done}` : done}`;
+  });
+}
 function statusSummary(outcome) {
   const { action, number: number4, closed, requests } = outcome.publish;
   const head = `Ownership: weekly status ${outcome.isoWeek}`;
@@ -71750,12 +71912,16 @@ function statusSummary(outcome) {
     return [
       `${head} (dry run): ${DRY_VERB[action]} ${issue2}${closing ? `, would close ${closing}` : ""}`,
       ...requests.map((r) => `  ${r.route}`),
+      ...projectLines(outcome),
       outcome.markdown
     ];
   }
   if (action === "superseded")
     return [`${head}: not published, a later week's issue is open (${issue2})`];
-  return [`${head}: ${action} ${issue2}${closing ? `; closed ${closing}` : ""}`];
+  return [
+    `${head}: ${action} ${issue2}${closing ? `; closed ${closing}` : ""}`,
+    ...projectLines(outcome)
+  ];
 }
 
 // src/action/run-action.ts
