@@ -55,6 +55,26 @@ describe("under GITHUB_TOKEN, with only the author to go by", () => {
   });
 });
 
+describe("the check run under GITHUB_TOKEN", () => {
+  it("is found again by its name and GitHub Actions' app id: a label that changes nothing writes nothing", async () => {
+    h = await startActionHarness();
+    const pr = h.addPassingPull("a".repeat(40), "someone/rocket");
+    const opened = await h.run(
+      h.env("pull_request_target", h.payloadFor("pull_request", "opened", pr.number)),
+    );
+    expect(opened.code).toBe(0);
+    const edited = await h.run(
+      h.env("pull_request_target", h.payloadFor("pull_request", "labeled", pr.number)),
+    );
+    expect(edited.code).toBe(0);
+    expect(edited.cost.byRoute["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"]).toBe(1);
+    expect(edited.cost.writes).toBe(0);
+    expect(h.repo.checkRuns.map((r) => [r.name, r.conclusion, r.appId])).toEqual([
+      ["Ownership", "success", 15368],
+    ]);
+  });
+});
+
 describe("with an App's token (the app-id input)", () => {
   it("the comment is the App's and found again by its id", async () => {
     h = await startActionHarness({ id: 777, slug: "acme-ownership" });
