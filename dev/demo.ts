@@ -138,6 +138,7 @@ async function main(): Promise<number> {
     show("bot comment on the quiet item (nudge, then escalation)", followup.quietComment);
     show("bot comment on the decision (review date reached)", followup.decisionComment);
     show("weekly status as of Friday 4 December (excerpt)", followup.statusExcerpt);
+    show("status update the weekly run posted on Project acme#3", followup.projectUpdate);
     writeFileSync(
       join(OUT_DIR, "followup.md"),
       `# Follow-through\n\n## Quiet item\n\n${followup.quietComment}\n\n## Decision\n\n${followup.decisionComment}\n\n## Weekly status (excerpt)\n\n${followup.statusExcerpt}\n`,

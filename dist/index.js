@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -46,6 +46,109 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// node_modules/deepmerge/dist/cjs.js
+var require_cjs = __commonJS({
+  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
+    "use strict";
+    var isMergeableObject = function isMergeableObject2(value) {
+      return isNonNullObject(value) && !isSpecial(value);
+    };
+    function isNonNullObject(value) {
+      return !!value && typeof value === "object";
+    }
+    function isSpecial(value) {
+      var stringValue = Object.prototype.toString.call(value);
+      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
+    }
+    var canUseSymbol = typeof Symbol === "function" && Symbol.for;
+    var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
+    function isReactElement(value) {
+      return value.$$typeof === REACT_ELEMENT_TYPE;
+    }
+    function emptyTarget(val) {
+      return Array.isArray(val) ? [] : {};
+    }
+    function cloneUnlessOtherwiseSpecified(value, options2) {
+      return options2.clone !== false && options2.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options2) : value;
+    }
+    function defaultArrayMerge(target, source, options2) {
+      return target.concat(source).map(function(element) {
+        return cloneUnlessOtherwiseSpecified(element, options2);
+      });
+    }
+    function getMergeFunction(key, options2) {
+      if (!options2.customMerge) {
+        return deepmerge;
+      }
+      var customMerge = options2.customMerge(key);
+      return typeof customMerge === "function" ? customMerge : deepmerge;
+    }
+    function getEnumerableOwnPropertySymbols(target) {
+      return Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(target).filter(function(symbol2) {
+        return Object.propertyIsEnumerable.call(target, symbol2);
+      }) : [];
+    }
+    function getKeys(target) {
+      return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
+    }
+    function propertyIsOnObject(object2, property) {
+      try {
+        return property in object2;
+      } catch (_2) {
+        return false;
+      }
+    }
+    function propertyIsUnsafe(target, key) {
+      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
+    }
+    function mergeObject(target, source, options2) {
+      var destination = {};
+      if (options2.isMergeableObject(target)) {
+        getKeys(target).forEach(function(key) {
+          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options2);
+        });
+      }
+      getKeys(source).forEach(function(key) {
+        if (propertyIsUnsafe(target, key)) {
+          return;
+        }
+        if (propertyIsOnObject(target, key) && options2.isMergeableObject(source[key])) {
+          destination[key] = getMergeFunction(key, options2)(target[key], source[key], options2);
+        } else {
+          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options2);
+        }
+      });
+      return destination;
+    }
+    function deepmerge(target, source, options2) {
+      options2 = options2 || {};
+      options2.arrayMerge = options2.arrayMerge || defaultArrayMerge;
+      options2.isMergeableObject = options2.isMergeableObject || isMergeableObject;
+      options2.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
+      var sourceIsArray = Array.isArray(source);
+      var targetIsArray = Array.isArray(target);
+      var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
+      if (!sourceAndTargetTypesMatch) {
+        return cloneUnlessOtherwiseSpecified(source, options2);
+      } else if (sourceIsArray) {
+        return options2.arrayMerge(target, source, options2);
+      } else {
+        return mergeObject(target, source, options2);
+      }
+    }
+    deepmerge.all = function deepmergeAll(array2, options2) {
+      if (!Array.isArray(array2)) {
+        throw new Error("first argument should be an array");
+      }
+      return array2.reduce(function(prev, next) {
+        return deepmerge(prev, next, options2);
+      }, {});
+    };
+    var deepmerge_1 = deepmerge;
+    module2.exports = deepmerge_1;
+  }
+});
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -425,7 +528,7 @@ var require_caller = __commonJS({
     "use strict";
     var util = __require("node:util");
     var getCallSites = util.getCallSites ?? util.getCallSite;
-    function noOpPrepareStackTrace(_, stack) {
+    function noOpPrepareStackTrace(_2, stack) {
       return stack;
     }
     module2.exports = function getCallers() {
@@ -991,9 +1094,9 @@ var require_redaction = __commonJS({
           o[ns].push(...o[wildcardFirstSym] || []);
         }
         if (ns === wildcardFirstSym) {
-          Object.keys(o).forEach(function(k) {
-            if (o[k]) {
-              o[k].push(nextPath);
+          Object.keys(o).forEach(function(k2) {
+            if (o[k2]) {
+              o[k2].push(nextPath);
             }
           });
         }
@@ -1006,15 +1109,15 @@ var require_redaction = __commonJS({
       const topCensor = (...args) => {
         return typeof censor === "function" ? serialize(censor(...args)) : serialize(censor);
       };
-      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k) => {
-        if (shape[k] === null) {
-          o[k] = (value) => topCensor(value, [k]);
+      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k2) => {
+        if (shape[k2] === null) {
+          o[k2] = (value) => topCensor(value, [k2]);
         } else {
           const wrappedCensor = typeof censor === "function" ? (value, path3) => {
-            return censor(value, [k, ...path3]);
+            return censor(value, [k2, ...path3]);
           } : censor;
-          o[k] = Redact({
-            paths: shape[k],
+          o[k2] = Redact({
+            paths: shape[k2],
             censor: wrappedCensor,
             serialize,
             strict,
@@ -1083,32 +1186,32 @@ var require_quick_format_unescaped = __commonJS({
       }
     }
     module2.exports = format;
-    function format(f, args, opts) {
+    function format(f2, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
-      if (typeof f === "object" && f !== null) {
+      if (typeof f2 === "object" && f2 !== null) {
         var len = args.length + offset;
-        if (len === 1) return f;
+        if (len === 1) return f2;
         var objects = new Array(len);
-        objects[0] = ss(f);
+        objects[0] = ss(f2);
         for (var index2 = 1; index2 < len; index2++) {
           objects[index2] = ss(args[index2]);
         }
         return objects.join(" ");
       }
-      if (typeof f !== "string") {
-        return f;
+      if (typeof f2 !== "string") {
+        return f2;
       }
       var argLen = args.length;
-      if (argLen === 0) return f;
+      if (argLen === 0) return f2;
       var str = "";
       var a = 1 - offset;
       var lastPos = -1;
-      var flen = f && f.length || 0;
+      var flen = f2 && f2.length || 0;
       for (var i = 0; i < flen; ) {
-        if (f.charCodeAt(i) === 37 && i + 1 < flen) {
+        if (f2.charCodeAt(i) === 37 && i + 1 < flen) {
           lastPos = lastPos > -1 ? lastPos : 0;
-          switch (f.charCodeAt(i + 1)) {
+          switch (f2.charCodeAt(i + 1)) {
             case 100:
             // 'd'
             case 102:
@@ -1116,7 +1219,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += Number(args[a]);
               lastPos = i + 2;
               i++;
@@ -1126,7 +1229,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += Math.floor(Number(args[a]));
               lastPos = i + 2;
               i++;
@@ -1140,7 +1243,7 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] === void 0) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               var type = typeof args[a];
               if (type === "string") {
                 str += "'" + args[a] + "'";
@@ -1162,14 +1265,14 @@ var require_quick_format_unescaped = __commonJS({
               if (a >= argLen)
                 break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += String(args[a]);
               lastPos = i + 2;
               i++;
               break;
             case 37:
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str += f2.slice(lastPos, i);
               str += "%";
               lastPos = i + 2;
               i++;
@@ -1181,9 +1284,9 @@ var require_quick_format_unescaped = __commonJS({
         ++i;
       }
       if (lastPos === -1)
-        return f;
+        return f2;
       else if (lastPos < flen) {
-        str += f.slice(lastPos);
+        str += f2.slice(lastPos);
       }
       return str;
     }
@@ -2878,7 +2981,7 @@ var require_tools = __commonJS({
     } = require_symbols();
     var { isMainThread } = __require("worker_threads");
     var transport = require_transport();
-    var [nodeMajor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor] = process.versions.node.split(".").map((v2) => Number(v2));
     var asJsonChan = diagChan.tracingChannel("pino_asJson");
     var asString = nodeMajor >= 25 ? (str) => JSON.stringify(str) : _asString;
     function noop4() {
@@ -3138,11 +3241,11 @@ var require_tools = __commonJS({
     function stringify(obj, stringifySafeFn) {
       try {
         return JSON.stringify(obj);
-      } catch (_) {
+      } catch (_2) {
         try {
           const stringify2 = stringifySafeFn || this[stringifySafeSym];
           return stringify2(obj);
-        } catch (_2) {
+        } catch (_3) {
           return '"[unable to serialize, circular reference is too complex to analyze]"';
         }
       }
@@ -3235,12 +3338,12 @@ var require_levels = __commonJS({
       debug: (hook7) => genLog(DEFAULT_LEVELS.debug, hook7),
       trace: (hook7) => genLog(DEFAULT_LEVELS.trace, hook7)
     };
-    var nums = Object.keys(DEFAULT_LEVELS).reduce((o, k) => {
-      o[DEFAULT_LEVELS[k]] = k;
+    var nums = Object.keys(DEFAULT_LEVELS).reduce((o, k2) => {
+      o[DEFAULT_LEVELS[k2]] = k2;
       return o;
     }, {});
-    var initialLsCache = Object.keys(nums).reduce((o, k) => {
-      o[k] = '{"level":' + Number(k);
+    var initialLsCache = Object.keys(nums).reduce((o, k2) => {
+      o[k2] = '{"level":' + Number(k2);
       return o;
     }, {});
     function genLsCache(instance) {
@@ -3320,8 +3423,8 @@ var require_levels = __commonJS({
       return levelComparison;
     }
     function mappings(customLevels = null, useOnlyCustomLevels = false) {
-      const customNums = customLevels ? Object.keys(customLevels).reduce((o, k) => {
-        o[customLevels[k]] = k;
+      const customNums = customLevels ? Object.keys(customLevels).reduce((o, k2) => {
+        o[customLevels[k2]] = k2;
         return o;
       }, {}) : null;
       const labels = Object.assign(
@@ -3359,11 +3462,11 @@ var require_levels = __commonJS({
     }
     function assertNoLevelCollisions(levels, customLevels) {
       const { labels, values } = levels;
-      for (const k in customLevels) {
-        if (k in values) {
+      for (const k2 in customLevels) {
+        if (k2 in values) {
           throw Error("levels cannot be overridden");
         }
-        if (customLevels[k] in labels) {
+        if (customLevels[k2] in labels) {
           throw Error("pre-existing level values cannot be used for new levels");
         }
       }
@@ -3514,8 +3617,8 @@ var require_proto = __commonJS({
       }
       if (options2.hasOwnProperty("serializers") === true) {
         instance[serializersSym] = /* @__PURE__ */ Object.create(null);
-        for (const k in serializers) {
-          instance[serializersSym][k] = serializers[k];
+        for (const k2 in serializers) {
+          instance[serializersSym][k2] = serializers[k2];
         }
         const parentSymbols = Object.getOwnPropertySymbols(serializers);
         for (var i = 0; i < parentSymbols.length; i++) {
@@ -3608,7 +3711,7 @@ var require_proto = __commonJS({
       if (mixin) {
         obj = mixinMergeStrategy(obj, mixin(obj, num, this));
       }
-      const s = this[asJsonSym](obj, msg, num, t);
+      const s3 = this[asJsonSym](obj, msg, num, t);
       const stream = this[streamSym];
       if (stream[needsMetadataGsym] === true) {
         stream.lastLevel = num;
@@ -3617,7 +3720,7 @@ var require_proto = __commonJS({
         stream.lastTime = t.slice(this[timeSliceIndexSym]);
         stream.lastLogger = this;
       }
-      stream.write(streamWriteHook ? streamWriteHook(s) : s);
+      stream.write(streamWriteHook ? streamWriteHook(s3) : s3);
     }
     function flush(cb) {
       if (cb != null && typeof cb !== "function") {
@@ -3775,8 +3878,8 @@ var require_safe_stable_stringify = __commonJS({
     }
     function configure2(options2) {
       options2 = { ...options2 };
-      const fail = getStrictOption(options2);
-      if (fail) {
+      const fail2 = getStrictOption(options2);
+      if (fail2) {
         if (options2.bigint === void 0) {
           options2.bigint = false;
         }
@@ -3887,7 +3990,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -3898,7 +4001,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringifyArrayReplacer(key, value, stack, replacer, spacer, indentation) {
@@ -3978,7 +4081,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -3989,7 +4092,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringifyIndent(key, value, stack, spacer, indentation) {
@@ -4090,7 +4193,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -4101,7 +4204,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringifySimple(key, value, stack) {
@@ -4186,7 +4289,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
+            return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -4197,7 +4300,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail ? fail(value) : void 0;
+            return fail2 ? fail2(value) : void 0;
         }
       }
       function stringify2(value, replacer, space) {
@@ -4342,7 +4445,7 @@ var require_multistream = __commonJS({
       }
       function remove(id) {
         const { streams } = this;
-        const index2 = streams.findIndex((s) => s.id === id);
+        const index2 = streams.findIndex((s3) => s3.id === id);
         if (index2 >= 0) {
           streams.splice(index2, 1);
           streams.sort(compareByLevel);
@@ -4381,8 +4484,8 @@ var require_multistream = __commonJS({
         };
       }
     }
-    function compareByLevel(a, b) {
-      return a.level - b.level;
+    function compareByLevel(a, b2) {
+      return a.level - b2.level;
     }
     function initLoopVar(length, dedupe) {
       return dedupe ? length - 1 : 0;
@@ -4628,109 +4731,6 @@ var require_pino = __commonJS({
   }
 });
 
-// node_modules/deepmerge/dist/cjs.js
-var require_cjs = __commonJS({
-  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
-    "use strict";
-    var isMergeableObject = function isMergeableObject2(value) {
-      return isNonNullObject(value) && !isSpecial(value);
-    };
-    function isNonNullObject(value) {
-      return !!value && typeof value === "object";
-    }
-    function isSpecial(value) {
-      var stringValue = Object.prototype.toString.call(value);
-      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
-    }
-    var canUseSymbol = typeof Symbol === "function" && Symbol.for;
-    var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
-    function isReactElement(value) {
-      return value.$$typeof === REACT_ELEMENT_TYPE;
-    }
-    function emptyTarget(val) {
-      return Array.isArray(val) ? [] : {};
-    }
-    function cloneUnlessOtherwiseSpecified(value, options2) {
-      return options2.clone !== false && options2.isMergeableObject(value) ? deepmerge(emptyTarget(value), value, options2) : value;
-    }
-    function defaultArrayMerge(target, source, options2) {
-      return target.concat(source).map(function(element) {
-        return cloneUnlessOtherwiseSpecified(element, options2);
-      });
-    }
-    function getMergeFunction(key, options2) {
-      if (!options2.customMerge) {
-        return deepmerge;
-      }
-      var customMerge = options2.customMerge(key);
-      return typeof customMerge === "function" ? customMerge : deepmerge;
-    }
-    function getEnumerableOwnPropertySymbols(target) {
-      return Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(target).filter(function(symbol2) {
-        return Object.propertyIsEnumerable.call(target, symbol2);
-      }) : [];
-    }
-    function getKeys(target) {
-      return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
-    }
-    function propertyIsOnObject(object2, property) {
-      try {
-        return property in object2;
-      } catch (_) {
-        return false;
-      }
-    }
-    function propertyIsUnsafe(target, key) {
-      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
-    }
-    function mergeObject(target, source, options2) {
-      var destination = {};
-      if (options2.isMergeableObject(target)) {
-        getKeys(target).forEach(function(key) {
-          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options2);
-        });
-      }
-      getKeys(source).forEach(function(key) {
-        if (propertyIsUnsafe(target, key)) {
-          return;
-        }
-        if (propertyIsOnObject(target, key) && options2.isMergeableObject(source[key])) {
-          destination[key] = getMergeFunction(key, options2)(target[key], source[key], options2);
-        } else {
-          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options2);
-        }
-      });
-      return destination;
-    }
-    function deepmerge(target, source, options2) {
-      options2 = options2 || {};
-      options2.arrayMerge = options2.arrayMerge || defaultArrayMerge;
-      options2.isMergeableObject = options2.isMergeableObject || isMergeableObject;
-      options2.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
-      var sourceIsArray = Array.isArray(source);
-      var targetIsArray = Array.isArray(target);
-      var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
-      if (!sourceAndTargetTypesMatch) {
-        return cloneUnlessOtherwiseSpecified(source, options2);
-      } else if (sourceIsArray) {
-        return options2.arrayMerge(target, source, options2);
-      } else {
-        return mergeObject(target, source, options2);
-      }
-    }
-    deepmerge.all = function deepmergeAll(array2, options2) {
-      if (!Array.isArray(array2)) {
-        throw new Error("first argument should be an array");
-      }
-      return array2.reduce(function(prev, next) {
-        return deepmerge(prev, next, options2);
-      }, {});
-    };
-    var deepmerge_1 = deepmerge;
-    module2.exports = deepmerge_1;
-  }
-});
-
 // node_modules/colorette/index.cjs
 var require_colorette = __commonJS({
   "node_modules/colorette/index.cjs"(exports2) {
@@ -4741,13 +4741,13 @@ var require_colorette = __commonJS({
       if (e && e.__esModule) return e;
       var n = /* @__PURE__ */ Object.create(null);
       if (e) {
-        Object.keys(e).forEach(function(k) {
-          if (k !== "default") {
-            var d = Object.getOwnPropertyDescriptor(e, k);
-            Object.defineProperty(n, k, d.get ? d : {
+        Object.keys(e).forEach(function(k2) {
+          if (k2 !== "default") {
+            var d = Object.getOwnPropertyDescriptor(e, k2);
+            Object.defineProperty(n, k2, d.get ? d : {
               enumerable: true,
               get: function() {
-                return e[k];
+                return e[k2];
               }
             });
           }
@@ -4923,8 +4923,8 @@ var require_wrappy = __commonJS({
       if (fn && cb) return wrappy(fn)(cb);
       if (typeof fn !== "function")
         throw new TypeError("need wrapper function");
-      Object.keys(fn).forEach(function(k) {
-        wrapper[k] = fn[k];
+      Object.keys(fn).forEach(function(k2) {
+        wrapper[k2] = fn[k2];
       });
       return wrapper;
       function wrapper() {
@@ -4935,8 +4935,8 @@ var require_wrappy = __commonJS({
         var ret2 = fn.apply(this, args);
         var cb2 = args[args.length - 1];
         if (typeof ret2 === "function" && ret2 !== cb2) {
-          Object.keys(cb2).forEach(function(k) {
-            ret2[k] = cb2[k];
+          Object.keys(cb2).forEach(function(k2) {
+            ret2[k2] = cb2[k2];
           });
         }
         return ret2;
@@ -4966,25 +4966,25 @@ var require_once = __commonJS({
       });
     });
     function once(fn) {
-      var f = function() {
-        if (f.called) return f.value;
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
+      var f2 = function() {
+        if (f2.called) return f2.value;
+        f2.called = true;
+        return f2.value = fn.apply(this, arguments);
       };
-      f.called = false;
-      return f;
+      f2.called = false;
+      return f2;
     }
     function onceStrict(fn) {
-      var f = function() {
-        if (f.called)
-          throw new Error(f.onceError);
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
+      var f2 = function() {
+        if (f2.called)
+          throw new Error(f2.onceError);
+        f2.called = true;
+        return f2.value = fn.apply(this, arguments);
       };
       var name = fn.name || "Function wrapped with `once`";
-      f.onceError = name + " shouldn't be called more than once";
-      f.called = false;
-      return f;
+      f2.onceError = name + " shouldn't be called more than once";
+      f2.called = false;
+      return f2;
     }
   }
 });
@@ -6388,22 +6388,22 @@ var require_split_property_key = __commonJS({
       let backslash = false;
       let segment = "";
       for (let i = 0; i < key.length; i++) {
-        const c = key.charAt(i);
-        if (c === "\\") {
+        const c2 = key.charAt(i);
+        if (c2 === "\\") {
           backslash = true;
           continue;
         }
         if (backslash) {
           backslash = false;
-          segment += c;
+          segment += c2;
           continue;
         }
-        if (c === ".") {
+        if (c2 === ".") {
           result.push(segment);
           segment = "";
           continue;
         }
-        segment += c;
+        segment += c2;
       }
       if (segment.length) {
         result.push(segment);
@@ -6900,40 +6900,40 @@ var require_dateformat = __commonJS({
               gmt = true;
             }
           }
-          var _ = function _2() {
+          var _2 = function _3() {
             return utc ? "getUTC" : "get";
           };
           var _d = function d() {
-            return date5[_() + "Date"]();
+            return date5[_2() + "Date"]();
           };
-          var D = function D2() {
-            return date5[_() + "Day"]();
+          var D2 = function D3() {
+            return date5[_2() + "Day"]();
           };
           var _m = function m() {
-            return date5[_() + "Month"]();
+            return date5[_2() + "Month"]();
           };
-          var y = function y2() {
-            return date5[_() + "FullYear"]();
+          var y2 = function y3() {
+            return date5[_2() + "FullYear"]();
           };
           var _H = function H2() {
-            return date5[_() + "Hours"]();
+            return date5[_2() + "Hours"]();
           };
-          var _M = function M() {
-            return date5[_() + "Minutes"]();
+          var _M = function M2() {
+            return date5[_2() + "Minutes"]();
           };
-          var _s = function s() {
-            return date5[_() + "Seconds"]();
+          var _s = function s3() {
+            return date5[_2() + "Seconds"]();
           };
-          var _L = function L() {
-            return date5[_() + "Milliseconds"]();
+          var _L = function L2() {
+            return date5[_2() + "Milliseconds"]();
           };
           var _o = function o() {
             return utc ? 0 : date5.getTimezoneOffset();
           };
-          var _W = function W() {
+          var _W = function W2() {
             return getWeek(date5);
           };
-          var _N = function N() {
+          var _N = function N2() {
             return getDayOfWeek(date5);
           };
           var flags = { d: function d() {
@@ -6941,13 +6941,13 @@ var require_dateformat = __commonJS({
           }, dd: function dd() {
             return pad2(_d());
           }, ddd: function ddd() {
-            return dateFormat.i18n.dayNames[D()];
+            return dateFormat.i18n.dayNames[D2()];
           }, DDD: function DDD() {
-            return getDayName({ y: y(), m: _m(), d: _d(), _: _(), dayName: dateFormat.i18n.dayNames[D()], short: true });
+            return getDayName({ y: y2(), m: _m(), d: _d(), _: _2(), dayName: dateFormat.i18n.dayNames[D2()], short: true });
           }, dddd: function dddd() {
-            return dateFormat.i18n.dayNames[D() + 7];
+            return dateFormat.i18n.dayNames[D2() + 7];
           }, DDDD: function DDDD() {
-            return getDayName({ y: y(), m: _m(), d: _d(), _: _(), dayName: dateFormat.i18n.dayNames[D() + 7] });
+            return getDayName({ y: y2(), m: _m(), d: _d(), _: _2(), dayName: dateFormat.i18n.dayNames[D2() + 7] });
           }, m: function m() {
             return _m() + 1;
           }, mm: function mm() {
@@ -6957,9 +6957,9 @@ var require_dateformat = __commonJS({
           }, mmmm: function mmmm() {
             return dateFormat.i18n.monthNames[_m() + 12];
           }, yy: function yy() {
-            return String(y()).slice(2);
+            return String(y2()).slice(2);
           }, yyyy: function yyyy() {
-            return pad2(y(), 4);
+            return pad2(y2(), 4);
           }, h: function h() {
             return _H() % 12 || 12;
           }, hh: function hh() {
@@ -6968,39 +6968,39 @@ var require_dateformat = __commonJS({
             return _H();
           }, HH: function HH() {
             return pad2(_H());
-          }, M: function M() {
+          }, M: function M2() {
             return _M();
           }, MM: function MM() {
             return pad2(_M());
-          }, s: function s() {
+          }, s: function s3() {
             return _s();
           }, ss: function ss() {
             return pad2(_s());
           }, l: function l() {
             return pad2(_L(), 3);
-          }, L: function L() {
+          }, L: function L2() {
             return pad2(Math.floor(_L() / 10));
           }, t: function t() {
             return _H() < 12 ? dateFormat.i18n.timeNames[0] : dateFormat.i18n.timeNames[1];
           }, tt: function tt() {
             return _H() < 12 ? dateFormat.i18n.timeNames[2] : dateFormat.i18n.timeNames[3];
-          }, T: function T() {
+          }, T: function T2() {
             return _H() < 12 ? dateFormat.i18n.timeNames[4] : dateFormat.i18n.timeNames[5];
           }, TT: function TT() {
             return _H() < 12 ? dateFormat.i18n.timeNames[6] : dateFormat.i18n.timeNames[7];
-          }, Z: function Z() {
+          }, Z: function Z2() {
             return gmt ? "GMT" : utc ? "UTC" : (String(date5).match(timezone) || [""]).pop().replace(timezoneClip, "").replace(/GMT\+0000/g, "UTC");
           }, o: function o() {
             return (_o() > 0 ? "-" : "+") + pad2(Math.floor(Math.abs(_o()) / 60) * 100 + Math.abs(_o()) % 60, 4);
           }, p: function p() {
             return (_o() > 0 ? "-" : "+") + pad2(Math.floor(Math.abs(_o()) / 60), 2) + ":" + pad2(Math.floor(Math.abs(_o()) % 60), 2);
-          }, S: function S() {
+          }, S: function S2() {
             return ["th", "st", "nd", "rd"][_d() % 10 > 3 ? 0 : (_d() % 100 - _d() % 10 != 10) * _d() % 10];
-          }, W: function W() {
+          }, W: function W2() {
             return _W();
           }, WW: function WW() {
             return pad2(_W());
-          }, N: function N() {
+          }, N: function N2() {
             return _N();
           } };
           return mask.replace(token, function(match) {
@@ -7022,44 +7022,44 @@ var require_dateformat = __commonJS({
         return val;
       };
       var getDayName = function getDayName2(_ref) {
-        var y = _ref.y, m = _ref.m, d = _ref.d, _ = _ref._, dayName = _ref.dayName, _ref$short = _ref["short"], _short = _ref$short === void 0 ? false : _ref$short;
+        var y2 = _ref.y, m = _ref.m, d = _ref.d, _2 = _ref._, dayName = _ref.dayName, _ref$short = _ref["short"], _short = _ref$short === void 0 ? false : _ref$short;
         var today2 = /* @__PURE__ */ new Date();
         var yesterday = /* @__PURE__ */ new Date();
-        yesterday.setDate(yesterday[_ + "Date"]() - 1);
+        yesterday.setDate(yesterday[_2 + "Date"]() - 1);
         var tomorrow = /* @__PURE__ */ new Date();
-        tomorrow.setDate(tomorrow[_ + "Date"]() + 1);
+        tomorrow.setDate(tomorrow[_2 + "Date"]() + 1);
         var today_d = function today_d2() {
-          return today2[_ + "Date"]();
+          return today2[_2 + "Date"]();
         };
         var today_m = function today_m2() {
-          return today2[_ + "Month"]();
+          return today2[_2 + "Month"]();
         };
         var today_y = function today_y2() {
-          return today2[_ + "FullYear"]();
+          return today2[_2 + "FullYear"]();
         };
         var yesterday_d = function yesterday_d2() {
-          return yesterday[_ + "Date"]();
+          return yesterday[_2 + "Date"]();
         };
         var yesterday_m = function yesterday_m2() {
-          return yesterday[_ + "Month"]();
+          return yesterday[_2 + "Month"]();
         };
         var yesterday_y = function yesterday_y2() {
-          return yesterday[_ + "FullYear"]();
+          return yesterday[_2 + "FullYear"]();
         };
         var tomorrow_d = function tomorrow_d2() {
-          return tomorrow[_ + "Date"]();
+          return tomorrow[_2 + "Date"]();
         };
         var tomorrow_m = function tomorrow_m2() {
-          return tomorrow[_ + "Month"]();
+          return tomorrow[_2 + "Month"]();
         };
         var tomorrow_y = function tomorrow_y2() {
-          return tomorrow[_ + "FullYear"]();
+          return tomorrow[_2 + "FullYear"]();
         };
-        if (today_y() === y && today_m() === m && today_d() === d) {
+        if (today_y() === y2 && today_m() === m && today_d() === d) {
           return _short ? "Tdy" : "Today";
-        } else if (yesterday_y() === y && yesterday_m() === m && yesterday_d() === d) {
+        } else if (yesterday_y() === y2 && yesterday_m() === m && yesterday_d() === d) {
           return _short ? "Ysd" : "Yesterday";
-        } else if (tomorrow_y() === y && tomorrow_m() === m && tomorrow_d() === d) {
+        } else if (tomorrow_y() === y2 && tomorrow_m() === m && tomorrow_d() === d) {
           return _short ? "Tmw" : "Tomorrow";
         }
         return dayName;
@@ -7214,7 +7214,7 @@ var require_interpret_conditionals = __commonJS({
       messageFormat = messageFormat.replace(/[^\S\r\n]+/g, " ");
       messageFormat = messageFormat.replace(/\n[^\S\r\n]*\n/g, "\n");
       return messageFormat.trim();
-      function replacer(_, key, value) {
+      function replacer(_2, key, value) {
         const propertyValue = getPropertyValue(log, key);
         if (propertyValue && value.includes(key)) {
           return value.replace(new RegExp("{" + key + "}", "g"), propertyValue);
@@ -7379,7 +7379,7 @@ var require_fast_safe_stringify = __commonJS({
         } else {
           res = JSON.stringify(obj, replaceGetterValues(replacer), spacer);
         }
-      } catch (_) {
+      } catch (_2) {
         return JSON.stringify("[unable to serialize, circular reference is too complex to analyze]");
       } finally {
         while (arr.length !== 0) {
@@ -7393,36 +7393,36 @@ var require_fast_safe_stringify = __commonJS({
       }
       return res;
     }
-    function setReplace(replace2, val, k, parent) {
-      var propertyDescriptor = Object.getOwnPropertyDescriptor(parent, k);
+    function setReplace(replace2, val, k2, parent) {
+      var propertyDescriptor = Object.getOwnPropertyDescriptor(parent, k2);
       if (propertyDescriptor.get !== void 0) {
         if (propertyDescriptor.configurable) {
-          Object.defineProperty(parent, k, { value: replace2 });
-          arr.push([parent, k, val, propertyDescriptor]);
+          Object.defineProperty(parent, k2, { value: replace2 });
+          arr.push([parent, k2, val, propertyDescriptor]);
         } else {
-          replacerStack.push([val, k, replace2]);
+          replacerStack.push([val, k2, replace2]);
         }
       } else {
-        parent[k] = replace2;
-        arr.push([parent, k, val]);
+        parent[k2] = replace2;
+        arr.push([parent, k2, val]);
       }
     }
-    function decirc(val, k, edgeIndex, stack, parent, depth, options2) {
+    function decirc(val, k2, edgeIndex, stack, parent, depth, options2) {
       depth += 1;
       var i;
       if (typeof val === "object" && val !== null) {
         for (i = 0; i < stack.length; i++) {
           if (stack[i] === val) {
-            setReplace(CIRCULAR_REPLACE_NODE, val, k, parent);
+            setReplace(CIRCULAR_REPLACE_NODE, val, k2, parent);
             return;
           }
         }
         if (typeof options2.depthLimit !== "undefined" && depth > options2.depthLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         if (typeof options2.edgesLimit !== "undefined" && edgeIndex + 1 > options2.edgesLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         stack.push(val);
@@ -7440,11 +7440,11 @@ var require_fast_safe_stringify = __commonJS({
         stack.pop();
       }
     }
-    function compareFunction(a, b) {
-      if (a < b) {
+    function compareFunction(a, b2) {
+      if (a < b2) {
         return -1;
       }
-      if (a > b) {
+      if (a > b2) {
         return 1;
       }
       return 0;
@@ -7461,7 +7461,7 @@ var require_fast_safe_stringify = __commonJS({
         } else {
           res = JSON.stringify(tmp, replaceGetterValues(replacer), spacer);
         }
-      } catch (_) {
+      } catch (_2) {
         return JSON.stringify("[unable to serialize, circular reference is too complex to analyze]");
       } finally {
         while (arr.length !== 0) {
@@ -7475,13 +7475,13 @@ var require_fast_safe_stringify = __commonJS({
       }
       return res;
     }
-    function deterministicDecirc(val, k, edgeIndex, stack, parent, depth, options2) {
+    function deterministicDecirc(val, k2, edgeIndex, stack, parent, depth, options2) {
       depth += 1;
       var i;
       if (typeof val === "object" && val !== null) {
         for (i = 0; i < stack.length; i++) {
           if (stack[i] === val) {
-            setReplace(CIRCULAR_REPLACE_NODE, val, k, parent);
+            setReplace(CIRCULAR_REPLACE_NODE, val, k2, parent);
             return;
           }
         }
@@ -7489,15 +7489,15 @@ var require_fast_safe_stringify = __commonJS({
           if (typeof val.toJSON === "function") {
             return;
           }
-        } catch (_) {
+        } catch (_2) {
           return;
         }
         if (typeof options2.depthLimit !== "undefined" && depth > options2.depthLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         if (typeof options2.edgesLimit !== "undefined" && edgeIndex + 1 > options2.edgesLimit) {
-          setReplace(LIMIT_REPLACE_NODE, val, k, parent);
+          setReplace(LIMIT_REPLACE_NODE, val, k2, parent);
           return;
         }
         stack.push(val);
@@ -7514,8 +7514,8 @@ var require_fast_safe_stringify = __commonJS({
             tmp[key] = val[key];
           }
           if (typeof parent !== "undefined") {
-            arr.push([parent, k, val]);
-            parent[k] = tmp;
+            arr.push([parent, k2, val]);
+            parent[k2] = tmp;
           } else {
             return tmp;
           }
@@ -7524,8 +7524,8 @@ var require_fast_safe_stringify = __commonJS({
       }
     }
     function replaceGetterValues(replacer) {
-      replacer = typeof replacer !== "undefined" ? replacer : function(k, v) {
-        return v;
+      replacer = typeof replacer !== "undefined" ? replacer : function(k2, v2) {
+        return v2;
       };
       return function(key, val) {
         if (replacerStack.length > 0) {
@@ -7622,13 +7622,13 @@ var require_prettify_object = __commonJS({
       const keysToIgnore = [].concat(skipKeys);
       if (excludeLoggerKeys === true) Array.prototype.push.apply(keysToIgnore, LOGGER_KEYS);
       let result = "";
-      const { plain, errors } = Object.entries(log).reduce(({ plain: plain2, errors: errors2 }, [k, v]) => {
-        if (keysToIgnore.includes(k) === false) {
-          const pretty = typeof customPrettifiers[k] === "function" ? customPrettifiers[k](v, k, log, { colors: colorizer.colors }) : v;
-          if (errorLikeKeys.includes(k)) {
-            errors2[k] = pretty;
+      const { plain, errors } = Object.entries(log).reduce(({ plain: plain2, errors: errors2 }, [k2, v2]) => {
+        if (keysToIgnore.includes(k2) === false) {
+          const pretty = typeof customPrettifiers[k2] === "function" ? customPrettifiers[k2](v2, k2, log, { colors: colorizer.colors }) : v2;
+          if (errorLikeKeys.includes(k2)) {
+            errors2[k2] = pretty;
           } else {
-            plain2[k] = pretty;
+            plain2[k2] = pretty;
           }
         }
         return { plain: plain2, errors: errors2 };
@@ -7686,9 +7686,9 @@ var require_prettify_error_log = __commonJS({
         const excludeProperties = LOGGER_KEYS.concat(messageKey, "type", "stack");
         let propertiesToPrint;
         if (errorProperties[0] === "*") {
-          propertiesToPrint = Object.keys(log).filter((k) => excludeProperties.includes(k) === false);
+          propertiesToPrint = Object.keys(log).filter((k2) => excludeProperties.includes(k2) === false);
         } else {
-          propertiesToPrint = errorProperties.filter((k) => excludeProperties.includes(k) === false);
+          propertiesToPrint = errorProperties.filter((k2) => excludeProperties.includes(k2) === false);
         }
         for (let i = 0; i < propertiesToPrint.length; i += 1) {
           const key = propertiesToPrint[i];
@@ -8276,10 +8276,10 @@ var require_dist = __commonJS({
     var QUOTE_REGEXP = /[\\"]/g;
     var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var NullObject = /* @__PURE__ */ (() => {
-      const C = function() {
+      const C2 = function() {
       };
-      C.prototype = /* @__PURE__ */ Object.create(null);
-      return C;
+      C2.prototype = /* @__PURE__ */ Object.create(null);
+      return C2;
     })();
     function format(obj) {
       const { type, parameters } = obj;
@@ -8415,19 +8415,19 @@ var require_light = __commonJS({
         return n && n["default"] || n;
       }
       var load = function(received, defaults, onto = {}) {
-        var k, ref2, v;
-        for (k in defaults) {
-          v = defaults[k];
-          onto[k] = (ref2 = received[k]) != null ? ref2 : v;
+        var k2, ref2, v2;
+        for (k2 in defaults) {
+          v2 = defaults[k2];
+          onto[k2] = (ref2 = received[k2]) != null ? ref2 : v2;
         }
         return onto;
       };
       var overwrite = function(received, defaults, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v;
+        var k2, v2;
+        for (k2 in received) {
+          v2 = received[k2];
+          if (defaults[k2] !== void 0) {
+            onto[k2] = v2;
           }
         }
         return onto;
@@ -8591,8 +8591,8 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises)).find(function(x) {
-              return x != null;
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error62) {
             e = error62;
@@ -9027,7 +9027,7 @@ var require_light = __commonJS({
           return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
         }
         statusJobs(status) {
-          var k, pos, ref2, results, v;
+          var k2, pos, ref2, results, v2;
           if (status != null) {
             pos = this.status.indexOf(status);
             if (pos < 0) {
@@ -9035,10 +9035,10 @@ var require_light = __commonJS({
             }
             ref2 = this._jobs;
             results = [];
-            for (k in ref2) {
-              v = ref2[k];
-              if (v === pos) {
-                results.push(k);
+            for (k2 in ref2) {
+              v2 = ref2[k2];
+              if (v2 === pos) {
+                results.push(k2);
               }
             }
             return results;
@@ -9047,8 +9047,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
+          return this.counts.reduce(((acc, v2, i) => {
+            acc[this.status[i]] = v2;
             return acc;
           }), {});
         }
@@ -9165,14 +9165,14 @@ var require_light = __commonJS({
             return instance != null || deleted > 0;
           }
           limiters() {
-            var k, ref2, results, v;
+            var k2, ref2, results, v2;
             ref2 = this.instances;
             results = [];
-            for (k in ref2) {
-              v = ref2[k];
+            for (k2 in ref2) {
+              v2 = ref2[k2];
               results.push({
-                key: k,
-                limiter: v
+                key: k2,
+                limiter: v2
               });
             }
             return results;
@@ -9181,7 +9181,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i, k2, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -9193,8 +9193,8 @@ var require_light = __commonJS({
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
               }
             }
             return keys;
@@ -9203,21 +9203,21 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref2, results, time4, v;
+              var e, k2, ref2, results, time4, v2;
               time4 = Date.now();
               ref2 = this.instances;
               results = [];
-              for (k in ref2) {
-                v = ref2[k];
+              for (k2 in ref2) {
+                v2 = ref2[k2];
                 try {
-                  if (await v._store.__groupCheck__(time4)) {
-                    results.push(this.deleteKey(k));
+                  if (await v2._store.__groupCheck__(time4)) {
+                    results.push(this.deleteKey(k2));
                   } else {
                     results.push(void 0);
                   }
                 } catch (error62) {
                   e = error62;
-                  results.push(v.Events.trigger("error", e));
+                  results.push(v2.Events.trigger("error", e));
                 }
               }
               return results;
@@ -9519,14 +9519,14 @@ var require_light = __commonJS({
               return this.Promise.resolve(null);
             }, this._registerLock.schedule(() => {
               return this._submitLock.schedule(() => {
-                var k, ref2, v;
+                var k2, ref2, v2;
                 ref2 = this._scheduled;
-                for (k in ref2) {
-                  v = ref2[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
+                for (k2 in ref2) {
+                  v2 = ref2[k2];
+                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                    clearTimeout(v2.timeout);
+                    clearTimeout(v2.expiration);
+                    v2.job.doDrop({
                       message: options2.dropErrorMessage
                     });
                   }
@@ -9629,13 +9629,13 @@ var require_light = __commonJS({
             return job.promise;
           }
           wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
+            var schedule2, wrapped;
+            schedule2 = this.schedule.bind(this);
             wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
+              return schedule2(fn.bind(this), ...args);
             };
             wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
+              return schedule2(options2, fn, ...args);
             };
             return wrapped;
           }
@@ -10194,13 +10194,13 @@ var require_applyReviver = __commonJS({
               val[i] = v1;
           }
         } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const k2 of Array.from(val.keys())) {
+            const v0 = val.get(k2);
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              val.delete(k);
+              val.delete(k2);
             else if (v1 !== v0)
-              val.set(k, v1);
+              val.set(k2, v1);
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
@@ -10213,12 +10213,12 @@ var require_applyReviver = __commonJS({
             }
           }
         } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const [k2, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              delete val[k];
+              delete val[k2];
             else if (v1 !== v0)
-              val[k] = v1;
+              val[k2] = v1;
           }
         }
       }
@@ -10235,7 +10235,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v2, i) => toJS(v2, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -10401,9 +10401,9 @@ var require_Alias = __commonJS({
       } else if (identity.isCollection(node4)) {
         let count = 0;
         for (const item of node4.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          const c2 = getAliasCount(doc, item, anchors2);
+          if (c2 > count)
+            count = c2;
         }
         return count;
       } else if (identity.isPair(node4)) {
@@ -10530,18 +10530,18 @@ var require_Collection = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path3, value) {
-      let v = value;
+      let v2 = value;
       for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+        const k2 = path3[i];
+        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
-          a[k] = v;
-          v = a;
+          a[k2] = v2;
+          v2 = a;
         } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
+          v2 = /* @__PURE__ */ new Map([[k2, v2]]);
         }
       }
-      return createNode.createNode(v, void 0, {
+      return createNode.createNode(v2, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -11513,9 +11513,9 @@ var require_Pair = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
     function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      const k2 = createNode.createNode(key, void 0, ctx);
+      const v2 = createNode.createNode(value, void 0, ctx);
+      return new Pair(k2, v2);
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
@@ -11531,7 +11531,7 @@ var require_Pair = __commonJS({
           value = value.clone(schema);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -11706,12 +11706,12 @@ var require_YAMLMap = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k2 = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key || it.key === k2)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k2)
             return it;
         }
       }
@@ -11808,7 +11808,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
+      toJSON(_2, ctx, Type) {
         const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map2);
@@ -11931,7 +11931,7 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
@@ -12315,10 +12315,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s3 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+            s3 += String.fromCharCode(buf[i]);
+          str = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
@@ -12440,9 +12440,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         if (!ctx)
-          return super.toJSON(_);
+          return super.toJSON(_2);
         const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map2);
@@ -12562,9 +12562,9 @@ var require_float2 = __commonJS({
         const node4 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node4.minFractionDigits = f.length;
+          const f2 = str.substring(dot + 1).replace(/_/g, "");
+          if (f2[f2.length - 1] === "0")
+            node4.minFractionDigits = f2.length;
         }
         return node4;
       },
@@ -12697,8 +12697,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_2, ctx) {
+        return super.toJSON(_2, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -12979,7 +12979,7 @@ var require_Schema = __commonJS({
     var seq = require_seq();
     var string6 = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -13187,7 +13187,7 @@ var require_Document = __commonJS({
           value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
           const asStr = replacer.filter(keyToStr).map(String);
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
@@ -13222,9 +13222,9 @@ var require_Document = __commonJS({
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
       createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
-        const v = this.createNode(value, null, options2);
-        return new Pair.Pair(k, v);
+        const k2 = this.createNode(key, null, options2);
+        const v2 = this.createNode(value, null, options2);
+        return new Pair.Pair(k2, v2);
       }
       /**
        * Removes a value from the document.
@@ -13376,8 +13376,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s3 = JSON.stringify(options2.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s3}`);
         }
         return stringifyDocument.stringifyDocument(this, options2);
       }
@@ -13659,7 +13659,7 @@ var require_util_map_includes = __commonJS({
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b2) => a === b2 || identity.isScalar(a) && identity.isScalar(b2) && a.value === b2.value;
       return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
@@ -15590,12 +15590,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s3 = this.peek(3);
+          if ((s3 === "---" || s3 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s3 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -15900,11 +15900,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s3 = this.buffer.slice(this.pos, i);
+        if (s3) {
+          yield s3;
+          this.pos += s3.length;
+          return s3.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -17057,19 +17057,19 @@ var require_parser2 = __commonJS({
   "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
-      var k, ref2, v;
-      for (k in defaults) {
-        v = defaults[k];
-        onto[k] = (ref2 = received[k]) != null ? ref2 : v;
+      var k2, ref2, v2;
+      for (k2 in defaults) {
+        v2 = defaults[k2];
+        onto[k2] = (ref2 = received[k2]) != null ? ref2 : v2;
       }
       return onto;
     };
     exports2.overwrite = function(received, defaults, onto = {}) {
-      var k, v;
-      for (k in received) {
-        v = received[k];
-        if (defaults[k] !== void 0) {
-          onto[k] = v;
+      var k2, v2;
+      for (k2 in received) {
+        v2 = received[k2];
+        if (defaults[k2] !== void 0) {
+          onto[k2] = v2;
         }
       }
       return onto;
@@ -17284,8 +17284,8 @@ var require_Events = __commonJS({
                 };
               })()
             );
-            return (yield Promise.all(promises)).find(function(x) {
-              return x != null;
+            return (yield Promise.all(promises)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error62) {
             e = error62;
@@ -18248,8 +18248,8 @@ var require_RedisConnection = __commonJS({
           });
         }
         _loadScripts() {
-          return this.Promise.all(Scripts.names.map((k) => {
-            return this._loadScript(k);
+          return this.Promise.all(Scripts.names.map((k2) => {
+            return this._loadScript(k2);
           }));
         }
         __runCommand__(cmd) {
@@ -18317,11 +18317,11 @@ var require_RedisConnection = __commonJS({
           return this.client.evalsha.bind(this.client);
         }
         disconnect(flush = true) {
-          var i, k, len, ref2;
+          var i, k2, len, ref2;
           ref2 = Object.keys(this.limiters);
           for (i = 0, len = ref2.length; i < len; i++) {
-            k = ref2[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
+            k2 = ref2[i];
+            clearInterval(this.limiters[k2]._store.heartbeat);
           }
           this.limiters = {};
           this.terminated = true;
@@ -18476,12 +18476,12 @@ var require_IORedisConnection = __commonJS({
         __runCommand__(cmd) {
           var _this = this;
           return _asyncToGenerator(function* () {
-            var _, deleted;
+            var _2, deleted;
             yield _this.ready;
             var _ref = yield _this.client.pipeline([cmd]).exec();
             var _ref2 = _slicedToArray(_ref, 1);
             var _ref2$ = _slicedToArray(_ref2[0], 2);
-            _ = _ref2$[0];
+            _2 = _ref2$[0];
             deleted = _ref2$[1];
             return deleted;
           })();
@@ -18521,11 +18521,11 @@ var require_IORedisConnection = __commonJS({
           return this.client[name].bind(this.client);
         }
         disconnect(flush = true) {
-          var i, k, len, ref2;
+          var i, k2, len, ref2;
           ref2 = Object.keys(this.limiters);
           for (i = 0, len = ref2.length; i < len; i++) {
-            k = ref2[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
+            k2 = ref2[i];
+            clearInterval(this.limiters[k2]._store.heartbeat);
           }
           this.limiters = {};
           this.terminated = true;
@@ -18779,20 +18779,20 @@ var require_RedisDatastore = __commonJS({
         })();
       }
       prepareArray(arr) {
-        var i, len, results, x;
+        var i, len, results, x2;
         results = [];
         for (i = 0, len = arr.length; i < len; i++) {
-          x = arr[i];
-          results.push(x != null ? x.toString() : "");
+          x2 = arr[i];
+          results.push(x2 != null ? x2.toString() : "");
         }
         return results;
       }
       prepareObject(obj) {
-        var arr, k, v;
+        var arr, k2, v2;
         arr = [];
-        for (k in obj) {
-          v = obj[k];
-          arr.push(k, v != null ? v.toString() : "");
+        for (k2 in obj) {
+          v2 = obj[k2];
+          arr.push(k2, v2 != null ? v2.toString() : "");
         }
         return arr;
       }
@@ -18807,8 +18807,8 @@ var require_RedisDatastore = __commonJS({
         args.unshift(clear ? 1 : 0, this.instance.version);
         return args;
       }
-      convertBool(b) {
-        return !!b;
+      convertBool(b2) {
+        return !!b2;
       }
       __updateSettings__(options2) {
         var _this4 = this;
@@ -18953,7 +18953,7 @@ var require_States = __commonJS({
         return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
       }
       statusJobs(status) {
-        var k, pos, ref2, results, v;
+        var k2, pos, ref2, results, v2;
         if (status != null) {
           pos = this.status.indexOf(status);
           if (pos < 0) {
@@ -18961,10 +18961,10 @@ var require_States = __commonJS({
           }
           ref2 = this._jobs;
           results = [];
-          for (k in ref2) {
-            v = ref2[k];
-            if (v === pos) {
-              results.push(k);
+          for (k2 in ref2) {
+            v2 = ref2[k2];
+            if (v2 === pos) {
+              results.push(k2);
             }
           }
           return results;
@@ -18973,8 +18973,8 @@ var require_States = __commonJS({
         }
       }
       statusCounts() {
-        return this.counts.reduce((acc, v, i) => {
-          acc[this.status[i]] = v;
+        return this.counts.reduce((acc, v2, i) => {
+          acc[this.status[i]] = v2;
           return acc;
         }, {});
       }
@@ -19215,14 +19215,14 @@ var require_Group = __commonJS({
           })();
         }
         limiters() {
-          var k, ref2, results, v;
+          var k2, ref2, results, v2;
           ref2 = this.instances;
           results = [];
-          for (k in ref2) {
-            v = ref2[k];
+          for (k2 in ref2) {
+            v2 = ref2[k2];
             results.push({
-              key: k,
-              limiter: v
+              key: k2,
+              limiter: v2
             });
           }
           return results;
@@ -19233,7 +19233,7 @@ var require_Group = __commonJS({
         clusterKeys() {
           var _this2 = this;
           return _asyncToGenerator2(function* () {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i, k2, keys, len, next, start;
             if (_this2.connection == null) {
               return _this2.Promise.resolve(_this2.keys());
             }
@@ -19248,8 +19248,8 @@ var require_Group = __commonJS({
               found = _ref2[1];
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
               }
             }
             return keys;
@@ -19261,21 +19261,21 @@ var require_Group = __commonJS({
           clearInterval(this.interval);
           return typeof (base = this.interval = setInterval(
             /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref2, results, time4, v;
+              var e, k2, ref2, results, time4, v2;
               time4 = Date.now();
               ref2 = _this3.instances;
               results = [];
-              for (k in ref2) {
-                v = ref2[k];
+              for (k2 in ref2) {
+                v2 = ref2[k2];
                 try {
-                  if (yield v._store.__groupCheck__(time4)) {
-                    results.push(_this3.deleteKey(k));
+                  if (yield v2._store.__groupCheck__(time4)) {
+                    results.push(_this3.deleteKey(k2));
                   } else {
                     results.push(void 0);
                   }
                 } catch (error62) {
                   e = error62;
-                  results.push(v.Events.trigger("error", e));
+                  results.push(v2.Events.trigger("error", e));
                 }
               }
               return results;
@@ -19691,14 +19691,14 @@ var require_Bottleneck = __commonJS({
             return this.Promise.resolve(null);
           }, this._registerLock.schedule(() => {
             return this._submitLock.schedule(() => {
-              var k, ref2, v;
+              var k2, ref2, v2;
               ref2 = this._scheduled;
-              for (k in ref2) {
-                v = ref2[k];
-                if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                  clearTimeout(v.timeout);
-                  clearTimeout(v.expiration);
-                  v.job.doDrop({
+              for (k2 in ref2) {
+                v2 = ref2[k2];
+                if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                  clearTimeout(v2.timeout);
+                  clearTimeout(v2.expiration);
+                  v2.job.doDrop({
                     message: options2.dropErrorMessage
                   });
                 }
@@ -19823,13 +19823,13 @@ var require_Bottleneck = __commonJS({
           return job.promise;
         }
         wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
+          var schedule2, wrapped;
+          schedule2 = this.schedule.bind(this);
           wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
+            return schedule2(fn.bind(this), ...args);
           };
           wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
+            return schedule2(options2, fn, ...args);
           };
           return wrapped;
         }
@@ -19937,7 +19937,7 @@ var require_get_caller_file = __commonJS({
         throw new TypeError("getCallerFile(position) requires position be less then Error.stackTraceLimit but position was: `" + position2 + "` and Error.stackTraceLimit was: `" + Error.stackTraceLimit + "`");
       }
       var oldPrepareStackTrace = Error.prepareStackTrace;
-      Error.prepareStackTrace = function(_, stack2) {
+      Error.prepareStackTrace = function(_2, stack2) {
         return stack2;
       };
       var stack = new Error().stack;
@@ -20173,8471 +20173,6 @@ var require_logger = __commonJS({
   }
 });
 
-// src/delivery/handled-events.ts
-var ISSUE_EVENTS, ISSUE_TYPE_EVENTS, SUB_ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
-var init_handled_events = __esm({
-  "src/delivery/handled-events.ts"() {
-    "use strict";
-    ISSUE_EVENTS = [
-      "issues.opened",
-      "issues.edited",
-      "issues.reopened",
-      "issues.closed",
-      "issues.assigned",
-      "issues.unassigned",
-      "issues.labeled",
-      "issues.unlabeled"
-    ];
-    ISSUE_TYPE_EVENTS = ["issues.typed", "issues.untyped"];
-    SUB_ISSUE_EVENTS = [
-      "sub_issues.parent_issue_added",
-      "sub_issues.parent_issue_removed"
-    ];
-    PULL_REQUEST_EVENTS = [
-      "pull_request.opened",
-      "pull_request.edited",
-      "pull_request.reopened",
-      "pull_request.closed",
-      "pull_request.synchronize",
-      "pull_request.ready_for_review",
-      "pull_request.converted_to_draft",
-      "pull_request.assigned",
-      "pull_request.unassigned",
-      "pull_request.labeled",
-      "pull_request.unlabeled"
-    ];
-    RERUN_EVENTS = ["check_run.rerequested", "check_suite.rerequested"];
-    MERGE_GROUP_EVENT = "merge_group.checks_requested";
-    COMMAND_EVENT = "issue_comment.created";
-    STICKY_COMMENT_EVENTS = ["issue_comment.edited", "issue_comment.deleted"];
-    PUSH_EVENT = "push";
-    HANDLED = /* @__PURE__ */ new Set([
-      ...ISSUE_EVENTS,
-      ...ISSUE_TYPE_EVENTS,
-      ...SUB_ISSUE_EVENTS,
-      ...PULL_REQUEST_EVENTS,
-      ...RERUN_EVENTS,
-      MERGE_GROUP_EVENT,
-      COMMAND_EVENT,
-      ...STICKY_COMMENT_EVENTS,
-      PUSH_EVENT
-    ]);
-  }
-});
-
-// src/store/store.ts
-async function getJson(store, key) {
-  const raw = await store.get(key);
-  if (raw === void 0) return void 0;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return void 0;
-  }
-}
-function setJson(store, key, value, ttlSeconds) {
-  return store.set(key, JSON.stringify(value), ttlSeconds);
-}
-var init_store = __esm({
-  "src/store/store.ts"() {
-    "use strict";
-  }
-});
-
-// src/github/check-run.ts
-import { createHash } from "node:crypto";
-function forgetCheckRun(store, repo, sha) {
-  return store.delete(checkStateKey(repo, sha));
-}
-function capped(o) {
-  if (o.summary.length <= MAX_SUMMARY) return o;
-  return { ...o, summary: `${o.summary.slice(0, MAX_SUMMARY)}
-
-\u2026(truncated)` };
-}
-async function findExisting(octokit, repo, sha, appId) {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    ...repo,
-    ref: sha,
-    check_name: CHECK_NAME,
-    app_id: appId,
-    filter: "latest",
-    per_page: 1
-  });
-  const run2 = data.check_runs[0];
-  if (!run2) return void 0;
-  const output2 = {
-    conclusion: run2.conclusion,
-    title: run2.output.title ?? "",
-    summary: run2.output.summary ?? ""
-  };
-  return { id: Number(run2.id), fingerprint: fingerprint(output2) };
-}
-async function publishCheckRun(params) {
-  const { octokit, store, repo, sha, appId } = params;
-  const output2 = capped(params.output);
-  const key = checkStateKey(repo, sha);
-  const known = await getJson(store, key) ?? (params.newCommit ? void 0 : await findExisting(octokit, repo, sha, appId));
-  const print = fingerprint(output2);
-  if (known?.fingerprint === print) {
-    await setJson(store, key, known, STATE_TTL);
-    return "unchanged";
-  }
-  const body = {
-    status: "completed",
-    conclusion: output2.conclusion,
-    output: { title: output2.title, summary: output2.summary }
-  };
-  if (known) {
-    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-      ...repo,
-      check_run_id: known.id,
-      ...body
-    });
-    await setJson(store, key, { id: known.id, fingerprint: print }, STATE_TTL);
-    return "updated";
-  }
-  const { data } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
-    ...repo,
-    name: CHECK_NAME,
-    head_sha: sha,
-    ...body
-  });
-  await setJson(store, key, { id: Number(data.id), fingerprint: print }, STATE_TTL);
-  return "created";
-}
-var CHECK_NAME, MAX_SUMMARY, STATE_TTL, checkStateKey, fingerprint;
-var init_check_run = __esm({
-  "src/github/check-run.ts"() {
-    "use strict";
-    init_store();
-    CHECK_NAME = "Ownership";
-    MAX_SUMMARY = 65e3;
-    STATE_TTL = 14 * 24 * 3600;
-    checkStateKey = (repo, sha) => `check:${repo.owner}/${repo.repo}:${sha}`.toLowerCase();
-    fingerprint = (o) => createHash("sha256").update(`${o.conclusion}
-${o.title}
-${o.summary}`).digest("base64url");
-  }
-});
-
-// src/core/text/neutralize.ts
-function trimUrl(url2) {
-  let out = url2.replace(/[.,:;!?*_~"']+$/, "");
-  while (out.endsWith(")") && out.split("(").length < out.split(")").length) {
-    out = out.slice(0, -1).replace(/[.,:;!?*_~"']+$/, "");
-  }
-  return out;
-}
-function neutralize(text6, maxLength = 200) {
-  let out = text6.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}\u2026`;
-  let result = "";
-  let last = 0;
-  for (const match of out.matchAll(TOKEN)) {
-    const token = match[0].startsWith("@") ? match[0] : trimUrl(match[0]);
-    result += `${escapeMarkdown(out.slice(last, match.index))}\`${token}\``;
-    last = match.index + token.length;
-  }
-  return result + escapeMarkdown(out.slice(last));
-}
-function quietLogin(login3) {
-  return `\`@${login3.replace(/`/g, "")}\``;
-}
-var MENTION, BARE_URL, TOKEN, escapeMarkdown;
-var init_neutralize = __esm({
-  "src/core/text/neutralize.ts"() {
-    "use strict";
-    MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
-    BARE_URL = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>`|]+/g;
-    TOKEN = new RegExp(`${MENTION.source}|${BARE_URL.source}`, "g");
-    escapeMarkdown = (text6) => text6.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c) => `\\${c}`);
-  }
-});
-
-// src/status/period.ts
-function formatter(timeZone) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short"
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-function isValidTimeZone(timeZone) {
-  if (timeZone.trim() === "") return false;
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function assertTimeZone(timeZone) {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Invalid time zone: ${timeZone}`);
-}
-function zonedWallTime(date5, timeZone) {
-  const parts = formatter(timeZone).formatToParts(date5);
-  const get2 = (type) => {
-    const part = parts.find((p) => p.type === type);
-    return part ? Number(part.value) : 0;
-  };
-  let year = get2("year");
-  if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
-  return {
-    year,
-    month: get2("month"),
-    day: get2("day"),
-    hour: get2("hour") % 24,
-    minute: get2("minute"),
-    second: get2("second")
-  };
-}
-function wallAsUtcMs(w) {
-  const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(w.year, w.month - 1, w.day);
-  d.setUTCHours(w.hour, w.minute, w.second, 0);
-  return d.getTime();
-}
-function offsetAt(ms, timeZone) {
-  const whole = Math.floor(ms / 1e3) * 1e3;
-  return wallAsUtcMs(zonedWallTime(new Date(whole), timeZone)) - whole;
-}
-function zonedTimeToUtc(wall, timeZone) {
-  assertTimeZone(timeZone);
-  const local = wallAsUtcMs(wall);
-  const before = offsetAt(local - DAY_MS, timeZone);
-  const after = offsetAt(local + DAY_MS, timeZone);
-  const valid2 = [.../* @__PURE__ */ new Set([before, after])].map((offset) => local - offset).filter((t) => offsetAt(t, timeZone) === local - t).sort((a, b) => a - b);
-  const first = valid2[0];
-  return new Date(first ?? local - before);
-}
-function addDays(date5, days2) {
-  const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(date5.year, date5.month - 1, date5.day + days2);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-function civilMs(date5) {
-  return wallAsUtcMs({ ...date5, hour: 0, minute: 0, second: 0 });
-}
-function daysBetween(a, b) {
-  return Math.round((civilMs(b) - civilMs(a)) / DAY_MS);
-}
-function isoWeekOfDate(date5) {
-  const ms = civilMs(date5);
-  const mondayBased = (new Date(ms).getUTCDay() + 6) % 7;
-  const thursday = ms + (3 - mondayBased) * DAY_MS;
-  const weekYear = new Date(thursday).getUTCFullYear();
-  const jan1 = civilMs({ year: weekYear, month: 1, day: 1 });
-  return { weekYear, week: Math.floor((thursday - jan1) / DAY_MS / 7) + 1 };
-}
-function isoWeeksInYear(weekYear) {
-  return isoWeekOfDate({ year: weekYear, month: 12, day: 28 }).week;
-}
-function formatIsoWeek(weekYear, week) {
-  return `${String(weekYear).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
-}
-function reportPeriod(now, timeZone) {
-  assertTimeZone(timeZone);
-  const yesterday = addDays(zonedWallTime(now, timeZone), -1);
-  const mondayBased = (new Date(civilMs(yesterday)).getUTCDay() + 6) % 7;
-  const monday = addDays(yesterday, -mondayBased);
-  const midnight = { hour: 0, minute: 0, second: 0 };
-  const start = zonedTimeToUtc({ ...monday, ...midnight }, timeZone);
-  const weekEnd = zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone);
-  const { weekYear, week } = isoWeekOfDate(yesterday);
-  return periodOfWeek(
-    { isoWeek: formatIsoWeek(weekYear, week), monday: start, nextMonday: weekEnd },
-    now
-  );
-}
-function periodOfWeek(week, now) {
-  const complete = now.getTime() >= week.nextMonday.getTime();
-  return {
-    start: week.monday,
-    end: complete ? week.nextMonday : new Date(now.getTime()),
-    complete,
-    isoWeek: week.isoWeek
-  };
-}
-function parseIsoWeek(text6, timeZone) {
-  if (!isValidTimeZone(timeZone)) {
-    return {
-      ok: false,
-      error: { code: "invalid-timezone", message: `Unknown time zone "${timeZone}"` }
-    };
-  }
-  const m = /^\s*(\d{4})-?W(\d{1,2})\s*$/i.exec(text6);
-  const weekYear = Number(m?.[1]);
-  const week = Number(m?.[2]);
-  if (!m || week < 1 || week > isoWeeksInYear(weekYear)) {
-    const why = m ? `${weekYear} has ${isoWeeksInYear(weekYear)} ISO weeks` : "expected YYYY-Www";
-    return {
-      ok: false,
-      error: { code: "invalid-week", message: `Invalid ISO week "${text6.trim()}": ${why}` }
-    };
-  }
-  const jan4 = { year: weekYear, month: 1, day: 4 };
-  const jan4Monday = (new Date(civilMs(jan4)).getUTCDay() + 6) % 7;
-  const monday = addDays(jan4, (week - 1) * 7 - jan4Monday);
-  const midnight = { hour: 0, minute: 0, second: 0 };
-  return {
-    ok: true,
-    value: {
-      isoWeek: formatIsoWeek(weekYear, week),
-      monday: zonedTimeToUtc({ ...monday, ...midnight }, timeZone),
-      nextMonday: zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone)
-    }
-  };
-}
-function formatZonedDate(date5, timeZone) {
-  const w = zonedWallTime(date5, timeZone);
-  return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)}`;
-}
-function formatZonedDateTime(date5, timeZone) {
-  const w = zonedWallTime(date5, timeZone);
-  return `${formatZonedDate(date5, timeZone)} ${pad(w.hour)}:${pad(w.minute)}`;
-}
-var DAY_MS, formatters, pad;
-var init_period = __esm({
-  "src/status/period.ts"() {
-    "use strict";
-    DAY_MS = 864e5;
-    formatters = /* @__PURE__ */ new Map();
-    pad = (n) => String(n).padStart(2, "0");
-  }
-});
-
-// src/followup/followup-record.ts
-function line(event, live, timeZone) {
-  const day = formatZonedDate(new Date(event.at), timeZone);
-  switch (event.kind) {
-    case "nudge":
-      return `- ${day}: ${mention(event.to, live)}, this has been in progress with no word from you for ${event.days} working days. Where does it stand? A short comment is enough.`;
-    case "escalate":
-      return `- ${day}: ${mention(event.to, live)}, no word from ${quietLogin(event.owner)} on this in-progress item for ${event.days} working days, nudge included. Please check in with them.`;
-    case "review":
-      return `- ${day}: ${mention(event.to, live)}, this decision's review date (${event.date}) has come. Did the expected outcome happen? Say what you learned in a comment.`;
-  }
-}
-function followupBlock(record2, timeZone) {
-  const events = record2.events.slice(-KEEP);
-  if (events.length === 0) return "";
-  const lines = events.map((e, i) => line(e, i === events.length - 1, timeZone));
-  const hidden = `${START}${encodeURIComponent(JSON.stringify({ events, timeZone }))}${END}`;
-  return ["", "", "**Follow-up**", "", ...lines, hidden].join("\n");
-}
-function isEvent(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const e = value;
-  if (typeof e.to !== "string" || typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) {
-    return false;
-  }
-  switch (e.kind) {
-    case "nudge":
-      return typeof e.days === "number";
-    case "escalate":
-      return typeof e.days === "number" && typeof e.owner === "string";
-    case "review":
-      return typeof e.date === "string";
-    default:
-      return false;
-  }
-}
-function readFollowup(body) {
-  if (!body) return void 0;
-  const start = body.lastIndexOf(START);
-  if (start < 0) return void 0;
-  const end = body.indexOf(END, start + START.length);
-  if (end < 0) return void 0;
-  try {
-    const value = JSON.parse(decodeURIComponent(body.slice(start + START.length, end)));
-    if (typeof value !== "object" || value === null) return void 0;
-    const { events, timeZone } = value;
-    if (!Array.isArray(events) || typeof timeZone !== "string") return void 0;
-    return { events: events.filter(isEvent), timeZone };
-  } catch {
-    return void 0;
-  }
-}
-function lastEvent(record2, kind) {
-  const events = record2?.events ?? [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e?.kind === kind) return e;
-  }
-  return void 0;
-}
-var KEEP, START, END, mention;
-var init_followup_record = __esm({
-  "src/followup/followup-record.ts"() {
-    "use strict";
-    init_neutralize();
-    init_period();
-    KEEP = 6;
-    START = "<!-- ownership-bot:followup ";
-    END = " -->";
-    mention = (login3, live) => live ? `@${login3}` : quietLogin(login3);
-  }
-});
-
-// src/core/rules/fenced.ts
-function fenced(text6, info = "markdown") {
-  const longestRun = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  return `${fence}${info}
-${text6}
-${fence}`;
-}
-var init_fenced = __esm({
-  "src/core/rules/fenced.ts"() {
-    "use strict";
-  }
-});
-
-// node_modules/mdast-util-to-string/lib/index.js
-function toString(value, options2) {
-  const settings = options2 || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value, includeImageAlt, includeHtml);
-}
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ("value" in value) {
-      return value.type === "html" && !includeHtml ? "" : value.value;
-    }
-    if (includeImageAlt && "alt" in value && value.alt) {
-      return value.alt;
-    }
-    if ("children" in value) {
-      return all(value.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value)) {
-    return all(value, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index2 = -1;
-  while (++index2 < values.length) {
-    result[index2] = one(values[index2], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node(value) {
-  return Boolean(value && typeof value === "object");
-}
-var emptyOptions;
-var init_lib = __esm({
-  "node_modules/mdast-util-to-string/lib/index.js"() {
-    emptyOptions = {};
-  }
-});
-
-// node_modules/mdast-util-to-string/index.js
-var init_mdast_util_to_string = __esm({
-  "node_modules/mdast-util-to-string/index.js"() {
-    init_lib();
-  }
-});
-
-// node_modules/character-entities/index.js
-var characterEntities;
-var init_character_entities = __esm({
-  "node_modules/character-entities/index.js"() {
-    characterEntities = {
-      AElig: "\xC6",
-      AMP: "&",
-      Aacute: "\xC1",
-      Abreve: "\u0102",
-      Acirc: "\xC2",
-      Acy: "\u0410",
-      Afr: "\u{1D504}",
-      Agrave: "\xC0",
-      Alpha: "\u0391",
-      Amacr: "\u0100",
-      And: "\u2A53",
-      Aogon: "\u0104",
-      Aopf: "\u{1D538}",
-      ApplyFunction: "\u2061",
-      Aring: "\xC5",
-      Ascr: "\u{1D49C}",
-      Assign: "\u2254",
-      Atilde: "\xC3",
-      Auml: "\xC4",
-      Backslash: "\u2216",
-      Barv: "\u2AE7",
-      Barwed: "\u2306",
-      Bcy: "\u0411",
-      Because: "\u2235",
-      Bernoullis: "\u212C",
-      Beta: "\u0392",
-      Bfr: "\u{1D505}",
-      Bopf: "\u{1D539}",
-      Breve: "\u02D8",
-      Bscr: "\u212C",
-      Bumpeq: "\u224E",
-      CHcy: "\u0427",
-      COPY: "\xA9",
-      Cacute: "\u0106",
-      Cap: "\u22D2",
-      CapitalDifferentialD: "\u2145",
-      Cayleys: "\u212D",
-      Ccaron: "\u010C",
-      Ccedil: "\xC7",
-      Ccirc: "\u0108",
-      Cconint: "\u2230",
-      Cdot: "\u010A",
-      Cedilla: "\xB8",
-      CenterDot: "\xB7",
-      Cfr: "\u212D",
-      Chi: "\u03A7",
-      CircleDot: "\u2299",
-      CircleMinus: "\u2296",
-      CirclePlus: "\u2295",
-      CircleTimes: "\u2297",
-      ClockwiseContourIntegral: "\u2232",
-      CloseCurlyDoubleQuote: "\u201D",
-      CloseCurlyQuote: "\u2019",
-      Colon: "\u2237",
-      Colone: "\u2A74",
-      Congruent: "\u2261",
-      Conint: "\u222F",
-      ContourIntegral: "\u222E",
-      Copf: "\u2102",
-      Coproduct: "\u2210",
-      CounterClockwiseContourIntegral: "\u2233",
-      Cross: "\u2A2F",
-      Cscr: "\u{1D49E}",
-      Cup: "\u22D3",
-      CupCap: "\u224D",
-      DD: "\u2145",
-      DDotrahd: "\u2911",
-      DJcy: "\u0402",
-      DScy: "\u0405",
-      DZcy: "\u040F",
-      Dagger: "\u2021",
-      Darr: "\u21A1",
-      Dashv: "\u2AE4",
-      Dcaron: "\u010E",
-      Dcy: "\u0414",
-      Del: "\u2207",
-      Delta: "\u0394",
-      Dfr: "\u{1D507}",
-      DiacriticalAcute: "\xB4",
-      DiacriticalDot: "\u02D9",
-      DiacriticalDoubleAcute: "\u02DD",
-      DiacriticalGrave: "`",
-      DiacriticalTilde: "\u02DC",
-      Diamond: "\u22C4",
-      DifferentialD: "\u2146",
-      Dopf: "\u{1D53B}",
-      Dot: "\xA8",
-      DotDot: "\u20DC",
-      DotEqual: "\u2250",
-      DoubleContourIntegral: "\u222F",
-      DoubleDot: "\xA8",
-      DoubleDownArrow: "\u21D3",
-      DoubleLeftArrow: "\u21D0",
-      DoubleLeftRightArrow: "\u21D4",
-      DoubleLeftTee: "\u2AE4",
-      DoubleLongLeftArrow: "\u27F8",
-      DoubleLongLeftRightArrow: "\u27FA",
-      DoubleLongRightArrow: "\u27F9",
-      DoubleRightArrow: "\u21D2",
-      DoubleRightTee: "\u22A8",
-      DoubleUpArrow: "\u21D1",
-      DoubleUpDownArrow: "\u21D5",
-      DoubleVerticalBar: "\u2225",
-      DownArrow: "\u2193",
-      DownArrowBar: "\u2913",
-      DownArrowUpArrow: "\u21F5",
-      DownBreve: "\u0311",
-      DownLeftRightVector: "\u2950",
-      DownLeftTeeVector: "\u295E",
-      DownLeftVector: "\u21BD",
-      DownLeftVectorBar: "\u2956",
-      DownRightTeeVector: "\u295F",
-      DownRightVector: "\u21C1",
-      DownRightVectorBar: "\u2957",
-      DownTee: "\u22A4",
-      DownTeeArrow: "\u21A7",
-      Downarrow: "\u21D3",
-      Dscr: "\u{1D49F}",
-      Dstrok: "\u0110",
-      ENG: "\u014A",
-      ETH: "\xD0",
-      Eacute: "\xC9",
-      Ecaron: "\u011A",
-      Ecirc: "\xCA",
-      Ecy: "\u042D",
-      Edot: "\u0116",
-      Efr: "\u{1D508}",
-      Egrave: "\xC8",
-      Element: "\u2208",
-      Emacr: "\u0112",
-      EmptySmallSquare: "\u25FB",
-      EmptyVerySmallSquare: "\u25AB",
-      Eogon: "\u0118",
-      Eopf: "\u{1D53C}",
-      Epsilon: "\u0395",
-      Equal: "\u2A75",
-      EqualTilde: "\u2242",
-      Equilibrium: "\u21CC",
-      Escr: "\u2130",
-      Esim: "\u2A73",
-      Eta: "\u0397",
-      Euml: "\xCB",
-      Exists: "\u2203",
-      ExponentialE: "\u2147",
-      Fcy: "\u0424",
-      Ffr: "\u{1D509}",
-      FilledSmallSquare: "\u25FC",
-      FilledVerySmallSquare: "\u25AA",
-      Fopf: "\u{1D53D}",
-      ForAll: "\u2200",
-      Fouriertrf: "\u2131",
-      Fscr: "\u2131",
-      GJcy: "\u0403",
-      GT: ">",
-      Gamma: "\u0393",
-      Gammad: "\u03DC",
-      Gbreve: "\u011E",
-      Gcedil: "\u0122",
-      Gcirc: "\u011C",
-      Gcy: "\u0413",
-      Gdot: "\u0120",
-      Gfr: "\u{1D50A}",
-      Gg: "\u22D9",
-      Gopf: "\u{1D53E}",
-      GreaterEqual: "\u2265",
-      GreaterEqualLess: "\u22DB",
-      GreaterFullEqual: "\u2267",
-      GreaterGreater: "\u2AA2",
-      GreaterLess: "\u2277",
-      GreaterSlantEqual: "\u2A7E",
-      GreaterTilde: "\u2273",
-      Gscr: "\u{1D4A2}",
-      Gt: "\u226B",
-      HARDcy: "\u042A",
-      Hacek: "\u02C7",
-      Hat: "^",
-      Hcirc: "\u0124",
-      Hfr: "\u210C",
-      HilbertSpace: "\u210B",
-      Hopf: "\u210D",
-      HorizontalLine: "\u2500",
-      Hscr: "\u210B",
-      Hstrok: "\u0126",
-      HumpDownHump: "\u224E",
-      HumpEqual: "\u224F",
-      IEcy: "\u0415",
-      IJlig: "\u0132",
-      IOcy: "\u0401",
-      Iacute: "\xCD",
-      Icirc: "\xCE",
-      Icy: "\u0418",
-      Idot: "\u0130",
-      Ifr: "\u2111",
-      Igrave: "\xCC",
-      Im: "\u2111",
-      Imacr: "\u012A",
-      ImaginaryI: "\u2148",
-      Implies: "\u21D2",
-      Int: "\u222C",
-      Integral: "\u222B",
-      Intersection: "\u22C2",
-      InvisibleComma: "\u2063",
-      InvisibleTimes: "\u2062",
-      Iogon: "\u012E",
-      Iopf: "\u{1D540}",
-      Iota: "\u0399",
-      Iscr: "\u2110",
-      Itilde: "\u0128",
-      Iukcy: "\u0406",
-      Iuml: "\xCF",
-      Jcirc: "\u0134",
-      Jcy: "\u0419",
-      Jfr: "\u{1D50D}",
-      Jopf: "\u{1D541}",
-      Jscr: "\u{1D4A5}",
-      Jsercy: "\u0408",
-      Jukcy: "\u0404",
-      KHcy: "\u0425",
-      KJcy: "\u040C",
-      Kappa: "\u039A",
-      Kcedil: "\u0136",
-      Kcy: "\u041A",
-      Kfr: "\u{1D50E}",
-      Kopf: "\u{1D542}",
-      Kscr: "\u{1D4A6}",
-      LJcy: "\u0409",
-      LT: "<",
-      Lacute: "\u0139",
-      Lambda: "\u039B",
-      Lang: "\u27EA",
-      Laplacetrf: "\u2112",
-      Larr: "\u219E",
-      Lcaron: "\u013D",
-      Lcedil: "\u013B",
-      Lcy: "\u041B",
-      LeftAngleBracket: "\u27E8",
-      LeftArrow: "\u2190",
-      LeftArrowBar: "\u21E4",
-      LeftArrowRightArrow: "\u21C6",
-      LeftCeiling: "\u2308",
-      LeftDoubleBracket: "\u27E6",
-      LeftDownTeeVector: "\u2961",
-      LeftDownVector: "\u21C3",
-      LeftDownVectorBar: "\u2959",
-      LeftFloor: "\u230A",
-      LeftRightArrow: "\u2194",
-      LeftRightVector: "\u294E",
-      LeftTee: "\u22A3",
-      LeftTeeArrow: "\u21A4",
-      LeftTeeVector: "\u295A",
-      LeftTriangle: "\u22B2",
-      LeftTriangleBar: "\u29CF",
-      LeftTriangleEqual: "\u22B4",
-      LeftUpDownVector: "\u2951",
-      LeftUpTeeVector: "\u2960",
-      LeftUpVector: "\u21BF",
-      LeftUpVectorBar: "\u2958",
-      LeftVector: "\u21BC",
-      LeftVectorBar: "\u2952",
-      Leftarrow: "\u21D0",
-      Leftrightarrow: "\u21D4",
-      LessEqualGreater: "\u22DA",
-      LessFullEqual: "\u2266",
-      LessGreater: "\u2276",
-      LessLess: "\u2AA1",
-      LessSlantEqual: "\u2A7D",
-      LessTilde: "\u2272",
-      Lfr: "\u{1D50F}",
-      Ll: "\u22D8",
-      Lleftarrow: "\u21DA",
-      Lmidot: "\u013F",
-      LongLeftArrow: "\u27F5",
-      LongLeftRightArrow: "\u27F7",
-      LongRightArrow: "\u27F6",
-      Longleftarrow: "\u27F8",
-      Longleftrightarrow: "\u27FA",
-      Longrightarrow: "\u27F9",
-      Lopf: "\u{1D543}",
-      LowerLeftArrow: "\u2199",
-      LowerRightArrow: "\u2198",
-      Lscr: "\u2112",
-      Lsh: "\u21B0",
-      Lstrok: "\u0141",
-      Lt: "\u226A",
-      Map: "\u2905",
-      Mcy: "\u041C",
-      MediumSpace: "\u205F",
-      Mellintrf: "\u2133",
-      Mfr: "\u{1D510}",
-      MinusPlus: "\u2213",
-      Mopf: "\u{1D544}",
-      Mscr: "\u2133",
-      Mu: "\u039C",
-      NJcy: "\u040A",
-      Nacute: "\u0143",
-      Ncaron: "\u0147",
-      Ncedil: "\u0145",
-      Ncy: "\u041D",
-      NegativeMediumSpace: "\u200B",
-      NegativeThickSpace: "\u200B",
-      NegativeThinSpace: "\u200B",
-      NegativeVeryThinSpace: "\u200B",
-      NestedGreaterGreater: "\u226B",
-      NestedLessLess: "\u226A",
-      NewLine: "\n",
-      Nfr: "\u{1D511}",
-      NoBreak: "\u2060",
-      NonBreakingSpace: "\xA0",
-      Nopf: "\u2115",
-      Not: "\u2AEC",
-      NotCongruent: "\u2262",
-      NotCupCap: "\u226D",
-      NotDoubleVerticalBar: "\u2226",
-      NotElement: "\u2209",
-      NotEqual: "\u2260",
-      NotEqualTilde: "\u2242\u0338",
-      NotExists: "\u2204",
-      NotGreater: "\u226F",
-      NotGreaterEqual: "\u2271",
-      NotGreaterFullEqual: "\u2267\u0338",
-      NotGreaterGreater: "\u226B\u0338",
-      NotGreaterLess: "\u2279",
-      NotGreaterSlantEqual: "\u2A7E\u0338",
-      NotGreaterTilde: "\u2275",
-      NotHumpDownHump: "\u224E\u0338",
-      NotHumpEqual: "\u224F\u0338",
-      NotLeftTriangle: "\u22EA",
-      NotLeftTriangleBar: "\u29CF\u0338",
-      NotLeftTriangleEqual: "\u22EC",
-      NotLess: "\u226E",
-      NotLessEqual: "\u2270",
-      NotLessGreater: "\u2278",
-      NotLessLess: "\u226A\u0338",
-      NotLessSlantEqual: "\u2A7D\u0338",
-      NotLessTilde: "\u2274",
-      NotNestedGreaterGreater: "\u2AA2\u0338",
-      NotNestedLessLess: "\u2AA1\u0338",
-      NotPrecedes: "\u2280",
-      NotPrecedesEqual: "\u2AAF\u0338",
-      NotPrecedesSlantEqual: "\u22E0",
-      NotReverseElement: "\u220C",
-      NotRightTriangle: "\u22EB",
-      NotRightTriangleBar: "\u29D0\u0338",
-      NotRightTriangleEqual: "\u22ED",
-      NotSquareSubset: "\u228F\u0338",
-      NotSquareSubsetEqual: "\u22E2",
-      NotSquareSuperset: "\u2290\u0338",
-      NotSquareSupersetEqual: "\u22E3",
-      NotSubset: "\u2282\u20D2",
-      NotSubsetEqual: "\u2288",
-      NotSucceeds: "\u2281",
-      NotSucceedsEqual: "\u2AB0\u0338",
-      NotSucceedsSlantEqual: "\u22E1",
-      NotSucceedsTilde: "\u227F\u0338",
-      NotSuperset: "\u2283\u20D2",
-      NotSupersetEqual: "\u2289",
-      NotTilde: "\u2241",
-      NotTildeEqual: "\u2244",
-      NotTildeFullEqual: "\u2247",
-      NotTildeTilde: "\u2249",
-      NotVerticalBar: "\u2224",
-      Nscr: "\u{1D4A9}",
-      Ntilde: "\xD1",
-      Nu: "\u039D",
-      OElig: "\u0152",
-      Oacute: "\xD3",
-      Ocirc: "\xD4",
-      Ocy: "\u041E",
-      Odblac: "\u0150",
-      Ofr: "\u{1D512}",
-      Ograve: "\xD2",
-      Omacr: "\u014C",
-      Omega: "\u03A9",
-      Omicron: "\u039F",
-      Oopf: "\u{1D546}",
-      OpenCurlyDoubleQuote: "\u201C",
-      OpenCurlyQuote: "\u2018",
-      Or: "\u2A54",
-      Oscr: "\u{1D4AA}",
-      Oslash: "\xD8",
-      Otilde: "\xD5",
-      Otimes: "\u2A37",
-      Ouml: "\xD6",
-      OverBar: "\u203E",
-      OverBrace: "\u23DE",
-      OverBracket: "\u23B4",
-      OverParenthesis: "\u23DC",
-      PartialD: "\u2202",
-      Pcy: "\u041F",
-      Pfr: "\u{1D513}",
-      Phi: "\u03A6",
-      Pi: "\u03A0",
-      PlusMinus: "\xB1",
-      Poincareplane: "\u210C",
-      Popf: "\u2119",
-      Pr: "\u2ABB",
-      Precedes: "\u227A",
-      PrecedesEqual: "\u2AAF",
-      PrecedesSlantEqual: "\u227C",
-      PrecedesTilde: "\u227E",
-      Prime: "\u2033",
-      Product: "\u220F",
-      Proportion: "\u2237",
-      Proportional: "\u221D",
-      Pscr: "\u{1D4AB}",
-      Psi: "\u03A8",
-      QUOT: '"',
-      Qfr: "\u{1D514}",
-      Qopf: "\u211A",
-      Qscr: "\u{1D4AC}",
-      RBarr: "\u2910",
-      REG: "\xAE",
-      Racute: "\u0154",
-      Rang: "\u27EB",
-      Rarr: "\u21A0",
-      Rarrtl: "\u2916",
-      Rcaron: "\u0158",
-      Rcedil: "\u0156",
-      Rcy: "\u0420",
-      Re: "\u211C",
-      ReverseElement: "\u220B",
-      ReverseEquilibrium: "\u21CB",
-      ReverseUpEquilibrium: "\u296F",
-      Rfr: "\u211C",
-      Rho: "\u03A1",
-      RightAngleBracket: "\u27E9",
-      RightArrow: "\u2192",
-      RightArrowBar: "\u21E5",
-      RightArrowLeftArrow: "\u21C4",
-      RightCeiling: "\u2309",
-      RightDoubleBracket: "\u27E7",
-      RightDownTeeVector: "\u295D",
-      RightDownVector: "\u21C2",
-      RightDownVectorBar: "\u2955",
-      RightFloor: "\u230B",
-      RightTee: "\u22A2",
-      RightTeeArrow: "\u21A6",
-      RightTeeVector: "\u295B",
-      RightTriangle: "\u22B3",
-      RightTriangleBar: "\u29D0",
-      RightTriangleEqual: "\u22B5",
-      RightUpDownVector: "\u294F",
-      RightUpTeeVector: "\u295C",
-      RightUpVector: "\u21BE",
-      RightUpVectorBar: "\u2954",
-      RightVector: "\u21C0",
-      RightVectorBar: "\u2953",
-      Rightarrow: "\u21D2",
-      Ropf: "\u211D",
-      RoundImplies: "\u2970",
-      Rrightarrow: "\u21DB",
-      Rscr: "\u211B",
-      Rsh: "\u21B1",
-      RuleDelayed: "\u29F4",
-      SHCHcy: "\u0429",
-      SHcy: "\u0428",
-      SOFTcy: "\u042C",
-      Sacute: "\u015A",
-      Sc: "\u2ABC",
-      Scaron: "\u0160",
-      Scedil: "\u015E",
-      Scirc: "\u015C",
-      Scy: "\u0421",
-      Sfr: "\u{1D516}",
-      ShortDownArrow: "\u2193",
-      ShortLeftArrow: "\u2190",
-      ShortRightArrow: "\u2192",
-      ShortUpArrow: "\u2191",
-      Sigma: "\u03A3",
-      SmallCircle: "\u2218",
-      Sopf: "\u{1D54A}",
-      Sqrt: "\u221A",
-      Square: "\u25A1",
-      SquareIntersection: "\u2293",
-      SquareSubset: "\u228F",
-      SquareSubsetEqual: "\u2291",
-      SquareSuperset: "\u2290",
-      SquareSupersetEqual: "\u2292",
-      SquareUnion: "\u2294",
-      Sscr: "\u{1D4AE}",
-      Star: "\u22C6",
-      Sub: "\u22D0",
-      Subset: "\u22D0",
-      SubsetEqual: "\u2286",
-      Succeeds: "\u227B",
-      SucceedsEqual: "\u2AB0",
-      SucceedsSlantEqual: "\u227D",
-      SucceedsTilde: "\u227F",
-      SuchThat: "\u220B",
-      Sum: "\u2211",
-      Sup: "\u22D1",
-      Superset: "\u2283",
-      SupersetEqual: "\u2287",
-      Supset: "\u22D1",
-      THORN: "\xDE",
-      TRADE: "\u2122",
-      TSHcy: "\u040B",
-      TScy: "\u0426",
-      Tab: "	",
-      Tau: "\u03A4",
-      Tcaron: "\u0164",
-      Tcedil: "\u0162",
-      Tcy: "\u0422",
-      Tfr: "\u{1D517}",
-      Therefore: "\u2234",
-      Theta: "\u0398",
-      ThickSpace: "\u205F\u200A",
-      ThinSpace: "\u2009",
-      Tilde: "\u223C",
-      TildeEqual: "\u2243",
-      TildeFullEqual: "\u2245",
-      TildeTilde: "\u2248",
-      Topf: "\u{1D54B}",
-      TripleDot: "\u20DB",
-      Tscr: "\u{1D4AF}",
-      Tstrok: "\u0166",
-      Uacute: "\xDA",
-      Uarr: "\u219F",
-      Uarrocir: "\u2949",
-      Ubrcy: "\u040E",
-      Ubreve: "\u016C",
-      Ucirc: "\xDB",
-      Ucy: "\u0423",
-      Udblac: "\u0170",
-      Ufr: "\u{1D518}",
-      Ugrave: "\xD9",
-      Umacr: "\u016A",
-      UnderBar: "_",
-      UnderBrace: "\u23DF",
-      UnderBracket: "\u23B5",
-      UnderParenthesis: "\u23DD",
-      Union: "\u22C3",
-      UnionPlus: "\u228E",
-      Uogon: "\u0172",
-      Uopf: "\u{1D54C}",
-      UpArrow: "\u2191",
-      UpArrowBar: "\u2912",
-      UpArrowDownArrow: "\u21C5",
-      UpDownArrow: "\u2195",
-      UpEquilibrium: "\u296E",
-      UpTee: "\u22A5",
-      UpTeeArrow: "\u21A5",
-      Uparrow: "\u21D1",
-      Updownarrow: "\u21D5",
-      UpperLeftArrow: "\u2196",
-      UpperRightArrow: "\u2197",
-      Upsi: "\u03D2",
-      Upsilon: "\u03A5",
-      Uring: "\u016E",
-      Uscr: "\u{1D4B0}",
-      Utilde: "\u0168",
-      Uuml: "\xDC",
-      VDash: "\u22AB",
-      Vbar: "\u2AEB",
-      Vcy: "\u0412",
-      Vdash: "\u22A9",
-      Vdashl: "\u2AE6",
-      Vee: "\u22C1",
-      Verbar: "\u2016",
-      Vert: "\u2016",
-      VerticalBar: "\u2223",
-      VerticalLine: "|",
-      VerticalSeparator: "\u2758",
-      VerticalTilde: "\u2240",
-      VeryThinSpace: "\u200A",
-      Vfr: "\u{1D519}",
-      Vopf: "\u{1D54D}",
-      Vscr: "\u{1D4B1}",
-      Vvdash: "\u22AA",
-      Wcirc: "\u0174",
-      Wedge: "\u22C0",
-      Wfr: "\u{1D51A}",
-      Wopf: "\u{1D54E}",
-      Wscr: "\u{1D4B2}",
-      Xfr: "\u{1D51B}",
-      Xi: "\u039E",
-      Xopf: "\u{1D54F}",
-      Xscr: "\u{1D4B3}",
-      YAcy: "\u042F",
-      YIcy: "\u0407",
-      YUcy: "\u042E",
-      Yacute: "\xDD",
-      Ycirc: "\u0176",
-      Ycy: "\u042B",
-      Yfr: "\u{1D51C}",
-      Yopf: "\u{1D550}",
-      Yscr: "\u{1D4B4}",
-      Yuml: "\u0178",
-      ZHcy: "\u0416",
-      Zacute: "\u0179",
-      Zcaron: "\u017D",
-      Zcy: "\u0417",
-      Zdot: "\u017B",
-      ZeroWidthSpace: "\u200B",
-      Zeta: "\u0396",
-      Zfr: "\u2128",
-      Zopf: "\u2124",
-      Zscr: "\u{1D4B5}",
-      aacute: "\xE1",
-      abreve: "\u0103",
-      ac: "\u223E",
-      acE: "\u223E\u0333",
-      acd: "\u223F",
-      acirc: "\xE2",
-      acute: "\xB4",
-      acy: "\u0430",
-      aelig: "\xE6",
-      af: "\u2061",
-      afr: "\u{1D51E}",
-      agrave: "\xE0",
-      alefsym: "\u2135",
-      aleph: "\u2135",
-      alpha: "\u03B1",
-      amacr: "\u0101",
-      amalg: "\u2A3F",
-      amp: "&",
-      and: "\u2227",
-      andand: "\u2A55",
-      andd: "\u2A5C",
-      andslope: "\u2A58",
-      andv: "\u2A5A",
-      ang: "\u2220",
-      ange: "\u29A4",
-      angle: "\u2220",
-      angmsd: "\u2221",
-      angmsdaa: "\u29A8",
-      angmsdab: "\u29A9",
-      angmsdac: "\u29AA",
-      angmsdad: "\u29AB",
-      angmsdae: "\u29AC",
-      angmsdaf: "\u29AD",
-      angmsdag: "\u29AE",
-      angmsdah: "\u29AF",
-      angrt: "\u221F",
-      angrtvb: "\u22BE",
-      angrtvbd: "\u299D",
-      angsph: "\u2222",
-      angst: "\xC5",
-      angzarr: "\u237C",
-      aogon: "\u0105",
-      aopf: "\u{1D552}",
-      ap: "\u2248",
-      apE: "\u2A70",
-      apacir: "\u2A6F",
-      ape: "\u224A",
-      apid: "\u224B",
-      apos: "'",
-      approx: "\u2248",
-      approxeq: "\u224A",
-      aring: "\xE5",
-      ascr: "\u{1D4B6}",
-      ast: "*",
-      asymp: "\u2248",
-      asympeq: "\u224D",
-      atilde: "\xE3",
-      auml: "\xE4",
-      awconint: "\u2233",
-      awint: "\u2A11",
-      bNot: "\u2AED",
-      backcong: "\u224C",
-      backepsilon: "\u03F6",
-      backprime: "\u2035",
-      backsim: "\u223D",
-      backsimeq: "\u22CD",
-      barvee: "\u22BD",
-      barwed: "\u2305",
-      barwedge: "\u2305",
-      bbrk: "\u23B5",
-      bbrktbrk: "\u23B6",
-      bcong: "\u224C",
-      bcy: "\u0431",
-      bdquo: "\u201E",
-      becaus: "\u2235",
-      because: "\u2235",
-      bemptyv: "\u29B0",
-      bepsi: "\u03F6",
-      bernou: "\u212C",
-      beta: "\u03B2",
-      beth: "\u2136",
-      between: "\u226C",
-      bfr: "\u{1D51F}",
-      bigcap: "\u22C2",
-      bigcirc: "\u25EF",
-      bigcup: "\u22C3",
-      bigodot: "\u2A00",
-      bigoplus: "\u2A01",
-      bigotimes: "\u2A02",
-      bigsqcup: "\u2A06",
-      bigstar: "\u2605",
-      bigtriangledown: "\u25BD",
-      bigtriangleup: "\u25B3",
-      biguplus: "\u2A04",
-      bigvee: "\u22C1",
-      bigwedge: "\u22C0",
-      bkarow: "\u290D",
-      blacklozenge: "\u29EB",
-      blacksquare: "\u25AA",
-      blacktriangle: "\u25B4",
-      blacktriangledown: "\u25BE",
-      blacktriangleleft: "\u25C2",
-      blacktriangleright: "\u25B8",
-      blank: "\u2423",
-      blk12: "\u2592",
-      blk14: "\u2591",
-      blk34: "\u2593",
-      block: "\u2588",
-      bne: "=\u20E5",
-      bnequiv: "\u2261\u20E5",
-      bnot: "\u2310",
-      bopf: "\u{1D553}",
-      bot: "\u22A5",
-      bottom: "\u22A5",
-      bowtie: "\u22C8",
-      boxDL: "\u2557",
-      boxDR: "\u2554",
-      boxDl: "\u2556",
-      boxDr: "\u2553",
-      boxH: "\u2550",
-      boxHD: "\u2566",
-      boxHU: "\u2569",
-      boxHd: "\u2564",
-      boxHu: "\u2567",
-      boxUL: "\u255D",
-      boxUR: "\u255A",
-      boxUl: "\u255C",
-      boxUr: "\u2559",
-      boxV: "\u2551",
-      boxVH: "\u256C",
-      boxVL: "\u2563",
-      boxVR: "\u2560",
-      boxVh: "\u256B",
-      boxVl: "\u2562",
-      boxVr: "\u255F",
-      boxbox: "\u29C9",
-      boxdL: "\u2555",
-      boxdR: "\u2552",
-      boxdl: "\u2510",
-      boxdr: "\u250C",
-      boxh: "\u2500",
-      boxhD: "\u2565",
-      boxhU: "\u2568",
-      boxhd: "\u252C",
-      boxhu: "\u2534",
-      boxminus: "\u229F",
-      boxplus: "\u229E",
-      boxtimes: "\u22A0",
-      boxuL: "\u255B",
-      boxuR: "\u2558",
-      boxul: "\u2518",
-      boxur: "\u2514",
-      boxv: "\u2502",
-      boxvH: "\u256A",
-      boxvL: "\u2561",
-      boxvR: "\u255E",
-      boxvh: "\u253C",
-      boxvl: "\u2524",
-      boxvr: "\u251C",
-      bprime: "\u2035",
-      breve: "\u02D8",
-      brvbar: "\xA6",
-      bscr: "\u{1D4B7}",
-      bsemi: "\u204F",
-      bsim: "\u223D",
-      bsime: "\u22CD",
-      bsol: "\\",
-      bsolb: "\u29C5",
-      bsolhsub: "\u27C8",
-      bull: "\u2022",
-      bullet: "\u2022",
-      bump: "\u224E",
-      bumpE: "\u2AAE",
-      bumpe: "\u224F",
-      bumpeq: "\u224F",
-      cacute: "\u0107",
-      cap: "\u2229",
-      capand: "\u2A44",
-      capbrcup: "\u2A49",
-      capcap: "\u2A4B",
-      capcup: "\u2A47",
-      capdot: "\u2A40",
-      caps: "\u2229\uFE00",
-      caret: "\u2041",
-      caron: "\u02C7",
-      ccaps: "\u2A4D",
-      ccaron: "\u010D",
-      ccedil: "\xE7",
-      ccirc: "\u0109",
-      ccups: "\u2A4C",
-      ccupssm: "\u2A50",
-      cdot: "\u010B",
-      cedil: "\xB8",
-      cemptyv: "\u29B2",
-      cent: "\xA2",
-      centerdot: "\xB7",
-      cfr: "\u{1D520}",
-      chcy: "\u0447",
-      check: "\u2713",
-      checkmark: "\u2713",
-      chi: "\u03C7",
-      cir: "\u25CB",
-      cirE: "\u29C3",
-      circ: "\u02C6",
-      circeq: "\u2257",
-      circlearrowleft: "\u21BA",
-      circlearrowright: "\u21BB",
-      circledR: "\xAE",
-      circledS: "\u24C8",
-      circledast: "\u229B",
-      circledcirc: "\u229A",
-      circleddash: "\u229D",
-      cire: "\u2257",
-      cirfnint: "\u2A10",
-      cirmid: "\u2AEF",
-      cirscir: "\u29C2",
-      clubs: "\u2663",
-      clubsuit: "\u2663",
-      colon: ":",
-      colone: "\u2254",
-      coloneq: "\u2254",
-      comma: ",",
-      commat: "@",
-      comp: "\u2201",
-      compfn: "\u2218",
-      complement: "\u2201",
-      complexes: "\u2102",
-      cong: "\u2245",
-      congdot: "\u2A6D",
-      conint: "\u222E",
-      copf: "\u{1D554}",
-      coprod: "\u2210",
-      copy: "\xA9",
-      copysr: "\u2117",
-      crarr: "\u21B5",
-      cross: "\u2717",
-      cscr: "\u{1D4B8}",
-      csub: "\u2ACF",
-      csube: "\u2AD1",
-      csup: "\u2AD0",
-      csupe: "\u2AD2",
-      ctdot: "\u22EF",
-      cudarrl: "\u2938",
-      cudarrr: "\u2935",
-      cuepr: "\u22DE",
-      cuesc: "\u22DF",
-      cularr: "\u21B6",
-      cularrp: "\u293D",
-      cup: "\u222A",
-      cupbrcap: "\u2A48",
-      cupcap: "\u2A46",
-      cupcup: "\u2A4A",
-      cupdot: "\u228D",
-      cupor: "\u2A45",
-      cups: "\u222A\uFE00",
-      curarr: "\u21B7",
-      curarrm: "\u293C",
-      curlyeqprec: "\u22DE",
-      curlyeqsucc: "\u22DF",
-      curlyvee: "\u22CE",
-      curlywedge: "\u22CF",
-      curren: "\xA4",
-      curvearrowleft: "\u21B6",
-      curvearrowright: "\u21B7",
-      cuvee: "\u22CE",
-      cuwed: "\u22CF",
-      cwconint: "\u2232",
-      cwint: "\u2231",
-      cylcty: "\u232D",
-      dArr: "\u21D3",
-      dHar: "\u2965",
-      dagger: "\u2020",
-      daleth: "\u2138",
-      darr: "\u2193",
-      dash: "\u2010",
-      dashv: "\u22A3",
-      dbkarow: "\u290F",
-      dblac: "\u02DD",
-      dcaron: "\u010F",
-      dcy: "\u0434",
-      dd: "\u2146",
-      ddagger: "\u2021",
-      ddarr: "\u21CA",
-      ddotseq: "\u2A77",
-      deg: "\xB0",
-      delta: "\u03B4",
-      demptyv: "\u29B1",
-      dfisht: "\u297F",
-      dfr: "\u{1D521}",
-      dharl: "\u21C3",
-      dharr: "\u21C2",
-      diam: "\u22C4",
-      diamond: "\u22C4",
-      diamondsuit: "\u2666",
-      diams: "\u2666",
-      die: "\xA8",
-      digamma: "\u03DD",
-      disin: "\u22F2",
-      div: "\xF7",
-      divide: "\xF7",
-      divideontimes: "\u22C7",
-      divonx: "\u22C7",
-      djcy: "\u0452",
-      dlcorn: "\u231E",
-      dlcrop: "\u230D",
-      dollar: "$",
-      dopf: "\u{1D555}",
-      dot: "\u02D9",
-      doteq: "\u2250",
-      doteqdot: "\u2251",
-      dotminus: "\u2238",
-      dotplus: "\u2214",
-      dotsquare: "\u22A1",
-      doublebarwedge: "\u2306",
-      downarrow: "\u2193",
-      downdownarrows: "\u21CA",
-      downharpoonleft: "\u21C3",
-      downharpoonright: "\u21C2",
-      drbkarow: "\u2910",
-      drcorn: "\u231F",
-      drcrop: "\u230C",
-      dscr: "\u{1D4B9}",
-      dscy: "\u0455",
-      dsol: "\u29F6",
-      dstrok: "\u0111",
-      dtdot: "\u22F1",
-      dtri: "\u25BF",
-      dtrif: "\u25BE",
-      duarr: "\u21F5",
-      duhar: "\u296F",
-      dwangle: "\u29A6",
-      dzcy: "\u045F",
-      dzigrarr: "\u27FF",
-      eDDot: "\u2A77",
-      eDot: "\u2251",
-      eacute: "\xE9",
-      easter: "\u2A6E",
-      ecaron: "\u011B",
-      ecir: "\u2256",
-      ecirc: "\xEA",
-      ecolon: "\u2255",
-      ecy: "\u044D",
-      edot: "\u0117",
-      ee: "\u2147",
-      efDot: "\u2252",
-      efr: "\u{1D522}",
-      eg: "\u2A9A",
-      egrave: "\xE8",
-      egs: "\u2A96",
-      egsdot: "\u2A98",
-      el: "\u2A99",
-      elinters: "\u23E7",
-      ell: "\u2113",
-      els: "\u2A95",
-      elsdot: "\u2A97",
-      emacr: "\u0113",
-      empty: "\u2205",
-      emptyset: "\u2205",
-      emptyv: "\u2205",
-      emsp13: "\u2004",
-      emsp14: "\u2005",
-      emsp: "\u2003",
-      eng: "\u014B",
-      ensp: "\u2002",
-      eogon: "\u0119",
-      eopf: "\u{1D556}",
-      epar: "\u22D5",
-      eparsl: "\u29E3",
-      eplus: "\u2A71",
-      epsi: "\u03B5",
-      epsilon: "\u03B5",
-      epsiv: "\u03F5",
-      eqcirc: "\u2256",
-      eqcolon: "\u2255",
-      eqsim: "\u2242",
-      eqslantgtr: "\u2A96",
-      eqslantless: "\u2A95",
-      equals: "=",
-      equest: "\u225F",
-      equiv: "\u2261",
-      equivDD: "\u2A78",
-      eqvparsl: "\u29E5",
-      erDot: "\u2253",
-      erarr: "\u2971",
-      escr: "\u212F",
-      esdot: "\u2250",
-      esim: "\u2242",
-      eta: "\u03B7",
-      eth: "\xF0",
-      euml: "\xEB",
-      euro: "\u20AC",
-      excl: "!",
-      exist: "\u2203",
-      expectation: "\u2130",
-      exponentiale: "\u2147",
-      fallingdotseq: "\u2252",
-      fcy: "\u0444",
-      female: "\u2640",
-      ffilig: "\uFB03",
-      fflig: "\uFB00",
-      ffllig: "\uFB04",
-      ffr: "\u{1D523}",
-      filig: "\uFB01",
-      fjlig: "fj",
-      flat: "\u266D",
-      fllig: "\uFB02",
-      fltns: "\u25B1",
-      fnof: "\u0192",
-      fopf: "\u{1D557}",
-      forall: "\u2200",
-      fork: "\u22D4",
-      forkv: "\u2AD9",
-      fpartint: "\u2A0D",
-      frac12: "\xBD",
-      frac13: "\u2153",
-      frac14: "\xBC",
-      frac15: "\u2155",
-      frac16: "\u2159",
-      frac18: "\u215B",
-      frac23: "\u2154",
-      frac25: "\u2156",
-      frac34: "\xBE",
-      frac35: "\u2157",
-      frac38: "\u215C",
-      frac45: "\u2158",
-      frac56: "\u215A",
-      frac58: "\u215D",
-      frac78: "\u215E",
-      frasl: "\u2044",
-      frown: "\u2322",
-      fscr: "\u{1D4BB}",
-      gE: "\u2267",
-      gEl: "\u2A8C",
-      gacute: "\u01F5",
-      gamma: "\u03B3",
-      gammad: "\u03DD",
-      gap: "\u2A86",
-      gbreve: "\u011F",
-      gcirc: "\u011D",
-      gcy: "\u0433",
-      gdot: "\u0121",
-      ge: "\u2265",
-      gel: "\u22DB",
-      geq: "\u2265",
-      geqq: "\u2267",
-      geqslant: "\u2A7E",
-      ges: "\u2A7E",
-      gescc: "\u2AA9",
-      gesdot: "\u2A80",
-      gesdoto: "\u2A82",
-      gesdotol: "\u2A84",
-      gesl: "\u22DB\uFE00",
-      gesles: "\u2A94",
-      gfr: "\u{1D524}",
-      gg: "\u226B",
-      ggg: "\u22D9",
-      gimel: "\u2137",
-      gjcy: "\u0453",
-      gl: "\u2277",
-      glE: "\u2A92",
-      gla: "\u2AA5",
-      glj: "\u2AA4",
-      gnE: "\u2269",
-      gnap: "\u2A8A",
-      gnapprox: "\u2A8A",
-      gne: "\u2A88",
-      gneq: "\u2A88",
-      gneqq: "\u2269",
-      gnsim: "\u22E7",
-      gopf: "\u{1D558}",
-      grave: "`",
-      gscr: "\u210A",
-      gsim: "\u2273",
-      gsime: "\u2A8E",
-      gsiml: "\u2A90",
-      gt: ">",
-      gtcc: "\u2AA7",
-      gtcir: "\u2A7A",
-      gtdot: "\u22D7",
-      gtlPar: "\u2995",
-      gtquest: "\u2A7C",
-      gtrapprox: "\u2A86",
-      gtrarr: "\u2978",
-      gtrdot: "\u22D7",
-      gtreqless: "\u22DB",
-      gtreqqless: "\u2A8C",
-      gtrless: "\u2277",
-      gtrsim: "\u2273",
-      gvertneqq: "\u2269\uFE00",
-      gvnE: "\u2269\uFE00",
-      hArr: "\u21D4",
-      hairsp: "\u200A",
-      half: "\xBD",
-      hamilt: "\u210B",
-      hardcy: "\u044A",
-      harr: "\u2194",
-      harrcir: "\u2948",
-      harrw: "\u21AD",
-      hbar: "\u210F",
-      hcirc: "\u0125",
-      hearts: "\u2665",
-      heartsuit: "\u2665",
-      hellip: "\u2026",
-      hercon: "\u22B9",
-      hfr: "\u{1D525}",
-      hksearow: "\u2925",
-      hkswarow: "\u2926",
-      hoarr: "\u21FF",
-      homtht: "\u223B",
-      hookleftarrow: "\u21A9",
-      hookrightarrow: "\u21AA",
-      hopf: "\u{1D559}",
-      horbar: "\u2015",
-      hscr: "\u{1D4BD}",
-      hslash: "\u210F",
-      hstrok: "\u0127",
-      hybull: "\u2043",
-      hyphen: "\u2010",
-      iacute: "\xED",
-      ic: "\u2063",
-      icirc: "\xEE",
-      icy: "\u0438",
-      iecy: "\u0435",
-      iexcl: "\xA1",
-      iff: "\u21D4",
-      ifr: "\u{1D526}",
-      igrave: "\xEC",
-      ii: "\u2148",
-      iiiint: "\u2A0C",
-      iiint: "\u222D",
-      iinfin: "\u29DC",
-      iiota: "\u2129",
-      ijlig: "\u0133",
-      imacr: "\u012B",
-      image: "\u2111",
-      imagline: "\u2110",
-      imagpart: "\u2111",
-      imath: "\u0131",
-      imof: "\u22B7",
-      imped: "\u01B5",
-      in: "\u2208",
-      incare: "\u2105",
-      infin: "\u221E",
-      infintie: "\u29DD",
-      inodot: "\u0131",
-      int: "\u222B",
-      intcal: "\u22BA",
-      integers: "\u2124",
-      intercal: "\u22BA",
-      intlarhk: "\u2A17",
-      intprod: "\u2A3C",
-      iocy: "\u0451",
-      iogon: "\u012F",
-      iopf: "\u{1D55A}",
-      iota: "\u03B9",
-      iprod: "\u2A3C",
-      iquest: "\xBF",
-      iscr: "\u{1D4BE}",
-      isin: "\u2208",
-      isinE: "\u22F9",
-      isindot: "\u22F5",
-      isins: "\u22F4",
-      isinsv: "\u22F3",
-      isinv: "\u2208",
-      it: "\u2062",
-      itilde: "\u0129",
-      iukcy: "\u0456",
-      iuml: "\xEF",
-      jcirc: "\u0135",
-      jcy: "\u0439",
-      jfr: "\u{1D527}",
-      jmath: "\u0237",
-      jopf: "\u{1D55B}",
-      jscr: "\u{1D4BF}",
-      jsercy: "\u0458",
-      jukcy: "\u0454",
-      kappa: "\u03BA",
-      kappav: "\u03F0",
-      kcedil: "\u0137",
-      kcy: "\u043A",
-      kfr: "\u{1D528}",
-      kgreen: "\u0138",
-      khcy: "\u0445",
-      kjcy: "\u045C",
-      kopf: "\u{1D55C}",
-      kscr: "\u{1D4C0}",
-      lAarr: "\u21DA",
-      lArr: "\u21D0",
-      lAtail: "\u291B",
-      lBarr: "\u290E",
-      lE: "\u2266",
-      lEg: "\u2A8B",
-      lHar: "\u2962",
-      lacute: "\u013A",
-      laemptyv: "\u29B4",
-      lagran: "\u2112",
-      lambda: "\u03BB",
-      lang: "\u27E8",
-      langd: "\u2991",
-      langle: "\u27E8",
-      lap: "\u2A85",
-      laquo: "\xAB",
-      larr: "\u2190",
-      larrb: "\u21E4",
-      larrbfs: "\u291F",
-      larrfs: "\u291D",
-      larrhk: "\u21A9",
-      larrlp: "\u21AB",
-      larrpl: "\u2939",
-      larrsim: "\u2973",
-      larrtl: "\u21A2",
-      lat: "\u2AAB",
-      latail: "\u2919",
-      late: "\u2AAD",
-      lates: "\u2AAD\uFE00",
-      lbarr: "\u290C",
-      lbbrk: "\u2772",
-      lbrace: "{",
-      lbrack: "[",
-      lbrke: "\u298B",
-      lbrksld: "\u298F",
-      lbrkslu: "\u298D",
-      lcaron: "\u013E",
-      lcedil: "\u013C",
-      lceil: "\u2308",
-      lcub: "{",
-      lcy: "\u043B",
-      ldca: "\u2936",
-      ldquo: "\u201C",
-      ldquor: "\u201E",
-      ldrdhar: "\u2967",
-      ldrushar: "\u294B",
-      ldsh: "\u21B2",
-      le: "\u2264",
-      leftarrow: "\u2190",
-      leftarrowtail: "\u21A2",
-      leftharpoondown: "\u21BD",
-      leftharpoonup: "\u21BC",
-      leftleftarrows: "\u21C7",
-      leftrightarrow: "\u2194",
-      leftrightarrows: "\u21C6",
-      leftrightharpoons: "\u21CB",
-      leftrightsquigarrow: "\u21AD",
-      leftthreetimes: "\u22CB",
-      leg: "\u22DA",
-      leq: "\u2264",
-      leqq: "\u2266",
-      leqslant: "\u2A7D",
-      les: "\u2A7D",
-      lescc: "\u2AA8",
-      lesdot: "\u2A7F",
-      lesdoto: "\u2A81",
-      lesdotor: "\u2A83",
-      lesg: "\u22DA\uFE00",
-      lesges: "\u2A93",
-      lessapprox: "\u2A85",
-      lessdot: "\u22D6",
-      lesseqgtr: "\u22DA",
-      lesseqqgtr: "\u2A8B",
-      lessgtr: "\u2276",
-      lesssim: "\u2272",
-      lfisht: "\u297C",
-      lfloor: "\u230A",
-      lfr: "\u{1D529}",
-      lg: "\u2276",
-      lgE: "\u2A91",
-      lhard: "\u21BD",
-      lharu: "\u21BC",
-      lharul: "\u296A",
-      lhblk: "\u2584",
-      ljcy: "\u0459",
-      ll: "\u226A",
-      llarr: "\u21C7",
-      llcorner: "\u231E",
-      llhard: "\u296B",
-      lltri: "\u25FA",
-      lmidot: "\u0140",
-      lmoust: "\u23B0",
-      lmoustache: "\u23B0",
-      lnE: "\u2268",
-      lnap: "\u2A89",
-      lnapprox: "\u2A89",
-      lne: "\u2A87",
-      lneq: "\u2A87",
-      lneqq: "\u2268",
-      lnsim: "\u22E6",
-      loang: "\u27EC",
-      loarr: "\u21FD",
-      lobrk: "\u27E6",
-      longleftarrow: "\u27F5",
-      longleftrightarrow: "\u27F7",
-      longmapsto: "\u27FC",
-      longrightarrow: "\u27F6",
-      looparrowleft: "\u21AB",
-      looparrowright: "\u21AC",
-      lopar: "\u2985",
-      lopf: "\u{1D55D}",
-      loplus: "\u2A2D",
-      lotimes: "\u2A34",
-      lowast: "\u2217",
-      lowbar: "_",
-      loz: "\u25CA",
-      lozenge: "\u25CA",
-      lozf: "\u29EB",
-      lpar: "(",
-      lparlt: "\u2993",
-      lrarr: "\u21C6",
-      lrcorner: "\u231F",
-      lrhar: "\u21CB",
-      lrhard: "\u296D",
-      lrm: "\u200E",
-      lrtri: "\u22BF",
-      lsaquo: "\u2039",
-      lscr: "\u{1D4C1}",
-      lsh: "\u21B0",
-      lsim: "\u2272",
-      lsime: "\u2A8D",
-      lsimg: "\u2A8F",
-      lsqb: "[",
-      lsquo: "\u2018",
-      lsquor: "\u201A",
-      lstrok: "\u0142",
-      lt: "<",
-      ltcc: "\u2AA6",
-      ltcir: "\u2A79",
-      ltdot: "\u22D6",
-      lthree: "\u22CB",
-      ltimes: "\u22C9",
-      ltlarr: "\u2976",
-      ltquest: "\u2A7B",
-      ltrPar: "\u2996",
-      ltri: "\u25C3",
-      ltrie: "\u22B4",
-      ltrif: "\u25C2",
-      lurdshar: "\u294A",
-      luruhar: "\u2966",
-      lvertneqq: "\u2268\uFE00",
-      lvnE: "\u2268\uFE00",
-      mDDot: "\u223A",
-      macr: "\xAF",
-      male: "\u2642",
-      malt: "\u2720",
-      maltese: "\u2720",
-      map: "\u21A6",
-      mapsto: "\u21A6",
-      mapstodown: "\u21A7",
-      mapstoleft: "\u21A4",
-      mapstoup: "\u21A5",
-      marker: "\u25AE",
-      mcomma: "\u2A29",
-      mcy: "\u043C",
-      mdash: "\u2014",
-      measuredangle: "\u2221",
-      mfr: "\u{1D52A}",
-      mho: "\u2127",
-      micro: "\xB5",
-      mid: "\u2223",
-      midast: "*",
-      midcir: "\u2AF0",
-      middot: "\xB7",
-      minus: "\u2212",
-      minusb: "\u229F",
-      minusd: "\u2238",
-      minusdu: "\u2A2A",
-      mlcp: "\u2ADB",
-      mldr: "\u2026",
-      mnplus: "\u2213",
-      models: "\u22A7",
-      mopf: "\u{1D55E}",
-      mp: "\u2213",
-      mscr: "\u{1D4C2}",
-      mstpos: "\u223E",
-      mu: "\u03BC",
-      multimap: "\u22B8",
-      mumap: "\u22B8",
-      nGg: "\u22D9\u0338",
-      nGt: "\u226B\u20D2",
-      nGtv: "\u226B\u0338",
-      nLeftarrow: "\u21CD",
-      nLeftrightarrow: "\u21CE",
-      nLl: "\u22D8\u0338",
-      nLt: "\u226A\u20D2",
-      nLtv: "\u226A\u0338",
-      nRightarrow: "\u21CF",
-      nVDash: "\u22AF",
-      nVdash: "\u22AE",
-      nabla: "\u2207",
-      nacute: "\u0144",
-      nang: "\u2220\u20D2",
-      nap: "\u2249",
-      napE: "\u2A70\u0338",
-      napid: "\u224B\u0338",
-      napos: "\u0149",
-      napprox: "\u2249",
-      natur: "\u266E",
-      natural: "\u266E",
-      naturals: "\u2115",
-      nbsp: "\xA0",
-      nbump: "\u224E\u0338",
-      nbumpe: "\u224F\u0338",
-      ncap: "\u2A43",
-      ncaron: "\u0148",
-      ncedil: "\u0146",
-      ncong: "\u2247",
-      ncongdot: "\u2A6D\u0338",
-      ncup: "\u2A42",
-      ncy: "\u043D",
-      ndash: "\u2013",
-      ne: "\u2260",
-      neArr: "\u21D7",
-      nearhk: "\u2924",
-      nearr: "\u2197",
-      nearrow: "\u2197",
-      nedot: "\u2250\u0338",
-      nequiv: "\u2262",
-      nesear: "\u2928",
-      nesim: "\u2242\u0338",
-      nexist: "\u2204",
-      nexists: "\u2204",
-      nfr: "\u{1D52B}",
-      ngE: "\u2267\u0338",
-      nge: "\u2271",
-      ngeq: "\u2271",
-      ngeqq: "\u2267\u0338",
-      ngeqslant: "\u2A7E\u0338",
-      nges: "\u2A7E\u0338",
-      ngsim: "\u2275",
-      ngt: "\u226F",
-      ngtr: "\u226F",
-      nhArr: "\u21CE",
-      nharr: "\u21AE",
-      nhpar: "\u2AF2",
-      ni: "\u220B",
-      nis: "\u22FC",
-      nisd: "\u22FA",
-      niv: "\u220B",
-      njcy: "\u045A",
-      nlArr: "\u21CD",
-      nlE: "\u2266\u0338",
-      nlarr: "\u219A",
-      nldr: "\u2025",
-      nle: "\u2270",
-      nleftarrow: "\u219A",
-      nleftrightarrow: "\u21AE",
-      nleq: "\u2270",
-      nleqq: "\u2266\u0338",
-      nleqslant: "\u2A7D\u0338",
-      nles: "\u2A7D\u0338",
-      nless: "\u226E",
-      nlsim: "\u2274",
-      nlt: "\u226E",
-      nltri: "\u22EA",
-      nltrie: "\u22EC",
-      nmid: "\u2224",
-      nopf: "\u{1D55F}",
-      not: "\xAC",
-      notin: "\u2209",
-      notinE: "\u22F9\u0338",
-      notindot: "\u22F5\u0338",
-      notinva: "\u2209",
-      notinvb: "\u22F7",
-      notinvc: "\u22F6",
-      notni: "\u220C",
-      notniva: "\u220C",
-      notnivb: "\u22FE",
-      notnivc: "\u22FD",
-      npar: "\u2226",
-      nparallel: "\u2226",
-      nparsl: "\u2AFD\u20E5",
-      npart: "\u2202\u0338",
-      npolint: "\u2A14",
-      npr: "\u2280",
-      nprcue: "\u22E0",
-      npre: "\u2AAF\u0338",
-      nprec: "\u2280",
-      npreceq: "\u2AAF\u0338",
-      nrArr: "\u21CF",
-      nrarr: "\u219B",
-      nrarrc: "\u2933\u0338",
-      nrarrw: "\u219D\u0338",
-      nrightarrow: "\u219B",
-      nrtri: "\u22EB",
-      nrtrie: "\u22ED",
-      nsc: "\u2281",
-      nsccue: "\u22E1",
-      nsce: "\u2AB0\u0338",
-      nscr: "\u{1D4C3}",
-      nshortmid: "\u2224",
-      nshortparallel: "\u2226",
-      nsim: "\u2241",
-      nsime: "\u2244",
-      nsimeq: "\u2244",
-      nsmid: "\u2224",
-      nspar: "\u2226",
-      nsqsube: "\u22E2",
-      nsqsupe: "\u22E3",
-      nsub: "\u2284",
-      nsubE: "\u2AC5\u0338",
-      nsube: "\u2288",
-      nsubset: "\u2282\u20D2",
-      nsubseteq: "\u2288",
-      nsubseteqq: "\u2AC5\u0338",
-      nsucc: "\u2281",
-      nsucceq: "\u2AB0\u0338",
-      nsup: "\u2285",
-      nsupE: "\u2AC6\u0338",
-      nsupe: "\u2289",
-      nsupset: "\u2283\u20D2",
-      nsupseteq: "\u2289",
-      nsupseteqq: "\u2AC6\u0338",
-      ntgl: "\u2279",
-      ntilde: "\xF1",
-      ntlg: "\u2278",
-      ntriangleleft: "\u22EA",
-      ntrianglelefteq: "\u22EC",
-      ntriangleright: "\u22EB",
-      ntrianglerighteq: "\u22ED",
-      nu: "\u03BD",
-      num: "#",
-      numero: "\u2116",
-      numsp: "\u2007",
-      nvDash: "\u22AD",
-      nvHarr: "\u2904",
-      nvap: "\u224D\u20D2",
-      nvdash: "\u22AC",
-      nvge: "\u2265\u20D2",
-      nvgt: ">\u20D2",
-      nvinfin: "\u29DE",
-      nvlArr: "\u2902",
-      nvle: "\u2264\u20D2",
-      nvlt: "<\u20D2",
-      nvltrie: "\u22B4\u20D2",
-      nvrArr: "\u2903",
-      nvrtrie: "\u22B5\u20D2",
-      nvsim: "\u223C\u20D2",
-      nwArr: "\u21D6",
-      nwarhk: "\u2923",
-      nwarr: "\u2196",
-      nwarrow: "\u2196",
-      nwnear: "\u2927",
-      oS: "\u24C8",
-      oacute: "\xF3",
-      oast: "\u229B",
-      ocir: "\u229A",
-      ocirc: "\xF4",
-      ocy: "\u043E",
-      odash: "\u229D",
-      odblac: "\u0151",
-      odiv: "\u2A38",
-      odot: "\u2299",
-      odsold: "\u29BC",
-      oelig: "\u0153",
-      ofcir: "\u29BF",
-      ofr: "\u{1D52C}",
-      ogon: "\u02DB",
-      ograve: "\xF2",
-      ogt: "\u29C1",
-      ohbar: "\u29B5",
-      ohm: "\u03A9",
-      oint: "\u222E",
-      olarr: "\u21BA",
-      olcir: "\u29BE",
-      olcross: "\u29BB",
-      oline: "\u203E",
-      olt: "\u29C0",
-      omacr: "\u014D",
-      omega: "\u03C9",
-      omicron: "\u03BF",
-      omid: "\u29B6",
-      ominus: "\u2296",
-      oopf: "\u{1D560}",
-      opar: "\u29B7",
-      operp: "\u29B9",
-      oplus: "\u2295",
-      or: "\u2228",
-      orarr: "\u21BB",
-      ord: "\u2A5D",
-      order: "\u2134",
-      orderof: "\u2134",
-      ordf: "\xAA",
-      ordm: "\xBA",
-      origof: "\u22B6",
-      oror: "\u2A56",
-      orslope: "\u2A57",
-      orv: "\u2A5B",
-      oscr: "\u2134",
-      oslash: "\xF8",
-      osol: "\u2298",
-      otilde: "\xF5",
-      otimes: "\u2297",
-      otimesas: "\u2A36",
-      ouml: "\xF6",
-      ovbar: "\u233D",
-      par: "\u2225",
-      para: "\xB6",
-      parallel: "\u2225",
-      parsim: "\u2AF3",
-      parsl: "\u2AFD",
-      part: "\u2202",
-      pcy: "\u043F",
-      percnt: "%",
-      period: ".",
-      permil: "\u2030",
-      perp: "\u22A5",
-      pertenk: "\u2031",
-      pfr: "\u{1D52D}",
-      phi: "\u03C6",
-      phiv: "\u03D5",
-      phmmat: "\u2133",
-      phone: "\u260E",
-      pi: "\u03C0",
-      pitchfork: "\u22D4",
-      piv: "\u03D6",
-      planck: "\u210F",
-      planckh: "\u210E",
-      plankv: "\u210F",
-      plus: "+",
-      plusacir: "\u2A23",
-      plusb: "\u229E",
-      pluscir: "\u2A22",
-      plusdo: "\u2214",
-      plusdu: "\u2A25",
-      pluse: "\u2A72",
-      plusmn: "\xB1",
-      plussim: "\u2A26",
-      plustwo: "\u2A27",
-      pm: "\xB1",
-      pointint: "\u2A15",
-      popf: "\u{1D561}",
-      pound: "\xA3",
-      pr: "\u227A",
-      prE: "\u2AB3",
-      prap: "\u2AB7",
-      prcue: "\u227C",
-      pre: "\u2AAF",
-      prec: "\u227A",
-      precapprox: "\u2AB7",
-      preccurlyeq: "\u227C",
-      preceq: "\u2AAF",
-      precnapprox: "\u2AB9",
-      precneqq: "\u2AB5",
-      precnsim: "\u22E8",
-      precsim: "\u227E",
-      prime: "\u2032",
-      primes: "\u2119",
-      prnE: "\u2AB5",
-      prnap: "\u2AB9",
-      prnsim: "\u22E8",
-      prod: "\u220F",
-      profalar: "\u232E",
-      profline: "\u2312",
-      profsurf: "\u2313",
-      prop: "\u221D",
-      propto: "\u221D",
-      prsim: "\u227E",
-      prurel: "\u22B0",
-      pscr: "\u{1D4C5}",
-      psi: "\u03C8",
-      puncsp: "\u2008",
-      qfr: "\u{1D52E}",
-      qint: "\u2A0C",
-      qopf: "\u{1D562}",
-      qprime: "\u2057",
-      qscr: "\u{1D4C6}",
-      quaternions: "\u210D",
-      quatint: "\u2A16",
-      quest: "?",
-      questeq: "\u225F",
-      quot: '"',
-      rAarr: "\u21DB",
-      rArr: "\u21D2",
-      rAtail: "\u291C",
-      rBarr: "\u290F",
-      rHar: "\u2964",
-      race: "\u223D\u0331",
-      racute: "\u0155",
-      radic: "\u221A",
-      raemptyv: "\u29B3",
-      rang: "\u27E9",
-      rangd: "\u2992",
-      range: "\u29A5",
-      rangle: "\u27E9",
-      raquo: "\xBB",
-      rarr: "\u2192",
-      rarrap: "\u2975",
-      rarrb: "\u21E5",
-      rarrbfs: "\u2920",
-      rarrc: "\u2933",
-      rarrfs: "\u291E",
-      rarrhk: "\u21AA",
-      rarrlp: "\u21AC",
-      rarrpl: "\u2945",
-      rarrsim: "\u2974",
-      rarrtl: "\u21A3",
-      rarrw: "\u219D",
-      ratail: "\u291A",
-      ratio: "\u2236",
-      rationals: "\u211A",
-      rbarr: "\u290D",
-      rbbrk: "\u2773",
-      rbrace: "}",
-      rbrack: "]",
-      rbrke: "\u298C",
-      rbrksld: "\u298E",
-      rbrkslu: "\u2990",
-      rcaron: "\u0159",
-      rcedil: "\u0157",
-      rceil: "\u2309",
-      rcub: "}",
-      rcy: "\u0440",
-      rdca: "\u2937",
-      rdldhar: "\u2969",
-      rdquo: "\u201D",
-      rdquor: "\u201D",
-      rdsh: "\u21B3",
-      real: "\u211C",
-      realine: "\u211B",
-      realpart: "\u211C",
-      reals: "\u211D",
-      rect: "\u25AD",
-      reg: "\xAE",
-      rfisht: "\u297D",
-      rfloor: "\u230B",
-      rfr: "\u{1D52F}",
-      rhard: "\u21C1",
-      rharu: "\u21C0",
-      rharul: "\u296C",
-      rho: "\u03C1",
-      rhov: "\u03F1",
-      rightarrow: "\u2192",
-      rightarrowtail: "\u21A3",
-      rightharpoondown: "\u21C1",
-      rightharpoonup: "\u21C0",
-      rightleftarrows: "\u21C4",
-      rightleftharpoons: "\u21CC",
-      rightrightarrows: "\u21C9",
-      rightsquigarrow: "\u219D",
-      rightthreetimes: "\u22CC",
-      ring: "\u02DA",
-      risingdotseq: "\u2253",
-      rlarr: "\u21C4",
-      rlhar: "\u21CC",
-      rlm: "\u200F",
-      rmoust: "\u23B1",
-      rmoustache: "\u23B1",
-      rnmid: "\u2AEE",
-      roang: "\u27ED",
-      roarr: "\u21FE",
-      robrk: "\u27E7",
-      ropar: "\u2986",
-      ropf: "\u{1D563}",
-      roplus: "\u2A2E",
-      rotimes: "\u2A35",
-      rpar: ")",
-      rpargt: "\u2994",
-      rppolint: "\u2A12",
-      rrarr: "\u21C9",
-      rsaquo: "\u203A",
-      rscr: "\u{1D4C7}",
-      rsh: "\u21B1",
-      rsqb: "]",
-      rsquo: "\u2019",
-      rsquor: "\u2019",
-      rthree: "\u22CC",
-      rtimes: "\u22CA",
-      rtri: "\u25B9",
-      rtrie: "\u22B5",
-      rtrif: "\u25B8",
-      rtriltri: "\u29CE",
-      ruluhar: "\u2968",
-      rx: "\u211E",
-      sacute: "\u015B",
-      sbquo: "\u201A",
-      sc: "\u227B",
-      scE: "\u2AB4",
-      scap: "\u2AB8",
-      scaron: "\u0161",
-      sccue: "\u227D",
-      sce: "\u2AB0",
-      scedil: "\u015F",
-      scirc: "\u015D",
-      scnE: "\u2AB6",
-      scnap: "\u2ABA",
-      scnsim: "\u22E9",
-      scpolint: "\u2A13",
-      scsim: "\u227F",
-      scy: "\u0441",
-      sdot: "\u22C5",
-      sdotb: "\u22A1",
-      sdote: "\u2A66",
-      seArr: "\u21D8",
-      searhk: "\u2925",
-      searr: "\u2198",
-      searrow: "\u2198",
-      sect: "\xA7",
-      semi: ";",
-      seswar: "\u2929",
-      setminus: "\u2216",
-      setmn: "\u2216",
-      sext: "\u2736",
-      sfr: "\u{1D530}",
-      sfrown: "\u2322",
-      sharp: "\u266F",
-      shchcy: "\u0449",
-      shcy: "\u0448",
-      shortmid: "\u2223",
-      shortparallel: "\u2225",
-      shy: "\xAD",
-      sigma: "\u03C3",
-      sigmaf: "\u03C2",
-      sigmav: "\u03C2",
-      sim: "\u223C",
-      simdot: "\u2A6A",
-      sime: "\u2243",
-      simeq: "\u2243",
-      simg: "\u2A9E",
-      simgE: "\u2AA0",
-      siml: "\u2A9D",
-      simlE: "\u2A9F",
-      simne: "\u2246",
-      simplus: "\u2A24",
-      simrarr: "\u2972",
-      slarr: "\u2190",
-      smallsetminus: "\u2216",
-      smashp: "\u2A33",
-      smeparsl: "\u29E4",
-      smid: "\u2223",
-      smile: "\u2323",
-      smt: "\u2AAA",
-      smte: "\u2AAC",
-      smtes: "\u2AAC\uFE00",
-      softcy: "\u044C",
-      sol: "/",
-      solb: "\u29C4",
-      solbar: "\u233F",
-      sopf: "\u{1D564}",
-      spades: "\u2660",
-      spadesuit: "\u2660",
-      spar: "\u2225",
-      sqcap: "\u2293",
-      sqcaps: "\u2293\uFE00",
-      sqcup: "\u2294",
-      sqcups: "\u2294\uFE00",
-      sqsub: "\u228F",
-      sqsube: "\u2291",
-      sqsubset: "\u228F",
-      sqsubseteq: "\u2291",
-      sqsup: "\u2290",
-      sqsupe: "\u2292",
-      sqsupset: "\u2290",
-      sqsupseteq: "\u2292",
-      squ: "\u25A1",
-      square: "\u25A1",
-      squarf: "\u25AA",
-      squf: "\u25AA",
-      srarr: "\u2192",
-      sscr: "\u{1D4C8}",
-      ssetmn: "\u2216",
-      ssmile: "\u2323",
-      sstarf: "\u22C6",
-      star: "\u2606",
-      starf: "\u2605",
-      straightepsilon: "\u03F5",
-      straightphi: "\u03D5",
-      strns: "\xAF",
-      sub: "\u2282",
-      subE: "\u2AC5",
-      subdot: "\u2ABD",
-      sube: "\u2286",
-      subedot: "\u2AC3",
-      submult: "\u2AC1",
-      subnE: "\u2ACB",
-      subne: "\u228A",
-      subplus: "\u2ABF",
-      subrarr: "\u2979",
-      subset: "\u2282",
-      subseteq: "\u2286",
-      subseteqq: "\u2AC5",
-      subsetneq: "\u228A",
-      subsetneqq: "\u2ACB",
-      subsim: "\u2AC7",
-      subsub: "\u2AD5",
-      subsup: "\u2AD3",
-      succ: "\u227B",
-      succapprox: "\u2AB8",
-      succcurlyeq: "\u227D",
-      succeq: "\u2AB0",
-      succnapprox: "\u2ABA",
-      succneqq: "\u2AB6",
-      succnsim: "\u22E9",
-      succsim: "\u227F",
-      sum: "\u2211",
-      sung: "\u266A",
-      sup1: "\xB9",
-      sup2: "\xB2",
-      sup3: "\xB3",
-      sup: "\u2283",
-      supE: "\u2AC6",
-      supdot: "\u2ABE",
-      supdsub: "\u2AD8",
-      supe: "\u2287",
-      supedot: "\u2AC4",
-      suphsol: "\u27C9",
-      suphsub: "\u2AD7",
-      suplarr: "\u297B",
-      supmult: "\u2AC2",
-      supnE: "\u2ACC",
-      supne: "\u228B",
-      supplus: "\u2AC0",
-      supset: "\u2283",
-      supseteq: "\u2287",
-      supseteqq: "\u2AC6",
-      supsetneq: "\u228B",
-      supsetneqq: "\u2ACC",
-      supsim: "\u2AC8",
-      supsub: "\u2AD4",
-      supsup: "\u2AD6",
-      swArr: "\u21D9",
-      swarhk: "\u2926",
-      swarr: "\u2199",
-      swarrow: "\u2199",
-      swnwar: "\u292A",
-      szlig: "\xDF",
-      target: "\u2316",
-      tau: "\u03C4",
-      tbrk: "\u23B4",
-      tcaron: "\u0165",
-      tcedil: "\u0163",
-      tcy: "\u0442",
-      tdot: "\u20DB",
-      telrec: "\u2315",
-      tfr: "\u{1D531}",
-      there4: "\u2234",
-      therefore: "\u2234",
-      theta: "\u03B8",
-      thetasym: "\u03D1",
-      thetav: "\u03D1",
-      thickapprox: "\u2248",
-      thicksim: "\u223C",
-      thinsp: "\u2009",
-      thkap: "\u2248",
-      thksim: "\u223C",
-      thorn: "\xFE",
-      tilde: "\u02DC",
-      times: "\xD7",
-      timesb: "\u22A0",
-      timesbar: "\u2A31",
-      timesd: "\u2A30",
-      tint: "\u222D",
-      toea: "\u2928",
-      top: "\u22A4",
-      topbot: "\u2336",
-      topcir: "\u2AF1",
-      topf: "\u{1D565}",
-      topfork: "\u2ADA",
-      tosa: "\u2929",
-      tprime: "\u2034",
-      trade: "\u2122",
-      triangle: "\u25B5",
-      triangledown: "\u25BF",
-      triangleleft: "\u25C3",
-      trianglelefteq: "\u22B4",
-      triangleq: "\u225C",
-      triangleright: "\u25B9",
-      trianglerighteq: "\u22B5",
-      tridot: "\u25EC",
-      trie: "\u225C",
-      triminus: "\u2A3A",
-      triplus: "\u2A39",
-      trisb: "\u29CD",
-      tritime: "\u2A3B",
-      trpezium: "\u23E2",
-      tscr: "\u{1D4C9}",
-      tscy: "\u0446",
-      tshcy: "\u045B",
-      tstrok: "\u0167",
-      twixt: "\u226C",
-      twoheadleftarrow: "\u219E",
-      twoheadrightarrow: "\u21A0",
-      uArr: "\u21D1",
-      uHar: "\u2963",
-      uacute: "\xFA",
-      uarr: "\u2191",
-      ubrcy: "\u045E",
-      ubreve: "\u016D",
-      ucirc: "\xFB",
-      ucy: "\u0443",
-      udarr: "\u21C5",
-      udblac: "\u0171",
-      udhar: "\u296E",
-      ufisht: "\u297E",
-      ufr: "\u{1D532}",
-      ugrave: "\xF9",
-      uharl: "\u21BF",
-      uharr: "\u21BE",
-      uhblk: "\u2580",
-      ulcorn: "\u231C",
-      ulcorner: "\u231C",
-      ulcrop: "\u230F",
-      ultri: "\u25F8",
-      umacr: "\u016B",
-      uml: "\xA8",
-      uogon: "\u0173",
-      uopf: "\u{1D566}",
-      uparrow: "\u2191",
-      updownarrow: "\u2195",
-      upharpoonleft: "\u21BF",
-      upharpoonright: "\u21BE",
-      uplus: "\u228E",
-      upsi: "\u03C5",
-      upsih: "\u03D2",
-      upsilon: "\u03C5",
-      upuparrows: "\u21C8",
-      urcorn: "\u231D",
-      urcorner: "\u231D",
-      urcrop: "\u230E",
-      uring: "\u016F",
-      urtri: "\u25F9",
-      uscr: "\u{1D4CA}",
-      utdot: "\u22F0",
-      utilde: "\u0169",
-      utri: "\u25B5",
-      utrif: "\u25B4",
-      uuarr: "\u21C8",
-      uuml: "\xFC",
-      uwangle: "\u29A7",
-      vArr: "\u21D5",
-      vBar: "\u2AE8",
-      vBarv: "\u2AE9",
-      vDash: "\u22A8",
-      vangrt: "\u299C",
-      varepsilon: "\u03F5",
-      varkappa: "\u03F0",
-      varnothing: "\u2205",
-      varphi: "\u03D5",
-      varpi: "\u03D6",
-      varpropto: "\u221D",
-      varr: "\u2195",
-      varrho: "\u03F1",
-      varsigma: "\u03C2",
-      varsubsetneq: "\u228A\uFE00",
-      varsubsetneqq: "\u2ACB\uFE00",
-      varsupsetneq: "\u228B\uFE00",
-      varsupsetneqq: "\u2ACC\uFE00",
-      vartheta: "\u03D1",
-      vartriangleleft: "\u22B2",
-      vartriangleright: "\u22B3",
-      vcy: "\u0432",
-      vdash: "\u22A2",
-      vee: "\u2228",
-      veebar: "\u22BB",
-      veeeq: "\u225A",
-      vellip: "\u22EE",
-      verbar: "|",
-      vert: "|",
-      vfr: "\u{1D533}",
-      vltri: "\u22B2",
-      vnsub: "\u2282\u20D2",
-      vnsup: "\u2283\u20D2",
-      vopf: "\u{1D567}",
-      vprop: "\u221D",
-      vrtri: "\u22B3",
-      vscr: "\u{1D4CB}",
-      vsubnE: "\u2ACB\uFE00",
-      vsubne: "\u228A\uFE00",
-      vsupnE: "\u2ACC\uFE00",
-      vsupne: "\u228B\uFE00",
-      vzigzag: "\u299A",
-      wcirc: "\u0175",
-      wedbar: "\u2A5F",
-      wedge: "\u2227",
-      wedgeq: "\u2259",
-      weierp: "\u2118",
-      wfr: "\u{1D534}",
-      wopf: "\u{1D568}",
-      wp: "\u2118",
-      wr: "\u2240",
-      wreath: "\u2240",
-      wscr: "\u{1D4CC}",
-      xcap: "\u22C2",
-      xcirc: "\u25EF",
-      xcup: "\u22C3",
-      xdtri: "\u25BD",
-      xfr: "\u{1D535}",
-      xhArr: "\u27FA",
-      xharr: "\u27F7",
-      xi: "\u03BE",
-      xlArr: "\u27F8",
-      xlarr: "\u27F5",
-      xmap: "\u27FC",
-      xnis: "\u22FB",
-      xodot: "\u2A00",
-      xopf: "\u{1D569}",
-      xoplus: "\u2A01",
-      xotime: "\u2A02",
-      xrArr: "\u27F9",
-      xrarr: "\u27F6",
-      xscr: "\u{1D4CD}",
-      xsqcup: "\u2A06",
-      xuplus: "\u2A04",
-      xutri: "\u25B3",
-      xvee: "\u22C1",
-      xwedge: "\u22C0",
-      yacute: "\xFD",
-      yacy: "\u044F",
-      ycirc: "\u0177",
-      ycy: "\u044B",
-      yen: "\xA5",
-      yfr: "\u{1D536}",
-      yicy: "\u0457",
-      yopf: "\u{1D56A}",
-      yscr: "\u{1D4CE}",
-      yucy: "\u044E",
-      yuml: "\xFF",
-      zacute: "\u017A",
-      zcaron: "\u017E",
-      zcy: "\u0437",
-      zdot: "\u017C",
-      zeetrf: "\u2128",
-      zeta: "\u03B6",
-      zfr: "\u{1D537}",
-      zhcy: "\u0436",
-      zigrarr: "\u21DD",
-      zopf: "\u{1D56B}",
-      zscr: "\u{1D4CF}",
-      zwj: "\u200D",
-      zwnj: "\u200C"
-    };
-  }
-});
-
-// node_modules/decode-named-character-reference/index.js
-function decodeNamedCharacterReference(value) {
-  return own.call(characterEntities, value) ? characterEntities[value] : false;
-}
-var own;
-var init_decode_named_character_reference = __esm({
-  "node_modules/decode-named-character-reference/index.js"() {
-    init_character_entities();
-    own = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list3.splice(...parameters);
-  } else {
-    if (remove) list3.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list3.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
-  }
-  return items;
-}
-var init_micromark_util_chunked = __esm({
-  "node_modules/micromark-util-chunked/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-combine-extensions/index.js
-function combineExtensions(extensions) {
-  const all2 = {};
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    syntaxExtension(all2, extensions[index2]);
-  }
-  return all2;
-}
-function syntaxExtension(all2, extension2) {
-  let hook7;
-  for (hook7 in extension2) {
-    const maybe = hasOwnProperty.call(all2, hook7) ? all2[hook7] : void 0;
-    const left = maybe || (all2[hook7] = {});
-    const right = extension2[hook7];
-    let code2;
-    if (right) {
-      for (code2 in right) {
-        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value = right[code2];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code2],
-          Array.isArray(value) ? value : value ? [value] : []
-        );
-      }
-    }
-  }
-}
-function constructs(existing, list3) {
-  let index2 = -1;
-  const before = [];
-  while (++index2 < list3.length) {
-    ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
-  }
-  splice(existing, 0, 0, before);
-}
-var hasOwnProperty;
-var init_micromark_util_combine_extensions = __esm({
-  "node_modules/micromark-util-combine-extensions/index.js"() {
-    init_micromark_util_chunked();
-    hasOwnProperty = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code2 = Number.parseInt(value, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code2 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code2);
-}
-var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-var init_micromark_util_normalize_identifier = __esm({
-  "node_modules/micromark-util-normalize-identifier/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-character/index.js
-function asciiControl(code2) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
-  );
-}
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
-}
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
-}
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
-}
-function regexCheck(regex2) {
-  return check2;
-  function check2(code2) {
-    return code2 !== null && code2 > -1 && regex2.test(String.fromCharCode(code2));
-  }
-}
-var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
-var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
-    asciiAlpha = regexCheck(/[A-Za-z]/);
-    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-    asciiDigit = regexCheck(/\d/);
-    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-    unicodeWhitespace = regexCheck(/\s/);
-  }
-});
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return ok3(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code2);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok3(code2) : nok(code2);
-  }
-}
-var init_micromark_factory_space = __esm({
-  "node_modules/micromark-factory-space/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark/lib/initialize/content.js
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code2) {
-    effects.enter("paragraph");
-    return lineStart(code2);
-  }
-  function lineStart(code2) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-var content;
-var init_content = __esm({
-  "node_modules/micromark/lib/initialize/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    content = {
-      tokenize: initializeContent
-    };
-  }
-});
-
-// node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap;
-var init_micromark_util_edit_map = __esm({
-  "node_modules/micromark-util-edit-map/index.js"() {
-    EditMap = class {
-      /**
-       * Create a new edit map.
-       *
-       * @returns
-       *   New instance.
-       */
-      constructor() {
-        this.index = /* @__PURE__ */ new Map();
-        this.map = [];
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index2, remove, add) {
-        addImplementation(this, index2, remove, add, false);
-      }
-      /**
-       * Create an edit: but insert `add` before existing additions, instead of
-       * after them.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      addBefore(index2, remove, add) {
-        addImplementation(this, index2, remove, add, true);
-      }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index2 = this.map.length;
-        const vecs = [];
-        while (index2 > 0) {
-          index2 -= 1;
-          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-          events.length = this.map[index2][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice = vecs.pop();
-        while (slice) {
-          for (const element of slice) {
-            events.push(element);
-          }
-          slice = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/document.js
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code2) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
-    }
-    return checkNewContainers(code2);
-  }
-  function documentContinue(code2) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code2);
-    }
-    return start(code2);
-  }
-  function checkNewContainers(code2) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code2);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code2);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
-  }
-  function thereIsANewContainer(code2) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code2);
-  }
-  function thereIsNoNewContainer(code2) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code2);
-  }
-  function documentContinued(code2) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
-  }
-  function containerContinue(code2) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code2);
-  }
-  function flowStart(code2) {
-    if (code2 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code2);
-  }
-  function flowContinue(code2) {
-    if (code2 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code2);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-var document, containerConstruct;
-var init_document = __esm({
-  "node_modules/micromark/lib/initialize/document.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    document = {
-      tokenize: initializeDocument
-    };
-    containerConstruct = {
-      tokenize: tokenizeContainer
-    };
-  }
-});
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-    return 1;
-  }
-  if (unicodePunctuation(code2)) {
-    return 2;
-  }
-}
-var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context) {
-  const called = [];
-  let index2 = -1;
-  while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context);
-      called.push(resolve);
-    }
-  }
-  return events;
-}
-var init_micromark_util_resolve_all = __esm({
-  "node_modules/micromark-util-resolve-all/index.js"() {
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-function resolveAllAttention(events, context) {
-  let index2 = -1;
-  let nextEvents;
-  while (++index2 < events.length) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index2][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index2][1].start
-            },
-            end
-          };
-          const text6 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index2][1].start
-            }
-          };
-          const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index2][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
-          let offset = 0;
-          if (events[index2][1].end.offset - events[index2][1].start.offset) {
-            offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
-          }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
-          break;
-        }
-      }
-    }
-  }
-  index2 = -1;
-  while (++index2 < events.length) {
-    if (events[index2][1].type === "attentionSequence") {
-      events[index2][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok3) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
-  let marker;
-  return start;
-  function start(code2) {
-    marker = code2;
-    effects.enter("attentionSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
-    return ok3(code2);
-  }
-}
-function movePoint(point3, offset) {
-  point3.column += offset;
-  point3.offset += offset;
-  point3._bufferIndex += offset;
-}
-var attention;
-var init_attention = __esm({
-  "node_modules/micromark-core-commonmark/lib/attention.js"() {
-    init_micromark_util_chunked();
-    init_micromark_util_classify_character();
-    init_micromark_util_resolve_all();
-    attention = {
-      name: "attention",
-      resolveAll: resolveAllAttention,
-      tokenize: tokenizeAttention
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code2);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return schemeOrEmailAtext;
-    }
-    if (code2 === 64) {
-      return nok(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeOrEmailAtext(code2) {
-    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeInsideOrEmailAtext(code2) {
-    if (code2 === 58) {
-      effects.consume(code2);
-      size = 0;
-      return urlInside;
-    }
-    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
-      effects.consume(code2);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code2);
-  }
-  function urlInside(code2) {
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return urlInside;
-  }
-  function emailAtext(code2) {
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code2)) {
-      effects.consume(code2);
-      return emailAtext;
-    }
-    return nok(code2);
-  }
-  function emailAtSignOrDot(code2) {
-    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
-  }
-  function emailLabel(code2) {
-    if (code2 === 46) {
-      effects.consume(code2);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    return emailValue(code2);
-  }
-  function emailValue(code2) {
-    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
-      const next = code2 === 45 ? emailValue : emailLabel;
-      effects.consume(code2);
-      return next;
-    }
-    return nok(code2);
-  }
-}
-var autolink;
-var init_autolink = __esm({
-  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
-    init_micromark_util_character();
-    autolink = {
-      name: "autolink",
-      tokenize: tokenizeAutolink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-function tokenizeBlankLine(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
-  }
-  function after(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-var blankLine;
-var init_blank_line = __esm({
-  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blankLine = {
-      partial: true,
-      tokenize: tokenizeBlankLine
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code2);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok3;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok3(code2);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return contStart;
-  function contStart(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return contBefore(code2);
-  }
-  function contBefore(code2) {
-    return effects.attempt(blockQuote, ok3, nok)(code2);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-var blockQuote;
-var init_block_quote = __esm({
-  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blockQuote = {
-      continuation: {
-        tokenize: tokenizeBlockQuoteContinuation
-      },
-      exit,
-      name: "blockQuote",
-      tokenize: tokenizeBlockQuoteStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-function tokenizeCharacterEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code2);
-    effects.exit("escapeMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (asciiPunctuation(code2)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code2);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-var characterEscape;
-var init_character_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
-    init_micromark_util_character();
-    characterEscape = {
-      name: "characterEscape",
-      tokenize: tokenizeCharacterEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-function tokenizeCharacterReference(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code2) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code2);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value(code2);
-  }
-  function numeric(code2) {
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value(code2);
-  }
-  function value(code2) {
-    if (code2 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code2);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok3;
-    }
-    if (test(code2) && size++ < max) {
-      effects.consume(code2);
-      return value;
-    }
-    return nok(code2);
-  }
-}
-var characterReference;
-var init_character_reference = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_character();
-    characterReference = {
-      name: "characterReference",
-      tokenize: tokenizeCharacterReference
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code2) {
-    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
-  }
-}
-var nonLazyContinuation;
-var init_partial_non_lazy_continuation = __esm({
-  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
-    nonLazyContinuation = {
-      partial: true,
-      tokenize: tokenizeNonLazyContinuation
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-function tokenizeCodeFenced(effects, ok3, nok) {
-  const self2 = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    return beforeSequenceOpen(code2);
-  }
-  function beforeSequenceOpen(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code2;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === marker) {
-      sizeOpen++;
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code2);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
-  }
-  function infoBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info(code2);
-  }
-  function info(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return info;
-  }
-  function metaBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return infoBefore(code2);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta3(code2);
-  }
-  function meta3(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return meta3;
-  }
-  function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
-  }
-  function contentBefore(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code2) {
-    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
-  }
-  function beforeContentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code2);
-  }
-  function contentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code2);
-    }
-    effects.consume(code2);
-    return contentChunk;
-  }
-  function after(code2) {
-    effects.exit("codeFenced");
-    return ok3(code2);
-  }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code2) {
-      effects2.enter("lineEnding");
-      effects2.consume(code2);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code2) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
-    }
-    function beforeSequenceClose(code2) {
-      if (code2 === marker) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceClose(code2) {
-      if (code2 === marker) {
-        size++;
-        effects2.consume(code2);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceCloseAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects2.exit("codeFencedFence");
-        return ok4(code2);
-      }
-      return nok2(code2);
-    }
-  }
-}
-var codeFenced;
-var init_code_fenced = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_partial_non_lazy_continuation();
-    codeFenced = {
-      concrete: true,
-      name: "codeFenced",
-      tokenize: tokenizeCodeFenced
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-function tokenizeCodeIndented(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === null) {
-      return after(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.attempt(furtherStart, atBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return inside;
-  }
-  function after(code2) {
-    effects.exit("codeIndented");
-    return ok3(code2);
-  }
-}
-function tokenizeFurtherStart(effects, ok3, nok) {
-  const self2 = this;
-  return furtherStart2;
-  function furtherStart2(code2) {
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
-  }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
-  }
-}
-var codeIndented, furtherStart;
-var init_code_indented = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    codeIndented = {
-      name: "codeIndented",
-      tokenize: tokenizeCodeIndented
-    };
-    furtherStart = {
-      partial: true,
-      tokenize: tokenizeFurtherStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index2;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index2 = headEnterIndex;
-    while (++index2 < tailExitIndex) {
-      if (events[index2][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index2 = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index2 <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
-        enter = index2;
-      }
-    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index2 !== enter + 2) {
-        events[enter][1].end = events[index2 - 1][1].end;
-        events.splice(enter + 2, index2 - enter - 2);
-        tailExitIndex -= index2 - enter - 2;
-        index2 = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code2) {
-  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok3, nok) {
-  const self2 = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code2) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code2);
-  }
-  function between(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 32) {
-      effects.enter("space");
-      effects.consume(code2);
-      effects.exit("space");
-      return between;
-    }
-    if (code2 === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
-      effects.exit("codeTextData");
-      return between(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-  function sequenceClose(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok3(code2);
-    }
-    token.type = "codeTextData";
-    return data(code2);
-  }
-}
-var codeText;
-var init_code_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
-    init_micromark_util_character();
-    codeText = {
-      name: "codeText",
-      previous,
-      resolve: resolveCodeText,
-      tokenize: tokenizeCodeText
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list3, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list3.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
-    }
-  }
-}
-var SpliceBuffer;
-var init_splice_buffer = __esm({
-  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
-    SpliceBuffer = class {
-      /**
-       * @param {ReadonlyArray<T> | null | undefined} [initial]
-       *   Initial items (optional).
-       * @returns
-       *   Splice buffer.
-       */
-      constructor(initial) {
-        this.left = initial ? [...initial] : [];
-        this.right = [];
-      }
-      /**
-       * Array access;
-       * does not move the cursor.
-       *
-       * @param {number} index
-       *   Index.
-       * @return {T}
-       *   Item.
-       */
-      get(index2) {
-        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
-          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-        }
-        if (index2 < this.left.length) return this.left[index2];
-        return this.right[this.right.length - index2 + this.left.length - 1];
-      }
-      /**
-       * The length of the splice buffer, one greater than the largest index in the
-       * array.
-       */
-      get length() {
-        return this.left.length + this.right.length;
-      }
-      /**
-       * Remove and return `list[0]`;
-       * moves the cursor to `0`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      shift() {
-        this.setCursor(0);
-        return this.right.pop();
-      }
-      /**
-       * Slice the buffer to get an array;
-       * does not move the cursor.
-       *
-       * @param {number} start
-       *   Start.
-       * @param {number | null | undefined} [end]
-       *   End (optional).
-       * @returns {Array<T>}
-       *   Array of items.
-       */
-      slice(start, end) {
-        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-        if (stop < this.left.length) {
-          return this.left.slice(start, stop);
-        }
-        if (start > this.left.length) {
-          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-        }
-        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-      }
-      /**
-       * Mimics the behavior of Array.prototype.splice() except for the change of
-       * interface necessary to avoid segfaults when patching in very large arrays.
-       *
-       * This operation moves cursor is moved to `start` and results in the cursor
-       * placed after any inserted items.
-       *
-       * @param {number} start
-       *   Start;
-       *   zero-based index at which to start changing the array;
-       *   negative numbers count backwards from the end of the array and values
-       *   that are out-of bounds are clamped to the appropriate end of the array.
-       * @param {number | null | undefined} [deleteCount=0]
-       *   Delete count (default: `0`);
-       *   maximum number of elements to delete, starting from start.
-       * @param {Array<T> | null | undefined} [items=[]]
-       *   Items to include in place of the deleted items (default: `[]`).
-       * @return {Array<T>}
-       *   Any removed items.
-       */
-      splice(start, deleteCount, items) {
-        const count = deleteCount || 0;
-        this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-        if (items) chunkedPush(this.left, items);
-        return removed.reverse();
-      }
-      /**
-       * Remove and return the highest-numbered item in the array, so
-       * `list[list.length - 1]`;
-       * Moves the cursor to `length`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      pop() {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        return this.left.pop();
-      }
-      /**
-       * Inserts a single item to the high-numbered side of the array;
-       * moves the cursor to `length`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      push(item) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        this.left.push(item);
-      }
-      /**
-       * Inserts many items to the high-numbered side of the array.
-       * Moves the cursor to `length`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      pushMany(items) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        chunkedPush(this.left, items);
-      }
-      /**
-       * Inserts a single item to the low-numbered side of the array;
-       * Moves the cursor to `0`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshift(item) {
-        this.setCursor(0);
-        this.right.push(item);
-      }
-      /**
-       * Inserts many items to the low-numbered side of the array;
-       * moves the cursor to `0`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshiftMany(items) {
-        this.setCursor(0);
-        chunkedPush(this.right, items.reverse());
-      }
-      /**
-       * Move the cursor to a specific position in the array. Requires
-       * time proportional to the distance moved.
-       *
-       * If `n < 0`, the cursor will end up at the beginning.
-       * If `n > length`, the cursor will end up at the end.
-       *
-       * @param {number} n
-       *   Position.
-       * @return {undefined}
-       *   Nothing.
-       */
-      setCursor(n) {
-        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-        if (n < this.left.length) {
-          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.right, removed.reverse());
-        } else {
-          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.left, removed.reverse());
-        }
-      }
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index2 = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index2 < events.length) {
-    while (index2 in jumps) {
-      index2 = jumps[index2];
-    }
-    event = events.get(index2);
-    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index2));
-        index2 = jumps[index2];
-        more = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index2;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index2);
-        parameters.unshift(event);
-        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous3;
-  let index2 = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous3) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous3 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index2 < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
-    ) {
-      start = index2 + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index2 = breaks.length;
-  while (index2--) {
-    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
-  }
-  jumps.reverse();
-  index2 = -1;
-  while (++index2 < jumps.length) {
-    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
-    adjust += jumps[index2][1] - jumps[index2][0] - 1;
-  }
-  return gaps;
-}
-var init_micromark_util_subtokenize = __esm({
-  "node_modules/micromark-util-subtokenize/index.js"() {
-    init_micromark_util_chunked();
-    init_splice_buffer();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/content.js
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok3) {
-  let previous3;
-  return chunkStart;
-  function chunkStart(code2) {
-    effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
-      contentType: "content"
-    });
-    return chunkInside(code2);
-  }
-  function chunkInside(code2) {
-    if (code2 === null) {
-      return contentEnd(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
-    }
-    effects.consume(code2);
-    return chunkInside;
-  }
-  function contentEnd(code2) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok3(code2);
-  }
-  function contentContinue(code2) {
-    effects.consume(code2);
-    effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous3
-    });
-    previous3 = previous3.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return startLookahead;
-  function startLookahead(code2) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code2);
-    }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
-  }
-}
-var content2, continuationConstruct;
-var init_content2 = __esm({
-  "node_modules/micromark-core-commonmark/lib/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_subtokenize();
-    content2 = {
-      resolve: resolveContent,
-      tokenize: tokenizeContent
-    };
-    continuationConstruct = {
-      partial: true,
-      tokenize: tokenizeContinuation
-    };
-  }
-});
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code2) {
-    if (code2 === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code2);
-  }
-  function enclosedBefore(code2) {
-    if (code2 === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code2);
-  }
-  function enclosed(code2) {
-    if (code2 === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code2);
-    }
-    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code2) {
-    if (code2 === 60 || code2 === 62 || code2 === 92) {
-      effects.consume(code2);
-      return enclosed;
-    }
-    return enclosed(code2);
-  }
-  function raw(code2) {
-    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok3(code2);
-    }
-    if (balance < limit && code2 === 40) {
-      effects.consume(code2);
-      balance++;
-      return raw;
-    }
-    if (code2 === 41) {
-      effects.consume(code2);
-      balance--;
-      return raw;
-    }
-    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? rawEscape : raw;
-  }
-  function rawEscape(code2) {
-    if (code2 === 40 || code2 === 41 || code2 === 92) {
-      effects.consume(code2);
-      return raw;
-    }
-    return raw(code2);
-  }
-}
-var init_micromark_factory_destination = __esm({
-  "node_modules/micromark-factory-destination/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
-  const self2 = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code2);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code2) {
-    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code2);
-  }
-  function labelInside(code2) {
-    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    if (!seen) seen = !markdownSpace(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-}
-var init_micromark_factory_label = __esm({
-  "node_modules/micromark-factory-label/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
-  let marker;
-  return start;
-  function start(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      marker = code2 === 40 ? 41 : code2;
-      return begin;
-    }
-    return nok(code2);
-  }
-  function begin(code2) {
-    if (code2 === marker) {
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.exit(stringType);
-      return begin(marker);
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? escape : inside;
-  }
-  function escape(code2) {
-    if (code2 === marker || code2 === 92) {
-      effects.consume(code2);
-      return inside;
-    }
-    return inside(code2);
-  }
-}
-var init_micromark_factory_title = __esm({
-  "node_modules/micromark-factory-title/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
-  let seen;
-  return start;
-  function start(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
-    }
-    return ok3(code2);
-  }
-}
-var init_micromark_factory_whitespace = __esm({
-  "node_modules/micromark-factory-whitespace/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-function tokenizeDefinition(effects, ok3, nok) {
-  const self2 = this;
-  let identifier;
-  return start;
-  function start(code2) {
-    effects.enter("definition");
-    return before(code2);
-  }
-  function before(code2) {
-    return factoryLabel.call(
-      self2,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code2);
-  }
-  function labelAfter(code2) {
-    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code2);
-  }
-  function markerAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
-  }
-  function destinationBefore(code2) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code2);
-  }
-  function destinationAfter(code2) {
-    return effects.attempt(titleBefore, after, after)(code2);
-  }
-  function after(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
-  }
-  function afterWhitespace(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("definition");
-      self2.parser.defined.push(identifier);
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeTitleBefore(effects, ok3, nok) {
-  return titleBefore2;
-  function titleBefore2(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
-  }
-  function beforeMarker(code2) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
-  }
-  function titleAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
-  }
-  function titleAfterOptionalWhitespace(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-var definition, titleBefore;
-var init_definition = __esm({
-  "node_modules/micromark-core-commonmark/lib/definition.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_space();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_normalize_identifier();
-    definition = {
-      name: "definition",
-      tokenize: tokenizeDefinition
-    };
-    titleBefore = {
-      partial: true,
-      tokenize: tokenizeTitleBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-function tokenizeHardBreakEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.exit("hardBreakEscape");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-var hardBreakEscape;
-var init_hard_break_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
-    init_micromark_util_character();
-    hardBreakEscape = {
-      name: "hardBreakEscape",
-      tokenize: tokenizeHardBreakEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-function resolveHeadingAtx(events, context) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text6 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("atxHeading");
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 35 && size++ < 6) {
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code2);
-    }
-    return nok(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("atxHeading");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, atBreak, "whitespace")(code2);
-    }
-    effects.enter("atxHeadingText");
-    return data(code2);
-  }
-  function sequenceFurther(code2) {
-    if (code2 === 35) {
-      effects.consume(code2);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-var headingAtx;
-var init_heading_atx = __esm({
-  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    headingAtx = {
-      name: "headingAtx",
-      resolve: resolveHeadingAtx,
-      tokenize: tokenizeHeadingAtx
-    };
-  }
-});
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames, htmlRawNames;
-var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
-    htmlBlockNames = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    htmlRawNames = ["pre", "script", "style", "textarea"];
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-function resolveToHtmlFlow(events) {
-  let index2 = events.length;
-  while (index2--) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
-    events[index2][1].start = events[index2 - 2][1].start;
-    events[index2 + 1][1].start = events[index2 - 2][1].start;
-    events.splice(index2 - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let closingTag;
-  let buffer;
-  let index2;
-  let markerB;
-  return start;
-  function start(code2) {
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      marker = 2;
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      marker = 5;
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
-      if (index2 === value.length) {
-        return self2.interrupt ? ok3 : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function tagName(code2) {
-    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      const slash = code2 === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = 1;
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
-        if (slash) {
-          effects.consume(code2);
-          return basicSelfClosing;
-        }
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
-    }
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function basicSelfClosing(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuation;
-    }
-    return nok(code2);
-  }
-  function completeClosingTagAfter(code2) {
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeNameBefore(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return completeEnd;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code2);
-  }
-  function completeAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code2);
-  }
-  function completeAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      markerB = code2;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code2);
-  }
-  function completeAttributeValueQuoted(code2) {
-    if (code2 === markerB) {
-      effects.consume(code2);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
-      return completeAttributeNameAfter(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
-      return completeAttributeNameBefore(code2);
-    }
-    return nok(code2);
-  }
-  function completeEnd(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function completeAfter(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuation(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function continuation(code2) {
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationCommentInside;
-    }
-    if (code2 === 60 && marker === 1) {
-      effects.consume(code2);
-      return continuationRawTagOpen;
-    }
-    if (code2 === 62 && marker === 4) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 63 && marker === 3) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    if (code2 === 93 && marker === 5) {
-      effects.consume(code2);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code2);
-    }
-    effects.consume(code2);
-    return continuation;
-  }
-  function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
-  }
-  function continuationStartNonLazy(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuationStart(code2);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code2);
-  }
-  function continuationCommentInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationRawTagOpen(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationRawEndTag(code2) {
-    if (code2 === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
-        effects.consume(code2);
-        return continuationClose;
-      }
-      return continuation(code2);
-    }
-    if (asciiAlpha(code2) && buffer.length < 8) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationCdataInside(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationDeclarationInside(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationClose(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code2);
-    }
-    effects.consume(code2);
-    return continuationClose;
-  }
-  function continuationAfter(code2) {
-    effects.exit("htmlFlow");
-    return ok3(code2);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
-  }
-}
-var htmlFlow, blankLineBefore;
-var init_html_flow = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
-    init_micromark_util_character();
-    init_micromark_util_html_tag_name();
-    init_blank_line();
-    init_partial_non_lazy_continuation();
-    htmlFlow = {
-      concrete: true,
-      name: "htmlFlow",
-      resolveTo: resolveToHtmlFlow,
-      tokenize: tokenizeHtmlFlow
-    };
-    blankLineBefore = {
-      partial: true,
-      tokenize: tokenizeBlankLineBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-function tokenizeHtmlText(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let index2;
-  let returnState;
-  return start;
-  function start(code2) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instruction;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return declaration;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return nok(code2);
-  }
-  function comment(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = comment;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return comment;
-  }
-  function commentClose(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return comment(code2);
-  }
-  function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
-      effects.consume(code2);
-      return index2 === value.length ? cdata : cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function cdata(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = cdata;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return cdata;
-  }
-  function cdataClose(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function cdataEnd(code2) {
-    if (code2 === 62) {
-      return end(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function declaration(code2) {
-    if (code2 === null || code2 === 62) {
-      return end(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = declaration;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return declaration;
-  }
-  function instruction(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = instruction;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return instruction;
-  }
-  function instructionClose(code2) {
-    return code2 === 62 ? end(code2) : instruction(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return nok(code2);
-  }
-  function tagClose(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return tagCloseBetween(code2);
-  }
-  function tagCloseBetween(code2) {
-    if (markdownLineEnding(code2)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagCloseBetween;
-    }
-    return end(code2);
-  }
-  function tagOpen(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function tagOpenBetween(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return end;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenBetween;
-    }
-    return end(code2);
-  }
-  function tagOpenAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code2);
-  }
-  function tagOpenAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code2);
-  }
-  function tagOpenAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      marker = code2;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      marker = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function end(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok3;
-    }
-    return nok(code2);
-  }
-  function lineEndingBefore(code2) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
-  }
-  function lineEndingAfterPrefix(code2) {
-    effects.enter("htmlTextData");
-    return returnState(code2);
-  }
-}
-var htmlText;
-var init_html_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    htmlText = {
-      name: "htmlText",
-      tokenize: tokenizeHtmlText
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-function resolveAllLabelEnd(events) {
-  let index2 = -1;
-  const newEvents = [];
-  while (++index2 < events.length) {
-    const token = events[index2][1];
-    newEvents.push(events[index2]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index2 += offset;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context) {
-  let index2 = events.length;
-  let offset = 0;
-  let open2;
-  let close;
-  let media;
-  while (index2--) {
-    const token = events[index2][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index2][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close) {
-      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
-        if (token.type !== "labelLink") {
-          offset = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close = index2;
-    }
-  }
-  const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label2 = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close][1].end
-    }
-  };
-  const text6 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset + 2][1].end
-    },
-    end: {
-      ...events[close - 2][1].start
-    }
-  };
-  media = [["enter", group, context], ["enter", label2, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text6, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
-  media = push(media, events.slice(close + 1));
-  media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok3, nok) {
-  const self2 = this;
-  const labelStarts = self2._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart) {
-      return nok(code2);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code2);
-    }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
-    }
-    if (code2 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
-    }
-    return defined ? labelEndOk(code2) : labelEndNok(code2);
-  }
-  function referenceNotFull(code2) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
-  }
-  function labelEndOk(code2) {
-    labelStarts.pop();
-    return ok3(code2);
-  }
-  function labelEndNok(code2) {
-    labelStart._balanced = true;
-    return nok(code2);
-  }
-}
-function tokenizeResource(effects, ok3, nok) {
-  return resourceStart;
-  function resourceStart(code2) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code2);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
-  }
-  function resourceOpen(code2) {
-    if (code2 === 41) {
-      return resourceEnd(code2);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
-  }
-  function resourceDestinationAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
-  }
-  function resourceDestinationMissing(code2) {
-    return nok(code2);
-  }
-  function resourceBetween(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
-    }
-    return resourceEnd(code2);
-  }
-  function resourceTitleAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
-  }
-  function resourceEnd(code2) {
-    if (code2 === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code2);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeReferenceFull(effects, ok3, nok) {
-  const self2 = this;
-  return referenceFull;
-  function referenceFull(code2) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
-  }
-  function referenceFullAfter(code2) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
-  }
-  function referenceFullMissing(code2) {
-    return nok(code2);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code2) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code2);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code2) {
-    if (code2 === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code2);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
-var init_label_end = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_normalize_identifier();
-    init_micromark_util_resolve_all();
-    labelEnd = {
-      name: "labelEnd",
-      resolveAll: resolveAllLabelEnd,
-      resolveTo: resolveToLabelEnd,
-      tokenize: tokenizeLabelEnd
-    };
-    resourceConstruct = {
-      tokenize: tokenizeResource
-    };
-    referenceFullConstruct = {
-      tokenize: tokenizeReferenceFull
-    };
-    referenceCollapsedConstruct = {
-      tokenize: tokenizeReferenceCollapsed
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-function tokenizeLabelStartImage(effects, ok3, nok) {
-  const self2 = this;
-  let labelImage;
-  return start;
-  function start(code2) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code2);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code2);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelImage);
-    return ok3(code2);
-  }
-}
-var labelStartImage;
-var init_label_start_image = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
-    init_label_end();
-    labelStartImage = {
-      name: "labelStartImage",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartImage
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-function tokenizeLabelStartLink(effects, ok3, nok) {
-  const self2 = this;
-  let labelLink;
-  return start;
-  function start(code2) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelLink);
-    return ok3(code2);
-  }
-}
-var labelStartLink;
-var init_label_start_link = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
-    init_label_end();
-    labelStartLink = {
-      name: "labelStartLink",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartLink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-function tokenizeLineEnding(effects, ok3) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
-  }
-}
-var lineEnding;
-var init_line_ending = __esm({
-  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
-    init_micromark_factory_space();
-    lineEnding = {
-      name: "lineEnding",
-      tokenize: tokenizeLineEnding
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    effects.enter("thematicBreak");
-    return before(code2);
-  }
-  function before(code2) {
-    marker = code2;
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code2);
-    }
-    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
-      effects.exit("thematicBreak");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-  function sequence(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
-  }
-}
-var thematicBreak;
-var init_thematic_break = __esm({
-  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    thematicBreak = {
-      name: "thematicBreak",
-      tokenize: tokenizeThematicBreak
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/list.js
-function tokenizeListStart(effects, ok3, nok) {
-  const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code2) {
-    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
-      if (!self2.containerState.type) {
-        self2.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
-      }
-      if (!self2.interrupt || code2 === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code2);
-      }
-    }
-    return nok(code2);
-  }
-  function inside(code2) {
-    if (asciiDigit(code2) && ++size < 10) {
-      effects.consume(code2);
-      return inside;
-    }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code2);
-    }
-    return nok(code2);
-  }
-  function atMarker(code2) {
-    effects.enter("listItemMarker");
-    effects.consume(code2);
-    effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code2;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self2.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code2) {
-    self2.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code2);
-  }
-  function otherPrefix(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code2);
-  }
-  function endOfPrefix(code2) {
-    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code2);
-  }
-}
-function tokenizeListContinuation(effects, ok3, nok) {
-  const self2 = this;
-  self2.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code2) {
-    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
-  }
-  function notBlank(code2) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
-      self2.containerState.furtherBlankLines = void 0;
-      self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code2);
-    }
-    self2.containerState.furtherBlankLines = void 0;
-    self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
-  }
-  function notInCurrentItem(code2) {
-    self2.containerState._closeFlow = true;
-    self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-  }
-}
-function tokenizeIndent(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
-  }
-}
-var list, listItemPrefixWhitespaceConstruct, indentConstruct;
-var init_list = __esm({
-  "node_modules/micromark-core-commonmark/lib/list.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_blank_line();
-    init_thematic_break();
-    list = {
-      continuation: {
-        tokenize: tokenizeListContinuation
-      },
-      exit: tokenizeListEnd,
-      name: "list",
-      tokenize: tokenizeListStart
-    };
-    listItemPrefixWhitespaceConstruct = {
-      partial: true,
-      tokenize: tokenizeListItemPrefixWhitespace
-    };
-    indentConstruct = {
-      partial: true,
-      tokenize: tokenizeIndent
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap();
-  let index2 = events.length;
-  let content3;
-  let text6;
-  let definition2;
-  while (index2--) {
-    if (events[index2][0] === "enter") {
-      if (events[index2][1].type === "content") {
-        content3 = index2;
-        break;
-      }
-      if (events[index2][1].type === "paragraph") {
-        text6 = index2;
-      }
-    } else {
-      if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
-      }
-      if (!definition2 && events[index2][1].type === "definition") {
-        definition2 = index2;
-      }
-    }
-  }
-  const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text6][1].type = "setextHeadingText";
-  if (definition2) {
-    editMap.add(text6, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
-    events[content3][1].end = {
-      ...events[definition2][1].end
-    };
-  } else {
-    events[content3][1] = heading;
-  }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  return start;
-  function start(code2) {
-    let index2 = self2.events.length;
-    let paragraph;
-    while (index2--) {
-      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph = self2.events[index2][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
-      marker = code2;
-      return before(code2);
-    }
-    return nok(code2);
-  }
-  function before(code2) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
-  }
-  function after(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("setextHeadingLine");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-var setextUnderline;
-var init_setext_underline = __esm({
-  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    setextUnderline = {
-      name: "setextUnderline",
-      resolveTo: resolveToSetextUnderline,
-      tokenize: tokenizeSetextUnderline
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/index.js
-var init_micromark_core_commonmark = __esm({
-  "node_modules/micromark-core-commonmark/index.js"() {
-    init_attention();
-    init_autolink();
-    init_blank_line();
-    init_block_quote();
-    init_character_escape();
-    init_character_reference();
-    init_code_fenced();
-    init_code_indented();
-    init_code_text();
-    init_content2();
-    init_definition();
-    init_hard_break_escape();
-    init_heading_atx();
-    init_html_flow();
-    init_html_text();
-    init_label_end();
-    init_label_start_image();
-    init_label_start_link();
-    init_line_ending();
-    init_list();
-    init_setext_underline();
-    init_thematic_break();
-  }
-});
-
-// node_modules/micromark/lib/initialize/flow.js
-function initializeFlow(effects) {
-  const self2 = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code2);
-    effects.exit("lineEndingBlank");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-}
-var flow;
-var init_flow = __esm({
-  "node_modules/micromark/lib/initialize/flow.js"() {
-    init_micromark_core_commonmark();
-    init_micromark_factory_space();
-    flow = {
-      tokenize: initializeFlow
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/text.js
-function initializeFactory(field2) {
-  return {
-    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self2 = this;
-    const constructs2 = this.parser.constructs[field2];
-    const text6 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code2) {
-      return atBreak(code2) ? text6(code2) : notText(code2);
-    }
-    function notText(code2) {
-      if (code2 === null) {
-        effects.consume(code2);
-        return;
-      }
-      effects.enter("data");
-      effects.consume(code2);
-      return data;
-    }
-    function data(code2) {
-      if (atBreak(code2)) {
-        effects.exit("data");
-        return text6(code2);
-      }
-      effects.consume(code2);
-      return data;
-    }
-    function atBreak(code2) {
-      if (code2 === null) {
-        return true;
-      }
-      const list3 = constructs2[code2];
-      let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context) {
-    let index2 = -1;
-    let enter;
-    while (++index2 <= events.length) {
-      if (enter === void 0) {
-        if (events[index2] && events[index2][1].type === "data") {
-          enter = index2;
-          index2++;
-        }
-      } else if (!events[index2] || events[index2][1].type !== "data") {
-        if (index2 !== enter + 2) {
-          events[enter][1].end = events[index2 - 1][1].end;
-          events.splice(enter + 2, index2 - enter - 2);
-          index2 = enter + 2;
-        }
-        enter = void 0;
-      }
-    }
-    return extraResolver ? extraResolver(events, context) : events;
-  }
-}
-function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context.sliceStream(data);
-      let index2 = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index2--) {
-        const chunk = chunks[index2];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index2++;
-          break;
-        }
-      }
-      if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index2,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-var resolver, string, text;
-var init_text = __esm({
-  "node_modules/micromark/lib/initialize/text.js"() {
-    init_micromark_util_edit_map();
-    resolver = {
-      resolveAll: createResolver()
-    };
-    string = initializeFactory("string");
-    text = initializeFactory("text");
-  }
-});
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document2,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string2,
-  text: () => text2
-});
-var document2, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
-var init_constructs = __esm({
-  "node_modules/micromark/lib/constructs.js"() {
-    init_micromark_core_commonmark();
-    init_text();
-    document2 = {
-      [42]: list,
-      [43]: list,
-      [45]: list,
-      [48]: list,
-      [49]: list,
-      [50]: list,
-      [51]: list,
-      [52]: list,
-      [53]: list,
-      [54]: list,
-      [55]: list,
-      [56]: list,
-      [57]: list,
-      [62]: blockQuote
-    };
-    contentInitial = {
-      [91]: definition
-    };
-    flowInitial = {
-      [-2]: codeIndented,
-      [-1]: codeIndented,
-      [32]: codeIndented
-    };
-    flow2 = {
-      [35]: headingAtx,
-      [42]: thematicBreak,
-      [45]: [setextUnderline, thematicBreak],
-      [60]: htmlFlow,
-      [61]: setextUnderline,
-      [95]: thematicBreak,
-      [96]: codeFenced,
-      [126]: codeFenced
-    };
-    string2 = {
-      [38]: characterReference,
-      [92]: characterEscape
-    };
-    text2 = {
-      [-5]: lineEnding,
-      [-4]: lineEnding,
-      [-3]: lineEnding,
-      [33]: labelStartImage,
-      [38]: characterReference,
-      [42]: attention,
-      [60]: [autolink, htmlText],
-      [91]: labelStartLink,
-      [92]: [hardBreakEscape, characterEscape],
-      [93]: labelEnd,
-      [95]: attention,
-      [96]: codeText
-    };
-    insideSpan = {
-      null: [attention, resolver]
-    };
-    attentionMarkers = {
-      null: [42, 95]
-    };
-    disable = {
-      null: []
-    };
-  }
-});
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser2, initialize, from) {
-  let point3 = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    enter,
-    exit: exit3,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser: parser2,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context;
-  function write(slice) {
-    chunks = push(chunks, slice);
-    main();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line: line2,
-      column,
-      offset
-    } = point3;
-    return {
-      _bufferIndex,
-      _index,
-      line: line2,
-      column,
-      offset
-    };
-  }
-  function defineSkip(value) {
-    columnStart[value.line] = value.column;
-    accountForPotentialSkip();
-  }
-  function main() {
-    while (point3._index < chunks.length) {
-      const chunk = chunks[point3._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
-        if (point3._bufferIndex < 0) {
-          point3._bufferIndex = 0;
-        }
-        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point3._bufferIndex));
-        }
-      } else {
-        go(chunk);
-      }
-    }
-  }
-  function go(code2) {
-    consumed = void 0;
-    expectedCode = code2;
-    state = state(code2);
-  }
-  function consume(code2) {
-    if (markdownLineEnding(code2)) {
-      point3.line++;
-      point3.column = 1;
-      point3.offset += code2 === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code2 !== -1) {
-      point3.column++;
-      point3.offset++;
-    }
-    if (point3._bufferIndex < 0) {
-      point3._index++;
-    } else {
-      point3._bufferIndex++;
-      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point3._index].length) {
-        point3._bufferIndex = -1;
-        point3._index++;
-      }
-    }
-    context.previous = code2;
-    consumed = true;
-  }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context.events.push(["enter", token, context]);
-    stack.push(token);
-    return token;
-  }
-  function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context.events.push(["exit", token, context]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
-  }
-  function onsuccessfulcheck(_, info) {
-    info.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook7;
-    function hook7(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map2) {
-        return start;
-        function start(code2) {
-          const left = code2 !== null && map2[code2];
-          const all2 = code2 !== null && map2.null;
-          const list3 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
-          ];
-          return handleListOfConstructs(list3)(code2);
-        }
-      }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
-        constructIndex = 0;
-        if (list3.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list3[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code2) {
-          info = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context.currentConstruct = construct;
-          }
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code2);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
-            effects,
-            ok3,
-            nok
-          )(code2);
-        }
-      }
-      function ok3(code2) {
-        consumed = true;
-        onreturn(currentConstruct, info);
-        return returnState;
-      }
-      function nok(code2) {
-        consumed = true;
-        info.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
-    }
-    if (construct.resolveTo) {
-      context.events = construct.resolveTo(context.events, context);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context.previous;
-    const startCurrentConstruct = context.currentConstruct;
-    const startEventsIndex = context.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point3 = startPoint;
-      context.previous = startPrevious;
-      context.currentConstruct = startCurrentConstruct;
-      context.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point3.line in columnStart && point3.column < 2) {
-      point3.column = columnStart[point3.line];
-      point3.offset += columnStart[point3.line] - 1;
-    }
-  }
-}
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
-  } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head = view[0];
-      if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
-    }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
-  }
-  return view;
-}
-function serializeChunks(chunks, expandTabs) {
-  let index2 = -1;
-  const result = [];
-  let atTab;
-  while (++index2 < chunks.length) {
-    const chunk = chunks[index2];
-    let value;
-    if (typeof chunk === "string") {
-      value = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value = "\r";
-          break;
-        }
-        case -4: {
-          value = "\n";
-          break;
-        }
-        case -3: {
-          value = "\r\n";
-          break;
-        }
-        case -2: {
-          value = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value = " ";
-          break;
-        }
-        default: {
-          value = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value);
-  }
-  return result.join("");
-}
-var init_create_tokenizer = __esm({
-  "node_modules/micromark/lib/create-tokenizer.js"() {
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_resolve_all();
-  }
-});
-
-// node_modules/micromark/lib/parse.js
-function parse3(options2) {
-  const settings = options2 || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings.extensions || []])
-  );
-  const parser2 = {
-    constructs: constructs2,
-    content: create(content),
-    defined: [],
-    document: create(document),
-    flow: create(flow),
-    lazy: {},
-    string: create(string),
-    text: create(text)
-  };
-  return parser2;
-  function create(initial) {
-    return creator;
-    function creator(from) {
-      return createTokenizer(parser2, initial, from);
-    }
-  }
-}
-var init_parse = __esm({
-  "node_modules/micromark/lib/parse.js"() {
-    init_micromark_util_combine_extensions();
-    init_content();
-    init_document();
-    init_flow();
-    init_text();
-    init_constructs();
-    init_create_tokenizer();
-  }
-});
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-var init_postprocess = __esm({
-  "node_modules/micromark/lib/postprocess.js"() {
-    init_micromark_util_subtokenize();
-  }
-});
-
-// node_modules/micromark/lib/preprocess.js
-function preprocess() {
-  let column = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value.length) {
-      search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code2 = value.charCodeAt(endPosition);
-      if (!match) {
-        buffer = value.slice(startPosition);
-        break;
-      }
-      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
-        }
-        switch (code2) {
-          case 0: {
-            chunks.push(65533);
-            column++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column / 4) * 4;
-            chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-var search;
-var init_preprocess = __esm({
-  "node_modules/micromark/lib/preprocess.js"() {
-    search = /[\0\t\n\r]/g;
-  }
-});
-
-// node_modules/micromark/index.js
-var init_micromark = __esm({
-  "node_modules/micromark/index.js"() {
-    init_parse();
-    init_postprocess();
-    init_preprocess();
-  }
-});
-
-// node_modules/micromark-util-decode-string/index.js
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode3);
-}
-function decode3($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex3 = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-var characterEscapeOrReference;
-var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_decode_numeric_character_reference();
-    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-  }
-});
-
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value) {
-  if (!value || typeof value !== "object") {
-    return "";
-  }
-  if ("position" in value || "type" in value) {
-    return position(value.position);
-  }
-  if ("start" in value || "end" in value) {
-    return position(value);
-  }
-  if ("line" in value || "column" in value) {
-    return point(value);
-  }
-  return "";
-}
-function point(point3) {
-  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
-}
-function position(pos) {
-  return point(pos && pos.start) + "-" + point(pos && pos.end);
-}
-function index(value) {
-  return value && typeof value === "number" ? value : 1;
-}
-var init_lib2 = __esm({
-  "node_modules/unist-util-stringify-position/lib/index.js"() {
-  }
-});
-
-// node_modules/unist-util-stringify-position/index.js
-var init_unist_util_stringify_position = __esm({
-  "node_modules/unist-util-stringify-position/index.js"() {
-    init_lib2();
-  }
-});
-
-// node_modules/mdast-util-from-markdown/lib/index.js
-function fromMarkdown(value, encoding, options2) {
-  if (encoding && typeof encoding === "object") {
-    options2 = encoding;
-    encoding = void 0;
-  }
-  return compiler(options2)(postprocess(parse3(options2).document().write(preprocess()(value, encoding, true))));
-}
-function compiler(options2) {
-  const config3 = {
-    afterExit: [],
-    beforeEnter: [],
-    transforms: [],
-    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
-    enter: {
-      autolink: opener(link2),
-      autolinkProtocol: onenterdata,
-      autolinkEmail: onenterdata,
-      atxHeading: opener(heading),
-      blockQuote: opener(blockQuote2),
-      characterEscape: onenterdata,
-      characterReference: onenterdata,
-      codeFenced: opener(codeFlow),
-      codeFencedFenceInfo: buffer,
-      codeFencedFenceMeta: buffer,
-      codeIndented: opener(codeFlow, buffer),
-      codeText: opener(codeText2, buffer),
-      codeTextData: onenterdata,
-      data: onenterdata,
-      codeFlowValue: onenterdata,
-      definition: opener(definition2),
-      definitionDestinationString: buffer,
-      definitionLabelString: buffer,
-      definitionTitleString: buffer,
-      emphasis: opener(emphasis),
-      hardBreakEscape: opener(hardBreak),
-      hardBreakTrailing: opener(hardBreak),
-      htmlFlow: opener(html, buffer),
-      htmlFlowData: onenterdata,
-      htmlText: opener(html, buffer),
-      htmlTextData: onenterdata,
-      image: opener(image),
-      label: buffer,
-      link: opener(link2),
-      listItem: opener(listItem),
-      listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list3, onenterlistordered),
-      listUnordered: opener(list3),
-      paragraph: opener(paragraph),
-      reference: onenterreference,
-      referenceString: buffer,
-      resourceDestinationString: buffer,
-      resourceTitleString: buffer,
-      setextHeading: opener(heading),
-      strong: opener(strong),
-      thematicBreak: opener(thematicBreak2)
-    },
-    exit: {
-      atxHeading: closer(),
-      atxHeadingSequence: onexitatxheadingsequence,
-      autolink: closer(),
-      autolinkEmail: onexitautolinkemail,
-      autolinkProtocol: onexitautolinkprotocol,
-      blockQuote: closer(),
-      characterEscapeValue: onexitdata,
-      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
-      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
-      characterReferenceValue: onexitcharacterreferencevalue,
-      characterReference: onexitcharacterreference,
-      codeFenced: closer(onexitcodefenced),
-      codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
-      codeFlowValue: onexitdata,
-      codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
-      codeTextData: onexitdata,
-      data: onexitdata,
-      definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
-      definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
-      emphasis: closer(),
-      hardBreakEscape: closer(onexithardbreak),
-      hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
-      htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
-      htmlTextData: onexitdata,
-      image: closer(onexitimage),
-      label: onexitlabel,
-      labelText: onexitlabeltext,
-      lineEnding: onexitlineending,
-      link: closer(onexitlink),
-      listItem: closer(),
-      listOrdered: closer(),
-      listUnordered: closer(),
-      paragraph: closer(),
-      referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
-      resource: onexitresource,
-      setextHeading: closer(onexitsetextheading),
-      setextHeadingLineSequence: onexitsetextheadinglinesequence,
-      setextHeadingText: onexitsetextheadingtext,
-      strong: closer(),
-      thematicBreak: closer()
-    }
-  };
-  configure(config3, (options2 || {}).mdastExtensions || []);
-  const data = {};
-  return compile2;
-  function compile2(events) {
-    let tree = {
-      type: "root",
-      children: [],
-      position: void 0
-    };
-    const context = {
-      stack: [tree],
-      tokenStack: [],
-      config: config3,
-      enter,
-      exit: exit3,
-      buffer,
-      resume,
-      data
-    };
-    const listStack = [];
-    const prepared = [];
-    let index2 = -1;
-    while (++index2 < events.length) {
-      prepared.push(events[index2]);
-      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
-        if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
-        } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
-        }
-      }
-    }
-    events = prepared;
-    index2 = -1;
-    while (++index2 < events.length) {
-      const handler2 = config3[events[index2][0]];
-      if (events[index2][0] === "enter" && config3.beforeEnter.length > 0) {
-        callListeners(config3.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (own2.call(handler2, events[index2][1].type)) {
-        handler2[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (events[index2][0] === "exit" && config3.afterExit.length > 0) {
-        callListeners(config3.afterExit, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-    }
-    if (context.tokenStack.length > 0) {
-      const tail = context.tokenStack[context.tokenStack.length - 1];
-      const handler2 = tail[1] || defaultOnError;
-      handler2.call(context, void 0, tail[0]);
-    }
-    tree.position = {
-      start: point2(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
-    };
-    index2 = -1;
-    while (++index2 < config3.transforms.length) {
-      tree = config3.transforms[index2](tree) || tree;
-    }
-    return tree;
-  }
-  function callListeners(listeners, context, token) {
-    let index2 = -1;
-    while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
-    let index2 = start - 1;
-    let containerBalance = -1;
-    let listSpread = false;
-    let listItem2;
-    let lineIndex;
-    let firstBlankLineIndex;
-    let atMarker;
-    const insertions = [];
-    while (++index2 <= end) {
-      const event = events[index2];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote": {
-          if (event[0] === "enter") {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-          atMarker = void 0;
-          break;
-        }
-        case "lineEndingBlank": {
-          if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
-              firstBlankLineIndex = index2;
-            }
-            atMarker = void 0;
-          }
-          break;
-        }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace": {
-          break;
-        }
-        default: {
-          atMarker = void 0;
-        }
-      }
-      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
-          let tailIndex = index2;
-          lineIndex = void 0;
-          while (tailIndex--) {
-            const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === "exit") continue;
-              if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
-                listSpread = true;
-              }
-              tailEvent[1].type = "lineEnding";
-              lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
-            } else {
-              break;
-            }
-          }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
-          }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
-          });
-        }
-        if (event[1].type === "listItemPrefix") {
-          const item = {
-            type: "listItem",
-            _spread: false,
-            start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
-            end: void 0
-          };
-          listItem2 = item;
-          insertions.push({
-            at: index2,
-            event: ["enter", item, event[2]]
-          });
-          firstBlankLineIndex = void 0;
-          atMarker = true;
-        }
-      }
-    }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index2 = -1;
-    while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index2]);
-    }
-    events[start][1]._spread = listSpread;
-  }
-  function opener(create, and) {
-    return open2;
-    function open2(token) {
-      enter.call(this, create(token), token);
-      if (and) and.call(this, token);
-    }
-  }
-  function buffer() {
-    this.stack.push({
-      type: "fragment",
-      children: []
-    });
-  }
-  function enter(node4, token, errorHandler) {
-    const parent = this.stack[this.stack.length - 1];
-    const siblings = parent.children;
-    siblings.push(node4);
-    this.stack.push(node4);
-    this.tokenStack.push([token, errorHandler || void 0]);
-    node4.position = {
-      start: point2(token.start),
-      // @ts-expect-error: `end` will be patched later.
-      end: void 0
-    };
-  }
-  function closer(and) {
-    return close;
-    function close(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
-    }
-  }
-  function exit3(token, onExitError) {
-    const node4 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + "): it\u2019s not open");
-    }
-    if (open2[0].type !== token.type) {
-      if (onExitError) {
-        onExitError.call(this, token, open2[0]);
-      } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
-      }
-    }
-    node4.position.end = point2(token.end);
-  }
-  function resume() {
-    return toString(this.stack.pop());
-  }
-  function onenterlistordered() {
-    this.data.expectingFirstListItemValue = true;
-  }
-  function onenterlistitemvalue(token) {
-    if (this.data.expectingFirstListItemValue) {
-      const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
-      this.data.expectingFirstListItemValue = void 0;
-    }
-  }
-  function onexitcodefencedfenceinfo() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.lang = data2;
-  }
-  function onexitcodefencedfencemeta() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.meta = data2;
-  }
-  function onexitcodefencedfence() {
-    if (this.data.flowCodeInside) return;
-    this.buffer();
-    this.data.flowCodeInside = true;
-  }
-  function onexitcodefenced() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-    this.data.flowCodeInside = void 0;
-  }
-  function onexitcodeindented() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2.replace(/(\r?\n|\r)$/g, "");
-  }
-  function onexitdefinitionlabelstring(token) {
-    const label2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.label = label2;
-    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-  function onexitdefinitiontitlestring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.title = data2;
-  }
-  function onexitdefinitiondestinationstring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = data2;
-  }
-  function onexitatxheadingsequence(token) {
-    const node4 = this.stack[this.stack.length - 1];
-    if (!node4.depth) {
-      const depth = this.sliceSerialize(token).length;
-      node4.depth = depth;
-    }
-  }
-  function onexitsetextheadingtext() {
-    this.data.setextHeadingSlurpLineEnding = true;
-  }
-  function onexitsetextheadinglinesequence(token) {
-    const node4 = this.stack[this.stack.length - 1];
-    node4.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-  }
-  function onexitsetextheading() {
-    this.data.setextHeadingSlurpLineEnding = void 0;
-  }
-  function onenterdata(token) {
-    const node4 = this.stack[this.stack.length - 1];
-    const siblings = node4.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text6();
-      tail.position = {
-        start: point2(token.start),
-        // @ts-expect-error: we’ll add `end` later.
-        end: void 0
-      };
-      siblings.push(tail);
-    }
-    this.stack.push(tail);
-  }
-  function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
-  }
-  function onexitlineending(token) {
-    const context = this.stack[this.stack.length - 1];
-    if (this.data.atHardBreak) {
-      const tail = context.children[context.children.length - 1];
-      tail.position.end = point2(token.end);
-      this.data.atHardBreak = void 0;
-      return;
-    }
-    if (!this.data.setextHeadingSlurpLineEnding && config3.canContainEols.includes(context.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
-    }
-  }
-  function onexithardbreak() {
-    this.data.atHardBreak = true;
-  }
-  function onexithtmlflow() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2;
-  }
-  function onexithtmltext() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2;
-  }
-  function onexitcodetext() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.value = data2;
-  }
-  function onexitlink() {
-    const node4 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node4.type += "Reference";
-      node4.referenceType = referenceType;
-      delete node4.url;
-      delete node4.title;
-    } else {
-      delete node4.identifier;
-      delete node4.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitimage() {
-    const node4 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node4.type += "Reference";
-      node4.referenceType = referenceType;
-      delete node4.url;
-      delete node4.title;
-    } else {
-      delete node4.identifier;
-      delete node4.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitlabeltext(token) {
-    const string6 = this.sliceSerialize(token);
-    const ancestor = this.stack[this.stack.length - 2];
-    ancestor.label = decodeString(string6);
-    ancestor.identifier = normalizeIdentifier(string6).toLowerCase();
-  }
-  function onexitlabel() {
-    const fragment = this.stack[this.stack.length - 1];
-    const value = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    this.data.inReference = true;
-    if (node4.type === "link") {
-      const children = fragment.children;
-      node4.children = children;
-    } else {
-      node4.alt = value;
-    }
-  }
-  function onexitresourcedestinationstring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = data2;
-  }
-  function onexitresourcetitlestring() {
-    const data2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.title = data2;
-  }
-  function onexitresource() {
-    this.data.inReference = void 0;
-  }
-  function onenterreference() {
-    this.data.referenceType = "collapsed";
-  }
-  function onexitreferencestring(token) {
-    const label2 = this.resume();
-    const node4 = this.stack[this.stack.length - 1];
-    node4.label = label2;
-    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-    this.data.referenceType = "full";
-  }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
-  }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
-    const type = this.data.characterReferenceType;
-    let value;
-    if (type) {
-      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
-      this.data.characterReferenceType = void 0;
-    } else {
-      const result = decodeNamedCharacterReference(data2);
-      value = result;
-    }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value;
-  }
-  function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
-  }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = this.sliceSerialize(token);
-  }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
-    const node4 = this.stack[this.stack.length - 1];
-    node4.url = "mailto:" + this.sliceSerialize(token);
-  }
-  function blockQuote2() {
-    return {
-      type: "blockquote",
-      children: [],
-      position: void 0
-    };
-  }
-  function codeFlow() {
-    return {
-      type: "code",
-      lang: null,
-      meta: null,
-      value: "",
-      position: void 0
-    };
-  }
-  function codeText2() {
-    return {
-      type: "inlineCode",
-      value: "",
-      position: void 0
-    };
-  }
-  function definition2() {
-    return {
-      type: "definition",
-      identifier: "",
-      label: null,
-      title: null,
-      url: "",
-      position: void 0
-    };
-  }
-  function emphasis() {
-    return {
-      type: "emphasis",
-      children: [],
-      position: void 0
-    };
-  }
-  function heading() {
-    return {
-      type: "heading",
-      // @ts-expect-error `depth` will be set later.
-      depth: 0,
-      children: [],
-      position: void 0
-    };
-  }
-  function hardBreak() {
-    return {
-      type: "break",
-      position: void 0
-    };
-  }
-  function html() {
-    return {
-      type: "html",
-      value: "",
-      position: void 0
-    };
-  }
-  function image() {
-    return {
-      type: "image",
-      title: null,
-      url: "",
-      alt: null,
-      position: void 0
-    };
-  }
-  function link2() {
-    return {
-      type: "link",
-      title: null,
-      url: "",
-      children: [],
-      position: void 0
-    };
-  }
-  function list3(token) {
-    return {
-      type: "list",
-      ordered: token.type === "listOrdered",
-      start: null,
-      spread: token._spread,
-      children: [],
-      position: void 0
-    };
-  }
-  function listItem(token) {
-    return {
-      type: "listItem",
-      spread: token._spread,
-      checked: null,
-      children: [],
-      position: void 0
-    };
-  }
-  function paragraph() {
-    return {
-      type: "paragraph",
-      children: [],
-      position: void 0
-    };
-  }
-  function strong() {
-    return {
-      type: "strong",
-      children: [],
-      position: void 0
-    };
-  }
-  function text6() {
-    return {
-      type: "text",
-      value: "",
-      position: void 0
-    };
-  }
-  function thematicBreak2() {
-    return {
-      type: "thematicBreak",
-      position: void 0
-    };
-  }
-}
-function point2(d) {
-  return {
-    line: d.line,
-    column: d.column,
-    offset: d.offset
-  };
-}
-function configure(combined, extensions) {
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    const value = extensions[index2];
-    if (Array.isArray(value)) {
-      configure(combined, value);
-    } else {
-      extension(combined, value);
-    }
-  }
-}
-function extension(combined, extension2) {
-  let key;
-  for (key in extension2) {
-    if (own2.call(extension2, key)) {
-      switch (key) {
-        case "canContainEols": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "transforms": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(right);
-          }
-          break;
-        }
-        case "enter":
-        case "exit": {
-          const right = extension2[key];
-          if (right) {
-            Object.assign(combined[key], right);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-function defaultOnError(left, right) {
-  if (left) {
-    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ") is open");
-  }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
-}
-var own2;
-var init_lib3 = __esm({
-  "node_modules/mdast-util-from-markdown/lib/index.js"() {
-    init_mdast_util_to_string();
-    init_micromark();
-    init_micromark_util_decode_numeric_character_reference();
-    init_micromark_util_decode_string();
-    init_micromark_util_normalize_identifier();
-    init_decode_named_character_reference();
-    init_unist_util_stringify_position();
-    own2 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-from-markdown/index.js
-var init_mdast_util_from_markdown = __esm({
-  "node_modules/mdast-util-from-markdown/index.js"() {
-    init_lib3();
-  }
-});
-
-// src/core/text/plain-text.ts
-function text3(node4) {
-  if (node4.type === "inlineCode") return `\`${node4.value}\``;
-  if (node4.type === "text" || node4.type === "code" || node4.type === "html") return node4.value;
-  if (node4.type === "break") return " ";
-  return "children" in node4 ? node4.children.map(text3).join("") : "";
-}
-function plainText(markdown) {
-  return text3(fromMarkdown(markdown)).replace(/\s*\n\s*/g, " ");
-}
-var plainWords;
-var init_plain_text = __esm({
-  "src/core/text/plain-text.ts"() {
-    "use strict";
-    init_mdast_util_from_markdown();
-    plainWords = (markdown) => plainText(markdown).replace(/`/g, "");
-  }
-});
-
-// src/core/render/rule-names.ts
-var RULE_NAMES;
-var init_rule_names = __esm({
-  "src/core/render/rule-names.ts"() {
-    "use strict";
-    RULE_NAMES = {
-      owner: "Single accountable owner",
-      "success-criteria": "Success criteria",
-      "alignment-checklist": "Alignment checklist",
-      "decision-record": "Decision record",
-      postmortem: "Postmortem follow-ups"
-    };
-  }
-});
-
-// src/core/render/check-output.ts
-function checkTitle(evaluation) {
-  if (evaluation.conclusion === "neutral") return `Exempt: ${stripCode(evaluation.exemptReason)}`;
-  const active = evaluation.rules.filter((r) => r.status !== "skip");
-  const passing = active.filter((r) => r.status === "pass" || r.status === "warn").length;
-  const warnings = active.filter((r) => r.status === "warn").length;
-  const base = `${passing} of ${active.length} ownership rules pass`;
-  return warnings > 0 ? `${base}, ${warnings} warning${warnings === 1 ? "" : "s"}` : base;
-}
-function row(r) {
-  const inherited = r.inheritedFrom === void 0 ? "" : ` (from #${r.inheritedFrom})`;
-  return `| ${RULE_NAMES[r.id]} | ${STATUS_CELL[r.status]} | ${r.message}${inherited} |`;
-}
-function tickList(items) {
-  return items.map((item) => `- ${neutralize(item, 300)}`);
-}
-function howToFix(r, fix) {
-  const name = `**${RULE_NAMES[r.id]}**`;
-  switch (fix.kind) {
-    case "append": {
-      const lead = fix.placeholder ? `${name}: add this to the description, with your own measurable outcomes in place of the example:` : `${name}: add this to the description:`;
-      const tick = fix.tick?.length ? ["", "and tick these boxes, already in the description:", "", ...tickList(fix.tick)] : [];
-      return [lead, "", fenced(fix.block), ...tick];
-    }
-    case "replace-owner":
-      return [`${name}: make ${quietLogin(fix.login)} the only name in the Accountable field.`];
-    case "tick":
-      return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
-    case "say":
-      return [`${name}: ${fix.text}`];
-  }
-}
-function checkSummary(evaluation) {
-  if (evaluation.conclusion === "neutral") {
-    return `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The ownership rules are not enforced on it.`;
-  }
-  const lines = [];
-  lines.push("| Rule | Result | Details |", "| --- | --- | --- |", ...evaluation.rules.map(row));
-  const fixes = evaluation.rules.filter((r) => r.fix !== void 0 && r.status !== "pass");
-  if (fixes.length > 0) {
-    lines.push("", "### How to fix", "");
-    for (const r of fixes) if (r.fix) lines.push(...howToFix(r, r.fix), "");
-  }
-  return lines.join("\n").trimEnd();
-}
-function withConfigNotes(summary, notes) {
-  if (notes.length === 0) return summary;
-  const list3 = notes.map((n) => `- ${neutralize(n, 300)}`).join("\n");
-  return `${summary}
-
-**Config notes**
-
-${list3}`;
-}
-var STATUS_CELL, stripCode;
-var init_check_output = __esm({
-  "src/core/render/check-output.ts"() {
-    "use strict";
-    init_fenced();
-    init_neutralize();
-    init_plain_text();
-    init_rule_names();
-    STATUS_CELL = {
-      pass: "\u2705 Pass",
-      fail: "\u274C Fail",
-      warn: "\u26A0\uFE0F Warning",
-      skip: "\u2796 Skipped"
-    };
-    stripCode = (text6) => plainWords(text6 ?? "").slice(0, 200);
-  }
-});
-
-// src/core/render/sticky-comment.ts
-function stickyCommentBody(evaluation) {
-  const clean2 = evaluation.rules.every((r) => r.status !== "warn");
-  if (evaluation.conclusion === "neutral" || evaluation.conclusion === "success" && clean2) {
-    return allClearBody(evaluation);
-  }
-  const icon = evaluation.conclusion === "failure" ? "\u274C" : "\u26A0\uFE0F";
-  const heading = `### ${icon} Ownership: ${checkTitle(evaluation)}`;
-  return [STICKY_MARKER, heading, "", checkSummary(evaluation), "", FOOTER].join("\n");
-}
-function allClearBody(evaluation) {
-  if (evaluation.conclusion === "neutral") {
-    return [
-      STICKY_MARKER,
-      "### \u2796 Ownership",
-      "",
-      `Exempt: ${evaluation.exemptReason ?? "exempt"}.`
-    ].join("\n");
-  }
-  return [STICKY_MARKER, "### \u2705 Ownership", "", "All ownership rules pass. Thank you!"].join("\n");
-}
-var STICKY_MARKER, FOOTER;
-var init_sticky_comment = __esm({
-  "src/core/render/sticky-comment.ts"() {
-    "use strict";
-    init_check_output();
-    STICKY_MARKER = "<!-- ownership-bot:sticky -->";
-    FOOTER = "<sub>Edit the description and this comment updates itself. A maintainer can exempt this item with `/ownership waive <reason>`; `/ownership recheck` re-evaluates.</sub>";
-  }
-});
-
-// src/core/publish/waiver-record.ts
-function waiverLine(waiver) {
-  return `${PREFIX}${encodeURIComponent(JSON.stringify(waiver))}${SUFFIX}`;
-}
-function readWaiver(commentBody) {
-  if (!commentBody) return void 0;
-  const start = commentBody.indexOf(PREFIX);
-  if (start < 0) return void 0;
-  const end = commentBody.indexOf(SUFFIX, start + PREFIX.length);
-  if (end < 0) return void 0;
-  try {
-    const value = JSON.parse(
-      decodeURIComponent(commentBody.slice(start + PREFIX.length, end))
-    );
-    if (typeof value !== "object" || value === null) return void 0;
-    const { by, reason } = value;
-    return typeof by === "string" && typeof reason === "string" ? { by, reason } : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var PREFIX, SUFFIX;
-var init_waiver_record = __esm({
-  "src/core/publish/waiver-record.ts"() {
-    "use strict";
-    PREFIX = "<!-- ownership-bot:waiver ";
-    SUFFIX = " -->";
-  }
-});
-
-// src/core/publish/plan-comment.ts
-import { createHash as createHash2 } from "node:crypto";
-function describeComment(id, body) {
-  const described = { id, digest: commentDigest(body) };
-  const waiver = readWaiver(body);
-  if (waiver) described.waiver = waiver;
-  const followup = readFollowup(body);
-  if (followup && followup.events.length > 0) described.followup = followup;
-  return described;
-}
-function planComment({
-  existing,
-  evaluation,
-  settings,
-  waiver
-}) {
-  const needsAttention = evaluation.conclusion === "failure" || evaluation.rules.some((r) => r.status === "warn");
-  const rendered = waiver ? `${stickyCommentBody(evaluation)}
-${waiverLine(waiver)}` : stickyCommentBody(evaluation);
-  const followup = existing?.followup;
-  const body = followup ? `${rendered}${followupBlock(followup, followup.timeZone)}` : rendered;
-  if (!existing) {
-    const wanted = waiver !== void 0 || settings.mode === "always" || // A warning shows in the check and updates a comment that exists, but opens none.
-    settings.mode === "failures" && evaluation.conclusion === "failure";
-    return wanted ? { action: "create", body } : { action: "none" };
-  }
-  if (!needsAttention && !waiver && !followup && settings.on_pass === "delete") {
-    return { action: "delete", id: existing.id };
-  }
-  return existing.digest === commentDigest(body) ? { action: "none" } : { action: "update", id: existing.id, body };
-}
-var commentDigest;
-var init_plan_comment = __esm({
-  "src/core/publish/plan-comment.ts"() {
-    "use strict";
-    init_followup_record();
-    init_sticky_comment();
-    init_waiver_record();
-    commentDigest = (body) => createHash2("sha256").update(body).digest("base64url");
-  }
-});
-
-// src/github/octokit.ts
-function httpStatus(error62) {
-  if (typeof error62 === "object" && error62 !== null && "status" in error62) {
-    const { status } = error62;
-    return typeof status === "number" ? status : void 0;
-  }
-  return void 0;
-}
-var init_octokit = __esm({
-  "src/github/octokit.ts"() {
-    "use strict";
-  }
-});
-
-// src/github/labels.ts
-function labelChanges(current, desired, managed) {
-  const has = new Set(current.map((l) => l.toLowerCase()));
-  const want = new Set(desired.map((l) => l.toLowerCase()));
-  return {
-    add: desired.filter((l) => !has.has(l.toLowerCase())),
-    remove: managed.filter((l) => has.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
-  };
-}
-async function ensureLabel(octokit, store, ref2, name) {
-  const key = `label:${ref2.owner}/${ref2.repo}:${name}`.toLowerCase();
-  if (await store.get(key)) return;
-  try {
-    await octokit.request("POST /repos/{owner}/{repo}/labels", {
-      owner: ref2.owner,
-      repo: ref2.repo,
-      name,
-      color: LABEL_COLOR,
-      description: "Set by Ownership Bot: an ownership rule fails on this item"
-    });
-  } catch (error62) {
-    if (httpStatus(error62) !== 422) throw error62;
-  }
-  await store.set(key, "1", KNOWN_TTL);
-}
-async function syncLabels(params) {
-  const { octokit, store, ref: ref2 } = params;
-  const { add, remove } = labelChanges(params.current, params.desired, params.managed);
-  const target = { owner: ref2.owner, repo: ref2.repo, issue_number: ref2.number };
-  for (const name of add) await ensureLabel(octokit, store, ref2, name);
-  if (add.length > 0) {
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-      ...target,
-      labels: add
-    });
-  }
-  for (const name of remove) {
-    try {
-      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-        ...target,
-        name
-      });
-    } catch (error62) {
-      if (httpStatus(error62) !== 404) throw error62;
-    }
-  }
-  return { added: add, removed: remove };
-}
-var LABEL_COLOR, KNOWN_TTL;
-var init_labels = __esm({
-  "src/github/labels.ts"() {
-    "use strict";
-    init_octokit();
-    LABEL_COLOR = "d93f0b";
-    KNOWN_TTL = 30 * 24 * 3600;
-  }
-});
-
-// src/config/parse-config.ts
-function isPlainMapping(value) {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-function describeRoot(value) {
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return "a plain string";
-  if (value !== null && typeof value === "object") return "a tagged value";
-  return `a ${typeof value}`;
-}
-function exceedsDepth(root, limit) {
-  const stack = [[root, 0]];
-  for (let next = stack.pop(); next !== void 0; next = stack.pop()) {
-    const [value, depth] = next;
-    if (value === null || typeof value !== "object") continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-function bracketDepthExceeds(text6, limit) {
-  let depth = 0;
-  for (const char of text6) {
-    if (char === "[" || char === "{") {
-      depth++;
-      if (depth > limit) return true;
-    } else if ((char === "]" || char === "}") && depth > 0) {
-      depth--;
-    }
-  }
-  return false;
-}
-function parseConfigText(text6, file2) {
-  const fail = (message, path3 = "") => ({
-    ok: false,
-    problems: [{ file: file2, path: path3, message }]
-  });
-  const bytes = Buffer.byteLength(text6, "utf8");
-  if (bytes > MAX_CONFIG_BYTES) {
-    return fail(
-      `the file is ${(bytes / 1024).toFixed(0)} KiB; configuration files are limited to 64 KiB`
-    );
-  }
-  if (bracketDepthExceeds(text6, 2 * MAX_DEPTH)) {
-    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
-  }
-  let value;
-  try {
-    const lineCounter = new import_yaml3.LineCounter();
-    const doc = (0, import_yaml3.parseDocument)(text6, { lineCounter, prettyErrors: false, logLevel: "error" });
-    const errors = [...doc.errors, ...doc.warnings];
-    if (errors.length > 0) {
-      return {
-        ok: false,
-        problems: errors.map((error62) => {
-          const { line: line2, col } = lineCounter.linePos(error62.pos[0]);
-          const message = /call stack/i.test(error62.message) ? "the file is nested too deeply" : YAML_MESSAGES[error62.code] ?? error62.message;
-          return {
-            file: file2,
-            path: "",
-            message: `invalid YAML at line ${line2}, column ${col}: ${message}`
-          };
-        })
-      };
-    }
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error62) {
-    if (error62 instanceof ReferenceError && /alias/i.test(error62.message)) {
-      if (/excessive alias count/i.test(error62.message)) {
-        return fail(
-          "invalid YAML: too many alias expansions (*name); the file looks like an alias bomb"
-        );
-      }
-      return fail(`invalid YAML: ${error62.message}`);
-    }
-    if (error62 instanceof RangeError) return fail("invalid YAML: the file is nested too deeply");
-    return fail(`invalid YAML: ${error62 instanceof Error ? error62.message : String(error62)}`);
-  }
-  if (value === null || value === void 0) return { ok: true, raw: {} };
-  if (!isPlainMapping(value)) {
-    return fail(
-      `the file must be a mapping of keys (such as "rules:"), not ${describeRoot(value)}`
-    );
-  }
-  if (exceedsDepth(value, MAX_DEPTH)) {
-    return fail(`the file is nested more than ${MAX_DEPTH} levels deep`);
-  }
-  const { _extends: extendsValue, ...raw } = value;
-  if (!Object.hasOwn(value, "_extends")) return { ok: true, raw };
-  if (typeof extendsValue !== "string" || !EXTENDS_PATTERN.test(extendsValue.trim())) {
-    return fail(
-      "must be a repository name, owner/repository, or owner/repository:path/to/file.yml",
-      "_extends"
-    );
-  }
-  return { ok: true, raw, extends: extendsValue.trim() };
-}
-var import_yaml3, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH, EXTENDS_PATTERN, YAML_MESSAGES;
-var init_parse_config = __esm({
-  "src/config/parse-config.ts"() {
-    "use strict";
-    import_yaml3 = __toESM(require_dist2(), 1);
-    MAX_CONFIG_BYTES = 64 * 1024;
-    MAX_ALIAS_COUNT = 100;
-    MAX_DEPTH = 32;
-    EXTENDS_PATTERN = /^(?:[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}\/)?[-_.\w]+(?::(?!\/)[-_./\w]+\.ya?ml)?$/i;
-    YAML_MESSAGES = {
-      DUPLICATE_KEY: "the same key appears twice in one mapping",
-      MULTIPLE_DOCS: 'the file holds more than one YAML document; remove the "---" separator',
-      TAB_AS_INDENT: "tabs are not allowed as indentation; use spaces"
-    };
-  }
-});
-
-// src/config/apply-locks.ts
-function stricter(params) {
-  const { path: path3, org, repo, rank, notes } = params;
-  if (rank(repo) >= rank(org)) return repo;
-  notes.push(
-    `${path3}: the organisation enforces ${q([org])}; the repository's ${q([repo])} was ignored`
-  );
-  return org;
-}
-function superset(params) {
-  const { path: path3, org, repo, notes } = params;
-  const present3 = new Set(repo.map(normalise));
-  const missing = org.filter((item) => !present3.has(normalise(item)));
-  if (missing.length === 0) return [...repo];
-  const pronoun = missing.length === 1 ? "it" : "them";
-  notes.push(
-    `${path3}: the organisation enforces ${q(missing)}; the repository's removal of ${pronoun} was ignored`
-  );
-  return [...repo, ...missing];
-}
-function applyLocks(params) {
-  const { org, enforce } = params;
-  const notes = [];
-  const rules = structuredClone(params.config.rules);
-  for (const id of enforce) {
-    const path3 = `rules.${id}`;
-    const rule = rules[id];
-    const orgRule = org.rules[id];
-    rule.severity = stricter({
-      path: `${path3}.severity`,
-      org: orgRule.severity,
-      repo: rule.severity,
-      rank: (s) => SEVERITY_RANK[s],
-      notes
-    });
-    const kinds2 = superset({
-      path: `${path3}.applies_to`,
-      org: orgRule.applies_to,
-      repo: rule.applies_to,
-      notes
-    });
-    rule.applies_to = KINDS.filter((kind) => kinds2.includes(kind));
-    if (id === "success-criteria") clampCriteria(rules[id], org.rules[id], notes);
-    if (id === "alignment-checklist") clampChecklist(rules[id], org.rules[id], notes);
-  }
-  return { config: { ...params.config, rules }, notes };
-}
-function clampCriteria(rule, orgRule, notes) {
-  rule.min_items = stricter({
-    path: "rules.success-criteria.min_items",
-    org: orgRule.min_items,
-    repo: rule.min_items,
-    rank: (n) => n,
-    notes
-  });
-}
-function clampChecklist(rule, orgRule, notes) {
-  rule.items = superset({
-    path: "rules.alignment-checklist.items",
-    org: orgRule.items,
-    repo: rule.items,
-    notes
-  });
-  for (const kind of KINDS) {
-    rule.require_checked[kind] = stricter({
-      path: `rules.alignment-checklist.require_checked.${kind}`,
-      org: orgRule.require_checked[kind],
-      repo: rule.require_checked[kind],
-      rank: (c) => CHECKED_RANK[c],
-      notes
-    });
-  }
-}
-var SEVERITY_RANK, CHECKED_RANK, KINDS, q, normalise;
-var init_apply_locks = __esm({
-  "src/config/apply-locks.ts"() {
-    "use strict";
-    SEVERITY_RANK = { off: 0, warning: 1, error: 2 };
-    CHECKED_RANK = { never: 0, "in-progress": 1, always: 2 };
-    KINDS = ["issue", "pr"];
-    q = (values) => values.map((v) => JSON.stringify(v)).join(", ");
-    normalise = (item) => item.trim().replace(/\s+/g, " ").toLowerCase();
-  }
-});
-
-// src/config/deep-merge.ts
-function isPlainObject3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function deepMerge(base, override) {
-  const out = {};
-  const set3 = (key, value) => Object.defineProperty(out, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true
-  });
-  for (const [key, value] of Object.entries(base)) set3(key, value);
-  for (const [key, value] of Object.entries(override)) {
-    const current = Object.hasOwn(out, key) ? out[key] : void 0;
-    set3(key, isPlainObject3(current) && isPlainObject3(value) ? deepMerge(current, value) : value);
-  }
-  return out;
-}
-var init_deep_merge = __esm({
-  "src/config/deep-merge.ts"() {
-    "use strict";
-  }
-});
-
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -28683,7 +20218,7 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject4,
+  isPlainObject: () => isPlainObject3,
   issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
@@ -28696,7 +20231,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit2,
   optionalKeys: () => optionalKeys,
-  own: () => own3,
+  own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -28732,17 +20267,17 @@ function assertIs(_arg) {
 function assertNever(_x) {
   throw new Error("Unexpected value in exhaustive check");
 }
-function assert(_) {
+function assert(_2) {
 }
 function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  const numericValues = Object.values(entries).filter((v2) => typeof v2 === "number");
+  const values = Object.entries(entries).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v2]) => v2);
   return values;
 }
 function joinValues(array2, separator = "|") {
   return array2.map((val) => stringifyPrimitive(val)).join(separator);
 }
-function jsonStringifyReplacer(_, value) {
+function jsonStringifyReplacer(_2, value) {
   if (typeof value === "bigint")
     return value.toString();
   return value;
@@ -28779,9 +20314,9 @@ function defineLazy(object2, key, getter) {
       }
       return value;
     },
-    set(v) {
+    set(v2) {
       Object.defineProperty(object2, key, {
-        value: v
+        value: v2
         // configurable: true,
       });
     },
@@ -28893,7 +20428,7 @@ function slugify(input3) {
 function isObject(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
-function isPlainObject4(o) {
+function isPlainObject3(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -28910,7 +20445,7 @@ function isPlainObject4(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject4(o))
+  if (isPlainObject3(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -28957,31 +20492,31 @@ function normalizeParams(_params) {
 function createTransparentProxy(getter) {
   let target;
   return new Proxy({}, {
-    get(_, prop, receiver) {
+    get(_2, prop, receiver) {
       target ?? (target = getter());
       return Reflect.get(target, prop, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_2, prop, value, receiver) {
       target ?? (target = getter());
       return Reflect.set(target, prop, value, receiver);
     },
-    has(_, prop) {
+    has(_2, prop) {
       target ?? (target = getter());
       return Reflect.has(target, prop);
     },
-    deleteProperty(_, prop) {
+    deleteProperty(_2, prop) {
       target ?? (target = getter());
       return Reflect.deleteProperty(target, prop);
     },
-    ownKeys(_) {
+    ownKeys(_2) {
       target ?? (target = getter());
       return Reflect.ownKeys(target);
     },
-    getOwnPropertyDescriptor(_, prop) {
+    getOwnPropertyDescriptor(_2, prop) {
       target ?? (target = getter());
       return Reflect.getOwnPropertyDescriptor(target, prop);
     },
-    defineProperty(_, prop, descriptor) {
+    defineProperty(_2, prop, descriptor) {
       target ?? (target = getter());
       return Reflect.defineProperty(target, prop, descriptor);
     }
@@ -28995,8 +20530,8 @@ function stringifyPrimitive(value) {
   return `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  return Object.keys(shape).filter((k2) => {
+    return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
   });
 }
 function pick(schema, mask) {
@@ -29035,7 +20570,7 @@ function omit2(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject4(shape)) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -29057,13 +20592,13 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject4(shape)) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function merge3(a, b) {
-  if (!b?._zod?.def) {
+function merge3(a, b2) {
+  if (!b2?._zod?.def) {
     throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
   }
   if (a._zod.def.checks?.length) {
@@ -29071,13 +20606,13 @@ function merge3(a, b) {
   }
   const newShape = {};
   mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
-  mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+  mirrorShape(newShape, b2, Reflect.ownKeys(sourceShape(b2)));
   const def = mergeDefs(a._zod.def, {
     shape: newShape,
     get catchall() {
-      return b._zod.def.catchall;
+      return b2._zod.def.catchall;
     },
-    checks: b._zod.def.checks ?? []
+    checks: b2._zod.def.checks ?? []
   });
   return clone(a, def);
 }
@@ -29102,21 +20637,21 @@ function required(Class2, schema, mask) {
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i = startIndex; i < x2.issues.length; i++) {
+    if (x2.issues[i]?.continue !== true) {
       return true;
     }
   }
   return false;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i = startIndex; i < x2.issues.length; i++) {
+    if (x2.issues[i]?.continue === false) {
       return true;
     }
   }
@@ -29163,10 +20698,10 @@ function finalizeIssue(iss, ctx, config3) {
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
   const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
-  for (const k of Object.keys(iss)) {
-    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+  for (const k2 of Object.keys(iss)) {
+    if (k2 === "inst" || k2 === "schema" || k2 === "continue" || k2 === "input" || k2 === "__proto__")
       continue;
-    full[k] = iss[k];
+    full[k2] = iss[k2];
   }
   full.path ?? (full.path = []);
   full.message = message;
@@ -29238,8 +20773,8 @@ function issue(...args) {
   return { ...iss };
 }
 function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
-    return Number.isNaN(Number.parseInt(k, 10));
+  return Object.entries(obj).filter(([k2, _2]) => {
+    return Number.isNaN(Number.parseInt(k2, 10));
   }).map((el) => el[1]);
 }
 function base64ToUint8Array(base643) {
@@ -29277,7 +20812,7 @@ function hexToUint8Array(hex3) {
   return bytes;
 }
 function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+  return Array.from(bytes).map((b2) => b2.toString(16).padStart(2, "0")).join("");
 }
 function members(proto, table2) {
   for (const key in table2) {
@@ -29288,12 +20823,12 @@ function members(proto, table2) {
       defineBound(proto, key, desc.value);
   }
 }
-function own3(inst, key, value, enumerable = true) {
+function own(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own3(inst, key, value, false);
+  return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table2) {
@@ -29303,10 +20838,10 @@ function derived(computes, table2) {
       configurable: true,
       enumerable: true,
       get() {
-        return own3(this, key, compute(this));
+        return own(this, key, compute(this));
       },
       set(value) {
-        own3(this, key, value);
+        own(this, key, value);
       }
     });
   }
@@ -29316,10 +20851,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own3(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key, fn.bind(this));
     },
     set(value) {
-      own3(this, key, value);
+      own(this, key, value);
     }
   });
 }
@@ -29411,10 +20946,10 @@ var init_util = __esm({
         return false;
       }
       try {
-        const F = Function;
-        new F("");
+        const F2 = Function;
+        new F2("");
         return true;
-      } catch (_) {
+      } catch (_2) {
         return false;
       }
     });
@@ -29525,7 +21060,7 @@ function $constructor(name, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
-    this.constr = _;
+    this.constr = _2;
     this.traits = /* @__PURE__ */ new Set();
   }
   Internals.prototype = zodProto;
@@ -29556,12 +21091,12 @@ function $constructor(name, initializer3, proto, params) {
         members(target, protoMembers);
       }
     }
-    const proto2 = _.prototype;
-    for (const k in proto2) {
-      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+    const proto2 = _2.prototype;
+    for (const k2 in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k2))
         continue;
-      if (!(k in inst)) {
-        inst[k] = proto2[k].bind(inst);
+      if (!(k2 in inst)) {
+        inst[k2] = proto2[k2].bind(inst);
       }
     }
   }
@@ -29569,7 +21104,7 @@ function $constructor(name, initializer3, proto, params) {
   class Definition extends Parent {
   }
   Object.defineProperty(Definition, "name", { value: name });
-  function _(def) {
+  function _2(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init2(inst, def);
     const deferred = inst._zod.deferred;
@@ -29584,16 +21119,16 @@ function $constructor(name, initializer3, proto, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init2 });
-  Object.defineProperty(_, Symbol.hasInstance, {
+  Object.defineProperty(_2, "init", { value: init2 });
+  Object.defineProperty(_2, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
       return inst?._zod?.traits?.has(name);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
-  return _;
+  Object.defineProperty(_2, "name", { value: name });
+  return _2;
 }
 function config2(newConfig) {
   if (newConfig)
@@ -29635,7 +21170,7 @@ function _getMessage() {
 function _setMessage(value) {
   this._zod.message = value;
 }
-function node2(obj, key, make) {
+function node(obj, key, make) {
   if (!Object.prototype.hasOwnProperty.call(obj, key)) {
     if (key === "__proto__") {
       Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
@@ -29650,7 +21185,7 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
   const formErrors = [];
   for (const sub of error62.issues) {
     if (sub.path.length > 0) {
-      node2(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+      node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
     } else {
       formErrors.push(mapper(sub));
     }
@@ -29774,7 +21309,7 @@ function toDotPath(_path) {
 }
 function prettifyError(error62) {
   const lines = [];
-  const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+  const issues = [...error62.issues].sort((a, b2) => (a.path ?? []).length - (b2.path ?? []).length);
   for (const issue2 of issues) {
     lines.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
@@ -29863,8 +21398,8 @@ function validateFallback(schema, value, _ctx) {
   }
   return result.issues.length === 0;
 }
-var _parse, parse4, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode4, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
-var init_parse2 = __esm({
+var _parse, parse3, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode3, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
+var init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
     init_errors();
@@ -29885,7 +21420,7 @@ var init_parse2 = __esm({
       };
       return fn;
     };
-    parse4 = /* @__PURE__ */ _parse($ZodRealError);
+    parse3 = /* @__PURE__ */ _parse($ZodRealError);
     _parseAsync = (_Err) => {
       const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -29954,7 +21489,7 @@ var init_parse2 = __esm({
       };
       return fn;
     };
-    decode4 = /* @__PURE__ */ _decode($ZodRealError);
+    decode3 = /* @__PURE__ */ _decode($ZodRealError);
     _encodeAsync = (_Err) => {
       const parseAsync3 = _parseAsync(_Err);
       const fn = async (schema, value, _ctx, _params) => {
@@ -30049,7 +21584,7 @@ __export(regexes_exports, {
   sha512_base64: () => sha512_base64,
   sha512_base64url: () => sha512_base64url,
   sha512_hex: () => sha512_hex,
-  string: () => string3,
+  string: () => string,
   time: () => time,
   ulid: () => ulid,
   undefined: () => _undefined,
@@ -30092,7 +21627,7 @@ function fixedBase64(bodyLength, padding) {
 function fixedBase64url(length) {
   return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
 }
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string3, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration, extendedDuration, guid, uuid, uuid4, uuid6, uuid7, email, html5Email, rfc5322Email, unicodeEmail, idnEmail, browserEmail, _emoji, ipv4, ipv6, mac, cidrv4, cidrv6, base64, base64url, hostname, domain, httpProtocol, e164, creditCard, currencyCode, iban, dateSource, date, anyString, string, bigint, integer, number, boolean, _null, _undefined, lowercase, uppercase, hex, md5_hex, md5_base64, md5_base64url, sha1_hex, sha1_base64, sha1_base64url, sha256_hex, sha256_base64, sha256_base64url, sha384_hex, sha384_base64, sha384_base64url, sha512_hex, sha512_base64, sha512_base64url;
 var init_regexes = __esm({
   "node_modules/zod/v4/core/regexes.js"() {
     init_util();
@@ -30140,7 +21675,7 @@ var init_regexes = __esm({
     dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
     date = /* @__PURE__ */ anchor(dateSource);
     anyString = /^[\s\S]{0,}$/;
-    string3 = (params) => {
+    string = (params) => {
       const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
       return new RegExp(`^${regex2}$`);
     };
@@ -30682,17 +22217,17 @@ var init_doc = __esm({
           return;
         }
         const content3 = arg;
-        const lines = content3.split("\n").filter((x) => x);
-        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        const lines = content3.split("\n").filter((x2) => x2);
+        const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+        const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
         for (const line2 of dedented) {
           this.content.push(line2);
         }
       }
       compile() {
-        const F = Function;
+        const F2 = Function;
         const content3 = this?.content ?? [``];
-        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
+        const factory = new F2(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
 ${content3.join("\n")}
 };`);
         return factory(...Object.values(this.closed));
@@ -30726,7 +22261,7 @@ function standardProps(inst) {
         const r = inst._zod.run({ value, issues: [] }, ctx);
         if (!(r instanceof Promise))
           return toStandardResult(r, ctx);
-      } catch (_) {
+      } catch (_2) {
       }
       return validateAsync2(inst, value);
     },
@@ -30812,7 +22347,7 @@ function isValidBase64(data) {
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data.replace(/[-_]/g, (c2) => c2 === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -30874,7 +22409,7 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap = Math.min(...caps.map((c2) => c2[0]));
   const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
@@ -30934,9 +22469,9 @@ function normalizeDef(def) {
   const ownSymbols = Object.getOwnPropertySymbols(def.shape);
   const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (const k of allKeys) {
-    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
-      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+  for (const k2 of allKeys) {
+    if (!def.shape?.[k2]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k2)}": expected a Zod schema`);
     }
   }
   const okeys = optionalKeys(def.shape);
@@ -31077,23 +22612,23 @@ function discriminatorMap(def) {
   }
   return map2;
 }
-function mergeValues(a, b) {
-  if (a === b) {
+function mergeValues(a, b2) {
+  if (a === b2) {
     return { valid: true, data: a };
   }
-  if (a instanceof Date && b instanceof Date && +a === +b) {
+  if (a instanceof Date && b2 instanceof Date && +a === +b2) {
     return { valid: true, data: a };
   }
-  if (isPlainObject4(a) && isPlainObject4(b)) {
-    const bKeys = Object.keys(b);
+  if (isPlainObject3(a) && isPlainObject3(b2)) {
+    const bKeys = Object.keys(b2);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
-    const newObj = { ...a, ...b };
+    const newObj = { ...a, ...b2 };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
     for (const key of sharedKeys) {
       if (key === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key], b[key]);
+      const sharedValue = mergeValues(a[key], b2[key]);
       if (!sharedValue.valid) {
         return {
           valid: false,
@@ -31104,14 +22639,14 @@ function mergeValues(a, b) {
     }
     return { valid: true, data: newObj };
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) {
+  if (Array.isArray(a) && Array.isArray(b2)) {
+    if (a.length !== b2.length) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
     for (let index2 = 0; index2 < a.length; index2++) {
       const itemA = a[index2];
-      const itemB = b[index2];
+      const itemB = b2[index2];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
@@ -31135,17 +22670,17 @@ function handleIntersectionResults(result, left, right) {
       unrecIssue ?? (unrecIssue = iss);
       keys = iss.keys;
     } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
-      const k = String(iss.path[0]);
-      if (!keyIssues.has(k))
-        keyIssues.set(k, iss);
-      keys = [k];
+      const k2 = String(iss.path[0]);
+      if (!keyIssues.has(k2))
+        keyIssues.set(k2, iss);
+      keys = [k2];
     } else {
       return false;
     }
-    for (const k of keys) {
-      if (!unrecKeys.has(k))
-        unrecKeys.set(k, {});
-      unrecKeys.get(k)[side] = true;
+    for (const k2 of keys) {
+      if (!unrecKeys.has(k2))
+        unrecKeys.set(k2, {});
+      unrecKeys.get(k2)[side] = true;
     }
     return true;
   };
@@ -31157,14 +22692,14 @@ function handleIntersectionResults(result, left, right) {
     if (!collect(iss, "r"))
       result.issues.push(iss);
   }
-  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+  const bothKeys = [...unrecKeys].filter(([, f2]) => f2.l && f2.r).map(([k2]) => k2);
   if (bothKeys.length) {
-    const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+    const aggregated = unrecIssue ? bothKeys.filter((k2) => unrecIssue.keys.includes(k2)) : [];
     if (aggregated.length)
       result.issues.push({ ...unrecIssue, keys: aggregated });
-    for (const k of bothKeys) {
-      if (!aggregated.includes(k) && keyIssues.has(k))
-        result.issues.push(keyIssues.get(k));
+    for (const k2 of bothKeys) {
+      if (!aggregated.includes(k2) && keyIssues.has(k2))
+        result.issues.push(keyIssues.get(k2));
     }
   }
   const merged = mergeValues(left.value, right.value);
@@ -31352,7 +22887,7 @@ function leafPattern(schema) {
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
-    return string3({ minimum, maximum }).source;
+    return string({ minimum, maximum }).source;
   const own4 = schema._zod.pattern;
   return (isInt && own4 === number ? integer : own4)?.source;
 }
@@ -31371,7 +22906,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+      return `^(${sources.map((s3) => cleanRegex(s3)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -31398,7 +22933,7 @@ var init_schemas = __esm({
     init_checks();
     init_core();
     init_doc();
-    init_parse2();
+    init_parse();
     init_regexes();
     init_util();
     init_versions();
@@ -31438,13 +22973,13 @@ var init_schemas = __esm({
               continue;
             }
             const currLen = payload.issues.length;
-            const _ = ch._zod.check(payload);
-            if (_ instanceof Promise && ctx?.async === false) {
+            const _2 = ch._zod.check(payload);
+            if (_2 instanceof Promise && ctx?.async === false) {
               throw new $ZodAsyncError();
             }
-            if (asyncResult || _ instanceof Promise) {
+            if (asyncResult || _2 instanceof Promise) {
               asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
-                await _;
+                await _2;
                 const nextLen = payload.issues.length;
                 if (nextLen === currLen)
                   return;
@@ -31509,18 +23044,18 @@ var init_schemas = __esm({
         return hide(this, "~standard", standardProps(this));
       },
       set "~standard"(value) {
-        own3(this, "~standard", value);
+        own(this, "~standard", value);
       }
     });
     toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
     $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
       $ZodType.init(inst, def);
       inst._zod.pattern = def.pattern ?? anyString;
-      inst._zod.parse = (payload, _) => {
+      inst._zod.parse = (payload, _2) => {
         if (def.coerce)
           try {
             payload.value = String(payload.value);
-          } catch (_2) {
+          } catch (_3) {
           }
         if (typeof payload.value === "string")
           return payload;
@@ -31553,10 +23088,10 @@ var init_schemas = __esm({
           v7: 7,
           v8: 8
         };
-        const v = versionMap[def.version];
-        if (v === void 0)
+        const v2 = versionMap[def.version];
+        if (v2 === void 0)
           throw new Error(`Invalid UUID version: "${def.version}"`);
-        def.pattern ?? (def.pattern = uuid(v));
+        def.pattern ?? (def.pattern = uuid(v2));
       } else
         def.pattern ?? (def.pattern = uuid());
       $ZodStringFormat.init(inst, def);
@@ -31623,7 +23158,7 @@ var init_schemas = __esm({
           }
           payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
           return;
-        } catch (_) {
+        } catch (_2) {
           payload.issues.push({
             code: "invalid_format",
             format: "url",
@@ -31825,7 +23360,7 @@ var init_schemas = __esm({
         if (def.coerce)
           try {
             payload.value = Number(payload.value);
-          } catch (_) {
+          } catch (_2) {
           }
         const input3 = payload.value;
         if (typeof input3 === "number" && !Number.isNaN(input3) && Number.isFinite(input3)) {
@@ -31853,7 +23388,7 @@ var init_schemas = __esm({
         if (def.coerce)
           try {
             payload.value = Boolean(payload.value);
-          } catch (_) {
+          } catch (_2) {
           }
         const input3 = payload.value;
         if (typeof input3 === "boolean")
@@ -31874,7 +23409,7 @@ var init_schemas = __esm({
         if (def.coerce)
           try {
             payload.value = BigInt(payload.value);
-          } catch (_) {
+          } catch (_2) {
           }
         if (typeof payload.value === "bigint")
           return payload;
@@ -32066,8 +23601,8 @@ var init_schemas = __esm({
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field2.values)
-              propValues[key].add(v);
+            for (const v2 of field2.values)
+              propValues[key].add(v2);
             if (field2.optin !== void 0)
               propValues[key].add(void 0);
           }
@@ -32129,12 +23664,12 @@ var init_schemas = __esm({
         const normalized = _normalized.value;
         const syms = normalized.symbolKeys;
         const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
-        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-        const prefixStr = (id, k) => `
+        const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
+        const prefixStr = (id, k2) => `
           let ${id}_ab = false;
           for (let i = 0; i < ${id}.issues.length; i++) {
             const iss = ${id}.issues[i];
-            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            iss.path = iss.path ? [${k2}, ...iss.path] : [${k2}];
             payload.issues.push(iss);
             if (iss.continue !== true) ${id}_ab = true;
           }
@@ -32153,23 +23688,23 @@ var init_schemas = __esm({
           if (key === "__proto__")
             continue;
           const id = ids[key];
-          const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
-          const isPresent = `${k} in input`;
+          const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+          const isPresent = `${k2} in input`;
           const schema = shape[key];
           const optin = schema?._zod?.optin;
           const isOptionalIn = optin !== void 0;
           const isOptionalOut = schema?._zod?.optout === "optional";
-          doc.write(`const ${id} = ${parseStr(k)};`);
+          doc.write(`const ${id} = ${parseStr(k2)};`);
           if (isOptionalIn && isOptionalOut) {
             const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
             doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
+          if (${id}.issues.length) {${prefixStr(id, k2)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id}.value;
+            newResult[${k2}] = ${id}.value;
           }
         }
 
@@ -32177,14 +23712,14 @@ var init_schemas = __esm({
           } else if (!isOptionalIn) {
             doc.write(`
         const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id}.issues.length) {${prefixStr(id, k2)}
         }
         if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
             input: undefined,
-            path: [${k}]
+            path: [${k2}]
           });
           if (ctx && ctx.abortEarly) {
             payload.value = newResult;
@@ -32193,21 +23728,21 @@ var init_schemas = __esm({
         }
 
         if (${id}_present) {
-          newResult[${k}] = ${id}.value;
+          newResult[${k2}] = ${id}.value;
         }
 
       `);
           } else {
             doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id}.issues.length) {${prefixStr(id, k2)}
         }
       `);
             if (optin === "defaulted") {
-              doc.write(`newResult[${k}] = ${id}.value;`);
+              doc.write(`newResult[${k2}] = ${id}.value;`);
             } else {
               doc.write(`
         if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
+          newResult[${k2}] = ${id}.value;
         }
       `);
             }
@@ -32334,12 +23869,12 @@ var init_schemas = __esm({
             throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
           if (pv[zod.def.discriminator]?.has(void 0))
             undefinedCount++;
-          for (const [k, v] of Object.entries(pv)) {
-            if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-              assignProp(propValues, k, /* @__PURE__ */ new Set());
+          for (const [k2, v2] of Object.entries(pv)) {
+            if (!Object.prototype.hasOwnProperty.call(propValues, k2)) {
+              assignProp(propValues, k2, /* @__PURE__ */ new Set());
             }
-            for (const val of v) {
-              propValues[k].add(val);
+            for (const val of v2) {
+              propValues[k2].add(val);
             }
           }
         }
@@ -32490,7 +24025,7 @@ var init_schemas = __esm({
       memo2?.attach(inst);
       inst._zod.parse = (payload, ctx) => {
         const input3 = payload.value;
-        if (!isPlainObject4(input3)) {
+        if (!isPlainObject3(input3)) {
           payload.issues.push({
             expected: "record",
             code: "invalid_type",
@@ -32723,7 +24258,7 @@ var init_schemas = __esm({
       const valuesSet = new Set(values);
       inst._zod.values = valuesSet;
       defineLazyInternal(inst, "pattern", (zod) => {
-        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        const patternValues = getEnumValues(zod.def.entries).filter((k2) => propertyKeyTypes.has(typeof k2));
         return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
       });
       inst._zod.parse = (payload, _ctx) => {
@@ -32885,8 +24420,8 @@ var init_schemas = __esm({
     $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def) => {
       $ZodType.init(inst, def);
       defineLazyInternal(inst, "values", (zod) => {
-        const v = zod.def.innerType._zod.values;
-        return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+        const v2 = zod.def.innerType._zod.values;
+        return v2 ? new Set([...v2].filter((x2) => x2 !== void 0)) : void 0;
       });
       inst._zod.parse = (payload, ctx) => {
         const result = def.innerType._zod.run(payload, ctx);
@@ -33058,10 +24593,10 @@ var init_schemas = __esm({
           throw new Error("implement() must be called with a function");
         }
         return Object.defineProperty(function(...args) {
-          const parsedArgs = inst._def.input ? parse4(inst._def.input, args) : args;
+          const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
           const result = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse4(inst._def.output, result);
+            return parse3(inst._def.output, result);
           }
           return result;
         }, "_zod", { value: inst._zod, enumerable: false });
@@ -33098,9 +24633,9 @@ var init_schemas = __esm({
         return payload;
       };
       inst.input = (...args) => {
-        const F = inst.constructor;
+        const F2 = inst.constructor;
         if (Array.isArray(args[0])) {
-          return new F({
+          return new F2({
             type: "function",
             input: new $ZodTuple({
               type: "tuple",
@@ -33110,15 +24645,15 @@ var init_schemas = __esm({
             output: inst._def.output
           });
         }
-        return new F({
+        return new F2({
           type: "function",
           input: args[0],
           output: inst._def.output
         });
       };
       inst.output = (output2) => {
-        const F = inst.constructor;
-        return new F({
+        const F2 = inst.constructor;
+        return new F2({
           type: "function",
           input: inst._def.input,
           output: output2
@@ -33152,7 +24687,7 @@ var init_schemas = __esm({
     $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
       $ZodCheck.init(inst, def);
       $ZodType.init(inst, def);
-      inst._zod.parse = (payload, _) => {
+      inst._zod.parse = (payload, _2) => {
         return payload;
       };
       inst._zod.check = (payload) => {
@@ -35995,7 +27530,7 @@ var init_he = __esm({
             if (issue2.values.length === 1) {
               return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05E2\u05E8\u05DA \u05D7\u05D9\u05D9\u05D1 \u05DC\u05D4\u05D9\u05D5\u05EA ${stringifyPrimitive(issue2.values[0])}`;
             }
-            const stringified = issue2.values.map((v) => stringifyPrimitive(v));
+            const stringified = issue2.values.map((v2) => stringifyPrimitive(v2));
             if (issue2.values.length === 2) {
               return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF: \u05D4\u05D0\u05E4\u05E9\u05E8\u05D5\u05D9\u05D5\u05EA \u05D4\u05DE\u05EA\u05D0\u05D9\u05DE\u05D5\u05EA \u05D4\u05DF ${stringified[0]} \u05D0\u05D5 ${stringified[1]}`;
             }
@@ -41500,8 +33035,8 @@ var init_registries = __esm({
         if (p) {
           const pm = { ...this.get(p) ?? {} };
           delete pm.id;
-          const f = { ...pm, ...this._map.get(schema) };
-          return Object.keys(f).length ? f : void 0;
+          const f2 = { ...pm, ...this._map.get(schema) };
+          return Object.keys(f2).length ? f2 : void 0;
         }
         return this._map.get(schema);
       }
@@ -41612,13 +33147,13 @@ function compileFn(schema, options2) {
   const code2 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
-  const F = Function;
+  const F2 = Function;
   const factoryCode = `return (input) => {
 ${code2}
 }`;
   let fn;
   try {
-    const factory = new F(...constantNames, factoryCode);
+    const factory = new F2(...constantNames, factoryCode);
     fn = factory(...constantValues);
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
@@ -41630,8 +33165,8 @@ ${code2}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
-    if (v === value)
+  for (const [name2, v2] of ctx.constants) {
+    if (v2 === value)
       return name2;
   }
   const name = `c${ctx.constantCounter++}`;
@@ -41665,8 +33200,8 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
-      for (const k of trailing)
-        ctx.constants.delete(k);
+      for (const k2 of trailing)
+        ctx.constants.delete(k2);
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
@@ -41766,9 +33301,9 @@ function generateChecks(doc, ctx, schema, accessor) {
 }
 function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   const cpLen = addConstant(ctx, codePointLength);
-  const v = newVar(ctx);
-  doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
-  return v;
+  const v2 = newVar(ctx);
+  doc.write(`const ${v2} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
+  return v2;
 }
 function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -42228,8 +33763,8 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const keys = Object.keys(shape);
   const symbolKeys = Object.getOwnPropertySymbols(shape);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
-  const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
+  const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
+  const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
   const propShape = shape;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
@@ -42273,7 +33808,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   if (catchall) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
-      const condition = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
+      const condition = keys.map((k2) => `k !== ${esc(k2)}`).join(" && ") || "true";
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (${condition}) return INVALID;`);
@@ -42286,7 +33821,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     }
   }
   const outputVar = newVar(ctx);
-  const hasConditionalKeys = allKeys.some((k) => mayOmitUndefined(propShape[k]) || dropsWhenAbsent(propShape[k]));
+  const hasConditionalKeys = allKeys.some((k2) => mayOmitUndefined(propShape[k2]) || dropsWhenAbsent(propShape[k2]));
   if (!buildsValue) {
     if (unknownKeysMode === "schema") {
       const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
@@ -42304,16 +33839,16 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     return null;
   }
   if (!hasConditionalKeys) {
-    const propLiterals = allKeys.map((k) => `${propKey(k)}: ${propOutputs.get(k)}`).join(", ");
+    const propLiterals = allKeys.map((k2) => `${propKey(k2)}: ${propOutputs.get(k2)}`).join(", ");
     doc.write(`const ${outputVar} = { ${propLiterals} };`);
   } else {
     doc.write(`const ${outputVar} = {};`);
-    for (const k of allKeys) {
-      const kx = keyExpr(k);
-      const out = propOutputs.get(k);
-      if (dropsWhenAbsent(propShape[k])) {
+    for (const k2 of allKeys) {
+      const kx = keyExpr(k2);
+      const out = propOutputs.get(k2);
+      if (dropsWhenAbsent(propShape[k2])) {
         doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
-      } else if (mayOmitUndefined(propShape[k])) {
+      } else if (mayOmitUndefined(propShape[k2])) {
         doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
       } else {
         doc.write(`${outputVar}[${kx}] = ${out};`);
@@ -42808,7 +34343,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject4);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject3);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -43916,7 +35451,7 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new Class2({
     type: "enum",
     entries,
@@ -44122,8 +35657,8 @@ function _stringbool(Classes, _params) {
   let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
   let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
   if (params.case !== "sensitive") {
-    truthyArray = truthyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
-    falsyArray = falsyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
+    truthyArray = truthyArray.map((v2) => typeof v2 === "string" ? v2.toLowerCase() : v2);
+    falsyArray = falsyArray.map((v2) => typeof v2 === "string" ? v2.toLowerCase() : v2);
   }
   const truthySet = new Set(truthyArray);
   const falsySet = new Set(falsyArray);
@@ -44486,18 +36021,18 @@ function foldIntersection(json2) {
   for (const key of FOLDABLE_KEYS)
     if (key in json2)
       return;
-  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+  const unions = allOf.filter((m) => UNION_KEYS.some((k2) => Array.isArray(m[k2])));
   let folded = null;
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
     const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
+    const keyword = UNION_KEYS.find((k2) => Array.isArray(union2[k2]));
     if (Object.keys(union2).length !== 1)
       return;
     const rest = allOf.filter((m) => m !== union2);
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
-    if (branches.some((b) => !b))
+    if (branches.some((b2) => !b2))
       return;
     folded = { [keyword]: branches };
   }
@@ -44801,11 +36336,11 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
-  if (!numericType && !values?.some((v) => typeof v === "number"))
+  if (!numericType && !values?.some((v2) => typeof v2 === "number"))
     return json2;
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
   if (rest.enum)
-    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
+    rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
     rest.const = String(rest.const);
   if (!numericType)
@@ -44843,7 +36378,7 @@ function rewriteKeyNames(ctx) {
 }
 function serializeDefaultValue(value, schema, ctx, json2, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
+  const serialized = JSON.stringify(value, (_2, val) => {
     if (typeof val !== "bigint")
       return val;
     unrepresentable = true;
@@ -44860,7 +36395,7 @@ function toJSONSchema(input3, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+      const [_2, schema] = entry;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -45083,9 +36618,9 @@ var init_json_schema_processors = __esm({
         json2.not = {};
         return;
       }
-      if (values.every((v) => typeof v === "number"))
+      if (values.every((v2) => typeof v2 === "number"))
         json2.type = "number";
-      if (values.every((v) => typeof v === "string"))
+      if (values.every((v2) => typeof v2 === "string"))
         json2.type = "string";
       json2.enum = values;
     };
@@ -45118,13 +36653,13 @@ var init_json_schema_processors = __esm({
           json2.const = val;
         }
       } else {
-        if (vals.every((v) => typeof v === "number"))
+        if (vals.every((v2) => typeof v2 === "number"))
           json2.type = "number";
-        if (vals.every((v) => typeof v === "string"))
+        if (vals.every((v2) => typeof v2 === "string"))
           json2.type = "string";
-        if (vals.every((v) => typeof v === "boolean"))
+        if (vals.every((v2) => typeof v2 === "boolean"))
           json2.type = "boolean";
-        if (vals.every((v) => v === null))
+        if (vals.every((v2) => v2 === null))
           json2.type = "null";
         json2.enum = vals;
       }
@@ -45232,7 +36767,7 @@ var init_json_schema_processors = __esm({
     unionProcessor = (schema, ctx, json2, params) => {
       const def = schema._zod.def;
       const isExclusive = def.inclusive === false;
-      const options2 = def.options.map((x, i) => processSchema(x, ctx, {
+      const options2 = def.options.map((x2, i) => processSchema(x2, ctx, {
         ...params,
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
       }));
@@ -45248,14 +36783,14 @@ var init_json_schema_processors = __esm({
         ...params,
         path: [...params.path, "allOf", 0]
       });
-      const b = processSchema(def.right, ctx, {
+      const b2 = processSchema(def.right, ctx, {
         ...params,
         path: [...params.path, "allOf", 1]
       });
       const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
       const allOf = [
         ...isSimpleIntersection(a) ? a.allOf : [a],
-        ...isSimpleIntersection(b) ? b.allOf : [b]
+        ...isSimpleIntersection(b2) ? b2.allOf : [b2]
       ];
       json2.allOf = allOf;
       ctx.intersections.push(allOf);
@@ -45266,7 +36801,7 @@ var init_json_schema_processors = __esm({
       json2.type = "array";
       const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
       const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-      const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+      const prefixItems = def.items.map((x2, i) => processSchema(x2, ctx, {
         ...params,
         path: [...params.path, prefixPath, i]
       }));
@@ -45362,7 +36897,7 @@ var init_json_schema_processors = __esm({
       const keyValues = keyType._zod.values;
       const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
       if (keyValues && !def.partial && !omittableOnInput) {
-        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        const validKeyValues = [...keyValues].filter((v2) => typeof v2 === "string" || typeof v2 === "number");
         if (validKeyValues.length > 0) {
           json2.required = validKeyValues.map(String);
         }
@@ -45575,7 +37110,7 @@ var init_json_schema_generator = __esm({
         this.ctx.sharedEmitDoneFor = void 0;
         extractDefs(this.ctx, schema);
         const result = finalize(this.ctx, schema);
-        const { "~standard": _, ...plainResult } = result;
+        const { "~standard": _2, ...plainResult } = result;
         return plainResult;
       }
     };
@@ -45849,7 +37384,7 @@ __export(core_exports2, {
   config: () => config2,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode4,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync,
   describe: () => describe,
   encode: () => encode,
@@ -45876,7 +37411,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse4,
+  parse: () => parse3,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -45908,7 +37443,7 @@ __export(core_exports2, {
 var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core();
-    init_parse2();
+    init_parse();
     init_errors();
     init_schemas();
     init_memoizer();
@@ -46024,18 +37559,18 @@ var init_errors2 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse5, parseAsync2, safeParse2, safeParseAsync2, encode2, decode5, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
-var init_parse3 = __esm({
+var parse4, parseAsync2, safeParse2, safeParseAsync2, encode2, decode4, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
+var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors2();
     init_core2();
-    parse5 = /* @__PURE__ */ _parse(ZodRealError);
+    parse4 = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
     encode2 = /* @__PURE__ */ _encode(ZodRealError);
-    decode5 = /* @__PURE__ */ _decode(ZodRealError);
+    decode4 = /* @__PURE__ */ _decode(ZodRealError);
     encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
     decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
     safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -46194,14 +37729,14 @@ __export(schemas_exports2, {
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   promise: () => promise,
   readonly: () => readonly,
   record: () => record,
   refine: () => refine,
   set: () => set2,
   strictObject: () => strictObject,
-  string: () => string4,
+  string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
   success: () => success,
@@ -46233,7 +37768,7 @@ function _ensureDefaultMemoizer() {
   if (!globalConfig.memoizer)
     config2({ memoizer: memoizer() });
 }
-function string4(params) {
+function string2(params) {
   return _string(ZodString, params);
 }
 function email2(params) {
@@ -46468,7 +38003,7 @@ function record(keyType, valueType, params) {
   if (!valueType || !valueType._zod) {
     return new ZodRecord({
       type: "record",
-      keyType: string4(),
+      keyType: string2(),
       valueType: keyType,
       ...util_exports.normalizeParams(valueType)
     });
@@ -46514,7 +38049,7 @@ function set2(valueType, params) {
   });
 }
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new ZodEnum({
     type: "enum",
     entries,
@@ -46706,11 +38241,11 @@ function _instanceof(cls, params = {}) {
 }
 function json(params) {
   const jsonSchema = lazy(() => {
-    return union([string4(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string4(), jsonSchema)]);
+    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
-function preprocess2(fn, schema) {
+function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn),
@@ -46727,7 +38262,7 @@ var init_schemas2 = __esm({
     init_to_json_schema();
     init_en();
     init_checks2();
-    init_parse3();
+    init_parse2();
     ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
       _ensureDefaultLocale();
       $ZodType.init(inst, def);
@@ -46843,7 +38378,7 @@ var init_schemas2 = __esm({
         util_exports.own(this, "~standard", value);
       },
       parse: function _parse2(data, params) {
-        return parse5(this, data, params, { callee: _parse2 });
+        return parse4(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -46871,7 +38406,7 @@ var init_schemas2 = __esm({
         return encode2(this, data, params, { callee: _encode2 });
       },
       decode: function _decode2(data, params) {
-        return decode5(this, data, params, { callee: _decode2 });
+        return decode4(this, data, params, { callee: _decode2 });
       },
       encodeAsync: async function _encodeAsync2(data, params) {
         return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -47877,11 +39412,11 @@ function canonicalKey(value, seen) {
     }
     const keys = Object.keys(value).sort();
     const parts = [];
-    for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
+    for (const k2 of keys) {
+      const key = canonicalKey(value[k2], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts.push(`${k2.length}:${k2}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -48018,10 +39553,10 @@ function convertBaseSchema(schema, ctx) {
     if (enumValues.length === 1) {
       return z.literal(enumValues[0]);
     }
-    if (enumValues.every((v) => typeof v === "string")) {
+    if (enumValues.every((v2) => typeof v2 === "string")) {
       return z.enum(enumValues);
     }
-    const literalSchemas = enumValues.map((v) => z.literal(v));
+    const literalSchemas = enumValues.map((v2) => z.literal(v2));
     if (literalSchemas.length < 2) {
       return literalSchemas[0];
     }
@@ -48191,7 +39726,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject4(payload.value))
+            if (!isPlainObject3(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -48298,12 +39833,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options2 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const options2 = schema.anyOf.map((s3) => convertSchema(s3, ctx));
     const anyOfUnion = z.union(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options2 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const options2 = schema.oneOf.map((s3) => convertSchema(s3, ctx));
     const oneOfUnion = z.xor(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -48515,24 +40050,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node4, rewritten) : node4;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
-    const cached2 = cache.get(s);
+  function run2(s3) {
+    const cached2 = cache.get(s3);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache.get(s3)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache.set(s3, RESOLVING);
+    const inner = mapInner(s3);
+    const mapped = fn(inner, inner !== s3);
+    cache.set(s3, mapped);
     return mapped;
   }
-  function mapInner(s) {
-    const def = s._zod.def;
+  function mapInner(s3) {
+    const def = s3._zod.def;
     const kind = def.type;
     switch (kind) {
       case "object": {
@@ -48540,11 +40075,11 @@ function visit(schema, fnOrHandlers) {
         const keys = Object.keys(oldShape);
         let changed = false;
         const newShape = {};
-        for (const k of keys) {
-          const mapped = run2(oldShape[k]);
-          if (mapped !== oldShape[k])
+        for (const k2 of keys) {
+          const mapped = run2(oldShape[k2]);
+          if (mapped !== oldShape[k2])
             changed = true;
-          newShape[k] = mapped;
+          newShape[k2] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
@@ -48552,11 +40087,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
+        return changed ? clone(s3, { ...def, shape: newShape, catchall: newCatchall }) : s3;
       }
       case "array": {
         const mapped = run2(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
+        return mapped === def.element ? s3 : clone(s3, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -48574,17 +40109,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
+        return changed ? clone(s3, { ...def, items: newItems, rest: newRest }) : s3;
       }
       case "record":
       case "map": {
         const newKey = run2(def.keyType);
         const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s3 : clone(s3, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s3 : clone(s3, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -48596,12 +40131,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
+        return changed ? clone(s3, { ...def, options: newOptions }) : s3;
       }
       case "intersection": {
         const newLeft = run2(def.left);
         const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s3 : clone(s3, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -48613,22 +40148,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s3 : clone(s3, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run2(def.in);
         const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s3 : clone(s3, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run2(def.input);
         const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s3 : clone(s3, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s3, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -48652,10 +40187,10 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s;
+        return s3;
       default: {
         kind;
-        return s;
+        return s3;
       }
     }
   }
@@ -48673,11 +40208,11 @@ var init_visit = __esm({
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s) => s.partial(),
+    object: (s3) => s3.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+    union: (s3) => {
+      const def = s3._zod.def;
+      return def.discriminator === void 0 ? s3 : union(def.options);
     }
   });
 }
@@ -48703,18 +40238,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
+    pipe: (s3) => inSide(s3._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
+    default: (s3, rewritten) => rewritten ? optional(s3._zod.def.innerType) : s3,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    catch: (s3, rewritten) => rewritten ? s3._zod.def.innerType : s3
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
+    pipe: (s3) => outSide(s3._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    prefault: (s3, rewritten) => rewritten ? s3._zod.def.innerType : s3
   });
 }
 var init_in_out = __esm({
@@ -48732,9 +40267,9 @@ __export(coerce_exports, {
   boolean: () => boolean3,
   date: () => date4,
   number: () => number3,
-  string: () => string5
+  string: () => string3
 });
-function string5(params) {
+function string3(params) {
   return _coercedString(ZodString, params);
 }
 function number3(params) {
@@ -48872,7 +40407,7 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode5,
+  decode: () => decode4,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
   describe: () => describe2,
@@ -48954,13 +40489,13 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse5,
+  parse: () => parse4,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   positive: () => _positive,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   prettifyError: () => prettifyError,
   promise: () => promise,
   properties: () => _properties,
@@ -48983,7 +40518,7 @@ __export(external_exports, {
   slugify: () => _slugify,
   startsWith: () => _startsWith,
   strictObject: () => strictObject,
-  string: () => string4,
+  string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
   success: () => success,
@@ -49024,7 +40559,7 @@ var init_external = __esm({
     init_schemas2();
     init_checks2();
     init_errors2();
-    init_parse3();
+    init_parse2();
     init_compat();
     init_core2();
     init_json_schema_processors();
@@ -49046,20 +40581,8485 @@ var init_zod = __esm({
   }
 });
 
+// src/delivery/handled-events.ts
+var ISSUE_EVENTS, ISSUE_TYPE_EVENTS, SUB_ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
+var init_handled_events = __esm({
+  "src/delivery/handled-events.ts"() {
+    "use strict";
+    ISSUE_EVENTS = [
+      "issues.opened",
+      "issues.edited",
+      "issues.reopened",
+      "issues.closed",
+      "issues.assigned",
+      "issues.unassigned",
+      "issues.labeled",
+      "issues.unlabeled"
+    ];
+    ISSUE_TYPE_EVENTS = ["issues.typed", "issues.untyped"];
+    SUB_ISSUE_EVENTS = [
+      "sub_issues.parent_issue_added",
+      "sub_issues.parent_issue_removed"
+    ];
+    PULL_REQUEST_EVENTS = [
+      "pull_request.opened",
+      "pull_request.edited",
+      "pull_request.reopened",
+      "pull_request.closed",
+      "pull_request.synchronize",
+      "pull_request.ready_for_review",
+      "pull_request.converted_to_draft",
+      "pull_request.assigned",
+      "pull_request.unassigned",
+      "pull_request.labeled",
+      "pull_request.unlabeled"
+    ];
+    RERUN_EVENTS = ["check_run.rerequested", "check_suite.rerequested"];
+    MERGE_GROUP_EVENT = "merge_group.checks_requested";
+    COMMAND_EVENT = "issue_comment.created";
+    STICKY_COMMENT_EVENTS = ["issue_comment.edited", "issue_comment.deleted"];
+    PUSH_EVENT = "push";
+    HANDLED = /* @__PURE__ */ new Set([
+      ...ISSUE_EVENTS,
+      ...ISSUE_TYPE_EVENTS,
+      ...SUB_ISSUE_EVENTS,
+      ...PULL_REQUEST_EVENTS,
+      ...RERUN_EVENTS,
+      MERGE_GROUP_EVENT,
+      COMMAND_EVENT,
+      ...STICKY_COMMENT_EVENTS,
+      PUSH_EVENT
+    ]);
+  }
+});
+
+// src/store/store.ts
+async function getJson(store, key) {
+  const raw = await store.get(key);
+  if (raw === void 0) return void 0;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return void 0;
+  }
+}
+function setJson(store, key, value, ttlSeconds) {
+  return store.set(key, JSON.stringify(value), ttlSeconds);
+}
+var init_store = __esm({
+  "src/store/store.ts"() {
+    "use strict";
+  }
+});
+
+// src/github/check-run.ts
+import { createHash } from "node:crypto";
+function forgetCheckRun(store, repo, sha) {
+  return store.delete(checkStateKey(repo, sha));
+}
+function capped(o) {
+  if (o.summary.length <= MAX_SUMMARY) return o;
+  return { ...o, summary: `${o.summary.slice(0, MAX_SUMMARY)}
+
+\u2026(truncated)` };
+}
+async function findExisting(octokit, repo, sha, appId) {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ...repo,
+    ref: sha,
+    check_name: CHECK_NAME,
+    app_id: appId,
+    filter: "latest",
+    per_page: 1
+  });
+  const run2 = data.check_runs[0];
+  if (!run2) return void 0;
+  const output2 = {
+    conclusion: run2.conclusion,
+    title: run2.output.title ?? "",
+    summary: run2.output.summary ?? ""
+  };
+  return { id: Number(run2.id), fingerprint: fingerprint(output2) };
+}
+async function publishCheckRun(params) {
+  const { octokit, store, repo, sha, appId } = params;
+  const output2 = capped(params.output);
+  const key = checkStateKey(repo, sha);
+  const known = await getJson(store, key) ?? (params.newCommit ? void 0 : await findExisting(octokit, repo, sha, appId));
+  const print = fingerprint(output2);
+  if (known?.fingerprint === print) {
+    await setJson(store, key, known, STATE_TTL);
+    return "unchanged";
+  }
+  const body = {
+    status: "completed",
+    conclusion: output2.conclusion,
+    output: { title: output2.title, summary: output2.summary }
+  };
+  if (known) {
+    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      ...repo,
+      check_run_id: known.id,
+      ...body
+    });
+    await setJson(store, key, { id: known.id, fingerprint: print }, STATE_TTL);
+    return "updated";
+  }
+  const { data } = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: sha,
+    ...body
+  });
+  await setJson(store, key, { id: Number(data.id), fingerprint: print }, STATE_TTL);
+  return "created";
+}
+var CHECK_NAME, MAX_SUMMARY, STATE_TTL, checkStateKey, fingerprint;
+var init_check_run = __esm({
+  "src/github/check-run.ts"() {
+    "use strict";
+    init_store();
+    CHECK_NAME = "Ownership";
+    MAX_SUMMARY = 65e3;
+    STATE_TTL = 14 * 24 * 3600;
+    checkStateKey = (repo, sha) => `check:${repo.owner}/${repo.repo}:${sha}`.toLowerCase();
+    fingerprint = (o) => createHash("sha256").update(`${o.conclusion}
+${o.title}
+${o.summary}`).digest("base64url");
+  }
+});
+
+// src/core/text/neutralize.ts
+function trimUrl(url2) {
+  let out = url2.replace(/[.,:;!?*_~"']+$/, "");
+  while (out.endsWith(")") && out.split("(").length < out.split(")").length) {
+    out = out.slice(0, -1).replace(/[.,:;!?*_~"']+$/, "");
+  }
+  return out;
+}
+function neutralize(text6, maxLength = 200) {
+  let out = text6.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}\u2026`;
+  let result = "";
+  let last = 0;
+  for (const match of out.matchAll(TOKEN)) {
+    const token = match[0].startsWith("@") ? match[0] : trimUrl(match[0]);
+    result += `${escapeMarkdown(out.slice(last, match.index))}\`${token}\``;
+    last = match.index + token.length;
+  }
+  return result + escapeMarkdown(out.slice(last));
+}
+function quietLogin(login3) {
+  return `\`@${login3.replace(/`/g, "")}\``;
+}
+var MENTION, BARE_URL, TOKEN, escapeMarkdown;
+var init_neutralize = __esm({
+  "src/core/text/neutralize.ts"() {
+    "use strict";
+    MENTION = /(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9_.-]+)?/g;
+    BARE_URL = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>`|]+/g;
+    TOKEN = new RegExp(`${MENTION.source}|${BARE_URL.source}`, "g");
+    escapeMarkdown = (text6) => text6.replace(/[\\`*_{}[\]()<>#+!|~>=-]/g, (c2) => `\\${c2}`);
+  }
+});
+
+// src/status/period.ts
+function formatter(timeZone) {
+  let f2 = formatters.get(timeZone);
+  if (!f2) {
+    f2 = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short"
+    });
+    formatters.set(timeZone, f2);
+  }
+  return f2;
+}
+function isValidTimeZone(timeZone) {
+  if (timeZone.trim() === "") return false;
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function assertTimeZone(timeZone) {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Invalid time zone: ${timeZone}`);
+}
+function zonedWallTime(date5, timeZone) {
+  const parts = formatter(timeZone).formatToParts(date5);
+  const get2 = (type) => {
+    const part = parts.find((p) => p.type === type);
+    return part ? Number(part.value) : 0;
+  };
+  let year = get2("year");
+  if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
+  return {
+    year,
+    month: get2("month"),
+    day: get2("day"),
+    hour: get2("hour") % 24,
+    minute: get2("minute"),
+    second: get2("second")
+  };
+}
+function wallAsUtcMs(w2) {
+  const d = /* @__PURE__ */ new Date(0);
+  d.setUTCFullYear(w2.year, w2.month - 1, w2.day);
+  d.setUTCHours(w2.hour, w2.minute, w2.second, 0);
+  return d.getTime();
+}
+function offsetAt(ms, timeZone) {
+  const whole = Math.floor(ms / 1e3) * 1e3;
+  return wallAsUtcMs(zonedWallTime(new Date(whole), timeZone)) - whole;
+}
+function zonedTimeToUtc(wall, timeZone) {
+  assertTimeZone(timeZone);
+  const local = wallAsUtcMs(wall);
+  const before = offsetAt(local - DAY_MS, timeZone);
+  const after = offsetAt(local + DAY_MS, timeZone);
+  const valid2 = [.../* @__PURE__ */ new Set([before, after])].map((offset) => local - offset).filter((t) => offsetAt(t, timeZone) === local - t).sort((a, b2) => a - b2);
+  const first = valid2[0];
+  return new Date(first ?? local - before);
+}
+function addDays(date5, days2) {
+  const d = /* @__PURE__ */ new Date(0);
+  d.setUTCFullYear(date5.year, date5.month - 1, date5.day + days2);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+function civilMs(date5) {
+  return wallAsUtcMs({ ...date5, hour: 0, minute: 0, second: 0 });
+}
+function daysBetween(a, b2) {
+  return Math.round((civilMs(b2) - civilMs(a)) / DAY_MS);
+}
+function isoWeekOfDate(date5) {
+  const ms = civilMs(date5);
+  const mondayBased = (new Date(ms).getUTCDay() + 6) % 7;
+  const thursday = ms + (3 - mondayBased) * DAY_MS;
+  const weekYear = new Date(thursday).getUTCFullYear();
+  const jan1 = civilMs({ year: weekYear, month: 1, day: 1 });
+  return { weekYear, week: Math.floor((thursday - jan1) / DAY_MS / 7) + 1 };
+}
+function isoWeeksInYear(weekYear) {
+  return isoWeekOfDate({ year: weekYear, month: 12, day: 28 }).week;
+}
+function formatIsoWeek(weekYear, week) {
+  return `${String(weekYear).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
+}
+function reportPeriod(now, timeZone) {
+  assertTimeZone(timeZone);
+  const yesterday = addDays(zonedWallTime(now, timeZone), -1);
+  const mondayBased = (new Date(civilMs(yesterday)).getUTCDay() + 6) % 7;
+  const monday = addDays(yesterday, -mondayBased);
+  const midnight = { hour: 0, minute: 0, second: 0 };
+  const start = zonedTimeToUtc({ ...monday, ...midnight }, timeZone);
+  const weekEnd = zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone);
+  const { weekYear, week } = isoWeekOfDate(yesterday);
+  return periodOfWeek(
+    { isoWeek: formatIsoWeek(weekYear, week), monday: start, nextMonday: weekEnd },
+    now
+  );
+}
+function periodOfWeek(week, now) {
+  const complete = now.getTime() >= week.nextMonday.getTime();
+  return {
+    start: week.monday,
+    end: complete ? week.nextMonday : new Date(now.getTime()),
+    complete,
+    isoWeek: week.isoWeek
+  };
+}
+function parseIsoWeek(text6, timeZone) {
+  if (!isValidTimeZone(timeZone)) {
+    return {
+      ok: false,
+      error: { code: "invalid-timezone", message: `Unknown time zone "${timeZone}"` }
+    };
+  }
+  const m = /^\s*(\d{4})-?W(\d{1,2})\s*$/i.exec(text6);
+  const weekYear = Number(m?.[1]);
+  const week = Number(m?.[2]);
+  if (!m || week < 1 || week > isoWeeksInYear(weekYear)) {
+    const why = m ? `${weekYear} has ${isoWeeksInYear(weekYear)} ISO weeks` : "expected YYYY-Www";
+    return {
+      ok: false,
+      error: { code: "invalid-week", message: `Invalid ISO week "${text6.trim()}": ${why}` }
+    };
+  }
+  const jan4 = { year: weekYear, month: 1, day: 4 };
+  const jan4Monday = (new Date(civilMs(jan4)).getUTCDay() + 6) % 7;
+  const monday = addDays(jan4, (week - 1) * 7 - jan4Monday);
+  const midnight = { hour: 0, minute: 0, second: 0 };
+  return {
+    ok: true,
+    value: {
+      isoWeek: formatIsoWeek(weekYear, week),
+      monday: zonedTimeToUtc({ ...monday, ...midnight }, timeZone),
+      nextMonday: zonedTimeToUtc({ ...addDays(monday, 7), ...midnight }, timeZone)
+    }
+  };
+}
+function formatZonedDate(date5, timeZone) {
+  const w2 = zonedWallTime(date5, timeZone);
+  return `${String(w2.year).padStart(4, "0")}-${pad(w2.month)}-${pad(w2.day)}`;
+}
+function formatZonedDateTime(date5, timeZone) {
+  const w2 = zonedWallTime(date5, timeZone);
+  return `${formatZonedDate(date5, timeZone)} ${pad(w2.hour)}:${pad(w2.minute)}`;
+}
+var DAY_MS, formatters, pad;
+var init_period = __esm({
+  "src/status/period.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+    formatters = /* @__PURE__ */ new Map();
+    pad = (n) => String(n).padStart(2, "0");
+  }
+});
+
+// src/followup/followup-record.ts
+function line(event, live, timeZone) {
+  const day = formatZonedDate(new Date(event.at), timeZone);
+  switch (event.kind) {
+    case "nudge":
+      return `- ${day}: ${mention(event.to, live)}, this has been in progress with no word from you for ${event.days} working days. Where does it stand? A short comment is enough.`;
+    case "escalate":
+      return `- ${day}: ${mention(event.to, live)}, no word from ${quietLogin(event.owner)} on this in-progress item for ${event.days} working days, nudge included. Please check in with them.`;
+    case "review":
+      return `- ${day}: ${mention(event.to, live)}, this decision's review date (${event.date}) has come. Did the expected outcome happen? Say what you learned in a comment.`;
+  }
+}
+function followupBlock(record2, timeZone) {
+  const events = record2.events.slice(-KEEP);
+  if (events.length === 0) return "";
+  const lines = events.map((e, i) => line(e, i === events.length - 1, timeZone));
+  const hidden = `${START}${encodeURIComponent(JSON.stringify({ events, timeZone }))}${END}`;
+  return ["", "", "**Follow-up**", "", ...lines, hidden].join("\n");
+}
+function isEvent(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const e = value;
+  if (typeof e.to !== "string" || typeof e.at !== "string" || Number.isNaN(Date.parse(e.at))) {
+    return false;
+  }
+  switch (e.kind) {
+    case "nudge":
+      return typeof e.days === "number";
+    case "escalate":
+      return typeof e.days === "number" && typeof e.owner === "string";
+    case "review":
+      return typeof e.date === "string";
+    default:
+      return false;
+  }
+}
+function readFollowup(body) {
+  if (!body) return void 0;
+  const start = body.lastIndexOf(START);
+  if (start < 0) return void 0;
+  const end = body.indexOf(END, start + START.length);
+  if (end < 0) return void 0;
+  try {
+    const value = JSON.parse(decodeURIComponent(body.slice(start + START.length, end)));
+    if (typeof value !== "object" || value === null) return void 0;
+    const { events, timeZone } = value;
+    if (!Array.isArray(events) || typeof timeZone !== "string") return void 0;
+    return { events: events.filter(isEvent), timeZone };
+  } catch {
+    return void 0;
+  }
+}
+function lastEvent(record2, kind) {
+  const events = record2?.events ?? [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e?.kind === kind) return e;
+  }
+  return void 0;
+}
+var KEEP, START, END, mention;
+var init_followup_record = __esm({
+  "src/followup/followup-record.ts"() {
+    "use strict";
+    init_neutralize();
+    init_period();
+    KEEP = 6;
+    START = "<!-- ownership-bot:followup ";
+    END = " -->";
+    mention = (login3, live) => live ? `@${login3}` : quietLogin(login3);
+  }
+});
+
+// src/core/rules/fenced.ts
+function fenced(text6, info = "markdown") {
+  const longestRun = Math.max(2, ...[...text6.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence}${info}
+${text6}
+${fence}`;
+}
+var init_fenced = __esm({
+  "src/core/rules/fenced.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/mdast-util-to-string/lib/index.js
+function toString(value, options2) {
+  const settings = options2 || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value, includeImageAlt, includeHtml);
+}
+function one(value, includeImageAlt, includeHtml) {
+  if (node2(value)) {
+    if ("value" in value) {
+      return value.type === "html" && !includeHtml ? "" : value.value;
+    }
+    if (includeImageAlt && "alt" in value && value.alt) {
+      return value.alt;
+    }
+    if ("children" in value) {
+      return all(value.children, includeImageAlt, includeHtml);
+    }
+  }
+  if (Array.isArray(value)) {
+    return all(value, includeImageAlt, includeHtml);
+  }
+  return "";
+}
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index2 = -1;
+  while (++index2 < values.length) {
+    result[index2] = one(values[index2], includeImageAlt, includeHtml);
+  }
+  return result.join("");
+}
+function node2(value) {
+  return Boolean(value && typeof value === "object");
+}
+var emptyOptions;
+var init_lib = __esm({
+  "node_modules/mdast-util-to-string/lib/index.js"() {
+    emptyOptions = {};
+  }
+});
+
+// node_modules/mdast-util-to-string/index.js
+var init_mdast_util_to_string = __esm({
+  "node_modules/mdast-util-to-string/index.js"() {
+    init_lib();
+  }
+});
+
+// node_modules/character-entities/index.js
+var characterEntities;
+var init_character_entities = __esm({
+  "node_modules/character-entities/index.js"() {
+    characterEntities = {
+      AElig: "\xC6",
+      AMP: "&",
+      Aacute: "\xC1",
+      Abreve: "\u0102",
+      Acirc: "\xC2",
+      Acy: "\u0410",
+      Afr: "\u{1D504}",
+      Agrave: "\xC0",
+      Alpha: "\u0391",
+      Amacr: "\u0100",
+      And: "\u2A53",
+      Aogon: "\u0104",
+      Aopf: "\u{1D538}",
+      ApplyFunction: "\u2061",
+      Aring: "\xC5",
+      Ascr: "\u{1D49C}",
+      Assign: "\u2254",
+      Atilde: "\xC3",
+      Auml: "\xC4",
+      Backslash: "\u2216",
+      Barv: "\u2AE7",
+      Barwed: "\u2306",
+      Bcy: "\u0411",
+      Because: "\u2235",
+      Bernoullis: "\u212C",
+      Beta: "\u0392",
+      Bfr: "\u{1D505}",
+      Bopf: "\u{1D539}",
+      Breve: "\u02D8",
+      Bscr: "\u212C",
+      Bumpeq: "\u224E",
+      CHcy: "\u0427",
+      COPY: "\xA9",
+      Cacute: "\u0106",
+      Cap: "\u22D2",
+      CapitalDifferentialD: "\u2145",
+      Cayleys: "\u212D",
+      Ccaron: "\u010C",
+      Ccedil: "\xC7",
+      Ccirc: "\u0108",
+      Cconint: "\u2230",
+      Cdot: "\u010A",
+      Cedilla: "\xB8",
+      CenterDot: "\xB7",
+      Cfr: "\u212D",
+      Chi: "\u03A7",
+      CircleDot: "\u2299",
+      CircleMinus: "\u2296",
+      CirclePlus: "\u2295",
+      CircleTimes: "\u2297",
+      ClockwiseContourIntegral: "\u2232",
+      CloseCurlyDoubleQuote: "\u201D",
+      CloseCurlyQuote: "\u2019",
+      Colon: "\u2237",
+      Colone: "\u2A74",
+      Congruent: "\u2261",
+      Conint: "\u222F",
+      ContourIntegral: "\u222E",
+      Copf: "\u2102",
+      Coproduct: "\u2210",
+      CounterClockwiseContourIntegral: "\u2233",
+      Cross: "\u2A2F",
+      Cscr: "\u{1D49E}",
+      Cup: "\u22D3",
+      CupCap: "\u224D",
+      DD: "\u2145",
+      DDotrahd: "\u2911",
+      DJcy: "\u0402",
+      DScy: "\u0405",
+      DZcy: "\u040F",
+      Dagger: "\u2021",
+      Darr: "\u21A1",
+      Dashv: "\u2AE4",
+      Dcaron: "\u010E",
+      Dcy: "\u0414",
+      Del: "\u2207",
+      Delta: "\u0394",
+      Dfr: "\u{1D507}",
+      DiacriticalAcute: "\xB4",
+      DiacriticalDot: "\u02D9",
+      DiacriticalDoubleAcute: "\u02DD",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "\u02DC",
+      Diamond: "\u22C4",
+      DifferentialD: "\u2146",
+      Dopf: "\u{1D53B}",
+      Dot: "\xA8",
+      DotDot: "\u20DC",
+      DotEqual: "\u2250",
+      DoubleContourIntegral: "\u222F",
+      DoubleDot: "\xA8",
+      DoubleDownArrow: "\u21D3",
+      DoubleLeftArrow: "\u21D0",
+      DoubleLeftRightArrow: "\u21D4",
+      DoubleLeftTee: "\u2AE4",
+      DoubleLongLeftArrow: "\u27F8",
+      DoubleLongLeftRightArrow: "\u27FA",
+      DoubleLongRightArrow: "\u27F9",
+      DoubleRightArrow: "\u21D2",
+      DoubleRightTee: "\u22A8",
+      DoubleUpArrow: "\u21D1",
+      DoubleUpDownArrow: "\u21D5",
+      DoubleVerticalBar: "\u2225",
+      DownArrow: "\u2193",
+      DownArrowBar: "\u2913",
+      DownArrowUpArrow: "\u21F5",
+      DownBreve: "\u0311",
+      DownLeftRightVector: "\u2950",
+      DownLeftTeeVector: "\u295E",
+      DownLeftVector: "\u21BD",
+      DownLeftVectorBar: "\u2956",
+      DownRightTeeVector: "\u295F",
+      DownRightVector: "\u21C1",
+      DownRightVectorBar: "\u2957",
+      DownTee: "\u22A4",
+      DownTeeArrow: "\u21A7",
+      Downarrow: "\u21D3",
+      Dscr: "\u{1D49F}",
+      Dstrok: "\u0110",
+      ENG: "\u014A",
+      ETH: "\xD0",
+      Eacute: "\xC9",
+      Ecaron: "\u011A",
+      Ecirc: "\xCA",
+      Ecy: "\u042D",
+      Edot: "\u0116",
+      Efr: "\u{1D508}",
+      Egrave: "\xC8",
+      Element: "\u2208",
+      Emacr: "\u0112",
+      EmptySmallSquare: "\u25FB",
+      EmptyVerySmallSquare: "\u25AB",
+      Eogon: "\u0118",
+      Eopf: "\u{1D53C}",
+      Epsilon: "\u0395",
+      Equal: "\u2A75",
+      EqualTilde: "\u2242",
+      Equilibrium: "\u21CC",
+      Escr: "\u2130",
+      Esim: "\u2A73",
+      Eta: "\u0397",
+      Euml: "\xCB",
+      Exists: "\u2203",
+      ExponentialE: "\u2147",
+      Fcy: "\u0424",
+      Ffr: "\u{1D509}",
+      FilledSmallSquare: "\u25FC",
+      FilledVerySmallSquare: "\u25AA",
+      Fopf: "\u{1D53D}",
+      ForAll: "\u2200",
+      Fouriertrf: "\u2131",
+      Fscr: "\u2131",
+      GJcy: "\u0403",
+      GT: ">",
+      Gamma: "\u0393",
+      Gammad: "\u03DC",
+      Gbreve: "\u011E",
+      Gcedil: "\u0122",
+      Gcirc: "\u011C",
+      Gcy: "\u0413",
+      Gdot: "\u0120",
+      Gfr: "\u{1D50A}",
+      Gg: "\u22D9",
+      Gopf: "\u{1D53E}",
+      GreaterEqual: "\u2265",
+      GreaterEqualLess: "\u22DB",
+      GreaterFullEqual: "\u2267",
+      GreaterGreater: "\u2AA2",
+      GreaterLess: "\u2277",
+      GreaterSlantEqual: "\u2A7E",
+      GreaterTilde: "\u2273",
+      Gscr: "\u{1D4A2}",
+      Gt: "\u226B",
+      HARDcy: "\u042A",
+      Hacek: "\u02C7",
+      Hat: "^",
+      Hcirc: "\u0124",
+      Hfr: "\u210C",
+      HilbertSpace: "\u210B",
+      Hopf: "\u210D",
+      HorizontalLine: "\u2500",
+      Hscr: "\u210B",
+      Hstrok: "\u0126",
+      HumpDownHump: "\u224E",
+      HumpEqual: "\u224F",
+      IEcy: "\u0415",
+      IJlig: "\u0132",
+      IOcy: "\u0401",
+      Iacute: "\xCD",
+      Icirc: "\xCE",
+      Icy: "\u0418",
+      Idot: "\u0130",
+      Ifr: "\u2111",
+      Igrave: "\xCC",
+      Im: "\u2111",
+      Imacr: "\u012A",
+      ImaginaryI: "\u2148",
+      Implies: "\u21D2",
+      Int: "\u222C",
+      Integral: "\u222B",
+      Intersection: "\u22C2",
+      InvisibleComma: "\u2063",
+      InvisibleTimes: "\u2062",
+      Iogon: "\u012E",
+      Iopf: "\u{1D540}",
+      Iota: "\u0399",
+      Iscr: "\u2110",
+      Itilde: "\u0128",
+      Iukcy: "\u0406",
+      Iuml: "\xCF",
+      Jcirc: "\u0134",
+      Jcy: "\u0419",
+      Jfr: "\u{1D50D}",
+      Jopf: "\u{1D541}",
+      Jscr: "\u{1D4A5}",
+      Jsercy: "\u0408",
+      Jukcy: "\u0404",
+      KHcy: "\u0425",
+      KJcy: "\u040C",
+      Kappa: "\u039A",
+      Kcedil: "\u0136",
+      Kcy: "\u041A",
+      Kfr: "\u{1D50E}",
+      Kopf: "\u{1D542}",
+      Kscr: "\u{1D4A6}",
+      LJcy: "\u0409",
+      LT: "<",
+      Lacute: "\u0139",
+      Lambda: "\u039B",
+      Lang: "\u27EA",
+      Laplacetrf: "\u2112",
+      Larr: "\u219E",
+      Lcaron: "\u013D",
+      Lcedil: "\u013B",
+      Lcy: "\u041B",
+      LeftAngleBracket: "\u27E8",
+      LeftArrow: "\u2190",
+      LeftArrowBar: "\u21E4",
+      LeftArrowRightArrow: "\u21C6",
+      LeftCeiling: "\u2308",
+      LeftDoubleBracket: "\u27E6",
+      LeftDownTeeVector: "\u2961",
+      LeftDownVector: "\u21C3",
+      LeftDownVectorBar: "\u2959",
+      LeftFloor: "\u230A",
+      LeftRightArrow: "\u2194",
+      LeftRightVector: "\u294E",
+      LeftTee: "\u22A3",
+      LeftTeeArrow: "\u21A4",
+      LeftTeeVector: "\u295A",
+      LeftTriangle: "\u22B2",
+      LeftTriangleBar: "\u29CF",
+      LeftTriangleEqual: "\u22B4",
+      LeftUpDownVector: "\u2951",
+      LeftUpTeeVector: "\u2960",
+      LeftUpVector: "\u21BF",
+      LeftUpVectorBar: "\u2958",
+      LeftVector: "\u21BC",
+      LeftVectorBar: "\u2952",
+      Leftarrow: "\u21D0",
+      Leftrightarrow: "\u21D4",
+      LessEqualGreater: "\u22DA",
+      LessFullEqual: "\u2266",
+      LessGreater: "\u2276",
+      LessLess: "\u2AA1",
+      LessSlantEqual: "\u2A7D",
+      LessTilde: "\u2272",
+      Lfr: "\u{1D50F}",
+      Ll: "\u22D8",
+      Lleftarrow: "\u21DA",
+      Lmidot: "\u013F",
+      LongLeftArrow: "\u27F5",
+      LongLeftRightArrow: "\u27F7",
+      LongRightArrow: "\u27F6",
+      Longleftarrow: "\u27F8",
+      Longleftrightarrow: "\u27FA",
+      Longrightarrow: "\u27F9",
+      Lopf: "\u{1D543}",
+      LowerLeftArrow: "\u2199",
+      LowerRightArrow: "\u2198",
+      Lscr: "\u2112",
+      Lsh: "\u21B0",
+      Lstrok: "\u0141",
+      Lt: "\u226A",
+      Map: "\u2905",
+      Mcy: "\u041C",
+      MediumSpace: "\u205F",
+      Mellintrf: "\u2133",
+      Mfr: "\u{1D510}",
+      MinusPlus: "\u2213",
+      Mopf: "\u{1D544}",
+      Mscr: "\u2133",
+      Mu: "\u039C",
+      NJcy: "\u040A",
+      Nacute: "\u0143",
+      Ncaron: "\u0147",
+      Ncedil: "\u0145",
+      Ncy: "\u041D",
+      NegativeMediumSpace: "\u200B",
+      NegativeThickSpace: "\u200B",
+      NegativeThinSpace: "\u200B",
+      NegativeVeryThinSpace: "\u200B",
+      NestedGreaterGreater: "\u226B",
+      NestedLessLess: "\u226A",
+      NewLine: "\n",
+      Nfr: "\u{1D511}",
+      NoBreak: "\u2060",
+      NonBreakingSpace: "\xA0",
+      Nopf: "\u2115",
+      Not: "\u2AEC",
+      NotCongruent: "\u2262",
+      NotCupCap: "\u226D",
+      NotDoubleVerticalBar: "\u2226",
+      NotElement: "\u2209",
+      NotEqual: "\u2260",
+      NotEqualTilde: "\u2242\u0338",
+      NotExists: "\u2204",
+      NotGreater: "\u226F",
+      NotGreaterEqual: "\u2271",
+      NotGreaterFullEqual: "\u2267\u0338",
+      NotGreaterGreater: "\u226B\u0338",
+      NotGreaterLess: "\u2279",
+      NotGreaterSlantEqual: "\u2A7E\u0338",
+      NotGreaterTilde: "\u2275",
+      NotHumpDownHump: "\u224E\u0338",
+      NotHumpEqual: "\u224F\u0338",
+      NotLeftTriangle: "\u22EA",
+      NotLeftTriangleBar: "\u29CF\u0338",
+      NotLeftTriangleEqual: "\u22EC",
+      NotLess: "\u226E",
+      NotLessEqual: "\u2270",
+      NotLessGreater: "\u2278",
+      NotLessLess: "\u226A\u0338",
+      NotLessSlantEqual: "\u2A7D\u0338",
+      NotLessTilde: "\u2274",
+      NotNestedGreaterGreater: "\u2AA2\u0338",
+      NotNestedLessLess: "\u2AA1\u0338",
+      NotPrecedes: "\u2280",
+      NotPrecedesEqual: "\u2AAF\u0338",
+      NotPrecedesSlantEqual: "\u22E0",
+      NotReverseElement: "\u220C",
+      NotRightTriangle: "\u22EB",
+      NotRightTriangleBar: "\u29D0\u0338",
+      NotRightTriangleEqual: "\u22ED",
+      NotSquareSubset: "\u228F\u0338",
+      NotSquareSubsetEqual: "\u22E2",
+      NotSquareSuperset: "\u2290\u0338",
+      NotSquareSupersetEqual: "\u22E3",
+      NotSubset: "\u2282\u20D2",
+      NotSubsetEqual: "\u2288",
+      NotSucceeds: "\u2281",
+      NotSucceedsEqual: "\u2AB0\u0338",
+      NotSucceedsSlantEqual: "\u22E1",
+      NotSucceedsTilde: "\u227F\u0338",
+      NotSuperset: "\u2283\u20D2",
+      NotSupersetEqual: "\u2289",
+      NotTilde: "\u2241",
+      NotTildeEqual: "\u2244",
+      NotTildeFullEqual: "\u2247",
+      NotTildeTilde: "\u2249",
+      NotVerticalBar: "\u2224",
+      Nscr: "\u{1D4A9}",
+      Ntilde: "\xD1",
+      Nu: "\u039D",
+      OElig: "\u0152",
+      Oacute: "\xD3",
+      Ocirc: "\xD4",
+      Ocy: "\u041E",
+      Odblac: "\u0150",
+      Ofr: "\u{1D512}",
+      Ograve: "\xD2",
+      Omacr: "\u014C",
+      Omega: "\u03A9",
+      Omicron: "\u039F",
+      Oopf: "\u{1D546}",
+      OpenCurlyDoubleQuote: "\u201C",
+      OpenCurlyQuote: "\u2018",
+      Or: "\u2A54",
+      Oscr: "\u{1D4AA}",
+      Oslash: "\xD8",
+      Otilde: "\xD5",
+      Otimes: "\u2A37",
+      Ouml: "\xD6",
+      OverBar: "\u203E",
+      OverBrace: "\u23DE",
+      OverBracket: "\u23B4",
+      OverParenthesis: "\u23DC",
+      PartialD: "\u2202",
+      Pcy: "\u041F",
+      Pfr: "\u{1D513}",
+      Phi: "\u03A6",
+      Pi: "\u03A0",
+      PlusMinus: "\xB1",
+      Poincareplane: "\u210C",
+      Popf: "\u2119",
+      Pr: "\u2ABB",
+      Precedes: "\u227A",
+      PrecedesEqual: "\u2AAF",
+      PrecedesSlantEqual: "\u227C",
+      PrecedesTilde: "\u227E",
+      Prime: "\u2033",
+      Product: "\u220F",
+      Proportion: "\u2237",
+      Proportional: "\u221D",
+      Pscr: "\u{1D4AB}",
+      Psi: "\u03A8",
+      QUOT: '"',
+      Qfr: "\u{1D514}",
+      Qopf: "\u211A",
+      Qscr: "\u{1D4AC}",
+      RBarr: "\u2910",
+      REG: "\xAE",
+      Racute: "\u0154",
+      Rang: "\u27EB",
+      Rarr: "\u21A0",
+      Rarrtl: "\u2916",
+      Rcaron: "\u0158",
+      Rcedil: "\u0156",
+      Rcy: "\u0420",
+      Re: "\u211C",
+      ReverseElement: "\u220B",
+      ReverseEquilibrium: "\u21CB",
+      ReverseUpEquilibrium: "\u296F",
+      Rfr: "\u211C",
+      Rho: "\u03A1",
+      RightAngleBracket: "\u27E9",
+      RightArrow: "\u2192",
+      RightArrowBar: "\u21E5",
+      RightArrowLeftArrow: "\u21C4",
+      RightCeiling: "\u2309",
+      RightDoubleBracket: "\u27E7",
+      RightDownTeeVector: "\u295D",
+      RightDownVector: "\u21C2",
+      RightDownVectorBar: "\u2955",
+      RightFloor: "\u230B",
+      RightTee: "\u22A2",
+      RightTeeArrow: "\u21A6",
+      RightTeeVector: "\u295B",
+      RightTriangle: "\u22B3",
+      RightTriangleBar: "\u29D0",
+      RightTriangleEqual: "\u22B5",
+      RightUpDownVector: "\u294F",
+      RightUpTeeVector: "\u295C",
+      RightUpVector: "\u21BE",
+      RightUpVectorBar: "\u2954",
+      RightVector: "\u21C0",
+      RightVectorBar: "\u2953",
+      Rightarrow: "\u21D2",
+      Ropf: "\u211D",
+      RoundImplies: "\u2970",
+      Rrightarrow: "\u21DB",
+      Rscr: "\u211B",
+      Rsh: "\u21B1",
+      RuleDelayed: "\u29F4",
+      SHCHcy: "\u0429",
+      SHcy: "\u0428",
+      SOFTcy: "\u042C",
+      Sacute: "\u015A",
+      Sc: "\u2ABC",
+      Scaron: "\u0160",
+      Scedil: "\u015E",
+      Scirc: "\u015C",
+      Scy: "\u0421",
+      Sfr: "\u{1D516}",
+      ShortDownArrow: "\u2193",
+      ShortLeftArrow: "\u2190",
+      ShortRightArrow: "\u2192",
+      ShortUpArrow: "\u2191",
+      Sigma: "\u03A3",
+      SmallCircle: "\u2218",
+      Sopf: "\u{1D54A}",
+      Sqrt: "\u221A",
+      Square: "\u25A1",
+      SquareIntersection: "\u2293",
+      SquareSubset: "\u228F",
+      SquareSubsetEqual: "\u2291",
+      SquareSuperset: "\u2290",
+      SquareSupersetEqual: "\u2292",
+      SquareUnion: "\u2294",
+      Sscr: "\u{1D4AE}",
+      Star: "\u22C6",
+      Sub: "\u22D0",
+      Subset: "\u22D0",
+      SubsetEqual: "\u2286",
+      Succeeds: "\u227B",
+      SucceedsEqual: "\u2AB0",
+      SucceedsSlantEqual: "\u227D",
+      SucceedsTilde: "\u227F",
+      SuchThat: "\u220B",
+      Sum: "\u2211",
+      Sup: "\u22D1",
+      Superset: "\u2283",
+      SupersetEqual: "\u2287",
+      Supset: "\u22D1",
+      THORN: "\xDE",
+      TRADE: "\u2122",
+      TSHcy: "\u040B",
+      TScy: "\u0426",
+      Tab: "	",
+      Tau: "\u03A4",
+      Tcaron: "\u0164",
+      Tcedil: "\u0162",
+      Tcy: "\u0422",
+      Tfr: "\u{1D517}",
+      Therefore: "\u2234",
+      Theta: "\u0398",
+      ThickSpace: "\u205F\u200A",
+      ThinSpace: "\u2009",
+      Tilde: "\u223C",
+      TildeEqual: "\u2243",
+      TildeFullEqual: "\u2245",
+      TildeTilde: "\u2248",
+      Topf: "\u{1D54B}",
+      TripleDot: "\u20DB",
+      Tscr: "\u{1D4AF}",
+      Tstrok: "\u0166",
+      Uacute: "\xDA",
+      Uarr: "\u219F",
+      Uarrocir: "\u2949",
+      Ubrcy: "\u040E",
+      Ubreve: "\u016C",
+      Ucirc: "\xDB",
+      Ucy: "\u0423",
+      Udblac: "\u0170",
+      Ufr: "\u{1D518}",
+      Ugrave: "\xD9",
+      Umacr: "\u016A",
+      UnderBar: "_",
+      UnderBrace: "\u23DF",
+      UnderBracket: "\u23B5",
+      UnderParenthesis: "\u23DD",
+      Union: "\u22C3",
+      UnionPlus: "\u228E",
+      Uogon: "\u0172",
+      Uopf: "\u{1D54C}",
+      UpArrow: "\u2191",
+      UpArrowBar: "\u2912",
+      UpArrowDownArrow: "\u21C5",
+      UpDownArrow: "\u2195",
+      UpEquilibrium: "\u296E",
+      UpTee: "\u22A5",
+      UpTeeArrow: "\u21A5",
+      Uparrow: "\u21D1",
+      Updownarrow: "\u21D5",
+      UpperLeftArrow: "\u2196",
+      UpperRightArrow: "\u2197",
+      Upsi: "\u03D2",
+      Upsilon: "\u03A5",
+      Uring: "\u016E",
+      Uscr: "\u{1D4B0}",
+      Utilde: "\u0168",
+      Uuml: "\xDC",
+      VDash: "\u22AB",
+      Vbar: "\u2AEB",
+      Vcy: "\u0412",
+      Vdash: "\u22A9",
+      Vdashl: "\u2AE6",
+      Vee: "\u22C1",
+      Verbar: "\u2016",
+      Vert: "\u2016",
+      VerticalBar: "\u2223",
+      VerticalLine: "|",
+      VerticalSeparator: "\u2758",
+      VerticalTilde: "\u2240",
+      VeryThinSpace: "\u200A",
+      Vfr: "\u{1D519}",
+      Vopf: "\u{1D54D}",
+      Vscr: "\u{1D4B1}",
+      Vvdash: "\u22AA",
+      Wcirc: "\u0174",
+      Wedge: "\u22C0",
+      Wfr: "\u{1D51A}",
+      Wopf: "\u{1D54E}",
+      Wscr: "\u{1D4B2}",
+      Xfr: "\u{1D51B}",
+      Xi: "\u039E",
+      Xopf: "\u{1D54F}",
+      Xscr: "\u{1D4B3}",
+      YAcy: "\u042F",
+      YIcy: "\u0407",
+      YUcy: "\u042E",
+      Yacute: "\xDD",
+      Ycirc: "\u0176",
+      Ycy: "\u042B",
+      Yfr: "\u{1D51C}",
+      Yopf: "\u{1D550}",
+      Yscr: "\u{1D4B4}",
+      Yuml: "\u0178",
+      ZHcy: "\u0416",
+      Zacute: "\u0179",
+      Zcaron: "\u017D",
+      Zcy: "\u0417",
+      Zdot: "\u017B",
+      ZeroWidthSpace: "\u200B",
+      Zeta: "\u0396",
+      Zfr: "\u2128",
+      Zopf: "\u2124",
+      Zscr: "\u{1D4B5}",
+      aacute: "\xE1",
+      abreve: "\u0103",
+      ac: "\u223E",
+      acE: "\u223E\u0333",
+      acd: "\u223F",
+      acirc: "\xE2",
+      acute: "\xB4",
+      acy: "\u0430",
+      aelig: "\xE6",
+      af: "\u2061",
+      afr: "\u{1D51E}",
+      agrave: "\xE0",
+      alefsym: "\u2135",
+      aleph: "\u2135",
+      alpha: "\u03B1",
+      amacr: "\u0101",
+      amalg: "\u2A3F",
+      amp: "&",
+      and: "\u2227",
+      andand: "\u2A55",
+      andd: "\u2A5C",
+      andslope: "\u2A58",
+      andv: "\u2A5A",
+      ang: "\u2220",
+      ange: "\u29A4",
+      angle: "\u2220",
+      angmsd: "\u2221",
+      angmsdaa: "\u29A8",
+      angmsdab: "\u29A9",
+      angmsdac: "\u29AA",
+      angmsdad: "\u29AB",
+      angmsdae: "\u29AC",
+      angmsdaf: "\u29AD",
+      angmsdag: "\u29AE",
+      angmsdah: "\u29AF",
+      angrt: "\u221F",
+      angrtvb: "\u22BE",
+      angrtvbd: "\u299D",
+      angsph: "\u2222",
+      angst: "\xC5",
+      angzarr: "\u237C",
+      aogon: "\u0105",
+      aopf: "\u{1D552}",
+      ap: "\u2248",
+      apE: "\u2A70",
+      apacir: "\u2A6F",
+      ape: "\u224A",
+      apid: "\u224B",
+      apos: "'",
+      approx: "\u2248",
+      approxeq: "\u224A",
+      aring: "\xE5",
+      ascr: "\u{1D4B6}",
+      ast: "*",
+      asymp: "\u2248",
+      asympeq: "\u224D",
+      atilde: "\xE3",
+      auml: "\xE4",
+      awconint: "\u2233",
+      awint: "\u2A11",
+      bNot: "\u2AED",
+      backcong: "\u224C",
+      backepsilon: "\u03F6",
+      backprime: "\u2035",
+      backsim: "\u223D",
+      backsimeq: "\u22CD",
+      barvee: "\u22BD",
+      barwed: "\u2305",
+      barwedge: "\u2305",
+      bbrk: "\u23B5",
+      bbrktbrk: "\u23B6",
+      bcong: "\u224C",
+      bcy: "\u0431",
+      bdquo: "\u201E",
+      becaus: "\u2235",
+      because: "\u2235",
+      bemptyv: "\u29B0",
+      bepsi: "\u03F6",
+      bernou: "\u212C",
+      beta: "\u03B2",
+      beth: "\u2136",
+      between: "\u226C",
+      bfr: "\u{1D51F}",
+      bigcap: "\u22C2",
+      bigcirc: "\u25EF",
+      bigcup: "\u22C3",
+      bigodot: "\u2A00",
+      bigoplus: "\u2A01",
+      bigotimes: "\u2A02",
+      bigsqcup: "\u2A06",
+      bigstar: "\u2605",
+      bigtriangledown: "\u25BD",
+      bigtriangleup: "\u25B3",
+      biguplus: "\u2A04",
+      bigvee: "\u22C1",
+      bigwedge: "\u22C0",
+      bkarow: "\u290D",
+      blacklozenge: "\u29EB",
+      blacksquare: "\u25AA",
+      blacktriangle: "\u25B4",
+      blacktriangledown: "\u25BE",
+      blacktriangleleft: "\u25C2",
+      blacktriangleright: "\u25B8",
+      blank: "\u2423",
+      blk12: "\u2592",
+      blk14: "\u2591",
+      blk34: "\u2593",
+      block: "\u2588",
+      bne: "=\u20E5",
+      bnequiv: "\u2261\u20E5",
+      bnot: "\u2310",
+      bopf: "\u{1D553}",
+      bot: "\u22A5",
+      bottom: "\u22A5",
+      bowtie: "\u22C8",
+      boxDL: "\u2557",
+      boxDR: "\u2554",
+      boxDl: "\u2556",
+      boxDr: "\u2553",
+      boxH: "\u2550",
+      boxHD: "\u2566",
+      boxHU: "\u2569",
+      boxHd: "\u2564",
+      boxHu: "\u2567",
+      boxUL: "\u255D",
+      boxUR: "\u255A",
+      boxUl: "\u255C",
+      boxUr: "\u2559",
+      boxV: "\u2551",
+      boxVH: "\u256C",
+      boxVL: "\u2563",
+      boxVR: "\u2560",
+      boxVh: "\u256B",
+      boxVl: "\u2562",
+      boxVr: "\u255F",
+      boxbox: "\u29C9",
+      boxdL: "\u2555",
+      boxdR: "\u2552",
+      boxdl: "\u2510",
+      boxdr: "\u250C",
+      boxh: "\u2500",
+      boxhD: "\u2565",
+      boxhU: "\u2568",
+      boxhd: "\u252C",
+      boxhu: "\u2534",
+      boxminus: "\u229F",
+      boxplus: "\u229E",
+      boxtimes: "\u22A0",
+      boxuL: "\u255B",
+      boxuR: "\u2558",
+      boxul: "\u2518",
+      boxur: "\u2514",
+      boxv: "\u2502",
+      boxvH: "\u256A",
+      boxvL: "\u2561",
+      boxvR: "\u255E",
+      boxvh: "\u253C",
+      boxvl: "\u2524",
+      boxvr: "\u251C",
+      bprime: "\u2035",
+      breve: "\u02D8",
+      brvbar: "\xA6",
+      bscr: "\u{1D4B7}",
+      bsemi: "\u204F",
+      bsim: "\u223D",
+      bsime: "\u22CD",
+      bsol: "\\",
+      bsolb: "\u29C5",
+      bsolhsub: "\u27C8",
+      bull: "\u2022",
+      bullet: "\u2022",
+      bump: "\u224E",
+      bumpE: "\u2AAE",
+      bumpe: "\u224F",
+      bumpeq: "\u224F",
+      cacute: "\u0107",
+      cap: "\u2229",
+      capand: "\u2A44",
+      capbrcup: "\u2A49",
+      capcap: "\u2A4B",
+      capcup: "\u2A47",
+      capdot: "\u2A40",
+      caps: "\u2229\uFE00",
+      caret: "\u2041",
+      caron: "\u02C7",
+      ccaps: "\u2A4D",
+      ccaron: "\u010D",
+      ccedil: "\xE7",
+      ccirc: "\u0109",
+      ccups: "\u2A4C",
+      ccupssm: "\u2A50",
+      cdot: "\u010B",
+      cedil: "\xB8",
+      cemptyv: "\u29B2",
+      cent: "\xA2",
+      centerdot: "\xB7",
+      cfr: "\u{1D520}",
+      chcy: "\u0447",
+      check: "\u2713",
+      checkmark: "\u2713",
+      chi: "\u03C7",
+      cir: "\u25CB",
+      cirE: "\u29C3",
+      circ: "\u02C6",
+      circeq: "\u2257",
+      circlearrowleft: "\u21BA",
+      circlearrowright: "\u21BB",
+      circledR: "\xAE",
+      circledS: "\u24C8",
+      circledast: "\u229B",
+      circledcirc: "\u229A",
+      circleddash: "\u229D",
+      cire: "\u2257",
+      cirfnint: "\u2A10",
+      cirmid: "\u2AEF",
+      cirscir: "\u29C2",
+      clubs: "\u2663",
+      clubsuit: "\u2663",
+      colon: ":",
+      colone: "\u2254",
+      coloneq: "\u2254",
+      comma: ",",
+      commat: "@",
+      comp: "\u2201",
+      compfn: "\u2218",
+      complement: "\u2201",
+      complexes: "\u2102",
+      cong: "\u2245",
+      congdot: "\u2A6D",
+      conint: "\u222E",
+      copf: "\u{1D554}",
+      coprod: "\u2210",
+      copy: "\xA9",
+      copysr: "\u2117",
+      crarr: "\u21B5",
+      cross: "\u2717",
+      cscr: "\u{1D4B8}",
+      csub: "\u2ACF",
+      csube: "\u2AD1",
+      csup: "\u2AD0",
+      csupe: "\u2AD2",
+      ctdot: "\u22EF",
+      cudarrl: "\u2938",
+      cudarrr: "\u2935",
+      cuepr: "\u22DE",
+      cuesc: "\u22DF",
+      cularr: "\u21B6",
+      cularrp: "\u293D",
+      cup: "\u222A",
+      cupbrcap: "\u2A48",
+      cupcap: "\u2A46",
+      cupcup: "\u2A4A",
+      cupdot: "\u228D",
+      cupor: "\u2A45",
+      cups: "\u222A\uFE00",
+      curarr: "\u21B7",
+      curarrm: "\u293C",
+      curlyeqprec: "\u22DE",
+      curlyeqsucc: "\u22DF",
+      curlyvee: "\u22CE",
+      curlywedge: "\u22CF",
+      curren: "\xA4",
+      curvearrowleft: "\u21B6",
+      curvearrowright: "\u21B7",
+      cuvee: "\u22CE",
+      cuwed: "\u22CF",
+      cwconint: "\u2232",
+      cwint: "\u2231",
+      cylcty: "\u232D",
+      dArr: "\u21D3",
+      dHar: "\u2965",
+      dagger: "\u2020",
+      daleth: "\u2138",
+      darr: "\u2193",
+      dash: "\u2010",
+      dashv: "\u22A3",
+      dbkarow: "\u290F",
+      dblac: "\u02DD",
+      dcaron: "\u010F",
+      dcy: "\u0434",
+      dd: "\u2146",
+      ddagger: "\u2021",
+      ddarr: "\u21CA",
+      ddotseq: "\u2A77",
+      deg: "\xB0",
+      delta: "\u03B4",
+      demptyv: "\u29B1",
+      dfisht: "\u297F",
+      dfr: "\u{1D521}",
+      dharl: "\u21C3",
+      dharr: "\u21C2",
+      diam: "\u22C4",
+      diamond: "\u22C4",
+      diamondsuit: "\u2666",
+      diams: "\u2666",
+      die: "\xA8",
+      digamma: "\u03DD",
+      disin: "\u22F2",
+      div: "\xF7",
+      divide: "\xF7",
+      divideontimes: "\u22C7",
+      divonx: "\u22C7",
+      djcy: "\u0452",
+      dlcorn: "\u231E",
+      dlcrop: "\u230D",
+      dollar: "$",
+      dopf: "\u{1D555}",
+      dot: "\u02D9",
+      doteq: "\u2250",
+      doteqdot: "\u2251",
+      dotminus: "\u2238",
+      dotplus: "\u2214",
+      dotsquare: "\u22A1",
+      doublebarwedge: "\u2306",
+      downarrow: "\u2193",
+      downdownarrows: "\u21CA",
+      downharpoonleft: "\u21C3",
+      downharpoonright: "\u21C2",
+      drbkarow: "\u2910",
+      drcorn: "\u231F",
+      drcrop: "\u230C",
+      dscr: "\u{1D4B9}",
+      dscy: "\u0455",
+      dsol: "\u29F6",
+      dstrok: "\u0111",
+      dtdot: "\u22F1",
+      dtri: "\u25BF",
+      dtrif: "\u25BE",
+      duarr: "\u21F5",
+      duhar: "\u296F",
+      dwangle: "\u29A6",
+      dzcy: "\u045F",
+      dzigrarr: "\u27FF",
+      eDDot: "\u2A77",
+      eDot: "\u2251",
+      eacute: "\xE9",
+      easter: "\u2A6E",
+      ecaron: "\u011B",
+      ecir: "\u2256",
+      ecirc: "\xEA",
+      ecolon: "\u2255",
+      ecy: "\u044D",
+      edot: "\u0117",
+      ee: "\u2147",
+      efDot: "\u2252",
+      efr: "\u{1D522}",
+      eg: "\u2A9A",
+      egrave: "\xE8",
+      egs: "\u2A96",
+      egsdot: "\u2A98",
+      el: "\u2A99",
+      elinters: "\u23E7",
+      ell: "\u2113",
+      els: "\u2A95",
+      elsdot: "\u2A97",
+      emacr: "\u0113",
+      empty: "\u2205",
+      emptyset: "\u2205",
+      emptyv: "\u2205",
+      emsp13: "\u2004",
+      emsp14: "\u2005",
+      emsp: "\u2003",
+      eng: "\u014B",
+      ensp: "\u2002",
+      eogon: "\u0119",
+      eopf: "\u{1D556}",
+      epar: "\u22D5",
+      eparsl: "\u29E3",
+      eplus: "\u2A71",
+      epsi: "\u03B5",
+      epsilon: "\u03B5",
+      epsiv: "\u03F5",
+      eqcirc: "\u2256",
+      eqcolon: "\u2255",
+      eqsim: "\u2242",
+      eqslantgtr: "\u2A96",
+      eqslantless: "\u2A95",
+      equals: "=",
+      equest: "\u225F",
+      equiv: "\u2261",
+      equivDD: "\u2A78",
+      eqvparsl: "\u29E5",
+      erDot: "\u2253",
+      erarr: "\u2971",
+      escr: "\u212F",
+      esdot: "\u2250",
+      esim: "\u2242",
+      eta: "\u03B7",
+      eth: "\xF0",
+      euml: "\xEB",
+      euro: "\u20AC",
+      excl: "!",
+      exist: "\u2203",
+      expectation: "\u2130",
+      exponentiale: "\u2147",
+      fallingdotseq: "\u2252",
+      fcy: "\u0444",
+      female: "\u2640",
+      ffilig: "\uFB03",
+      fflig: "\uFB00",
+      ffllig: "\uFB04",
+      ffr: "\u{1D523}",
+      filig: "\uFB01",
+      fjlig: "fj",
+      flat: "\u266D",
+      fllig: "\uFB02",
+      fltns: "\u25B1",
+      fnof: "\u0192",
+      fopf: "\u{1D557}",
+      forall: "\u2200",
+      fork: "\u22D4",
+      forkv: "\u2AD9",
+      fpartint: "\u2A0D",
+      frac12: "\xBD",
+      frac13: "\u2153",
+      frac14: "\xBC",
+      frac15: "\u2155",
+      frac16: "\u2159",
+      frac18: "\u215B",
+      frac23: "\u2154",
+      frac25: "\u2156",
+      frac34: "\xBE",
+      frac35: "\u2157",
+      frac38: "\u215C",
+      frac45: "\u2158",
+      frac56: "\u215A",
+      frac58: "\u215D",
+      frac78: "\u215E",
+      frasl: "\u2044",
+      frown: "\u2322",
+      fscr: "\u{1D4BB}",
+      gE: "\u2267",
+      gEl: "\u2A8C",
+      gacute: "\u01F5",
+      gamma: "\u03B3",
+      gammad: "\u03DD",
+      gap: "\u2A86",
+      gbreve: "\u011F",
+      gcirc: "\u011D",
+      gcy: "\u0433",
+      gdot: "\u0121",
+      ge: "\u2265",
+      gel: "\u22DB",
+      geq: "\u2265",
+      geqq: "\u2267",
+      geqslant: "\u2A7E",
+      ges: "\u2A7E",
+      gescc: "\u2AA9",
+      gesdot: "\u2A80",
+      gesdoto: "\u2A82",
+      gesdotol: "\u2A84",
+      gesl: "\u22DB\uFE00",
+      gesles: "\u2A94",
+      gfr: "\u{1D524}",
+      gg: "\u226B",
+      ggg: "\u22D9",
+      gimel: "\u2137",
+      gjcy: "\u0453",
+      gl: "\u2277",
+      glE: "\u2A92",
+      gla: "\u2AA5",
+      glj: "\u2AA4",
+      gnE: "\u2269",
+      gnap: "\u2A8A",
+      gnapprox: "\u2A8A",
+      gne: "\u2A88",
+      gneq: "\u2A88",
+      gneqq: "\u2269",
+      gnsim: "\u22E7",
+      gopf: "\u{1D558}",
+      grave: "`",
+      gscr: "\u210A",
+      gsim: "\u2273",
+      gsime: "\u2A8E",
+      gsiml: "\u2A90",
+      gt: ">",
+      gtcc: "\u2AA7",
+      gtcir: "\u2A7A",
+      gtdot: "\u22D7",
+      gtlPar: "\u2995",
+      gtquest: "\u2A7C",
+      gtrapprox: "\u2A86",
+      gtrarr: "\u2978",
+      gtrdot: "\u22D7",
+      gtreqless: "\u22DB",
+      gtreqqless: "\u2A8C",
+      gtrless: "\u2277",
+      gtrsim: "\u2273",
+      gvertneqq: "\u2269\uFE00",
+      gvnE: "\u2269\uFE00",
+      hArr: "\u21D4",
+      hairsp: "\u200A",
+      half: "\xBD",
+      hamilt: "\u210B",
+      hardcy: "\u044A",
+      harr: "\u2194",
+      harrcir: "\u2948",
+      harrw: "\u21AD",
+      hbar: "\u210F",
+      hcirc: "\u0125",
+      hearts: "\u2665",
+      heartsuit: "\u2665",
+      hellip: "\u2026",
+      hercon: "\u22B9",
+      hfr: "\u{1D525}",
+      hksearow: "\u2925",
+      hkswarow: "\u2926",
+      hoarr: "\u21FF",
+      homtht: "\u223B",
+      hookleftarrow: "\u21A9",
+      hookrightarrow: "\u21AA",
+      hopf: "\u{1D559}",
+      horbar: "\u2015",
+      hscr: "\u{1D4BD}",
+      hslash: "\u210F",
+      hstrok: "\u0127",
+      hybull: "\u2043",
+      hyphen: "\u2010",
+      iacute: "\xED",
+      ic: "\u2063",
+      icirc: "\xEE",
+      icy: "\u0438",
+      iecy: "\u0435",
+      iexcl: "\xA1",
+      iff: "\u21D4",
+      ifr: "\u{1D526}",
+      igrave: "\xEC",
+      ii: "\u2148",
+      iiiint: "\u2A0C",
+      iiint: "\u222D",
+      iinfin: "\u29DC",
+      iiota: "\u2129",
+      ijlig: "\u0133",
+      imacr: "\u012B",
+      image: "\u2111",
+      imagline: "\u2110",
+      imagpart: "\u2111",
+      imath: "\u0131",
+      imof: "\u22B7",
+      imped: "\u01B5",
+      in: "\u2208",
+      incare: "\u2105",
+      infin: "\u221E",
+      infintie: "\u29DD",
+      inodot: "\u0131",
+      int: "\u222B",
+      intcal: "\u22BA",
+      integers: "\u2124",
+      intercal: "\u22BA",
+      intlarhk: "\u2A17",
+      intprod: "\u2A3C",
+      iocy: "\u0451",
+      iogon: "\u012F",
+      iopf: "\u{1D55A}",
+      iota: "\u03B9",
+      iprod: "\u2A3C",
+      iquest: "\xBF",
+      iscr: "\u{1D4BE}",
+      isin: "\u2208",
+      isinE: "\u22F9",
+      isindot: "\u22F5",
+      isins: "\u22F4",
+      isinsv: "\u22F3",
+      isinv: "\u2208",
+      it: "\u2062",
+      itilde: "\u0129",
+      iukcy: "\u0456",
+      iuml: "\xEF",
+      jcirc: "\u0135",
+      jcy: "\u0439",
+      jfr: "\u{1D527}",
+      jmath: "\u0237",
+      jopf: "\u{1D55B}",
+      jscr: "\u{1D4BF}",
+      jsercy: "\u0458",
+      jukcy: "\u0454",
+      kappa: "\u03BA",
+      kappav: "\u03F0",
+      kcedil: "\u0137",
+      kcy: "\u043A",
+      kfr: "\u{1D528}",
+      kgreen: "\u0138",
+      khcy: "\u0445",
+      kjcy: "\u045C",
+      kopf: "\u{1D55C}",
+      kscr: "\u{1D4C0}",
+      lAarr: "\u21DA",
+      lArr: "\u21D0",
+      lAtail: "\u291B",
+      lBarr: "\u290E",
+      lE: "\u2266",
+      lEg: "\u2A8B",
+      lHar: "\u2962",
+      lacute: "\u013A",
+      laemptyv: "\u29B4",
+      lagran: "\u2112",
+      lambda: "\u03BB",
+      lang: "\u27E8",
+      langd: "\u2991",
+      langle: "\u27E8",
+      lap: "\u2A85",
+      laquo: "\xAB",
+      larr: "\u2190",
+      larrb: "\u21E4",
+      larrbfs: "\u291F",
+      larrfs: "\u291D",
+      larrhk: "\u21A9",
+      larrlp: "\u21AB",
+      larrpl: "\u2939",
+      larrsim: "\u2973",
+      larrtl: "\u21A2",
+      lat: "\u2AAB",
+      latail: "\u2919",
+      late: "\u2AAD",
+      lates: "\u2AAD\uFE00",
+      lbarr: "\u290C",
+      lbbrk: "\u2772",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "\u298B",
+      lbrksld: "\u298F",
+      lbrkslu: "\u298D",
+      lcaron: "\u013E",
+      lcedil: "\u013C",
+      lceil: "\u2308",
+      lcub: "{",
+      lcy: "\u043B",
+      ldca: "\u2936",
+      ldquo: "\u201C",
+      ldquor: "\u201E",
+      ldrdhar: "\u2967",
+      ldrushar: "\u294B",
+      ldsh: "\u21B2",
+      le: "\u2264",
+      leftarrow: "\u2190",
+      leftarrowtail: "\u21A2",
+      leftharpoondown: "\u21BD",
+      leftharpoonup: "\u21BC",
+      leftleftarrows: "\u21C7",
+      leftrightarrow: "\u2194",
+      leftrightarrows: "\u21C6",
+      leftrightharpoons: "\u21CB",
+      leftrightsquigarrow: "\u21AD",
+      leftthreetimes: "\u22CB",
+      leg: "\u22DA",
+      leq: "\u2264",
+      leqq: "\u2266",
+      leqslant: "\u2A7D",
+      les: "\u2A7D",
+      lescc: "\u2AA8",
+      lesdot: "\u2A7F",
+      lesdoto: "\u2A81",
+      lesdotor: "\u2A83",
+      lesg: "\u22DA\uFE00",
+      lesges: "\u2A93",
+      lessapprox: "\u2A85",
+      lessdot: "\u22D6",
+      lesseqgtr: "\u22DA",
+      lesseqqgtr: "\u2A8B",
+      lessgtr: "\u2276",
+      lesssim: "\u2272",
+      lfisht: "\u297C",
+      lfloor: "\u230A",
+      lfr: "\u{1D529}",
+      lg: "\u2276",
+      lgE: "\u2A91",
+      lhard: "\u21BD",
+      lharu: "\u21BC",
+      lharul: "\u296A",
+      lhblk: "\u2584",
+      ljcy: "\u0459",
+      ll: "\u226A",
+      llarr: "\u21C7",
+      llcorner: "\u231E",
+      llhard: "\u296B",
+      lltri: "\u25FA",
+      lmidot: "\u0140",
+      lmoust: "\u23B0",
+      lmoustache: "\u23B0",
+      lnE: "\u2268",
+      lnap: "\u2A89",
+      lnapprox: "\u2A89",
+      lne: "\u2A87",
+      lneq: "\u2A87",
+      lneqq: "\u2268",
+      lnsim: "\u22E6",
+      loang: "\u27EC",
+      loarr: "\u21FD",
+      lobrk: "\u27E6",
+      longleftarrow: "\u27F5",
+      longleftrightarrow: "\u27F7",
+      longmapsto: "\u27FC",
+      longrightarrow: "\u27F6",
+      looparrowleft: "\u21AB",
+      looparrowright: "\u21AC",
+      lopar: "\u2985",
+      lopf: "\u{1D55D}",
+      loplus: "\u2A2D",
+      lotimes: "\u2A34",
+      lowast: "\u2217",
+      lowbar: "_",
+      loz: "\u25CA",
+      lozenge: "\u25CA",
+      lozf: "\u29EB",
+      lpar: "(",
+      lparlt: "\u2993",
+      lrarr: "\u21C6",
+      lrcorner: "\u231F",
+      lrhar: "\u21CB",
+      lrhard: "\u296D",
+      lrm: "\u200E",
+      lrtri: "\u22BF",
+      lsaquo: "\u2039",
+      lscr: "\u{1D4C1}",
+      lsh: "\u21B0",
+      lsim: "\u2272",
+      lsime: "\u2A8D",
+      lsimg: "\u2A8F",
+      lsqb: "[",
+      lsquo: "\u2018",
+      lsquor: "\u201A",
+      lstrok: "\u0142",
+      lt: "<",
+      ltcc: "\u2AA6",
+      ltcir: "\u2A79",
+      ltdot: "\u22D6",
+      lthree: "\u22CB",
+      ltimes: "\u22C9",
+      ltlarr: "\u2976",
+      ltquest: "\u2A7B",
+      ltrPar: "\u2996",
+      ltri: "\u25C3",
+      ltrie: "\u22B4",
+      ltrif: "\u25C2",
+      lurdshar: "\u294A",
+      luruhar: "\u2966",
+      lvertneqq: "\u2268\uFE00",
+      lvnE: "\u2268\uFE00",
+      mDDot: "\u223A",
+      macr: "\xAF",
+      male: "\u2642",
+      malt: "\u2720",
+      maltese: "\u2720",
+      map: "\u21A6",
+      mapsto: "\u21A6",
+      mapstodown: "\u21A7",
+      mapstoleft: "\u21A4",
+      mapstoup: "\u21A5",
+      marker: "\u25AE",
+      mcomma: "\u2A29",
+      mcy: "\u043C",
+      mdash: "\u2014",
+      measuredangle: "\u2221",
+      mfr: "\u{1D52A}",
+      mho: "\u2127",
+      micro: "\xB5",
+      mid: "\u2223",
+      midast: "*",
+      midcir: "\u2AF0",
+      middot: "\xB7",
+      minus: "\u2212",
+      minusb: "\u229F",
+      minusd: "\u2238",
+      minusdu: "\u2A2A",
+      mlcp: "\u2ADB",
+      mldr: "\u2026",
+      mnplus: "\u2213",
+      models: "\u22A7",
+      mopf: "\u{1D55E}",
+      mp: "\u2213",
+      mscr: "\u{1D4C2}",
+      mstpos: "\u223E",
+      mu: "\u03BC",
+      multimap: "\u22B8",
+      mumap: "\u22B8",
+      nGg: "\u22D9\u0338",
+      nGt: "\u226B\u20D2",
+      nGtv: "\u226B\u0338",
+      nLeftarrow: "\u21CD",
+      nLeftrightarrow: "\u21CE",
+      nLl: "\u22D8\u0338",
+      nLt: "\u226A\u20D2",
+      nLtv: "\u226A\u0338",
+      nRightarrow: "\u21CF",
+      nVDash: "\u22AF",
+      nVdash: "\u22AE",
+      nabla: "\u2207",
+      nacute: "\u0144",
+      nang: "\u2220\u20D2",
+      nap: "\u2249",
+      napE: "\u2A70\u0338",
+      napid: "\u224B\u0338",
+      napos: "\u0149",
+      napprox: "\u2249",
+      natur: "\u266E",
+      natural: "\u266E",
+      naturals: "\u2115",
+      nbsp: "\xA0",
+      nbump: "\u224E\u0338",
+      nbumpe: "\u224F\u0338",
+      ncap: "\u2A43",
+      ncaron: "\u0148",
+      ncedil: "\u0146",
+      ncong: "\u2247",
+      ncongdot: "\u2A6D\u0338",
+      ncup: "\u2A42",
+      ncy: "\u043D",
+      ndash: "\u2013",
+      ne: "\u2260",
+      neArr: "\u21D7",
+      nearhk: "\u2924",
+      nearr: "\u2197",
+      nearrow: "\u2197",
+      nedot: "\u2250\u0338",
+      nequiv: "\u2262",
+      nesear: "\u2928",
+      nesim: "\u2242\u0338",
+      nexist: "\u2204",
+      nexists: "\u2204",
+      nfr: "\u{1D52B}",
+      ngE: "\u2267\u0338",
+      nge: "\u2271",
+      ngeq: "\u2271",
+      ngeqq: "\u2267\u0338",
+      ngeqslant: "\u2A7E\u0338",
+      nges: "\u2A7E\u0338",
+      ngsim: "\u2275",
+      ngt: "\u226F",
+      ngtr: "\u226F",
+      nhArr: "\u21CE",
+      nharr: "\u21AE",
+      nhpar: "\u2AF2",
+      ni: "\u220B",
+      nis: "\u22FC",
+      nisd: "\u22FA",
+      niv: "\u220B",
+      njcy: "\u045A",
+      nlArr: "\u21CD",
+      nlE: "\u2266\u0338",
+      nlarr: "\u219A",
+      nldr: "\u2025",
+      nle: "\u2270",
+      nleftarrow: "\u219A",
+      nleftrightarrow: "\u21AE",
+      nleq: "\u2270",
+      nleqq: "\u2266\u0338",
+      nleqslant: "\u2A7D\u0338",
+      nles: "\u2A7D\u0338",
+      nless: "\u226E",
+      nlsim: "\u2274",
+      nlt: "\u226E",
+      nltri: "\u22EA",
+      nltrie: "\u22EC",
+      nmid: "\u2224",
+      nopf: "\u{1D55F}",
+      not: "\xAC",
+      notin: "\u2209",
+      notinE: "\u22F9\u0338",
+      notindot: "\u22F5\u0338",
+      notinva: "\u2209",
+      notinvb: "\u22F7",
+      notinvc: "\u22F6",
+      notni: "\u220C",
+      notniva: "\u220C",
+      notnivb: "\u22FE",
+      notnivc: "\u22FD",
+      npar: "\u2226",
+      nparallel: "\u2226",
+      nparsl: "\u2AFD\u20E5",
+      npart: "\u2202\u0338",
+      npolint: "\u2A14",
+      npr: "\u2280",
+      nprcue: "\u22E0",
+      npre: "\u2AAF\u0338",
+      nprec: "\u2280",
+      npreceq: "\u2AAF\u0338",
+      nrArr: "\u21CF",
+      nrarr: "\u219B",
+      nrarrc: "\u2933\u0338",
+      nrarrw: "\u219D\u0338",
+      nrightarrow: "\u219B",
+      nrtri: "\u22EB",
+      nrtrie: "\u22ED",
+      nsc: "\u2281",
+      nsccue: "\u22E1",
+      nsce: "\u2AB0\u0338",
+      nscr: "\u{1D4C3}",
+      nshortmid: "\u2224",
+      nshortparallel: "\u2226",
+      nsim: "\u2241",
+      nsime: "\u2244",
+      nsimeq: "\u2244",
+      nsmid: "\u2224",
+      nspar: "\u2226",
+      nsqsube: "\u22E2",
+      nsqsupe: "\u22E3",
+      nsub: "\u2284",
+      nsubE: "\u2AC5\u0338",
+      nsube: "\u2288",
+      nsubset: "\u2282\u20D2",
+      nsubseteq: "\u2288",
+      nsubseteqq: "\u2AC5\u0338",
+      nsucc: "\u2281",
+      nsucceq: "\u2AB0\u0338",
+      nsup: "\u2285",
+      nsupE: "\u2AC6\u0338",
+      nsupe: "\u2289",
+      nsupset: "\u2283\u20D2",
+      nsupseteq: "\u2289",
+      nsupseteqq: "\u2AC6\u0338",
+      ntgl: "\u2279",
+      ntilde: "\xF1",
+      ntlg: "\u2278",
+      ntriangleleft: "\u22EA",
+      ntrianglelefteq: "\u22EC",
+      ntriangleright: "\u22EB",
+      ntrianglerighteq: "\u22ED",
+      nu: "\u03BD",
+      num: "#",
+      numero: "\u2116",
+      numsp: "\u2007",
+      nvDash: "\u22AD",
+      nvHarr: "\u2904",
+      nvap: "\u224D\u20D2",
+      nvdash: "\u22AC",
+      nvge: "\u2265\u20D2",
+      nvgt: ">\u20D2",
+      nvinfin: "\u29DE",
+      nvlArr: "\u2902",
+      nvle: "\u2264\u20D2",
+      nvlt: "<\u20D2",
+      nvltrie: "\u22B4\u20D2",
+      nvrArr: "\u2903",
+      nvrtrie: "\u22B5\u20D2",
+      nvsim: "\u223C\u20D2",
+      nwArr: "\u21D6",
+      nwarhk: "\u2923",
+      nwarr: "\u2196",
+      nwarrow: "\u2196",
+      nwnear: "\u2927",
+      oS: "\u24C8",
+      oacute: "\xF3",
+      oast: "\u229B",
+      ocir: "\u229A",
+      ocirc: "\xF4",
+      ocy: "\u043E",
+      odash: "\u229D",
+      odblac: "\u0151",
+      odiv: "\u2A38",
+      odot: "\u2299",
+      odsold: "\u29BC",
+      oelig: "\u0153",
+      ofcir: "\u29BF",
+      ofr: "\u{1D52C}",
+      ogon: "\u02DB",
+      ograve: "\xF2",
+      ogt: "\u29C1",
+      ohbar: "\u29B5",
+      ohm: "\u03A9",
+      oint: "\u222E",
+      olarr: "\u21BA",
+      olcir: "\u29BE",
+      olcross: "\u29BB",
+      oline: "\u203E",
+      olt: "\u29C0",
+      omacr: "\u014D",
+      omega: "\u03C9",
+      omicron: "\u03BF",
+      omid: "\u29B6",
+      ominus: "\u2296",
+      oopf: "\u{1D560}",
+      opar: "\u29B7",
+      operp: "\u29B9",
+      oplus: "\u2295",
+      or: "\u2228",
+      orarr: "\u21BB",
+      ord: "\u2A5D",
+      order: "\u2134",
+      orderof: "\u2134",
+      ordf: "\xAA",
+      ordm: "\xBA",
+      origof: "\u22B6",
+      oror: "\u2A56",
+      orslope: "\u2A57",
+      orv: "\u2A5B",
+      oscr: "\u2134",
+      oslash: "\xF8",
+      osol: "\u2298",
+      otilde: "\xF5",
+      otimes: "\u2297",
+      otimesas: "\u2A36",
+      ouml: "\xF6",
+      ovbar: "\u233D",
+      par: "\u2225",
+      para: "\xB6",
+      parallel: "\u2225",
+      parsim: "\u2AF3",
+      parsl: "\u2AFD",
+      part: "\u2202",
+      pcy: "\u043F",
+      percnt: "%",
+      period: ".",
+      permil: "\u2030",
+      perp: "\u22A5",
+      pertenk: "\u2031",
+      pfr: "\u{1D52D}",
+      phi: "\u03C6",
+      phiv: "\u03D5",
+      phmmat: "\u2133",
+      phone: "\u260E",
+      pi: "\u03C0",
+      pitchfork: "\u22D4",
+      piv: "\u03D6",
+      planck: "\u210F",
+      planckh: "\u210E",
+      plankv: "\u210F",
+      plus: "+",
+      plusacir: "\u2A23",
+      plusb: "\u229E",
+      pluscir: "\u2A22",
+      plusdo: "\u2214",
+      plusdu: "\u2A25",
+      pluse: "\u2A72",
+      plusmn: "\xB1",
+      plussim: "\u2A26",
+      plustwo: "\u2A27",
+      pm: "\xB1",
+      pointint: "\u2A15",
+      popf: "\u{1D561}",
+      pound: "\xA3",
+      pr: "\u227A",
+      prE: "\u2AB3",
+      prap: "\u2AB7",
+      prcue: "\u227C",
+      pre: "\u2AAF",
+      prec: "\u227A",
+      precapprox: "\u2AB7",
+      preccurlyeq: "\u227C",
+      preceq: "\u2AAF",
+      precnapprox: "\u2AB9",
+      precneqq: "\u2AB5",
+      precnsim: "\u22E8",
+      precsim: "\u227E",
+      prime: "\u2032",
+      primes: "\u2119",
+      prnE: "\u2AB5",
+      prnap: "\u2AB9",
+      prnsim: "\u22E8",
+      prod: "\u220F",
+      profalar: "\u232E",
+      profline: "\u2312",
+      profsurf: "\u2313",
+      prop: "\u221D",
+      propto: "\u221D",
+      prsim: "\u227E",
+      prurel: "\u22B0",
+      pscr: "\u{1D4C5}",
+      psi: "\u03C8",
+      puncsp: "\u2008",
+      qfr: "\u{1D52E}",
+      qint: "\u2A0C",
+      qopf: "\u{1D562}",
+      qprime: "\u2057",
+      qscr: "\u{1D4C6}",
+      quaternions: "\u210D",
+      quatint: "\u2A16",
+      quest: "?",
+      questeq: "\u225F",
+      quot: '"',
+      rAarr: "\u21DB",
+      rArr: "\u21D2",
+      rAtail: "\u291C",
+      rBarr: "\u290F",
+      rHar: "\u2964",
+      race: "\u223D\u0331",
+      racute: "\u0155",
+      radic: "\u221A",
+      raemptyv: "\u29B3",
+      rang: "\u27E9",
+      rangd: "\u2992",
+      range: "\u29A5",
+      rangle: "\u27E9",
+      raquo: "\xBB",
+      rarr: "\u2192",
+      rarrap: "\u2975",
+      rarrb: "\u21E5",
+      rarrbfs: "\u2920",
+      rarrc: "\u2933",
+      rarrfs: "\u291E",
+      rarrhk: "\u21AA",
+      rarrlp: "\u21AC",
+      rarrpl: "\u2945",
+      rarrsim: "\u2974",
+      rarrtl: "\u21A3",
+      rarrw: "\u219D",
+      ratail: "\u291A",
+      ratio: "\u2236",
+      rationals: "\u211A",
+      rbarr: "\u290D",
+      rbbrk: "\u2773",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "\u298C",
+      rbrksld: "\u298E",
+      rbrkslu: "\u2990",
+      rcaron: "\u0159",
+      rcedil: "\u0157",
+      rceil: "\u2309",
+      rcub: "}",
+      rcy: "\u0440",
+      rdca: "\u2937",
+      rdldhar: "\u2969",
+      rdquo: "\u201D",
+      rdquor: "\u201D",
+      rdsh: "\u21B3",
+      real: "\u211C",
+      realine: "\u211B",
+      realpart: "\u211C",
+      reals: "\u211D",
+      rect: "\u25AD",
+      reg: "\xAE",
+      rfisht: "\u297D",
+      rfloor: "\u230B",
+      rfr: "\u{1D52F}",
+      rhard: "\u21C1",
+      rharu: "\u21C0",
+      rharul: "\u296C",
+      rho: "\u03C1",
+      rhov: "\u03F1",
+      rightarrow: "\u2192",
+      rightarrowtail: "\u21A3",
+      rightharpoondown: "\u21C1",
+      rightharpoonup: "\u21C0",
+      rightleftarrows: "\u21C4",
+      rightleftharpoons: "\u21CC",
+      rightrightarrows: "\u21C9",
+      rightsquigarrow: "\u219D",
+      rightthreetimes: "\u22CC",
+      ring: "\u02DA",
+      risingdotseq: "\u2253",
+      rlarr: "\u21C4",
+      rlhar: "\u21CC",
+      rlm: "\u200F",
+      rmoust: "\u23B1",
+      rmoustache: "\u23B1",
+      rnmid: "\u2AEE",
+      roang: "\u27ED",
+      roarr: "\u21FE",
+      robrk: "\u27E7",
+      ropar: "\u2986",
+      ropf: "\u{1D563}",
+      roplus: "\u2A2E",
+      rotimes: "\u2A35",
+      rpar: ")",
+      rpargt: "\u2994",
+      rppolint: "\u2A12",
+      rrarr: "\u21C9",
+      rsaquo: "\u203A",
+      rscr: "\u{1D4C7}",
+      rsh: "\u21B1",
+      rsqb: "]",
+      rsquo: "\u2019",
+      rsquor: "\u2019",
+      rthree: "\u22CC",
+      rtimes: "\u22CA",
+      rtri: "\u25B9",
+      rtrie: "\u22B5",
+      rtrif: "\u25B8",
+      rtriltri: "\u29CE",
+      ruluhar: "\u2968",
+      rx: "\u211E",
+      sacute: "\u015B",
+      sbquo: "\u201A",
+      sc: "\u227B",
+      scE: "\u2AB4",
+      scap: "\u2AB8",
+      scaron: "\u0161",
+      sccue: "\u227D",
+      sce: "\u2AB0",
+      scedil: "\u015F",
+      scirc: "\u015D",
+      scnE: "\u2AB6",
+      scnap: "\u2ABA",
+      scnsim: "\u22E9",
+      scpolint: "\u2A13",
+      scsim: "\u227F",
+      scy: "\u0441",
+      sdot: "\u22C5",
+      sdotb: "\u22A1",
+      sdote: "\u2A66",
+      seArr: "\u21D8",
+      searhk: "\u2925",
+      searr: "\u2198",
+      searrow: "\u2198",
+      sect: "\xA7",
+      semi: ";",
+      seswar: "\u2929",
+      setminus: "\u2216",
+      setmn: "\u2216",
+      sext: "\u2736",
+      sfr: "\u{1D530}",
+      sfrown: "\u2322",
+      sharp: "\u266F",
+      shchcy: "\u0449",
+      shcy: "\u0448",
+      shortmid: "\u2223",
+      shortparallel: "\u2225",
+      shy: "\xAD",
+      sigma: "\u03C3",
+      sigmaf: "\u03C2",
+      sigmav: "\u03C2",
+      sim: "\u223C",
+      simdot: "\u2A6A",
+      sime: "\u2243",
+      simeq: "\u2243",
+      simg: "\u2A9E",
+      simgE: "\u2AA0",
+      siml: "\u2A9D",
+      simlE: "\u2A9F",
+      simne: "\u2246",
+      simplus: "\u2A24",
+      simrarr: "\u2972",
+      slarr: "\u2190",
+      smallsetminus: "\u2216",
+      smashp: "\u2A33",
+      smeparsl: "\u29E4",
+      smid: "\u2223",
+      smile: "\u2323",
+      smt: "\u2AAA",
+      smte: "\u2AAC",
+      smtes: "\u2AAC\uFE00",
+      softcy: "\u044C",
+      sol: "/",
+      solb: "\u29C4",
+      solbar: "\u233F",
+      sopf: "\u{1D564}",
+      spades: "\u2660",
+      spadesuit: "\u2660",
+      spar: "\u2225",
+      sqcap: "\u2293",
+      sqcaps: "\u2293\uFE00",
+      sqcup: "\u2294",
+      sqcups: "\u2294\uFE00",
+      sqsub: "\u228F",
+      sqsube: "\u2291",
+      sqsubset: "\u228F",
+      sqsubseteq: "\u2291",
+      sqsup: "\u2290",
+      sqsupe: "\u2292",
+      sqsupset: "\u2290",
+      sqsupseteq: "\u2292",
+      squ: "\u25A1",
+      square: "\u25A1",
+      squarf: "\u25AA",
+      squf: "\u25AA",
+      srarr: "\u2192",
+      sscr: "\u{1D4C8}",
+      ssetmn: "\u2216",
+      ssmile: "\u2323",
+      sstarf: "\u22C6",
+      star: "\u2606",
+      starf: "\u2605",
+      straightepsilon: "\u03F5",
+      straightphi: "\u03D5",
+      strns: "\xAF",
+      sub: "\u2282",
+      subE: "\u2AC5",
+      subdot: "\u2ABD",
+      sube: "\u2286",
+      subedot: "\u2AC3",
+      submult: "\u2AC1",
+      subnE: "\u2ACB",
+      subne: "\u228A",
+      subplus: "\u2ABF",
+      subrarr: "\u2979",
+      subset: "\u2282",
+      subseteq: "\u2286",
+      subseteqq: "\u2AC5",
+      subsetneq: "\u228A",
+      subsetneqq: "\u2ACB",
+      subsim: "\u2AC7",
+      subsub: "\u2AD5",
+      subsup: "\u2AD3",
+      succ: "\u227B",
+      succapprox: "\u2AB8",
+      succcurlyeq: "\u227D",
+      succeq: "\u2AB0",
+      succnapprox: "\u2ABA",
+      succneqq: "\u2AB6",
+      succnsim: "\u22E9",
+      succsim: "\u227F",
+      sum: "\u2211",
+      sung: "\u266A",
+      sup1: "\xB9",
+      sup2: "\xB2",
+      sup3: "\xB3",
+      sup: "\u2283",
+      supE: "\u2AC6",
+      supdot: "\u2ABE",
+      supdsub: "\u2AD8",
+      supe: "\u2287",
+      supedot: "\u2AC4",
+      suphsol: "\u27C9",
+      suphsub: "\u2AD7",
+      suplarr: "\u297B",
+      supmult: "\u2AC2",
+      supnE: "\u2ACC",
+      supne: "\u228B",
+      supplus: "\u2AC0",
+      supset: "\u2283",
+      supseteq: "\u2287",
+      supseteqq: "\u2AC6",
+      supsetneq: "\u228B",
+      supsetneqq: "\u2ACC",
+      supsim: "\u2AC8",
+      supsub: "\u2AD4",
+      supsup: "\u2AD6",
+      swArr: "\u21D9",
+      swarhk: "\u2926",
+      swarr: "\u2199",
+      swarrow: "\u2199",
+      swnwar: "\u292A",
+      szlig: "\xDF",
+      target: "\u2316",
+      tau: "\u03C4",
+      tbrk: "\u23B4",
+      tcaron: "\u0165",
+      tcedil: "\u0163",
+      tcy: "\u0442",
+      tdot: "\u20DB",
+      telrec: "\u2315",
+      tfr: "\u{1D531}",
+      there4: "\u2234",
+      therefore: "\u2234",
+      theta: "\u03B8",
+      thetasym: "\u03D1",
+      thetav: "\u03D1",
+      thickapprox: "\u2248",
+      thicksim: "\u223C",
+      thinsp: "\u2009",
+      thkap: "\u2248",
+      thksim: "\u223C",
+      thorn: "\xFE",
+      tilde: "\u02DC",
+      times: "\xD7",
+      timesb: "\u22A0",
+      timesbar: "\u2A31",
+      timesd: "\u2A30",
+      tint: "\u222D",
+      toea: "\u2928",
+      top: "\u22A4",
+      topbot: "\u2336",
+      topcir: "\u2AF1",
+      topf: "\u{1D565}",
+      topfork: "\u2ADA",
+      tosa: "\u2929",
+      tprime: "\u2034",
+      trade: "\u2122",
+      triangle: "\u25B5",
+      triangledown: "\u25BF",
+      triangleleft: "\u25C3",
+      trianglelefteq: "\u22B4",
+      triangleq: "\u225C",
+      triangleright: "\u25B9",
+      trianglerighteq: "\u22B5",
+      tridot: "\u25EC",
+      trie: "\u225C",
+      triminus: "\u2A3A",
+      triplus: "\u2A39",
+      trisb: "\u29CD",
+      tritime: "\u2A3B",
+      trpezium: "\u23E2",
+      tscr: "\u{1D4C9}",
+      tscy: "\u0446",
+      tshcy: "\u045B",
+      tstrok: "\u0167",
+      twixt: "\u226C",
+      twoheadleftarrow: "\u219E",
+      twoheadrightarrow: "\u21A0",
+      uArr: "\u21D1",
+      uHar: "\u2963",
+      uacute: "\xFA",
+      uarr: "\u2191",
+      ubrcy: "\u045E",
+      ubreve: "\u016D",
+      ucirc: "\xFB",
+      ucy: "\u0443",
+      udarr: "\u21C5",
+      udblac: "\u0171",
+      udhar: "\u296E",
+      ufisht: "\u297E",
+      ufr: "\u{1D532}",
+      ugrave: "\xF9",
+      uharl: "\u21BF",
+      uharr: "\u21BE",
+      uhblk: "\u2580",
+      ulcorn: "\u231C",
+      ulcorner: "\u231C",
+      ulcrop: "\u230F",
+      ultri: "\u25F8",
+      umacr: "\u016B",
+      uml: "\xA8",
+      uogon: "\u0173",
+      uopf: "\u{1D566}",
+      uparrow: "\u2191",
+      updownarrow: "\u2195",
+      upharpoonleft: "\u21BF",
+      upharpoonright: "\u21BE",
+      uplus: "\u228E",
+      upsi: "\u03C5",
+      upsih: "\u03D2",
+      upsilon: "\u03C5",
+      upuparrows: "\u21C8",
+      urcorn: "\u231D",
+      urcorner: "\u231D",
+      urcrop: "\u230E",
+      uring: "\u016F",
+      urtri: "\u25F9",
+      uscr: "\u{1D4CA}",
+      utdot: "\u22F0",
+      utilde: "\u0169",
+      utri: "\u25B5",
+      utrif: "\u25B4",
+      uuarr: "\u21C8",
+      uuml: "\xFC",
+      uwangle: "\u29A7",
+      vArr: "\u21D5",
+      vBar: "\u2AE8",
+      vBarv: "\u2AE9",
+      vDash: "\u22A8",
+      vangrt: "\u299C",
+      varepsilon: "\u03F5",
+      varkappa: "\u03F0",
+      varnothing: "\u2205",
+      varphi: "\u03D5",
+      varpi: "\u03D6",
+      varpropto: "\u221D",
+      varr: "\u2195",
+      varrho: "\u03F1",
+      varsigma: "\u03C2",
+      varsubsetneq: "\u228A\uFE00",
+      varsubsetneqq: "\u2ACB\uFE00",
+      varsupsetneq: "\u228B\uFE00",
+      varsupsetneqq: "\u2ACC\uFE00",
+      vartheta: "\u03D1",
+      vartriangleleft: "\u22B2",
+      vartriangleright: "\u22B3",
+      vcy: "\u0432",
+      vdash: "\u22A2",
+      vee: "\u2228",
+      veebar: "\u22BB",
+      veeeq: "\u225A",
+      vellip: "\u22EE",
+      verbar: "|",
+      vert: "|",
+      vfr: "\u{1D533}",
+      vltri: "\u22B2",
+      vnsub: "\u2282\u20D2",
+      vnsup: "\u2283\u20D2",
+      vopf: "\u{1D567}",
+      vprop: "\u221D",
+      vrtri: "\u22B3",
+      vscr: "\u{1D4CB}",
+      vsubnE: "\u2ACB\uFE00",
+      vsubne: "\u228A\uFE00",
+      vsupnE: "\u2ACC\uFE00",
+      vsupne: "\u228B\uFE00",
+      vzigzag: "\u299A",
+      wcirc: "\u0175",
+      wedbar: "\u2A5F",
+      wedge: "\u2227",
+      wedgeq: "\u2259",
+      weierp: "\u2118",
+      wfr: "\u{1D534}",
+      wopf: "\u{1D568}",
+      wp: "\u2118",
+      wr: "\u2240",
+      wreath: "\u2240",
+      wscr: "\u{1D4CC}",
+      xcap: "\u22C2",
+      xcirc: "\u25EF",
+      xcup: "\u22C3",
+      xdtri: "\u25BD",
+      xfr: "\u{1D535}",
+      xhArr: "\u27FA",
+      xharr: "\u27F7",
+      xi: "\u03BE",
+      xlArr: "\u27F8",
+      xlarr: "\u27F5",
+      xmap: "\u27FC",
+      xnis: "\u22FB",
+      xodot: "\u2A00",
+      xopf: "\u{1D569}",
+      xoplus: "\u2A01",
+      xotime: "\u2A02",
+      xrArr: "\u27F9",
+      xrarr: "\u27F6",
+      xscr: "\u{1D4CD}",
+      xsqcup: "\u2A06",
+      xuplus: "\u2A04",
+      xutri: "\u25B3",
+      xvee: "\u22C1",
+      xwedge: "\u22C0",
+      yacute: "\xFD",
+      yacy: "\u044F",
+      ycirc: "\u0177",
+      ycy: "\u044B",
+      yen: "\xA5",
+      yfr: "\u{1D536}",
+      yicy: "\u0457",
+      yopf: "\u{1D56A}",
+      yscr: "\u{1D4CE}",
+      yucy: "\u044E",
+      yuml: "\xFF",
+      zacute: "\u017A",
+      zcaron: "\u017E",
+      zcy: "\u0437",
+      zdot: "\u017C",
+      zeetrf: "\u2128",
+      zeta: "\u03B6",
+      zfr: "\u{1D537}",
+      zhcy: "\u0436",
+      zigrarr: "\u21DD",
+      zopf: "\u{1D56B}",
+      zscr: "\u{1D4CF}",
+      zwj: "\u200D",
+      zwnj: "\u200C"
+    };
+  }
+});
+
+// node_modules/decode-named-character-reference/index.js
+function decodeNamedCharacterReference(value) {
+  return own2.call(characterEntities, value) ? characterEntities[value] : false;
+}
+var own2;
+var init_decode_named_character_reference = __esm({
+  "node_modules/decode-named-character-reference/index.js"() {
+    init_character_entities();
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list3, start, remove, items) {
+  const end = list3.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list3.splice(...parameters);
+  } else {
+    if (remove) list3.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list3.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
+  }
+}
+function push(list3, items) {
+  if (list3.length > 0) {
+    splice(list3, list3.length, 0, items);
+    return list3;
+  }
+  return items;
+}
+var init_micromark_util_chunked = __esm({
+  "node_modules/micromark-util-chunked/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-combine-extensions/index.js
+function combineExtensions(extensions) {
+  const all2 = {};
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    syntaxExtension(all2, extensions[index2]);
+  }
+  return all2;
+}
+function syntaxExtension(all2, extension2) {
+  let hook7;
+  for (hook7 in extension2) {
+    const maybe = hasOwnProperty.call(all2, hook7) ? all2[hook7] : void 0;
+    const left = maybe || (all2[hook7] = {});
+    const right = extension2[hook7];
+    let code2;
+    if (right) {
+      for (code2 in right) {
+        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
+        const value = right[code2];
+        constructs(
+          // @ts-expect-error Looks like a list.
+          left[code2],
+          Array.isArray(value) ? value : value ? [value] : []
+        );
+      }
+    }
+  }
+}
+function constructs(existing, list3) {
+  let index2 = -1;
+  const before = [];
+  while (++index2 < list3.length) {
+    ;
+    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+  }
+  splice(existing, 0, 0, before);
+}
+var hasOwnProperty;
+var init_micromark_util_combine_extensions = __esm({
+  "node_modules/micromark-util-combine-extensions/index.js"() {
+    init_micromark_util_chunked();
+    hasOwnProperty = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base) {
+  const code2 = Number.parseInt(value, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
+    code2 > 55295 && code2 < 57344 || // Noncharacters.
+    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
+    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code2 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code2);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value) {
+  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code2) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code2 !== null && (code2 < 32 || code2 === 127)
+  );
+}
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
+}
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
+}
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
+}
+function regexCheck(regex2) {
+  return check2;
+  function check2(code2) {
+    return code2 !== null && code2 > -1 && regex2.test(String.fromCharCode(code2));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return ok3(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok3(code2);
+  }
+}
+function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (max > 0 && markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return after(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size < max) {
+      effects.consume(code2);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code2);
+  }
+  function after(code2) {
+    return size >= min ? ok3(code2) : nok(code2);
+  }
+}
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark/lib/initialize/content.js
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous3;
+  return contentStart;
+  function afterContentStartConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code2) {
+    effects.enter("paragraph");
+    return lineStart(code2);
+  }
+  function lineStart(code2) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous3
+    });
+    if (previous3) {
+      previous3.next = token;
+    }
+    previous3 = token;
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      effects.exit("chunkText");
+      return lineStart;
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
+
+// node_modules/micromark-util-edit-map/index.js
+function addImplementation(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
+    } else {
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index2, remove, add) {
+        addImplementation(this, index2, remove, add, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index2, remove, add) {
+        addImplementation(this, index2, remove, add, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a, b2) {
+          return a[0] - b2[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index2 = this.map.length;
+        const vecs = [];
+        while (index2 > 0) {
+          index2 -= 1;
+          vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+          events.length = this.map[index2][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/document.js
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code2) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
+    }
+    return checkNewContainers(code2);
+  }
+  function documentContinue(code2) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+      return checkNewContainers(code2);
+    }
+    return start(code2);
+  }
+  function checkNewContainers(code2) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code2);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code2);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
+  }
+  function thereIsANewContainer(code2) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code2);
+  }
+  function thereIsNoNewContainer(code2) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code2);
+  }
+  function documentContinued(code2) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
+  }
+  function containerContinue(code2) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code2);
+  }
+  function flowStart(code2) {
+    if (code2 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code2);
+  }
+  function flowContinue(code2) {
+    if (code2 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code2);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self2.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self2.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index2][1].end || // …or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self2.events.length) {
+        self2.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+    }
+  }
+  function exitContainers(size) {
+    let index2 = stack.length;
+    while (index2-- > size) {
+      const entry = stack[index2];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok3, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+var document, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+    return 1;
+  }
+  if (unicodePunctuation(code2)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs2, events, context) {
+  const called = [];
+  let index2 = -1;
+  while (++index2 < constructs2.length) {
+    const resolve = constructs2[index2].resolveAll;
+    if (resolve && !called.includes(resolve)) {
+      events = resolve(events, context);
+      called.push(resolve);
+    }
+  }
+  return events;
+}
+var init_micromark_util_resolve_all = __esm({
+  "node_modules/micromark-util-resolve-all/index.js"() {
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/attention.js
+function resolveAllAttention(events, context) {
+  let index2 = -1;
+  let nextEvents;
+  while (++index2 < events.length) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
+      let open2 = index2;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+            continue;
+          }
+          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events[open2][1].end
+          };
+          const end = {
+            ...events[index2][1].start
+          };
+          movePoint(start, -use);
+          movePoint(end, use);
+          const openingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start,
+            end: {
+              ...events[open2][1].end
+            }
+          };
+          const closingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events[index2][1].start
+            },
+            end
+          };
+          const text6 = {
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events[open2][1].end
+            },
+            end: {
+              ...events[index2][1].start
+            }
+          };
+          const group = {
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
+          };
+          events[open2][1].end = {
+            ...openingSequence.start
+          };
+          events[index2][1].start = {
+            ...closingSequence.end
+          };
+          nextEvents = [];
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+          }
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
+          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          let offset = 0;
+          if (events[index2][1].end.offset - events[index2][1].start.offset) {
+            offset = 2;
+            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+          }
+          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+          index2 = open2 + nextEvents.length - offset - 2;
+          break;
+        }
+      }
+    }
+  }
+  index2 = -1;
+  while (++index2 < events.length) {
+    if (events[index2][1].type === "attentionSequence") {
+      events[index2][1].type = "data";
+    }
+  }
+  return events;
+}
+function tokenizeAttention(effects, ok3) {
+  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
+  const previous3 = this.previous;
+  const before = classifyCharacter(previous3);
+  let marker;
+  return start;
+  function start(code2) {
+    marker = code2;
+    effects.enter("attentionSequence");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      return inside;
+    }
+    const token = effects.exit("attentionSequence");
+    const after = classifyCharacter(code2);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
+    return ok3(code2);
+  }
+}
+function movePoint(point3, offset) {
+  point3.column += offset;
+  point3.offset += offset;
+  point3._bufferIndex += offset;
+}
+var attention;
+var init_attention = __esm({
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+    attention = {
+      name: "attention",
+      resolveAll: resolveAllAttention,
+      tokenize: tokenizeAttention
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/autolink.js
+function tokenizeAutolink(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
+    effects.consume(code2);
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open2;
+  }
+  function open2(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return schemeOrEmailAtext;
+    }
+    if (code2 === 64) {
+      return nok(code2);
+    }
+    return emailAtext(code2);
+  }
+  function schemeOrEmailAtext(code2) {
+    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
+      size = 1;
+      return schemeInsideOrEmailAtext(code2);
+    }
+    return emailAtext(code2);
+  }
+  function schemeInsideOrEmailAtext(code2) {
+    if (code2 === 58) {
+      effects.consume(code2);
+      size = 0;
+      return urlInside;
+    }
+    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
+      effects.consume(code2);
+      return schemeInsideOrEmailAtext;
+    }
+    size = 0;
+    return emailAtext(code2);
+  }
+  function urlInside(code2) {
+    if (code2 === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
+      effects.consume(code2);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return urlInside;
+  }
+  function emailAtext(code2) {
+    if (code2 === 64) {
+      effects.consume(code2);
+      return emailAtSignOrDot;
+    }
+    if (asciiAtext(code2)) {
+      effects.consume(code2);
+      return emailAtext;
+    }
+    return nok(code2);
+  }
+  function emailAtSignOrDot(code2) {
+    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
+  }
+  function emailLabel(code2) {
+    if (code2 === 46) {
+      effects.consume(code2);
+      size = 0;
+      return emailAtSignOrDot;
+    }
+    if (code2 === 62) {
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
+      effects.consume(code2);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    return emailValue(code2);
+  }
+  function emailValue(code2) {
+    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
+      const next = code2 === 45 ? emailValue : emailLabel;
+      effects.consume(code2);
+      return next;
+    }
+    return nok(code2);
+  }
+}
+var autolink;
+var init_autolink = __esm({
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+    init_micromark_util_character();
+    autolink = {
+      name: "autolink",
+      tokenize: tokenizeAutolink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/blank-line.js
+function tokenizeBlankLine(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
+  }
+  function after(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  }
+}
+var blankLine;
+var init_blank_line = __esm({
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blankLine = {
+      partial: true,
+      tokenize: tokenizeBlankLine
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/block-quote.js
+function tokenizeBlockQuoteStart(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code2) {
+    if (code2 === 62) {
+      const state = self2.containerState;
+      if (!state.open) {
+        effects.enter("blockQuote", {
+          _container: true
+        });
+        state.open = true;
+      }
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
+      effects.consume(code2);
+      effects.exit("blockQuoteMarker");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter("blockQuotePrefixWhitespace");
+      effects.consume(code2);
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok3;
+    }
+    effects.exit("blockQuotePrefix");
+    return ok3(code2);
+  }
+}
+function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return contStart;
+  function contStart(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    }
+    return contBefore(code2);
+  }
+  function contBefore(code2) {
+    return effects.attempt(blockQuote, ok3, nok)(code2);
+  }
+}
+function exit(effects) {
+  effects.exit("blockQuote");
+}
+var blockQuote;
+var init_block_quote = __esm({
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blockQuote = {
+      continuation: {
+        tokenize: tokenizeBlockQuoteContinuation
+      },
+      exit,
+      name: "blockQuote",
+      tokenize: tokenizeBlockQuoteStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-escape.js
+function tokenizeCharacterEscape(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
+    effects.consume(code2);
+    effects.exit("escapeMarker");
+    return inside;
+  }
+  function inside(code2) {
+    if (asciiPunctuation(code2)) {
+      effects.enter("characterEscapeValue");
+      effects.consume(code2);
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+var characterEscape;
+var init_character_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+    init_micromark_util_character();
+    characterEscape = {
+      name: "characterEscape",
+      tokenize: tokenizeCharacterEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-reference.js
+function tokenizeCharacterReference(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let max;
+  let test;
+  return start;
+  function start(code2) {
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
+    effects.consume(code2);
+    effects.exit("characterReferenceMarker");
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
+    }
+    effects.enter("characterReferenceValue");
+    max = 31;
+    test = asciiAlphanumeric;
+    return value(code2);
+  }
+  function numeric(code2) {
+    if (code2 === 88 || code2 === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
+      test = asciiHexDigit;
+      return value;
+    }
+    effects.enter("characterReferenceValue");
+    max = 7;
+    test = asciiDigit;
+    return value(code2);
+  }
+  function value(code2) {
+    if (code2 === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
+        return nok(code2);
+      }
+      effects.enter("characterReferenceMarker");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok3;
+    }
+    if (test(code2) && size++ < max) {
+      effects.consume(code2);
+      return value;
+    }
+    return nok(code2);
+  }
+}
+var characterReference;
+var init_character_reference = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_character();
+    characterReference = {
+      name: "characterReference",
+      tokenize: tokenizeCharacterReference
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+function tokenizeNonLazyContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return after;
+  }
+  function after(code2) {
+    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
+  }
+}
+var nonLazyContinuation;
+var init_partial_non_lazy_continuation = __esm({
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+    nonLazyContinuation = {
+      partial: true,
+      tokenize: tokenizeNonLazyContinuation
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
+function tokenizeCodeFenced(effects, ok3, nok) {
+  const self2 = this;
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
+  let initialPrefix = 0;
+  let sizeOpen = 0;
+  let marker;
+  return start;
+  function start(code2) {
+    return beforeSequenceOpen(code2);
+  }
+  function beforeSequenceOpen(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    marker = code2;
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === marker) {
+      sizeOpen++;
+      effects.consume(code2);
+      return sequenceOpen;
+    }
+    if (sizeOpen < 3) {
+      return nok(code2);
+    }
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
+  }
+  function infoBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFencedFence");
+      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+    }
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info(code2);
+  }
+  function info(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code2);
+    }
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return info;
+  }
+  function metaBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return infoBefore(code2);
+    }
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta3(code2);
+  }
+  function meta3(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code2);
+    }
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return meta3;
+  }
+  function atNonLazyBreak(code2) {
+    return effects.attempt(closeStart, after, contentBefore)(code2);
+  }
+  function contentBefore(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return contentStart;
+  }
+  function contentStart(code2) {
+    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
+  }
+  function beforeContentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+    }
+    effects.enter("codeFlowValue");
+    return contentChunk(code2);
+  }
+  function contentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code2);
+    }
+    effects.consume(code2);
+    return contentChunk;
+  }
+  function after(code2) {
+    effects.exit("codeFenced");
+    return ok3(code2);
+  }
+  function tokenizeCloseStart(effects2, ok4, nok2) {
+    let size = 0;
+    return startBefore;
+    function startBefore(code2) {
+      effects2.enter("lineEnding");
+      effects2.consume(code2);
+      effects2.exit("lineEnding");
+      return start2;
+    }
+    function start2(code2) {
+      effects2.enter("codeFencedFence");
+      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
+    }
+    function beforeSequenceClose(code2) {
+      if (code2 === marker) {
+        effects2.enter("codeFencedFenceSequence");
+        return sequenceClose(code2);
+      }
+      return nok2(code2);
+    }
+    function sequenceClose(code2) {
+      if (code2 === marker) {
+        size++;
+        effects2.consume(code2);
+        return sequenceClose;
+      }
+      if (size >= sizeOpen) {
+        effects2.exit("codeFencedFenceSequence");
+        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
+      }
+      return nok2(code2);
+    }
+    function sequenceCloseAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects2.exit("codeFencedFence");
+        return ok4(code2);
+      }
+      return nok2(code2);
+    }
+  }
+}
+var codeFenced;
+var init_code_fenced = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_partial_non_lazy_continuation();
+    codeFenced = {
+      concrete: true,
+      name: "codeFenced",
+      tokenize: tokenizeCodeFenced
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-indented.js
+function tokenizeCodeIndented(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === null) {
+      return after(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      return effects.attempt(furtherStart, atBreak, after)(code2);
+    }
+    effects.enter("codeFlowValue");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return inside;
+  }
+  function after(code2) {
+    effects.exit("codeIndented");
+    return ok3(code2);
+  }
+}
+function tokenizeFurtherStart(effects, ok3, nok) {
+  const self2 = this;
+  return furtherStart2;
+  function furtherStart2(code2) {
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return furtherStart2;
+    }
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
+  }
+  function onNotEnoughPrefix(code2) {
+    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
+  }
+}
+var codeIndented, furtherStart;
+var init_code_indented = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    codeIndented = {
+      name: "codeIndented",
+      tokenize: tokenizeCodeIndented
+    };
+    furtherStart = {
+      partial: true,
+      tokenize: tokenizeFurtherStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-text.js
+function resolveCodeText(events) {
+  let tailExitIndex = events.length - 4;
+  let headEnterIndex = 3;
+  let index2;
+  let enter;
+  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
+    index2 = headEnterIndex;
+    while (++index2 < tailExitIndex) {
+      if (events[index2][1].type === "codeTextData") {
+        events[headEnterIndex][1].type = "codeTextPadding";
+        events[tailExitIndex][1].type = "codeTextPadding";
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index2 = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index2 <= tailExitIndex) {
+    if (enter === void 0) {
+      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
+        enter = index2;
+      }
+    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
+      events[enter][1].type = "codeTextData";
+      if (index2 !== enter + 2) {
+        events[enter][1].end = events[index2 - 1][1].end;
+        events.splice(enter + 2, index2 - enter - 2);
+        tailExitIndex -= index2 - enter - 2;
+        index2 = enter + 2;
+      }
+      enter = void 0;
+    }
+  }
+  return events;
+}
+function previous(code2) {
+  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+}
+function tokenizeCodeText(effects, ok3, nok) {
+  const self2 = this;
+  let sizeOpen = 0;
+  let size;
+  let token;
+  return start;
+  function start(code2) {
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
+      sizeOpen++;
+      return sequenceOpen;
+    }
+    effects.exit("codeTextSequence");
+    return between(code2);
+  }
+  function between(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 32) {
+      effects.enter("space");
+      effects.consume(code2);
+      effects.exit("space");
+      return between;
+    }
+    if (code2 === 96) {
+      token = effects.enter("codeTextSequence");
+      size = 0;
+      return sequenceClose(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return between;
+    }
+    effects.enter("codeTextData");
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
+      effects.exit("codeTextData");
+      return between(code2);
+    }
+    effects.consume(code2);
+    return data;
+  }
+  function sequenceClose(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
+      size++;
+      return sequenceClose;
+    }
+    if (size === sizeOpen) {
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok3(code2);
+    }
+    token.type = "codeTextData";
+    return data(code2);
+  }
+}
+var codeText;
+var init_code_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+    init_micromark_util_character();
+    codeText = {
+      name: "codeText",
+      previous,
+      resolve: resolveCodeText,
+      tokenize: tokenizeCodeText
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+function chunkedPush(list3, right) {
+  let chunkStart = 0;
+  if (right.length < 1e4) {
+    list3.push(...right);
+  } else {
+    while (chunkStart < right.length) {
+      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      chunkStart += 1e4;
+    }
+  }
+}
+var SpliceBuffer;
+var init_splice_buffer = __esm({
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+    SpliceBuffer = class {
+      /**
+       * @param {ReadonlyArray<T> | null | undefined} [initial]
+       *   Initial items (optional).
+       * @returns
+       *   Splice buffer.
+       */
+      constructor(initial) {
+        this.left = initial ? [...initial] : [];
+        this.right = [];
+      }
+      /**
+       * Array access;
+       * does not move the cursor.
+       *
+       * @param {number} index
+       *   Index.
+       * @return {T}
+       *   Item.
+       */
+      get(index2) {
+        if (index2 < 0 || index2 >= this.left.length + this.right.length) {
+          throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+        }
+        if (index2 < this.left.length) return this.left[index2];
+        return this.right[this.right.length - index2 + this.left.length - 1];
+      }
+      /**
+       * The length of the splice buffer, one greater than the largest index in the
+       * array.
+       */
+      get length() {
+        return this.left.length + this.right.length;
+      }
+      /**
+       * Remove and return `list[0]`;
+       * moves the cursor to `0`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      shift() {
+        this.setCursor(0);
+        return this.right.pop();
+      }
+      /**
+       * Slice the buffer to get an array;
+       * does not move the cursor.
+       *
+       * @param {number} start
+       *   Start.
+       * @param {number | null | undefined} [end]
+       *   End (optional).
+       * @returns {Array<T>}
+       *   Array of items.
+       */
+      slice(start, end) {
+        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+        if (stop < this.left.length) {
+          return this.left.slice(start, stop);
+        }
+        if (start > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        }
+        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+      }
+      /**
+       * Mimics the behavior of Array.prototype.splice() except for the change of
+       * interface necessary to avoid segfaults when patching in very large arrays.
+       *
+       * This operation moves cursor is moved to `start` and results in the cursor
+       * placed after any inserted items.
+       *
+       * @param {number} start
+       *   Start;
+       *   zero-based index at which to start changing the array;
+       *   negative numbers count backwards from the end of the array and values
+       *   that are out-of bounds are clamped to the appropriate end of the array.
+       * @param {number | null | undefined} [deleteCount=0]
+       *   Delete count (default: `0`);
+       *   maximum number of elements to delete, starting from start.
+       * @param {Array<T> | null | undefined} [items=[]]
+       *   Items to include in place of the deleted items (default: `[]`).
+       * @return {Array<T>}
+       *   Any removed items.
+       */
+      splice(start, deleteCount, items) {
+        const count = deleteCount || 0;
+        this.setCursor(Math.trunc(start));
+        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+        if (items) chunkedPush(this.left, items);
+        return removed.reverse();
+      }
+      /**
+       * Remove and return the highest-numbered item in the array, so
+       * `list[list.length - 1]`;
+       * Moves the cursor to `length`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      pop() {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        return this.left.pop();
+      }
+      /**
+       * Inserts a single item to the high-numbered side of the array;
+       * moves the cursor to `length`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      push(item) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        this.left.push(item);
+      }
+      /**
+       * Inserts many items to the high-numbered side of the array.
+       * Moves the cursor to `length`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      pushMany(items) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        chunkedPush(this.left, items);
+      }
+      /**
+       * Inserts a single item to the low-numbered side of the array;
+       * Moves the cursor to `0`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshift(item) {
+        this.setCursor(0);
+        this.right.push(item);
+      }
+      /**
+       * Inserts many items to the low-numbered side of the array;
+       * moves the cursor to `0`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshiftMany(items) {
+        this.setCursor(0);
+        chunkedPush(this.right, items.reverse());
+      }
+      /**
+       * Move the cursor to a specific position in the array. Requires
+       * time proportional to the distance moved.
+       *
+       * If `n < 0`, the cursor will end up at the beginning.
+       * If `n > length`, the cursor will end up at the end.
+       *
+       * @param {number} n
+       *   Position.
+       * @return {undefined}
+       *   Nothing.
+       */
+      setCursor(n) {
+        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+        if (n < this.left.length) {
+          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.right, removed.reverse());
+        } else {
+          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.left, removed.reverse());
+        }
+      }
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/index.js
+function subtokenize(eventsArray) {
+  const jumps = {};
+  let index2 = -1;
+  let event;
+  let lineIndex;
+  let otherIndex;
+  let otherEvent;
+  let parameters;
+  let subevents;
+  let more;
+  const events = new SpliceBuffer(eventsArray);
+  while (++index2 < events.length) {
+    while (index2 in jumps) {
+      index2 = jumps[index2];
+    }
+    event = events.get(index2);
+    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
+      subevents = event[1]._tokenizer.events;
+      otherIndex = 0;
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+        otherIndex += 2;
+      }
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+        while (++otherIndex < subevents.length) {
+          if (subevents[otherIndex][1].type === "content") {
+            break;
+          }
+          if (subevents[otherIndex][1].type === "chunkText") {
+            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
+            otherIndex++;
+          }
+        }
+      }
+    }
+    if (event[0] === "enter") {
+      if (event[1].contentType) {
+        Object.assign(jumps, subcontent(events, index2));
+        index2 = jumps[index2];
+        more = true;
+      }
+    } else if (event[1]._container) {
+      otherIndex = index2;
+      lineIndex = void 0;
+      while (otherIndex--) {
+        otherEvent = events.get(otherIndex);
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+          if (otherEvent[0] === "enter") {
+            if (lineIndex) {
+              events.get(lineIndex)[1].type = "lineEndingBlank";
+            }
+            otherEvent[1].type = "lineEnding";
+            lineIndex = otherIndex;
+          }
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
+        } else {
+          break;
+        }
+      }
+      if (lineIndex) {
+        event[1].end = {
+          ...events.get(lineIndex)[1].start
+        };
+        parameters = events.slice(lineIndex, index2);
+        parameters.unshift(event);
+        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
+      }
+    }
+  }
+  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
+  return !more;
+}
+function subcontent(events, eventIndex) {
+  const token = events.get(eventIndex)[1];
+  const context = events.get(eventIndex)[2];
+  let startPosition = eventIndex - 1;
+  const startPositions = [];
+  let tokenizer = token._tokenizer;
+  if (!tokenizer) {
+    tokenizer = context.parser[token.contentType](token.start);
+    if (token._contentTypeTextTrailing) {
+      tokenizer._contentTypeTextTrailing = true;
+    }
+  }
+  const childEvents = tokenizer.events;
+  const jumps = [];
+  const gaps = {};
+  let stream;
+  let previous3;
+  let index2 = -1;
+  let current = token;
+  let adjust = 0;
+  let start = 0;
+  const breaks = [start];
+  while (current) {
+    while (events.get(++startPosition)[1] !== current) {
+    }
+    startPositions.push(startPosition);
+    if (!current._tokenizer) {
+      stream = context.sliceStream(current);
+      if (!current.next) {
+        stream.push(null);
+      }
+      if (previous3) {
+        tokenizer.defineSkip(current.start);
+      }
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = true;
+      }
+      tokenizer.write(stream);
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
+      }
+    }
+    previous3 = current;
+    current = current.next;
+  }
+  current = token;
+  while (++index2 < childEvents.length) {
+    if (
+      // Find a void token that includes a break.
+      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
+    ) {
+      start = index2 + 1;
+      breaks.push(start);
+      current._tokenizer = void 0;
+      current.previous = void 0;
+      current = current.next;
+    }
+  }
+  tokenizer.events = [];
+  if (current) {
+    current._tokenizer = void 0;
+    current.previous = void 0;
+  } else {
+    breaks.pop();
+  }
+  index2 = breaks.length;
+  while (index2--) {
+    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
+    const start2 = startPositions.pop();
+    jumps.push([start2, start2 + slice.length - 1]);
+    events.splice(start2, 2, slice);
+  }
+  jumps.reverse();
+  index2 = -1;
+  while (++index2 < jumps.length) {
+    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
+    adjust += jumps[index2][1] - jumps[index2][0] - 1;
+  }
+  return gaps;
+}
+var init_micromark_util_subtokenize = __esm({
+  "node_modules/micromark-util-subtokenize/index.js"() {
+    init_micromark_util_chunked();
+    init_splice_buffer();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/content.js
+function resolveContent(events) {
+  subtokenize(events);
+  return events;
+}
+function tokenizeContent(effects, ok3) {
+  let previous3;
+  return chunkStart;
+  function chunkStart(code2) {
+    effects.enter("content");
+    previous3 = effects.enter("chunkContent", {
+      contentType: "content"
+    });
+    return chunkInside(code2);
+  }
+  function chunkInside(code2) {
+    if (code2 === null) {
+      return contentEnd(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
+    }
+    effects.consume(code2);
+    return chunkInside;
+  }
+  function contentEnd(code2) {
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok3(code2);
+  }
+  function contentContinue(code2) {
+    effects.consume(code2);
+    effects.exit("chunkContent");
+    previous3.next = effects.enter("chunkContent", {
+      contentType: "content",
+      previous: previous3
+    });
+    previous3 = previous3.next;
+    return chunkInside;
+  }
+}
+function tokenizeContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return startLookahead;
+  function startLookahead(code2) {
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
+  }
+  function prefixed(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    const tail = self2.events[self2.events.length - 1];
+    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+      return ok3(code2);
+    }
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
+  }
+}
+var content2, continuationConstruct;
+var init_content2 = __esm({
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_subtokenize();
+    content2 = {
+      resolve: resolveContent,
+      tokenize: tokenizeContent
+    };
+    continuationConstruct = {
+      partial: true,
+      tokenize: tokenizeContinuation
+    };
+  }
+});
+
+// node_modules/micromark-factory-destination/index.js
+function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+  const limit = max || Number.POSITIVE_INFINITY;
+  let balance = 0;
+  return start;
+  function start(code2) {
+    if (code2 === 60) {
+      effects.enter(type);
+      effects.enter(literalType);
+      effects.enter(literalMarkerType);
+      effects.consume(code2);
+      effects.exit(literalMarkerType);
+      return enclosedBefore;
+    }
+    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.enter(type);
+    effects.enter(rawType);
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw(code2);
+  }
+  function enclosedBefore(code2) {
+    if (code2 === 62) {
+      effects.enter(literalMarkerType);
+      effects.consume(code2);
+      effects.exit(literalMarkerType);
+      effects.exit(literalType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code2);
+  }
+  function enclosed(code2) {
+    if (code2 === 62) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      return enclosedBefore(code2);
+    }
+    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? enclosedEscape : enclosed;
+  }
+  function enclosedEscape(code2) {
+    if (code2 === 60 || code2 === 62 || code2 === 92) {
+      effects.consume(code2);
+      return enclosed;
+    }
+    return enclosed(code2);
+  }
+  function raw(code2) {
+    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      effects.exit(rawType);
+      effects.exit(type);
+      return ok3(code2);
+    }
+    if (balance < limit && code2 === 40) {
+      effects.consume(code2);
+      balance++;
+      return raw;
+    }
+    if (code2 === 41) {
+      effects.consume(code2);
+      balance--;
+      return raw;
+    }
+    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? rawEscape : raw;
+  }
+  function rawEscape(code2) {
+    if (code2 === 40 || code2 === 41 || code2 === 92) {
+      effects.consume(code2);
+      return raw;
+    }
+    return raw(code2);
+  }
+}
+var init_micromark_factory_destination = __esm({
+  "node_modules/micromark-factory-destination/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-label/index.js
+function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+  const self2 = this;
+  let size = 0;
+  let seen;
+  return start;
+  function start(code2) {
+    effects.enter(type);
+    effects.enter(markerType);
+    effects.consume(code2);
+    effects.exit(markerType);
+    effects.enter(stringType);
+    return atBreak;
+  }
+  function atBreak(code2) {
+    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn’t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit(stringType);
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return atBreak;
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code2);
+  }
+  function labelInside(code2) {
+    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    if (!seen) seen = !markdownSpace(code2);
+    return code2 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code2);
+  }
+}
+var init_micromark_factory_label = __esm({
+  "node_modules/micromark-factory-label/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-title/index.js
+function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+  let marker;
+  return start;
+  function start(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      effects.enter(type);
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      marker = code2 === 40 ? 41 : code2;
+      return begin;
+    }
+    return nok(code2);
+  }
+  function begin(code2) {
+    if (code2 === marker) {
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    return atBreak(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === marker) {
+      effects.exit(stringType);
+      return begin(marker);
+    }
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? escape : inside;
+  }
+  function escape(code2) {
+    if (code2 === marker || code2 === 92) {
+      effects.consume(code2);
+      return inside;
+    }
+    return inside(code2);
+  }
+}
+var init_micromark_factory_title = __esm({
+  "node_modules/micromark-factory-title/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-whitespace/index.js
+function factoryWhitespace(effects, ok3) {
+  let seen;
+  return start;
+  function start(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      seen = true;
+      return start;
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
+    }
+    return ok3(code2);
+  }
+}
+var init_micromark_factory_whitespace = __esm({
+  "node_modules/micromark-factory-whitespace/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/definition.js
+function tokenizeDefinition(effects, ok3, nok) {
+  const self2 = this;
+  let identifier;
+  return start;
+  function start(code2) {
+    effects.enter("definition");
+    return before(code2);
+  }
+  function before(code2) {
+    return factoryLabel.call(
+      self2,
+      effects,
+      labelAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionLabel",
+      "definitionLabelMarker",
+      "definitionLabelString"
+    )(code2);
+  }
+  function labelAfter(code2) {
+    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
+    if (code2 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code2);
+      effects.exit("definitionMarker");
+      return markerAfter;
+    }
+    return nok(code2);
+  }
+  function markerAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
+  }
+  function destinationBefore(code2) {
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionDestination",
+      "definitionDestinationLiteral",
+      "definitionDestinationLiteralMarker",
+      "definitionDestinationRaw",
+      "definitionDestinationString"
+    )(code2);
+  }
+  function destinationAfter(code2) {
+    return effects.attempt(titleBefore, after, after)(code2);
+  }
+  function after(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
+  }
+  function afterWhitespace(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("definition");
+      self2.parser.defined.push(identifier);
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+function tokenizeTitleBefore(effects, ok3, nok) {
+  return titleBefore2;
+  function titleBefore2(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
+  }
+  function beforeMarker(code2) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
+  }
+  function titleAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
+  }
+  function titleAfterOptionalWhitespace(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  }
+}
+var definition, titleBefore;
+var init_definition = __esm({
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_space();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    definition = {
+      name: "definition",
+      tokenize: tokenizeDefinition
+    };
+    titleBefore = {
+      partial: true,
+      tokenize: tokenizeTitleBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+function tokenizeHardBreakEscape(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("hardBreakEscape");
+    effects.consume(code2);
+    return after;
+  }
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.exit("hardBreakEscape");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+var hardBreakEscape;
+var init_hard_break_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+    init_micromark_util_character();
+    hardBreakEscape = {
+      name: "hardBreakEscape",
+      tokenize: tokenizeHardBreakEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
+function resolveHeadingAtx(events, context) {
+  let contentEnd = events.length - 2;
+  let contentStart = 3;
+  if (events[contentStart][1].type === "whitespace") {
+    contentStart += 2;
+  }
+  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
+    contentEnd -= 2;
+  }
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
+  }
+  if (contentEnd > contentStart) {
+    const content3 = {
+      type: "atxHeadingText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end
+    };
+    const text6 = {
+      type: "chunkText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end,
+      contentType: "text"
+    };
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+  }
+  return events;
+}
+function tokenizeHeadingAtx(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    effects.enter("atxHeading");
+    return before(code2);
+  }
+  function before(code2) {
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === 35 && size++ < 6) {
+      effects.consume(code2);
+      return sequenceOpen;
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code2);
+    }
+    return nok(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("atxHeading");
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, atBreak, "whitespace")(code2);
+    }
+    effects.enter("atxHeadingText");
+    return data(code2);
+  }
+  function sequenceFurther(code2) {
+    if (code2 === 35) {
+      effects.consume(code2);
+      return sequenceFurther;
+    }
+    effects.exit("atxHeadingSequence");
+    return atBreak(code2);
+  }
+  function data(code2) {
+    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var headingAtx;
+var init_heading_atx = __esm({
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    headingAtx = {
+      name: "headingAtx",
+      resolve: resolveHeadingAtx,
+      tokenize: tokenizeHeadingAtx
+    };
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-flow.js
+function resolveToHtmlFlow(events) {
+  let index2 = events.length;
+  while (index2--) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
+      break;
+    }
+  }
+  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
+    events[index2][1].start = events[index2 - 2][1].start;
+    events[index2 + 1][1].start = events[index2 - 2][1].start;
+    events.splice(index2 - 2, 2);
+  }
+  return events;
+}
+function tokenizeHtmlFlow(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let closingTag;
+  let buffer;
+  let index2;
+  let markerB;
+  return start;
+  function start(code2) {
+    return before(code2);
+  }
+  function before(code2) {
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
+    effects.consume(code2);
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
+      return declarationOpen;
+    }
+    if (code2 === 47) {
+      effects.consume(code2);
+      closingTag = true;
+      return tagCloseStart;
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      marker = 3;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      marker = 2;
+      return commentOpenInside;
+    }
+    if (code2 === 91) {
+      effects.consume(code2);
+      marker = 5;
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      marker = 4;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code2);
+  }
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code2);
+  }
+  function cdataOpenInside(code2) {
+    const value = "CDATA[";
+    if (code2 === value.charCodeAt(index2++)) {
+      effects.consume(code2);
+      if (index2 === value.length) {
+        return self2.interrupt ? ok3 : continuation;
+      }
+      return cdataOpenInside;
+    }
+    return nok(code2);
+  }
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function tagName(code2) {
+    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      const slash = code2 === 47;
+      const name = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+        marker = 1;
+        return self2.interrupt ? ok3(code2) : continuation(code2);
+      }
+      if (htmlBlockNames.includes(buffer.toLowerCase())) {
+        marker = 6;
+        if (slash) {
+          effects.consume(code2);
+          return basicSelfClosing;
+        }
+        return self2.interrupt ? ok3(code2) : continuation(code2);
+      }
+      marker = 7;
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
+    }
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function basicSelfClosing(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return self2.interrupt ? ok3 : continuation;
+    }
+    return nok(code2);
+  }
+  function completeClosingTagAfter(code2) {
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeClosingTagAfter;
+    }
+    return completeEnd(code2);
+  }
+  function completeAttributeNameBefore(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      return completeEnd;
+    }
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
+      return completeAttributeName;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeNameBefore;
+    }
+    return completeEnd(code2);
+  }
+  function completeAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return completeAttributeName;
+    }
+    return completeAttributeNameAfter(code2);
+  }
+  function completeAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
+      return completeAttributeValueBefore;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeNameAfter;
+    }
+    return completeAttributeNameBefore(code2);
+  }
+  function completeAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      markerB = code2;
+      return completeAttributeValueQuoted;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeValueBefore;
+    }
+    return completeAttributeValueUnquoted(code2);
+  }
+  function completeAttributeValueQuoted(code2) {
+    if (code2 === markerB) {
+      effects.consume(code2);
+      markerB = null;
+      return completeAttributeValueQuotedAfter;
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return completeAttributeValueQuoted;
+  }
+  function completeAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
+      return completeAttributeNameAfter(code2);
+    }
+    effects.consume(code2);
+    return completeAttributeValueUnquoted;
+  }
+  function completeAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
+      return completeAttributeNameBefore(code2);
+    }
+    return nok(code2);
+  }
+  function completeEnd(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return completeAfter;
+    }
+    return nok(code2);
+  }
+  function completeAfter(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuation(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAfter;
+    }
+    return nok(code2);
+  }
+  function continuation(code2) {
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
+      return continuationCommentInside;
+    }
+    if (code2 === 60 && marker === 1) {
+      effects.consume(code2);
+      return continuationRawTagOpen;
+    }
+    if (code2 === 62 && marker === 4) {
+      effects.consume(code2);
+      return continuationClose;
+    }
+    if (code2 === 63 && marker === 3) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    if (code2 === 93 && marker === 5) {
+      effects.consume(code2);
+      return continuationCdataInside;
+    }
+    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code2);
+    }
+    effects.consume(code2);
+    return continuation;
+  }
+  function continuationStart(code2) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
+  }
+  function continuationStartNonLazy(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return continuationBefore;
+  }
+  function continuationBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuationStart(code2);
+    }
+    effects.enter("htmlFlowData");
+    return continuation(code2);
+  }
+  function continuationCommentInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationRawTagOpen(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      buffer = "";
+      return continuationRawEndTag;
+    }
+    return continuation(code2);
+  }
+  function continuationRawEndTag(code2) {
+    if (code2 === 62) {
+      const name = buffer.toLowerCase();
+      if (htmlRawNames.includes(name)) {
+        effects.consume(code2);
+        return continuationClose;
+      }
+      return continuation(code2);
+    }
+    if (asciiAlpha(code2) && buffer.length < 8) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
+      return continuationRawEndTag;
+    }
+    return continuation(code2);
+  }
+  function continuationCdataInside(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationDeclarationInside(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return continuationClose;
+    }
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationClose(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code2);
+    }
+    effects.consume(code2);
+    return continuationClose;
+  }
+  function continuationAfter(code2) {
+    effects.exit("htmlFlow");
+    return ok3(code2);
+  }
+}
+function tokenizeBlankLineBefore(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok3, nok);
+  }
+}
+var htmlFlow, blankLineBefore;
+var init_html_flow = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+    init_blank_line();
+    init_partial_non_lazy_continuation();
+    htmlFlow = {
+      concrete: true,
+      name: "htmlFlow",
+      resolveTo: resolveToHtmlFlow,
+      tokenize: tokenizeHtmlFlow
+    };
+    blankLineBefore = {
+      partial: true,
+      tokenize: tokenizeBlankLineBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-text.js
+function tokenizeHtmlText(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let index2;
+  let returnState;
+  return start;
+  function start(code2) {
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
+    effects.consume(code2);
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
+      return declarationOpen;
+    }
+    if (code2 === 47) {
+      effects.consume(code2);
+      return tagCloseStart;
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      return instruction;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagOpen;
+    }
+    return nok(code2);
+  }
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentOpenInside;
+    }
+    if (code2 === 91) {
+      effects.consume(code2);
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return declaration;
+    }
+    return nok(code2);
+  }
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentEnd;
+    }
+    return nok(code2);
+  }
+  function comment(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = comment;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return comment;
+  }
+  function commentClose(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentEnd;
+    }
+    return comment(code2);
+  }
+  function commentEnd(code2) {
+    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
+  }
+  function cdataOpenInside(code2) {
+    const value = "CDATA[";
+    if (code2 === value.charCodeAt(index2++)) {
+      effects.consume(code2);
+      return index2 === value.length ? cdata : cdataOpenInside;
+    }
+    return nok(code2);
+  }
+  function cdata(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = cdata;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return cdata;
+  }
+  function cdataClose(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataEnd;
+    }
+    return cdata(code2);
+  }
+  function cdataEnd(code2) {
+    if (code2 === 62) {
+      return end(code2);
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataEnd;
+    }
+    return cdata(code2);
+  }
+  function declaration(code2) {
+    if (code2 === null || code2 === 62) {
+      return end(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = declaration;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return declaration;
+  }
+  function instruction(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      return instructionClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = instruction;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return instruction;
+  }
+  function instructionClose(code2) {
+    return code2 === 62 ? end(code2) : instruction(code2);
+  }
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagClose;
+    }
+    return nok(code2);
+  }
+  function tagClose(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagClose;
+    }
+    return tagCloseBetween(code2);
+  }
+  function tagCloseBetween(code2) {
+    if (markdownLineEnding(code2)) {
+      returnState = tagCloseBetween;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagCloseBetween;
+    }
+    return end(code2);
+  }
+  function tagOpen(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagOpen;
+    }
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    return nok(code2);
+  }
+  function tagOpenBetween(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      return end;
+    }
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeName;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenBetween;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenBetween;
+    }
+    return end(code2);
+  }
+  function tagOpenAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeName;
+    }
+    return tagOpenAttributeNameAfter(code2);
+  }
+  function tagOpenAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
+      return tagOpenAttributeValueBefore;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeNameAfter;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeNameAfter;
+    }
+    return tagOpenBetween(code2);
+  }
+  function tagOpenAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      marker = code2;
+      return tagOpenAttributeValueQuoted;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeValueBefore;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeValueBefore;
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuoted(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      marker = void 0;
+      return tagOpenAttributeValueQuotedAfter;
+    }
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeValueQuoted;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueQuoted;
+  }
+  function tagOpenAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    return nok(code2);
+  }
+  function end(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok3;
+    }
+    return nok(code2);
+  }
+  function lineEndingBefore(code2) {
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return lineEndingAfter;
+  }
+  function lineEndingAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
+  }
+  function lineEndingAfterPrefix(code2) {
+    effects.enter("htmlTextData");
+    return returnState(code2);
+  }
+}
+var htmlText;
+var init_html_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    htmlText = {
+      name: "htmlText",
+      tokenize: tokenizeHtmlText
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-end.js
+function resolveAllLabelEnd(events) {
+  let index2 = -1;
+  const newEvents = [];
+  while (++index2 < events.length) {
+    const token = events[index2][1];
+    newEvents.push(events[index2]);
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
+      index2 += offset;
+    }
+  }
+  if (events.length !== newEvents.length) {
+    splice(events, 0, events.length, newEvents);
+  }
+  return events;
+}
+function resolveToLabelEnd(events, context) {
+  let index2 = events.length;
+  let offset = 0;
+  let open2;
+  let close;
+  let media;
+  while (index2--) {
+    const token = events[index2][1];
+    if (open2) {
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
+      }
+      if (events[index2][0] === "enter" && token.type === "labelLink") {
+        token._inactive = true;
+      }
+    } else if (close) {
+      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+        open2 = index2;
+        if (token.type !== "labelLink") {
+          offset = 2;
+          break;
+        }
+      }
+    } else if (token.type === "labelEnd") {
+      close = index2;
+    }
+  }
+  const group = {
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  const label2 = {
+    type: "label",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[close][1].end
+    }
+  };
+  const text6 = {
+    type: "labelText",
+    start: {
+      ...events[open2 + offset + 2][1].end
+    },
+    end: {
+      ...events[close - 2][1].start
+    }
+  };
+  media = [["enter", group, context], ["enter", label2, context]];
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, [["enter", text6, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
+  media = push(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
+  media = push(media, events.slice(close + 1));
+  media = push(media, [["exit", group, context]]);
+  splice(events, open2, events.length, media);
+  return events;
+}
+function tokenizeLabelEnd(effects, ok3, nok) {
+  const self2 = this;
+  const labelStarts = self2._labelStarts;
+  let labelStart;
+  let defined;
+  if (labelStarts) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+      labelStarts.pop();
+    }
+    labelStart = labelStarts[labelStarts.length - 1];
+  }
+  return start;
+  function start(code2) {
+    if (!labelStart) {
+      return nok(code2);
+    }
+    if (labelStart._inactive) {
+      return labelEndNok(code2);
+    }
+    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
+    effects.consume(code2);
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
+  }
+  function after(code2) {
+    if (code2 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
+    }
+    if (code2 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
+    }
+    return defined ? labelEndOk(code2) : labelEndNok(code2);
+  }
+  function referenceNotFull(code2) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
+  }
+  function labelEndOk(code2) {
+    labelStarts.pop();
+    return ok3(code2);
+  }
+  function labelEndNok(code2) {
+    labelStart._balanced = true;
+    return nok(code2);
+  }
+}
+function tokenizeResource(effects, ok3, nok) {
+  return resourceStart;
+  function resourceStart(code2) {
+    effects.enter("resource");
+    effects.enter("resourceMarker");
+    effects.consume(code2);
+    effects.exit("resourceMarker");
+    return resourceBefore;
+  }
+  function resourceBefore(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
+  }
+  function resourceOpen(code2) {
+    if (code2 === 41) {
+      return resourceEnd(code2);
+    }
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
+  }
+  function resourceDestinationAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
+  }
+  function resourceDestinationMissing(code2) {
+    return nok(code2);
+  }
+  function resourceBetween(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
+    }
+    return resourceEnd(code2);
+  }
+  function resourceTitleAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
+  }
+  function resourceEnd(code2) {
+    if (code2 === 41) {
+      effects.enter("resourceMarker");
+      effects.consume(code2);
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+function tokenizeReferenceFull(effects, ok3, nok) {
+  const self2 = this;
+  return referenceFull;
+  function referenceFull(code2) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
+  }
+  function referenceFullAfter(code2) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
+  }
+  function referenceFullMissing(code2) {
+    return nok(code2);
+  }
+}
+function tokenizeReferenceCollapsed(effects, ok3, nok) {
+  return referenceCollapsedStart;
+  function referenceCollapsedStart(code2) {
+    effects.enter("reference");
+    effects.enter("referenceMarker");
+    effects.consume(code2);
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
+  }
+  function referenceCollapsedOpen(code2) {
+    if (code2 === 93) {
+      effects.enter("referenceMarker");
+      effects.consume(code2);
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
+var init_label_end = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_resolve_all();
+    labelEnd = {
+      name: "labelEnd",
+      resolveAll: resolveAllLabelEnd,
+      resolveTo: resolveToLabelEnd,
+      tokenize: tokenizeLabelEnd
+    };
+    resourceConstruct = {
+      tokenize: tokenizeResource
+    };
+    referenceFullConstruct = {
+      tokenize: tokenizeReferenceFull
+    };
+    referenceCollapsedConstruct = {
+      tokenize: tokenizeReferenceCollapsed
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
+function tokenizeLabelStartImage(effects, ok3, nok) {
+  const self2 = this;
+  let labelImage;
+  return start;
+  function start(code2) {
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
+    effects.consume(code2);
+    effects.exit("labelImageMarker");
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 91) {
+      effects.enter("labelMarker");
+      effects.consume(code2);
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelImage);
+    return ok3(code2);
+  }
+}
+var labelStartImage;
+var init_label_start_image = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+    init_label_end();
+    labelStartImage = {
+      name: "labelStartImage",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartImage
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
+function tokenizeLabelStartLink(effects, ok3, nok) {
+  const self2 = this;
+  let labelLink;
+  return start;
+  function start(code2) {
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
+    effects.consume(code2);
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
+  }
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelLink);
+    return ok3(code2);
+  }
+}
+var labelStartLink;
+var init_label_start_link = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+    init_label_end();
+    labelStartLink = {
+      name: "labelStartLink",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartLink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/line-ending.js
+function tokenizeLineEnding(effects, ok3) {
+  return start;
+  function start(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok3, "linePrefix");
+  }
+}
+var lineEnding;
+var init_line_ending = __esm({
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+    init_micromark_factory_space();
+    lineEnding = {
+      name: "lineEnding",
+      tokenize: tokenizeLineEnding
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
+function tokenizeThematicBreak(effects, ok3, nok) {
+  let size = 0;
+  let marker;
+  return start;
+  function start(code2) {
+    effects.enter("thematicBreak");
+    return before(code2);
+  }
+  function before(code2) {
+    marker = code2;
+    return atBreak(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === marker) {
+      effects.enter("thematicBreakSequence");
+      return sequence(code2);
+    }
+    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
+      effects.exit("thematicBreak");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+  function sequence(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      size++;
+      return sequence;
+    }
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
+  }
+}
+var thematicBreak;
+var init_thematic_break = __esm({
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    thematicBreak = {
+      name: "thematicBreak",
+      tokenize: tokenizeThematicBreak
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/list.js
+function tokenizeListStart(effects, ok3, nok) {
+  const self2 = this;
+  const tail = self2.events[self2.events.length - 1];
+  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let size = 0;
+  return start;
+  function start(code2) {
+    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
+      if (!self2.containerState.type) {
+        self2.containerState.type = kind;
+        effects.enter(kind, {
+          _container: true
+        });
+      }
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
+      }
+      if (!self2.interrupt || code2 === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside(code2);
+      }
+    }
+    return nok(code2);
+  }
+  function inside(code2) {
+    if (asciiDigit(code2) && ++size < 10) {
+      effects.consume(code2);
+      return inside;
+    }
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code2);
+    }
+    return nok(code2);
+  }
+  function atMarker(code2) {
+    effects.enter("listItemMarker");
+    effects.consume(code2);
+    effects.exit("listItemMarker");
+    self2.containerState.marker = self2.containerState.marker || code2;
+    return effects.check(
+      blankLine,
+      // Can’t be empty when interrupting.
+      self2.interrupt ? nok : onBlank,
+      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
+    );
+  }
+  function onBlank(code2) {
+    self2.containerState.initialBlankLine = true;
+    initialSize++;
+    return endOfPrefix(code2);
+  }
+  function otherPrefix(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter("listItemPrefixWhitespace");
+      effects.consume(code2);
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
+    }
+    return nok(code2);
+  }
+  function endOfPrefix(code2) {
+    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok3(code2);
+  }
+}
+function tokenizeListContinuation(effects, ok3, nok) {
+  const self2 = this;
+  self2.containerState._closeFlow = void 0;
+  return effects.check(blankLine, onBlank, notBlank);
+  function onBlank(code2) {
+    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
+  }
+  function notBlank(code2) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
+      self2.containerState.furtherBlankLines = void 0;
+      self2.containerState.initialBlankLine = void 0;
+      return notInCurrentItem(code2);
+    }
+    self2.containerState.furtherBlankLines = void 0;
+    self2.containerState.initialBlankLine = void 0;
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
+  }
+  function notInCurrentItem(code2) {
+    self2.containerState._closeFlow = true;
+    self2.interrupt = void 0;
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+  }
+}
+function tokenizeIndent(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
+  }
+}
+function tokenizeListEnd(effects) {
+  effects.exit(this.containerState.type);
+}
+function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
+  }
+}
+var list, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list = __esm({
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_blank_line();
+    init_thematic_break();
+    list = {
+      continuation: {
+        tokenize: tokenizeListContinuation
+      },
+      exit: tokenizeListEnd,
+      name: "list",
+      tokenize: tokenizeListStart
+    };
+    listItemPrefixWhitespaceConstruct = {
+      partial: true,
+      tokenize: tokenizeListItemPrefixWhitespace
+    };
+    indentConstruct = {
+      partial: true,
+      tokenize: tokenizeIndent
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
+function resolveToSetextUnderline(events, context) {
+  const editMap = new EditMap();
+  let index2 = events.length;
+  let content3;
+  let text6;
+  let definition2;
+  while (index2--) {
+    if (events[index2][0] === "enter") {
+      if (events[index2][1].type === "content") {
+        content3 = index2;
+        break;
+      }
+      if (events[index2][1].type === "paragraph") {
+        text6 = index2;
+      }
+    } else {
+      if (events[index2][1].type === "content") {
+        editMap.add(index2, 1, []);
+      }
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
+      }
+    }
+  }
+  const heading = {
+    type: "setextHeading",
+    start: {
+      ...events[content3][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  events[text6][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text6, 0, [["enter", heading, context]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
+    events[content3][1].end = {
+      ...events[definition2][1].end
+    };
+  } else {
+    events[content3][1] = heading;
+  }
+  editMap.add(events.length, 0, [["exit", heading, context]]);
+  editMap.consume(events);
+  return events;
+}
+function tokenizeSetextUnderline(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  return start;
+  function start(code2) {
+    let index2 = self2.events.length;
+    let paragraph;
+    while (index2--) {
+      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
+        paragraph = self2.events[index2][1].type === "paragraph";
+        break;
+      }
+    }
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
+      effects.enter("setextHeadingLine");
+      marker = code2;
+      return before(code2);
+    }
+    return nok(code2);
+  }
+  function before(code2) {
+    effects.enter("setextHeadingLineSequence");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      return inside;
+    }
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
+  }
+  function after(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("setextHeadingLine");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+var setextUnderline;
+var init_setext_underline = __esm({
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    setextUnderline = {
+      name: "setextUnderline",
+      resolveTo: resolveToSetextUnderline,
+      tokenize: tokenizeSetextUnderline
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/index.js
+var init_micromark_core_commonmark = __esm({
+  "node_modules/micromark-core-commonmark/index.js"() {
+    init_attention();
+    init_autolink();
+    init_blank_line();
+    init_block_quote();
+    init_character_escape();
+    init_character_reference();
+    init_code_fenced();
+    init_code_indented();
+    init_code_text();
+    init_content2();
+    init_definition();
+    init_hard_break_escape();
+    init_heading_atx();
+    init_html_flow();
+    init_html_text();
+    init_label_end();
+    init_label_start_image();
+    init_label_start_link();
+    init_line_ending();
+    init_list();
+    init_setext_underline();
+    init_thematic_break();
+  }
+});
+
+// node_modules/micromark/lib/initialize/flow.js
+function initializeFlow(effects) {
+  const self2 = this;
+  const initial = effects.attempt(
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
+  );
+  return initial;
+  function atBlankEnding(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEndingBlank");
+    effects.consume(code2);
+    effects.exit("lineEndingBlank");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+  function afterConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+}
+var flow;
+var init_flow = __esm({
+  "node_modules/micromark/lib/initialize/flow.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    flow = {
+      tokenize: initializeFlow
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/text.js
+function initializeFactory(field2) {
+  return {
+    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
+    tokenize: initializeText
+  };
+  function initializeText(effects) {
+    const self2 = this;
+    const constructs2 = this.parser.constructs[field2];
+    const text6 = effects.attempt(constructs2, start, notText);
+    return start;
+    function start(code2) {
+      return atBreak(code2) ? text6(code2) : notText(code2);
+    }
+    function notText(code2) {
+      if (code2 === null) {
+        effects.consume(code2);
+        return;
+      }
+      effects.enter("data");
+      effects.consume(code2);
+      return data;
+    }
+    function data(code2) {
+      if (atBreak(code2)) {
+        effects.exit("data");
+        return text6(code2);
+      }
+      effects.consume(code2);
+      return data;
+    }
+    function atBreak(code2) {
+      if (code2 === null) {
+        return true;
+      }
+      const list3 = constructs2[code2];
+      let index2 = -1;
+      if (list3) {
+        while (++index2 < list3.length) {
+          const item = list3[index2];
+          if (!item.previous || item.previous.call(self2, self2.previous)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
+function createResolver(extraResolver) {
+  return resolveAllText;
+  function resolveAllText(events, context) {
+    let index2 = -1;
+    let enter;
+    while (++index2 <= events.length) {
+      if (enter === void 0) {
+        if (events[index2] && events[index2][1].type === "data") {
+          enter = index2;
+          index2++;
+        }
+      } else if (!events[index2] || events[index2][1].type !== "data") {
+        if (index2 !== enter + 2) {
+          events[enter][1].end = events[index2 - 1][1].end;
+          events.splice(enter + 2, index2 - enter - 2);
+          index2 = enter + 2;
+        }
+        enter = void 0;
+      }
+    }
+    return extraResolver ? extraResolver(events, context) : events;
+  }
+}
+function resolveAllLineSuffixes(events, context) {
+  const editMap = new EditMap();
+  let eventIndex = 0;
+  while (++eventIndex <= events.length) {
+    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
+      const data = events[eventIndex - 1][1];
+      const chunks = context.sliceStream(data);
+      let index2 = chunks.length;
+      let bufferIndex = -1;
+      let size = 0;
+      let tabs;
+      while (index2--) {
+        const chunk = chunks[index2];
+        if (typeof chunk === "string") {
+          bufferIndex = chunk.length;
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+            size++;
+            bufferIndex--;
+          }
+          if (bufferIndex) {
+            break;
+          }
+          bufferIndex = -1;
+        } else if (chunk === -2) {
+          tabs = true;
+          size++;
+        } else if (chunk === -1) {
+        } else {
+          index2++;
+          break;
+        }
+      }
+      if (context._contentTypeTextTrailing && eventIndex === events.length) {
+        size = 0;
+      }
+      if (size) {
+        const token = {
+          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          start: {
+            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _index: data.start._index + index2,
+            line: data.end.line,
+            column: data.end.column - size,
+            offset: data.end.offset - size
+          },
+          end: {
+            ...data.end
+          }
+        };
+        data.end = {
+          ...token.start
+        };
+        if (data.start.offset === data.end.offset) {
+          Object.assign(data, token);
+        } else {
+          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+        }
+      }
+      eventIndex++;
+    }
+  }
+  editMap.consume(events);
+  return events;
+}
+var resolver, string4, text;
+var init_text = __esm({
+  "node_modules/micromark/lib/initialize/text.js"() {
+    init_micromark_util_edit_map();
+    resolver = {
+      resolveAll: createResolver()
+    };
+    string4 = initializeFactory("string");
+    text = initializeFactory("text");
+  }
+});
+
+// node_modules/micromark/lib/constructs.js
+var constructs_exports = {};
+__export(constructs_exports, {
+  attentionMarkers: () => attentionMarkers,
+  contentInitial: () => contentInitial,
+  disable: () => disable,
+  document: () => document2,
+  flow: () => flow2,
+  flowInitial: () => flowInitial,
+  insideSpan: () => insideSpan,
+  string: () => string5,
+  text: () => text2
+});
+var document2, contentInitial, flowInitial, flow2, string5, text2, insideSpan, attentionMarkers, disable;
+var init_constructs = __esm({
+  "node_modules/micromark/lib/constructs.js"() {
+    init_micromark_core_commonmark();
+    init_text();
+    document2 = {
+      [42]: list,
+      [43]: list,
+      [45]: list,
+      [48]: list,
+      [49]: list,
+      [50]: list,
+      [51]: list,
+      [52]: list,
+      [53]: list,
+      [54]: list,
+      [55]: list,
+      [56]: list,
+      [57]: list,
+      [62]: blockQuote
+    };
+    contentInitial = {
+      [91]: definition
+    };
+    flowInitial = {
+      [-2]: codeIndented,
+      [-1]: codeIndented,
+      [32]: codeIndented
+    };
+    flow2 = {
+      [35]: headingAtx,
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
+      [60]: htmlFlow,
+      [61]: setextUnderline,
+      [95]: thematicBreak,
+      [96]: codeFenced,
+      [126]: codeFenced
+    };
+    string5 = {
+      [38]: characterReference,
+      [92]: characterEscape
+    };
+    text2 = {
+      [-5]: lineEnding,
+      [-4]: lineEnding,
+      [-3]: lineEnding,
+      [33]: labelStartImage,
+      [38]: characterReference,
+      [42]: attention,
+      [60]: [autolink, htmlText],
+      [91]: labelStartLink,
+      [92]: [hardBreakEscape, characterEscape],
+      [93]: labelEnd,
+      [95]: attention,
+      [96]: codeText
+    };
+    insideSpan = {
+      null: [attention, resolver]
+    };
+    attentionMarkers = {
+      null: [42, 95]
+    };
+    disable = {
+      null: []
+    };
+  }
+});
+
+// node_modules/micromark/lib/create-tokenizer.js
+function createTokenizer(parser2, initialize, from) {
+  let point3 = {
+    _bufferIndex: -1,
+    _index: 0,
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
+  };
+  const columnStart = {};
+  const resolveAllConstructs = [];
+  let chunks = [];
+  let stack = [];
+  let consumed = true;
+  const effects = {
+    attempt: constructFactory(onsuccessfulconstruct),
+    check: constructFactory(onsuccessfulcheck),
+    consume,
+    enter,
+    exit: exit3,
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
+  };
+  const context = {
+    code: null,
+    containerState: {},
+    defineSkip,
+    events: [],
+    now,
+    parser: parser2,
+    previous: null,
+    sliceSerialize,
+    sliceStream,
+    write
+  };
+  let state = initialize.tokenize.call(context, effects);
+  let expectedCode;
+  if (initialize.resolveAll) {
+    resolveAllConstructs.push(initialize);
+  }
+  return context;
+  function write(slice) {
+    chunks = push(chunks, slice);
+    main();
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
+    }
+    addResult(initialize, 0);
+    context.events = resolveAll(resolveAllConstructs, context.events, context);
+    return context.events;
+  }
+  function sliceSerialize(token, expandTabs) {
+    return serializeChunks(sliceStream(token), expandTabs);
+  }
+  function sliceStream(token) {
+    return sliceChunks(chunks, token);
+  }
+  function now() {
+    const {
+      _bufferIndex,
+      _index,
+      line: line2,
+      column,
+      offset
+    } = point3;
+    return {
+      _bufferIndex,
+      _index,
+      line: line2,
+      column,
+      offset
+    };
+  }
+  function defineSkip(value) {
+    columnStart[value.line] = value.column;
+    accountForPotentialSkip();
+  }
+  function main() {
+    while (point3._index < chunks.length) {
+      const chunk = chunks[point3._index];
+      if (typeof chunk === "string") {
+        const chunkIndex = point3._index;
+        if (point3._bufferIndex < 0) {
+          point3._bufferIndex = 0;
+        }
+        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
+          go(chunk.charCodeAt(point3._bufferIndex));
+        }
+      } else {
+        go(chunk);
+      }
+    }
+  }
+  function go(code2) {
+    consumed = void 0;
+    expectedCode = code2;
+    state = state(code2);
+  }
+  function consume(code2) {
+    if (markdownLineEnding(code2)) {
+      point3.line++;
+      point3.column = 1;
+      point3.offset += code2 === -3 ? 2 : 1;
+      accountForPotentialSkip();
+    } else if (code2 !== -1) {
+      point3.column++;
+      point3.offset++;
+    }
+    if (point3._bufferIndex < 0) {
+      point3._index++;
+    } else {
+      point3._bufferIndex++;
+      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point3._index].length) {
+        point3._bufferIndex = -1;
+        point3._index++;
+      }
+    }
+    context.previous = code2;
+    consumed = true;
+  }
+  function enter(type, fields) {
+    const token = fields || {};
+    token.type = type;
+    token.start = now();
+    context.events.push(["enter", token, context]);
+    stack.push(token);
+    return token;
+  }
+  function exit3(type) {
+    const token = stack.pop();
+    token.end = now();
+    context.events.push(["exit", token, context]);
+    return token;
+  }
+  function onsuccessfulconstruct(construct, info) {
+    addResult(construct, info.from);
+  }
+  function onsuccessfulcheck(_2, info) {
+    info.restore();
+  }
+  function constructFactory(onreturn, fields) {
+    return hook7;
+    function hook7(constructs2, returnState, bogusState) {
+      let listOfConstructs;
+      let constructIndex;
+      let currentConstruct;
+      let info;
+      return Array.isArray(constructs2) ? (
+        /* c8 ignore next 1 */
+        handleListOfConstructs(constructs2)
+      ) : "tokenize" in constructs2 ? (
+        // Looks like a construct.
+        handleListOfConstructs([
+          /** @type {Construct} */
+          constructs2
+        ])
+      ) : handleMapOfConstructs(constructs2);
+      function handleMapOfConstructs(map2) {
+        return start;
+        function start(code2) {
+          const left = code2 !== null && map2[code2];
+          const all2 = code2 !== null && map2.null;
+          const list3 = [
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...Array.isArray(left) ? left : left ? [left] : [],
+            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
+          ];
+          return handleListOfConstructs(list3)(code2);
+        }
+      }
+      function handleListOfConstructs(list3) {
+        listOfConstructs = list3;
+        constructIndex = 0;
+        if (list3.length === 0) {
+          return bogusState;
+        }
+        return handleConstruct(list3[constructIndex]);
+      }
+      function handleConstruct(construct) {
+        return start;
+        function start(code2) {
+          info = store();
+          currentConstruct = construct;
+          if (!construct.partial) {
+            context.currentConstruct = construct;
+          }
+          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+            return nok(code2);
+          }
+          return construct.tokenize.call(
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a “live binding”, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context), fields) : context,
+            effects,
+            ok3,
+            nok
+          )(code2);
+        }
+      }
+      function ok3(code2) {
+        consumed = true;
+        onreturn(currentConstruct, info);
+        return returnState;
+      }
+      function nok(code2) {
+        consumed = true;
+        info.restore();
+        if (++constructIndex < listOfConstructs.length) {
+          return handleConstruct(listOfConstructs[constructIndex]);
+        }
+        return bogusState;
+      }
+    }
+  }
+  function addResult(construct, from2) {
+    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
+      resolveAllConstructs.push(construct);
+    }
+    if (construct.resolve) {
+      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
+    }
+    if (construct.resolveTo) {
+      context.events = construct.resolveTo(context.events, context);
+    }
+  }
+  function store() {
+    const startPoint = now();
+    const startPrevious = context.previous;
+    const startCurrentConstruct = context.currentConstruct;
+    const startEventsIndex = context.events.length;
+    const startStack = Array.from(stack);
+    return {
+      from: startEventsIndex,
+      restore
+    };
+    function restore() {
+      point3 = startPoint;
+      context.previous = startPrevious;
+      context.currentConstruct = startCurrentConstruct;
+      context.events.length = startEventsIndex;
+      stack = startStack;
+      accountForPotentialSkip();
+    }
+  }
+  function accountForPotentialSkip() {
+    if (point3.line in columnStart && point3.column < 2) {
+      point3.column = columnStart[point3.line];
+      point3.offset += columnStart[point3.line] - 1;
+    }
+  }
+}
+function sliceChunks(chunks, token) {
+  const startIndex = token.start._index;
+  const startBufferIndex = token.start._bufferIndex;
+  const endIndex = token.end._index;
+  const endBufferIndex = token.end._bufferIndex;
+  let view;
+  if (startIndex === endIndex) {
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+  } else {
+    view = chunks.slice(startIndex, endIndex);
+    if (startBufferIndex > -1) {
+      const head = view[0];
+      if (typeof head === "string") {
+        view[0] = head.slice(startBufferIndex);
+      } else {
+        view.shift();
+      }
+    }
+    if (endBufferIndex > 0) {
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
+    }
+  }
+  return view;
+}
+function serializeChunks(chunks, expandTabs) {
+  let index2 = -1;
+  const result = [];
+  let atTab;
+  while (++index2 < chunks.length) {
+    const chunk = chunks[index2];
+    let value;
+    if (typeof chunk === "string") {
+      value = chunk;
+    } else {
+      switch (chunk) {
+        case -5: {
+          value = "\r";
+          break;
+        }
+        case -4: {
+          value = "\n";
+          break;
+        }
+        case -3: {
+          value = "\r\n";
+          break;
+        }
+        case -2: {
+          value = expandTabs ? " " : "	";
+          break;
+        }
+        case -1: {
+          if (!expandTabs && atTab) {
+            continue;
+          }
+          value = " ";
+          break;
+        }
+        default: {
+          value = String.fromCharCode(chunk);
+        }
+      }
+    }
+    atTab = chunk === -2;
+    result.push(value);
+  }
+  return result.join("");
+}
+var init_create_tokenizer = __esm({
+  "node_modules/micromark/lib/create-tokenizer.js"() {
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark/lib/parse.js
+function parse5(options2) {
+  const settings = options2 || {};
+  const constructs2 = (
+    /** @type {FullNormalizedExtension} */
+    combineExtensions([constructs_exports, ...settings.extensions || []])
+  );
+  const parser2 = {
+    constructs: constructs2,
+    content: create(content),
+    defined: [],
+    document: create(document),
+    flow: create(flow),
+    lazy: {},
+    string: create(string4),
+    text: create(text)
+  };
+  return parser2;
+  function create(initial) {
+    return creator;
+    function creator(from) {
+      return createTokenizer(parser2, initial, from);
+    }
+  }
+}
+var init_parse3 = __esm({
+  "node_modules/micromark/lib/parse.js"() {
+    init_micromark_util_combine_extensions();
+    init_content();
+    init_document();
+    init_flow();
+    init_text();
+    init_constructs();
+    init_create_tokenizer();
+  }
+});
+
+// node_modules/micromark/lib/postprocess.js
+function postprocess(events) {
+  while (!subtokenize(events)) {
+  }
+  return events;
+}
+var init_postprocess = __esm({
+  "node_modules/micromark/lib/postprocess.js"() {
+    init_micromark_util_subtokenize();
+  }
+});
+
+// node_modules/micromark/lib/preprocess.js
+function preprocess2() {
+  let column = 1;
+  let buffer = "";
+  let start = true;
+  let atCarriageReturn;
+  return preprocessor;
+  function preprocessor(value, encoding, end) {
+    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+    const chunks = [];
+    let startPosition = 0;
+    buffer = "";
+    if (start) {
+      if (value.charCodeAt(0) === 65279) {
+        startPosition++;
+      }
+      start = void 0;
+    }
+    while (startPosition < value.length) {
+      search.lastIndex = startPosition;
+      const match = search.exec(value);
+      const endPosition = match && match.index !== void 0 ? match.index : value.length;
+      const code2 = value.charCodeAt(endPosition);
+      if (!match) {
+        buffer = value.slice(startPosition);
+        break;
+      }
+      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
+        atCarriageReturn = void 0;
+      } else {
+        if (atCarriageReturn) {
+          chunks.push(-5);
+          atCarriageReturn = void 0;
+        }
+        if (startPosition < endPosition) {
+          chunks.push(value.slice(startPosition, endPosition));
+          column += endPosition - startPosition;
+        }
+        switch (code2) {
+          case 0: {
+            chunks.push(65533);
+            column++;
+            break;
+          }
+          case 9: {
+            const next = Math.ceil(column / 4) * 4;
+            chunks.push(-2);
+            while (column++ < next) {
+              chunks.push(-1);
+            }
+            break;
+          }
+          case 10: {
+            chunks.push(-4);
+            column = 1;
+            break;
+          }
+          default: {
+            atCarriageReturn = true;
+            column = 1;
+          }
+        }
+      }
+      startPosition = endPosition + 1;
+    }
+    if (end) {
+      if (atCarriageReturn) {
+        chunks.push(-5);
+      }
+      if (buffer) {
+        chunks.push(buffer);
+      }
+      chunks.push(null);
+    }
+    return chunks;
+  }
+}
+var search;
+var init_preprocess = __esm({
+  "node_modules/micromark/lib/preprocess.js"() {
+    search = /[\0\t\n\r]/g;
+  }
+});
+
+// node_modules/micromark/index.js
+var init_micromark = __esm({
+  "node_modules/micromark/index.js"() {
+    init_parse3();
+    init_postprocess();
+    init_preprocess();
+  }
+});
+
+// node_modules/micromark-util-decode-string/index.js
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode5);
+}
+function decode5($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex3 = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+  }
+});
+
+// node_modules/unist-util-stringify-position/lib/index.js
+function stringifyPosition(value) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  if ("position" in value || "type" in value) {
+    return position(value.position);
+  }
+  if ("start" in value || "end" in value) {
+    return position(value);
+  }
+  if ("line" in value || "column" in value) {
+    return point(value);
+  }
+  return "";
+}
+function point(point3) {
+  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
+}
+function position(pos) {
+  return point(pos && pos.start) + "-" + point(pos && pos.end);
+}
+function index(value) {
+  return value && typeof value === "number" ? value : 1;
+}
+var init_lib2 = __esm({
+  "node_modules/unist-util-stringify-position/lib/index.js"() {
+  }
+});
+
+// node_modules/unist-util-stringify-position/index.js
+var init_unist_util_stringify_position = __esm({
+  "node_modules/unist-util-stringify-position/index.js"() {
+    init_lib2();
+  }
+});
+
+// node_modules/mdast-util-from-markdown/lib/index.js
+function fromMarkdown(value, encoding, options2) {
+  if (encoding && typeof encoding === "object") {
+    options2 = encoding;
+    encoding = void 0;
+  }
+  return compiler(options2)(postprocess(parse5(options2).document().write(preprocess2()(value, encoding, true))));
+}
+function compiler(options2) {
+  const config3 = {
+    afterExit: [],
+    beforeEnter: [],
+    transforms: [],
+    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
+    enter: {
+      autolink: opener(link2),
+      autolinkProtocol: onenterdata,
+      autolinkEmail: onenterdata,
+      atxHeading: opener(heading),
+      blockQuote: opener(blockQuote2),
+      characterEscape: onenterdata,
+      characterReference: onenterdata,
+      codeFenced: opener(codeFlow),
+      codeFencedFenceInfo: buffer,
+      codeFencedFenceMeta: buffer,
+      codeIndented: opener(codeFlow, buffer),
+      codeText: opener(codeText2, buffer),
+      codeTextData: onenterdata,
+      data: onenterdata,
+      codeFlowValue: onenterdata,
+      definition: opener(definition2),
+      definitionDestinationString: buffer,
+      definitionLabelString: buffer,
+      definitionTitleString: buffer,
+      emphasis: opener(emphasis),
+      hardBreakEscape: opener(hardBreak),
+      hardBreakTrailing: opener(hardBreak),
+      htmlFlow: opener(html, buffer),
+      htmlFlowData: onenterdata,
+      htmlText: opener(html, buffer),
+      htmlTextData: onenterdata,
+      image: opener(image),
+      label: buffer,
+      link: opener(link2),
+      listItem: opener(listItem),
+      listItemValue: onenterlistitemvalue,
+      listOrdered: opener(list3, onenterlistordered),
+      listUnordered: opener(list3),
+      paragraph: opener(paragraph),
+      reference: onenterreference,
+      referenceString: buffer,
+      resourceDestinationString: buffer,
+      resourceTitleString: buffer,
+      setextHeading: opener(heading),
+      strong: opener(strong),
+      thematicBreak: opener(thematicBreak2)
+    },
+    exit: {
+      atxHeading: closer(),
+      atxHeadingSequence: onexitatxheadingsequence,
+      autolink: closer(),
+      autolinkEmail: onexitautolinkemail,
+      autolinkProtocol: onexitautolinkprotocol,
+      blockQuote: closer(),
+      characterEscapeValue: onexitdata,
+      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
+      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
+      characterReferenceValue: onexitcharacterreferencevalue,
+      characterReference: onexitcharacterreference,
+      codeFenced: closer(onexitcodefenced),
+      codeFencedFence: onexitcodefencedfence,
+      codeFencedFenceInfo: onexitcodefencedfenceinfo,
+      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFlowValue: onexitdata,
+      codeIndented: closer(onexitcodeindented),
+      codeText: closer(onexitcodetext),
+      codeTextData: onexitdata,
+      data: onexitdata,
+      definition: closer(),
+      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionLabelString: onexitdefinitionlabelstring,
+      definitionTitleString: onexitdefinitiontitlestring,
+      emphasis: closer(),
+      hardBreakEscape: closer(onexithardbreak),
+      hardBreakTrailing: closer(onexithardbreak),
+      htmlFlow: closer(onexithtmlflow),
+      htmlFlowData: onexitdata,
+      htmlText: closer(onexithtmltext),
+      htmlTextData: onexitdata,
+      image: closer(onexitimage),
+      label: onexitlabel,
+      labelText: onexitlabeltext,
+      lineEnding: onexitlineending,
+      link: closer(onexitlink),
+      listItem: closer(),
+      listOrdered: closer(),
+      listUnordered: closer(),
+      paragraph: closer(),
+      referenceString: onexitreferencestring,
+      resourceDestinationString: onexitresourcedestinationstring,
+      resourceTitleString: onexitresourcetitlestring,
+      resource: onexitresource,
+      setextHeading: closer(onexitsetextheading),
+      setextHeadingLineSequence: onexitsetextheadinglinesequence,
+      setextHeadingText: onexitsetextheadingtext,
+      strong: closer(),
+      thematicBreak: closer()
+    }
+  };
+  configure(config3, (options2 || {}).mdastExtensions || []);
+  const data = {};
+  return compile2;
+  function compile2(events) {
+    let tree = {
+      type: "root",
+      children: [],
+      position: void 0
+    };
+    const context = {
+      stack: [tree],
+      tokenStack: [],
+      config: config3,
+      enter,
+      exit: exit3,
+      buffer,
+      resume,
+      data
+    };
+    const listStack = [];
+    const prepared = [];
+    let index2 = -1;
+    while (++index2 < events.length) {
+      prepared.push(events[index2]);
+      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
+        if (events[index2][0] === "enter") {
+          listStack.push(prepared.length - 1);
+        } else {
+          const tail = listStack.pop();
+          prepareList(prepared, tail);
+        }
+      }
+    }
+    events = prepared;
+    index2 = -1;
+    while (++index2 < events.length) {
+      const handler2 = config3[events[index2][0]];
+      if (events[index2][0] === "enter" && config3.beforeEnter.length > 0) {
+        callListeners(config3.beforeEnter, {
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+      if (own3.call(handler2, events[index2][1].type)) {
+        handler2[events[index2][1].type].call({
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+      if (events[index2][0] === "exit" && config3.afterExit.length > 0) {
+        callListeners(config3.afterExit, {
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+    }
+    if (context.tokenStack.length > 0) {
+      const tail = context.tokenStack[context.tokenStack.length - 1];
+      const handler2 = tail[1] || defaultOnError;
+      handler2.call(context, void 0, tail[0]);
+    }
+    tree.position = {
+      start: point2(events.length > 0 ? events[0][1].start : {
+        line: 1,
+        column: 1,
+        offset: 0
+      }),
+      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
+        line: 1,
+        column: 1,
+        offset: 0
+      })
+    };
+    index2 = -1;
+    while (++index2 < config3.transforms.length) {
+      tree = config3.transforms[index2](tree) || tree;
+    }
+    return tree;
+  }
+  function callListeners(listeners, context, token) {
+    let index2 = -1;
+    while (++index2 < listeners.length) {
+      listeners[index2].call(context, token);
+    }
+  }
+  function prepareList(events, start) {
+    const end = events.length - 1;
+    let index2 = start - 1;
+    let containerBalance = -1;
+    let listSpread = false;
+    let listItem2;
+    let lineIndex;
+    let firstBlankLineIndex;
+    let atMarker;
+    const insertions = [];
+    while (++index2 <= end) {
+      const event = events[index2];
+      switch (event[1].type) {
+        case "listUnordered":
+        case "listOrdered":
+        case "blockQuote": {
+          if (event[0] === "enter") {
+            containerBalance++;
+          } else {
+            containerBalance--;
+          }
+          atMarker = void 0;
+          break;
+        }
+        case "lineEndingBlank": {
+          if (event[0] === "enter") {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+              firstBlankLineIndex = index2;
+            }
+            atMarker = void 0;
+          }
+          break;
+        }
+        case "linePrefix":
+        case "listItemValue":
+        case "listItemMarker":
+        case "listItemPrefix":
+        case "listItemPrefixWhitespace": {
+          break;
+        }
+        default: {
+          atMarker = void 0;
+        }
+      }
+      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
+        if (listItem2) {
+          let tailIndex = index2;
+          lineIndex = void 0;
+          while (tailIndex--) {
+            const tailEvent = events[tailIndex];
+            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
+              if (tailEvent[0] === "exit") continue;
+              if (lineIndex) {
+                events[lineIndex][1].type = "lineEndingBlank";
+                listSpread = true;
+              }
+              tailEvent[1].type = "lineEnding";
+              lineIndex = tailIndex;
+            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
+            } else {
+              break;
+            }
+          }
+          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
+            listItem2._spread = true;
+          }
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          insertions.push({
+            at: lineIndex || index2,
+            event: ["exit", listItem2, event[2]]
+          });
+        }
+        if (event[1].type === "listItemPrefix") {
+          const item = {
+            type: "listItem",
+            _spread: false,
+            start: Object.assign({}, event[1].start),
+            // @ts-expect-error: we’ll add `end` in a second.
+            end: void 0
+          };
+          listItem2 = item;
+          insertions.push({
+            at: index2,
+            event: ["enter", item, event[2]]
+          });
+          firstBlankLineIndex = void 0;
+          atMarker = true;
+        }
+      }
+    }
+    const listEvents = events.splice(start);
+    let insertion = 0;
+    index2 = -1;
+    while (++index2 < listEvents.length) {
+      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+        events.push(insertions[insertion++].event);
+      }
+      events.push(listEvents[index2]);
+    }
+    events[start][1]._spread = listSpread;
+  }
+  function opener(create, and) {
+    return open2;
+    function open2(token) {
+      enter.call(this, create(token), token);
+      if (and) and.call(this, token);
+    }
+  }
+  function buffer() {
+    this.stack.push({
+      type: "fragment",
+      children: []
+    });
+  }
+  function enter(node4, token, errorHandler) {
+    const parent = this.stack[this.stack.length - 1];
+    const siblings = parent.children;
+    siblings.push(node4);
+    this.stack.push(node4);
+    this.tokenStack.push([token, errorHandler || void 0]);
+    node4.position = {
+      start: point2(token.start),
+      // @ts-expect-error: `end` will be patched later.
+      end: void 0
+    };
+  }
+  function closer(and) {
+    return close;
+    function close(token) {
+      if (and) and.call(this, token);
+      exit3.call(this, token);
+    }
+  }
+  function exit3(token, onExitError) {
+    const node4 = this.stack.pop();
+    const open2 = this.tokenStack.pop();
+    if (!open2) {
+      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
+        start: token.start,
+        end: token.end
+      }) + "): it\u2019s not open");
+    }
+    if (open2[0].type !== token.type) {
+      if (onExitError) {
+        onExitError.call(this, token, open2[0]);
+      } else {
+        const handler2 = open2[1] || defaultOnError;
+        handler2.call(this, token, open2[0]);
+      }
+    }
+    node4.position.end = point2(token.end);
+  }
+  function resume() {
+    return toString(this.stack.pop());
+  }
+  function onenterlistordered() {
+    this.data.expectingFirstListItemValue = true;
+  }
+  function onenterlistitemvalue(token) {
+    if (this.data.expectingFirstListItemValue) {
+      const ancestor = this.stack[this.stack.length - 2];
+      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      this.data.expectingFirstListItemValue = void 0;
+    }
+  }
+  function onexitcodefencedfenceinfo() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.lang = data2;
+  }
+  function onexitcodefencedfencemeta() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.meta = data2;
+  }
+  function onexitcodefencedfence() {
+    if (this.data.flowCodeInside) return;
+    this.buffer();
+    this.data.flowCodeInside = true;
+  }
+  function onexitcodefenced() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+    this.data.flowCodeInside = void 0;
+  }
+  function onexitcodeindented() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2.replace(/(\r?\n|\r)$/g, "");
+  }
+  function onexitdefinitionlabelstring(token) {
+    const label2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.label = label2;
+    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+  }
+  function onexitdefinitiontitlestring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.title = data2;
+  }
+  function onexitdefinitiondestinationstring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = data2;
+  }
+  function onexitatxheadingsequence(token) {
+    const node4 = this.stack[this.stack.length - 1];
+    if (!node4.depth) {
+      const depth = this.sliceSerialize(token).length;
+      node4.depth = depth;
+    }
+  }
+  function onexitsetextheadingtext() {
+    this.data.setextHeadingSlurpLineEnding = true;
+  }
+  function onexitsetextheadinglinesequence(token) {
+    const node4 = this.stack[this.stack.length - 1];
+    node4.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+  }
+  function onexitsetextheading() {
+    this.data.setextHeadingSlurpLineEnding = void 0;
+  }
+  function onenterdata(token) {
+    const node4 = this.stack[this.stack.length - 1];
+    const siblings = node4.children;
+    let tail = siblings[siblings.length - 1];
+    if (!tail || tail.type !== "text") {
+      tail = text6();
+      tail.position = {
+        start: point2(token.start),
+        // @ts-expect-error: we’ll add `end` later.
+        end: void 0
+      };
+      siblings.push(tail);
+    }
+    this.stack.push(tail);
+  }
+  function onexitdata(token) {
+    const tail = this.stack.pop();
+    tail.value += this.sliceSerialize(token);
+    tail.position.end = point2(token.end);
+  }
+  function onexitlineending(token) {
+    const context = this.stack[this.stack.length - 1];
+    if (this.data.atHardBreak) {
+      const tail = context.children[context.children.length - 1];
+      tail.position.end = point2(token.end);
+      this.data.atHardBreak = void 0;
+      return;
+    }
+    if (!this.data.setextHeadingSlurpLineEnding && config3.canContainEols.includes(context.type)) {
+      onenterdata.call(this, token);
+      onexitdata.call(this, token);
+    }
+  }
+  function onexithardbreak() {
+    this.data.atHardBreak = true;
+  }
+  function onexithtmlflow() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
+  }
+  function onexithtmltext() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
+  }
+  function onexitcodetext() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.value = data2;
+  }
+  function onexitlink() {
+    const node4 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node4.type += "Reference";
+      node4.referenceType = referenceType;
+      delete node4.url;
+      delete node4.title;
+    } else {
+      delete node4.identifier;
+      delete node4.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitimage() {
+    const node4 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node4.type += "Reference";
+      node4.referenceType = referenceType;
+      delete node4.url;
+      delete node4.title;
+    } else {
+      delete node4.identifier;
+      delete node4.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitlabeltext(token) {
+    const string6 = this.sliceSerialize(token);
+    const ancestor = this.stack[this.stack.length - 2];
+    ancestor.label = decodeString(string6);
+    ancestor.identifier = normalizeIdentifier(string6).toLowerCase();
+  }
+  function onexitlabel() {
+    const fragment = this.stack[this.stack.length - 1];
+    const value = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    this.data.inReference = true;
+    if (node4.type === "link") {
+      const children = fragment.children;
+      node4.children = children;
+    } else {
+      node4.alt = value;
+    }
+  }
+  function onexitresourcedestinationstring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = data2;
+  }
+  function onexitresourcetitlestring() {
+    const data2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.title = data2;
+  }
+  function onexitresource() {
+    this.data.inReference = void 0;
+  }
+  function onenterreference() {
+    this.data.referenceType = "collapsed";
+  }
+  function onexitreferencestring(token) {
+    const label2 = this.resume();
+    const node4 = this.stack[this.stack.length - 1];
+    node4.label = label2;
+    node4.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    this.data.referenceType = "full";
+  }
+  function onexitcharacterreferencemarker(token) {
+    this.data.characterReferenceType = token.type;
+  }
+  function onexitcharacterreferencevalue(token) {
+    const data2 = this.sliceSerialize(token);
+    const type = this.data.characterReferenceType;
+    let value;
+    if (type) {
+      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      this.data.characterReferenceType = void 0;
+    } else {
+      const result = decodeNamedCharacterReference(data2);
+      value = result;
+    }
+    const tail = this.stack[this.stack.length - 1];
+    tail.value += value;
+  }
+  function onexitcharacterreference(token) {
+    const tail = this.stack.pop();
+    tail.position.end = point2(token.end);
+  }
+  function onexitautolinkprotocol(token) {
+    onexitdata.call(this, token);
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = this.sliceSerialize(token);
+  }
+  function onexitautolinkemail(token) {
+    onexitdata.call(this, token);
+    const node4 = this.stack[this.stack.length - 1];
+    node4.url = "mailto:" + this.sliceSerialize(token);
+  }
+  function blockQuote2() {
+    return {
+      type: "blockquote",
+      children: [],
+      position: void 0
+    };
+  }
+  function codeFlow() {
+    return {
+      type: "code",
+      lang: null,
+      meta: null,
+      value: "",
+      position: void 0
+    };
+  }
+  function codeText2() {
+    return {
+      type: "inlineCode",
+      value: "",
+      position: void 0
+    };
+  }
+  function definition2() {
+    return {
+      type: "definition",
+      identifier: "",
+      label: null,
+      title: null,
+      url: "",
+      position: void 0
+    };
+  }
+  function emphasis() {
+    return {
+      type: "emphasis",
+      children: [],
+      position: void 0
+    };
+  }
+  function heading() {
+    return {
+      type: "heading",
+      // @ts-expect-error `depth` will be set later.
+      depth: 0,
+      children: [],
+      position: void 0
+    };
+  }
+  function hardBreak() {
+    return {
+      type: "break",
+      position: void 0
+    };
+  }
+  function html() {
+    return {
+      type: "html",
+      value: "",
+      position: void 0
+    };
+  }
+  function image() {
+    return {
+      type: "image",
+      title: null,
+      url: "",
+      alt: null,
+      position: void 0
+    };
+  }
+  function link2() {
+    return {
+      type: "link",
+      title: null,
+      url: "",
+      children: [],
+      position: void 0
+    };
+  }
+  function list3(token) {
+    return {
+      type: "list",
+      ordered: token.type === "listOrdered",
+      start: null,
+      spread: token._spread,
+      children: [],
+      position: void 0
+    };
+  }
+  function listItem(token) {
+    return {
+      type: "listItem",
+      spread: token._spread,
+      checked: null,
+      children: [],
+      position: void 0
+    };
+  }
+  function paragraph() {
+    return {
+      type: "paragraph",
+      children: [],
+      position: void 0
+    };
+  }
+  function strong() {
+    return {
+      type: "strong",
+      children: [],
+      position: void 0
+    };
+  }
+  function text6() {
+    return {
+      type: "text",
+      value: "",
+      position: void 0
+    };
+  }
+  function thematicBreak2() {
+    return {
+      type: "thematicBreak",
+      position: void 0
+    };
+  }
+}
+function point2(d) {
+  return {
+    line: d.line,
+    column: d.column,
+    offset: d.offset
+  };
+}
+function configure(combined, extensions) {
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    const value = extensions[index2];
+    if (Array.isArray(value)) {
+      configure(combined, value);
+    } else {
+      extension(combined, value);
+    }
+  }
+}
+function extension(combined, extension2) {
+  let key;
+  for (key in extension2) {
+    if (own3.call(extension2, key)) {
+      switch (key) {
+        case "canContainEols": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "transforms": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "afterExit":
+        case "beforeEnter": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(right);
+          }
+          break;
+        }
+        case "enter":
+        case "exit": {
+          const right = extension2[key];
+          if (right) {
+            Object.assign(combined[key], right);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+function defaultOnError(left, right) {
+  if (left) {
+    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
+      start: left.start,
+      end: left.end
+    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ") is open");
+  }
+  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
+    start: right.start,
+    end: right.end
+  }) + ") is still open");
+}
+var own3;
+var init_lib3 = __esm({
+  "node_modules/mdast-util-from-markdown/lib/index.js"() {
+    init_mdast_util_to_string();
+    init_micromark();
+    init_micromark_util_decode_numeric_character_reference();
+    init_micromark_util_decode_string();
+    init_micromark_util_normalize_identifier();
+    init_decode_named_character_reference();
+    init_unist_util_stringify_position();
+    own3 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-from-markdown/index.js
+var init_mdast_util_from_markdown = __esm({
+  "node_modules/mdast-util-from-markdown/index.js"() {
+    init_lib3();
+  }
+});
+
+// src/core/text/plain-text.ts
+function text3(node4) {
+  if (node4.type === "inlineCode") return `\`${node4.value}\``;
+  if (node4.type === "text" || node4.type === "code" || node4.type === "html") return node4.value;
+  if (node4.type === "break") return " ";
+  return "children" in node4 ? node4.children.map(text3).join("") : "";
+}
+function plainText(markdown) {
+  return text3(fromMarkdown(markdown)).replace(/\s*\n\s*/g, " ");
+}
+var plainWords;
+var init_plain_text = __esm({
+  "src/core/text/plain-text.ts"() {
+    "use strict";
+    init_mdast_util_from_markdown();
+    plainWords = (markdown) => plainText(markdown).replace(/`/g, "");
+  }
+});
+
+// src/core/render/rule-names.ts
+var RULE_NAMES;
+var init_rule_names = __esm({
+  "src/core/render/rule-names.ts"() {
+    "use strict";
+    RULE_NAMES = {
+      owner: "Single accountable owner",
+      "success-criteria": "Success criteria",
+      "alignment-checklist": "Alignment checklist",
+      "decision-record": "Decision record",
+      postmortem: "Postmortem follow-ups"
+    };
+  }
+});
+
+// src/core/render/check-output.ts
+function checkTitle(evaluation) {
+  if (evaluation.conclusion === "neutral") return `Exempt: ${stripCode(evaluation.exemptReason)}`;
+  const active = evaluation.rules.filter((r) => r.status !== "skip");
+  const passing = active.filter((r) => r.status === "pass" || r.status === "warn").length;
+  const warnings = active.filter((r) => r.status === "warn").length;
+  const base = `${passing} of ${active.length} ownership rules pass`;
+  return warnings > 0 ? `${base}, ${warnings} warning${warnings === 1 ? "" : "s"}` : base;
+}
+function row(r) {
+  const inherited = r.inheritedFrom === void 0 ? "" : ` (from #${r.inheritedFrom})`;
+  return `| ${RULE_NAMES[r.id]} | ${STATUS_CELL[r.status]} | ${r.message}${inherited} |`;
+}
+function tickList(items) {
+  return items.map((item) => `- ${neutralize(item, 300)}`);
+}
+function howToFix(r, fix) {
+  const name = `**${RULE_NAMES[r.id]}**`;
+  switch (fix.kind) {
+    case "append": {
+      const lead = fix.placeholder ? `${name}: add this to the description, with your own measurable outcomes in place of the example:` : `${name}: add this to the description:`;
+      const tick = fix.tick?.length ? ["", "and tick these boxes, already in the description:", "", ...tickList(fix.tick)] : [];
+      return [lead, "", fenced(fix.block), ...tick];
+    }
+    case "replace-owner":
+      return [`${name}: make ${quietLogin(fix.login)} the only name in the Accountable field.`];
+    case "tick":
+      return [`${name}: tick these boxes in the description:`, "", ...tickList(fix.items)];
+    case "say":
+      return [`${name}: ${fix.text}`];
+  }
+}
+function checkSummary(evaluation) {
+  if (evaluation.conclusion === "neutral") {
+    return `**Exempt**: ${evaluation.exemptReason ?? "exempt"}. The ownership rules are not enforced on it.`;
+  }
+  const lines = [];
+  lines.push("| Rule | Result | Details |", "| --- | --- | --- |", ...evaluation.rules.map(row));
+  const fixes = evaluation.rules.filter((r) => r.fix !== void 0 && r.status !== "pass");
+  if (fixes.length > 0) {
+    lines.push("", "### How to fix", "");
+    for (const r of fixes) if (r.fix) lines.push(...howToFix(r, r.fix), "");
+  }
+  return lines.join("\n").trimEnd();
+}
+function withConfigNotes(summary, notes) {
+  if (notes.length === 0) return summary;
+  const list3 = notes.map((n) => `- ${neutralize(n, 300)}`).join("\n");
+  return `${summary}
+
+**Config notes**
+
+${list3}`;
+}
+var STATUS_CELL, stripCode;
+var init_check_output = __esm({
+  "src/core/render/check-output.ts"() {
+    "use strict";
+    init_fenced();
+    init_neutralize();
+    init_plain_text();
+    init_rule_names();
+    STATUS_CELL = {
+      pass: "\u2705 Pass",
+      fail: "\u274C Fail",
+      warn: "\u26A0\uFE0F Warning",
+      skip: "\u2796 Skipped"
+    };
+    stripCode = (text6) => plainWords(text6 ?? "").slice(0, 200);
+  }
+});
+
+// src/core/render/sticky-comment.ts
+function stickyCommentBody(evaluation) {
+  const clean2 = evaluation.rules.every((r) => r.status !== "warn");
+  if (evaluation.conclusion === "neutral" || evaluation.conclusion === "success" && clean2) {
+    return allClearBody(evaluation);
+  }
+  const icon = evaluation.conclusion === "failure" ? "\u274C" : "\u26A0\uFE0F";
+  const heading = `### ${icon} Ownership: ${checkTitle(evaluation)}`;
+  return [STICKY_MARKER, heading, "", checkSummary(evaluation), "", FOOTER].join("\n");
+}
+function allClearBody(evaluation) {
+  if (evaluation.conclusion === "neutral") {
+    return [
+      STICKY_MARKER,
+      "### \u2796 Ownership",
+      "",
+      `Exempt: ${evaluation.exemptReason ?? "exempt"}.`
+    ].join("\n");
+  }
+  return [STICKY_MARKER, "### \u2705 Ownership", "", "All ownership rules pass. Thank you!"].join("\n");
+}
+var STICKY_MARKER, FOOTER;
+var init_sticky_comment = __esm({
+  "src/core/render/sticky-comment.ts"() {
+    "use strict";
+    init_check_output();
+    STICKY_MARKER = "<!-- ownership-bot:sticky -->";
+    FOOTER = "<sub>Edit the description and this comment updates itself. A maintainer can exempt this item with `/ownership waive <reason>`; `/ownership recheck` re-evaluates.</sub>";
+  }
+});
+
+// src/core/publish/waiver-record.ts
+function waiverLine(waiver) {
+  return `${PREFIX}${encodeURIComponent(JSON.stringify(waiver))}${SUFFIX}`;
+}
+function readWaiver(commentBody) {
+  if (!commentBody) return void 0;
+  const start = commentBody.indexOf(PREFIX);
+  if (start < 0) return void 0;
+  const end = commentBody.indexOf(SUFFIX, start + PREFIX.length);
+  if (end < 0) return void 0;
+  try {
+    const value = JSON.parse(
+      decodeURIComponent(commentBody.slice(start + PREFIX.length, end))
+    );
+    if (typeof value !== "object" || value === null) return void 0;
+    const { by, reason } = value;
+    return typeof by === "string" && typeof reason === "string" ? { by, reason } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var PREFIX, SUFFIX;
+var init_waiver_record = __esm({
+  "src/core/publish/waiver-record.ts"() {
+    "use strict";
+    PREFIX = "<!-- ownership-bot:waiver ";
+    SUFFIX = " -->";
+  }
+});
+
+// src/core/publish/plan-comment.ts
+import { createHash as createHash2 } from "node:crypto";
+function describeComment(id, body) {
+  const described = { id, digest: commentDigest(body) };
+  const waiver = readWaiver(body);
+  if (waiver) described.waiver = waiver;
+  const followup = readFollowup(body);
+  if (followup && followup.events.length > 0) described.followup = followup;
+  return described;
+}
+function planComment({
+  existing,
+  evaluation,
+  settings,
+  waiver
+}) {
+  const needsAttention = evaluation.conclusion === "failure" || evaluation.rules.some((r) => r.status === "warn");
+  const rendered = waiver ? `${stickyCommentBody(evaluation)}
+${waiverLine(waiver)}` : stickyCommentBody(evaluation);
+  const followup = existing?.followup;
+  const body = followup ? `${rendered}${followupBlock(followup, followup.timeZone)}` : rendered;
+  if (!existing) {
+    const wanted = waiver !== void 0 || settings.mode === "always" || // A warning shows in the check and updates a comment that exists, but opens none.
+    settings.mode === "failures" && evaluation.conclusion === "failure";
+    return wanted ? { action: "create", body } : { action: "none" };
+  }
+  if (!needsAttention && !waiver && !followup && settings.on_pass === "delete") {
+    return { action: "delete", id: existing.id };
+  }
+  return existing.digest === commentDigest(body) ? { action: "none" } : { action: "update", id: existing.id, body };
+}
+var commentDigest;
+var init_plan_comment = __esm({
+  "src/core/publish/plan-comment.ts"() {
+    "use strict";
+    init_followup_record();
+    init_sticky_comment();
+    init_waiver_record();
+    commentDigest = (body) => createHash2("sha256").update(body).digest("base64url");
+  }
+});
+
+// src/github/octokit.ts
+function httpStatus(error62) {
+  if (typeof error62 === "object" && error62 !== null && "status" in error62) {
+    const { status } = error62;
+    return typeof status === "number" ? status : void 0;
+  }
+  return void 0;
+}
+var init_octokit = __esm({
+  "src/github/octokit.ts"() {
+    "use strict";
+  }
+});
+
+// src/github/labels.ts
+function labelChanges(current, desired, managed) {
+  const has = new Set(current.map((l) => l.toLowerCase()));
+  const want = new Set(desired.map((l) => l.toLowerCase()));
+  return {
+    add: desired.filter((l) => !has.has(l.toLowerCase())),
+    remove: managed.filter((l) => has.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
+  };
+}
+async function ensureLabel(octokit, store, ref2, name) {
+  const key = `label:${ref2.owner}/${ref2.repo}:${name}`.toLowerCase();
+  if (await store.get(key)) return;
+  try {
+    await octokit.request("POST /repos/{owner}/{repo}/labels", {
+      owner: ref2.owner,
+      repo: ref2.repo,
+      name,
+      color: LABEL_COLOR,
+      description: "Set by Ownership Bot: an ownership rule fails on this item"
+    });
+  } catch (error62) {
+    if (httpStatus(error62) !== 422) throw error62;
+  }
+  await store.set(key, "1", KNOWN_TTL);
+}
+async function syncLabels(params) {
+  const { octokit, store, ref: ref2 } = params;
+  const { add, remove } = labelChanges(params.current, params.desired, params.managed);
+  const target = { owner: ref2.owner, repo: ref2.repo, issue_number: ref2.number };
+  for (const name of add) await ensureLabel(octokit, store, ref2, name);
+  if (add.length > 0) {
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...target,
+      labels: add
+    });
+  }
+  for (const name of remove) {
+    try {
+      await octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+        ...target,
+        name
+      });
+    } catch (error62) {
+      if (httpStatus(error62) !== 404) throw error62;
+    }
+  }
+  return { added: add, removed: remove };
+}
+var LABEL_COLOR, KNOWN_TTL;
+var init_labels = __esm({
+  "src/github/labels.ts"() {
+    "use strict";
+    init_octokit();
+    LABEL_COLOR = "d93f0b";
+    KNOWN_TTL = 30 * 24 * 3600;
+  }
+});
+
+// src/config/parse-config.ts
+function isPlainMapping(value) {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+function describeRoot(value) {
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return "a plain string";
+  if (value !== null && typeof value === "object") return "a tagged value";
+  return `a ${typeof value}`;
+}
+function exceedsDepth(root, limit) {
+  const stack = [[root, 0]];
+  for (let next = stack.pop(); next !== void 0; next = stack.pop()) {
+    const [value, depth] = next;
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+function bracketDepthExceeds(text6, limit) {
+  let depth = 0;
+  for (const char of text6) {
+    if (char === "[" || char === "{") {
+      depth++;
+      if (depth > limit) return true;
+    } else if ((char === "]" || char === "}") && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+function parseConfigText(text6, file2) {
+  const fail2 = (message, path3 = "") => ({
+    ok: false,
+    problems: [{ file: file2, path: path3, message }]
+  });
+  const bytes = Buffer.byteLength(text6, "utf8");
+  if (bytes > MAX_CONFIG_BYTES) {
+    return fail2(
+      `the file is ${(bytes / 1024).toFixed(0)} KiB; configuration files are limited to 64 KiB`
+    );
+  }
+  if (bracketDepthExceeds(text6, 2 * MAX_DEPTH)) {
+    return fail2(`the file is nested more than ${MAX_DEPTH} levels deep`);
+  }
+  let value;
+  try {
+    const lineCounter = new import_yaml3.LineCounter();
+    const doc = (0, import_yaml3.parseDocument)(text6, { lineCounter, prettyErrors: false, logLevel: "error" });
+    const errors = [...doc.errors, ...doc.warnings];
+    if (errors.length > 0) {
+      return {
+        ok: false,
+        problems: errors.map((error62) => {
+          const { line: line2, col } = lineCounter.linePos(error62.pos[0]);
+          const message = /call stack/i.test(error62.message) ? "the file is nested too deeply" : YAML_MESSAGES[error62.code] ?? error62.message;
+          return {
+            file: file2,
+            path: "",
+            message: `invalid YAML at line ${line2}, column ${col}: ${message}`
+          };
+        })
+      };
+    }
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error62) {
+    if (error62 instanceof ReferenceError && /alias/i.test(error62.message)) {
+      if (/excessive alias count/i.test(error62.message)) {
+        return fail2(
+          "invalid YAML: too many alias expansions (*name); the file looks like an alias bomb"
+        );
+      }
+      return fail2(`invalid YAML: ${error62.message}`);
+    }
+    if (error62 instanceof RangeError) return fail2("invalid YAML: the file is nested too deeply");
+    return fail2(`invalid YAML: ${error62 instanceof Error ? error62.message : String(error62)}`);
+  }
+  if (value === null || value === void 0) return { ok: true, raw: {} };
+  if (!isPlainMapping(value)) {
+    return fail2(
+      `the file must be a mapping of keys (such as "rules:"), not ${describeRoot(value)}`
+    );
+  }
+  if (exceedsDepth(value, MAX_DEPTH)) {
+    return fail2(`the file is nested more than ${MAX_DEPTH} levels deep`);
+  }
+  const { _extends: extendsValue, ...raw } = value;
+  if (!Object.hasOwn(value, "_extends")) return { ok: true, raw };
+  if (typeof extendsValue !== "string" || !EXTENDS_PATTERN.test(extendsValue.trim())) {
+    return fail2(
+      "must be a repository name, owner/repository, or owner/repository:path/to/file.yml",
+      "_extends"
+    );
+  }
+  return { ok: true, raw, extends: extendsValue.trim() };
+}
+var import_yaml3, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH, EXTENDS_PATTERN, YAML_MESSAGES;
+var init_parse_config = __esm({
+  "src/config/parse-config.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist2(), 1);
+    MAX_CONFIG_BYTES = 64 * 1024;
+    MAX_ALIAS_COUNT = 100;
+    MAX_DEPTH = 32;
+    EXTENDS_PATTERN = /^(?:[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}\/)?[-_.\w]+(?::(?!\/)[-_./\w]+\.ya?ml)?$/i;
+    YAML_MESSAGES = {
+      DUPLICATE_KEY: "the same key appears twice in one mapping",
+      MULTIPLE_DOCS: 'the file holds more than one YAML document; remove the "---" separator',
+      TAB_AS_INDENT: "tabs are not allowed as indentation; use spaces"
+    };
+  }
+});
+
+// src/config/apply-locks.ts
+function stricter(params) {
+  const { path: path3, org, repo, rank, notes } = params;
+  if (rank(repo) >= rank(org)) return repo;
+  notes.push(
+    `${path3}: the organisation enforces ${q([org])}; the repository's ${q([repo])} was ignored`
+  );
+  return org;
+}
+function superset(params) {
+  const { path: path3, org, repo, notes } = params;
+  const present3 = new Set(repo.map(normalise));
+  const missing = org.filter((item) => !present3.has(normalise(item)));
+  if (missing.length === 0) return [...repo];
+  const pronoun = missing.length === 1 ? "it" : "them";
+  notes.push(
+    `${path3}: the organisation enforces ${q(missing)}; the repository's removal of ${pronoun} was ignored`
+  );
+  return [...repo, ...missing];
+}
+function applyLocks(params) {
+  const { org, enforce } = params;
+  const notes = [];
+  const rules = structuredClone(params.config.rules);
+  for (const id of enforce) {
+    const path3 = `rules.${id}`;
+    const rule = rules[id];
+    const orgRule = org.rules[id];
+    rule.severity = stricter({
+      path: `${path3}.severity`,
+      org: orgRule.severity,
+      repo: rule.severity,
+      rank: (s3) => SEVERITY_RANK[s3],
+      notes
+    });
+    const kinds2 = superset({
+      path: `${path3}.applies_to`,
+      org: orgRule.applies_to,
+      repo: rule.applies_to,
+      notes
+    });
+    rule.applies_to = KINDS.filter((kind) => kinds2.includes(kind));
+    if (id === "success-criteria") clampCriteria(rules[id], org.rules[id], notes);
+    if (id === "alignment-checklist") clampChecklist(rules[id], org.rules[id], notes);
+  }
+  return { config: { ...params.config, rules }, notes };
+}
+function clampCriteria(rule, orgRule, notes) {
+  rule.min_items = stricter({
+    path: "rules.success-criteria.min_items",
+    org: orgRule.min_items,
+    repo: rule.min_items,
+    rank: (n) => n,
+    notes
+  });
+}
+function clampChecklist(rule, orgRule, notes) {
+  rule.items = superset({
+    path: "rules.alignment-checklist.items",
+    org: orgRule.items,
+    repo: rule.items,
+    notes
+  });
+  for (const kind of KINDS) {
+    rule.require_checked[kind] = stricter({
+      path: `rules.alignment-checklist.require_checked.${kind}`,
+      org: orgRule.require_checked[kind],
+      repo: rule.require_checked[kind],
+      rank: (c2) => CHECKED_RANK[c2],
+      notes
+    });
+  }
+}
+var SEVERITY_RANK, CHECKED_RANK, KINDS, q, normalise;
+var init_apply_locks = __esm({
+  "src/config/apply-locks.ts"() {
+    "use strict";
+    SEVERITY_RANK = { off: 0, warning: 1, error: 2 };
+    CHECKED_RANK = { never: 0, "in-progress": 1, always: 2 };
+    KINDS = ["issue", "pr"];
+    q = (values) => values.map((v2) => JSON.stringify(v2)).join(", ");
+    normalise = (item) => item.trim().replace(/\s+/g, " ").toLowerCase();
+  }
+});
+
+// src/config/deep-merge.ts
+function isPlainObject4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function deepMerge(base, override) {
+  const out = {};
+  const set3 = (key, value) => Object.defineProperty(out, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  });
+  for (const [key, value] of Object.entries(base)) set3(key, value);
+  for (const [key, value] of Object.entries(override)) {
+    const current = Object.hasOwn(out, key) ? out[key] : void 0;
+    set3(key, isPlainObject4(current) && isPlainObject4(value) ? deepMerge(current, value) : value);
+  }
+  return out;
+}
+var init_deep_merge = __esm({
+  "src/config/deep-merge.ts"() {
+    "use strict";
+  }
+});
+
 // src/config/closest-match.ts
-function distance(a, b) {
-  const x = a.toLowerCase().replaceAll("-", "_");
-  const y = b.toLowerCase().replaceAll("-", "_");
-  let previous3 = Array.from({ length: y.length + 1 }, (_, j2) => j2);
-  for (let i = 1; i <= x.length; i++) {
+function distance(a, b2) {
+  const x2 = a.toLowerCase().replaceAll("-", "_");
+  const y2 = b2.toLowerCase().replaceAll("-", "_");
+  let previous3 = Array.from({ length: y2.length + 1 }, (_2, j2) => j2);
+  for (let i = 1; i <= x2.length; i++) {
     const current = [i];
-    for (let j2 = 1; j2 <= y.length; j2++) {
-      const substitution = (previous3[j2 - 1] ?? 0) + (x[i - 1] === y[j2 - 1] ? 0 : 1);
+    for (let j2 = 1; j2 <= y2.length; j2++) {
+      const substitution = (previous3[j2 - 1] ?? 0) + (x2[i - 1] === y2[j2 - 1] ? 0 : 1);
       current.push(Math.min((previous3[j2] ?? 0) + 1, (current[j2 - 1] ?? 0) + 1, substitution));
     }
     previous3 = current;
   }
-  return previous3[y.length] ?? 0;
+  return previous3[y2.length] ?? 0;
 }
 function closestMatch(input3, candidates) {
   if (input3.length > 100) return void 0;
@@ -49076,7 +49076,7 @@ function closestMatch(input3, candidates) {
   if (bestDistance <= allowed && best !== input3) return best;
   if (input3.length < 3) return void 0;
   const lower = input3.toLowerCase();
-  return candidates.find((c) => c.toLowerCase().startsWith(lower));
+  return candidates.find((c2) => c2.toLowerCase().startsWith(lower));
 }
 var init_closest_match = __esm({
   "src/config/closest-match.ts"() {
@@ -49100,17 +49100,17 @@ function pathParts(path3) {
   }
   return parts;
 }
-function comparePaths(a, b) {
+function comparePaths(a, b2) {
   const pa = pathParts(a);
-  const pb = pathParts(b);
+  const pb = pathParts(b2);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === y || x === void 0 || y === void 0) continue;
-    if (typeof x === "number" && typeof y === "number") return x - y;
-    if (typeof x === "number") return -1;
-    if (typeof y === "number") return 1;
-    return x < y ? -1 : 1;
+    const x2 = pa[i];
+    const y2 = pb[i];
+    if (x2 === y2 || x2 === void 0 || y2 === void 0) continue;
+    if (typeof x2 === "number" && typeof y2 === "number") return x2 - y2;
+    if (typeof x2 === "number") return -1;
+    if (typeof y2 === "number") return 1;
+    return x2 < y2 ? -1 : 1;
   }
   return pa.length - pb.length;
 }
@@ -49125,7 +49125,7 @@ function sortProblems(problems) {
     return true;
   });
   return unique.sort(
-    (a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || comparePaths(a.path, b.path) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a, b2) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b2.file) ?? 0) || comparePaths(a.path, b2.path) || (a.message < b2.message ? -1 : a.message > b2.message ? 1 : 0)
   );
 }
 var init_problem = __esm({
@@ -49202,10 +49202,10 @@ function messageFor(issue2, input3) {
       return `Invalid input: expected ${expected}, received ${describeValue(given)}${hint}`;
     }
     case "invalid_value": {
-      const options2 = issue2.values.map((v) => JSON.stringify(v));
+      const options2 = issue2.values.map((v2) => JSON.stringify(v2));
       const head = options2.length === 1 ? `Invalid option: expected ${options2[0]}` : `Invalid option: expected one of ${options2.join(", ")}`;
       const given = valueAt(input3, issue2.path);
-      const strings = issue2.values.filter((v) => typeof v === "string");
+      const strings = issue2.values.filter((v2) => typeof v2 === "string");
       const guess = typeof given === "string" ? closestMatch(given, strings) : void 0;
       return guess === void 0 ? head : `${head}; did you mean ${JSON.stringify(guess)}?`;
     }
@@ -49224,7 +49224,7 @@ function issuesToProblems(issues, params) {
       const known = keysAt(schema, issue2.path);
       for (const key of issue2.keys) {
         const guess = closestMatch(key, known);
-        const hint = guess !== void 0 ? `; did you mean ${JSON.stringify(guess)}?` : known.length > 0 ? `; allowed keys: ${known.map((k) => JSON.stringify(k)).join(", ")}` : "";
+        const hint = guess !== void 0 ? `; did you mean ${JSON.stringify(guess)}?` : known.length > 0 ? `; allowed keys: ${known.map((k2) => JSON.stringify(k2)).join(", ")}` : "";
         problems.push({
           file: file2,
           path: formatPath([...issue2.path, key]),
@@ -49399,6 +49399,17 @@ var init_schema = __esm({
         timezone: external_exports.string().min(1).max(64).default("UTC").describe("IANA timezone of schedule"),
         stale_days: external_exports.int().min(1).max(365).default(7).describe("In-progress items without activity for this many days are stale"),
         rollup_repo: external_exports.string().regex(/^[\w.-]+$/, "must be a repository name: letters, digits, '.', '-' and '_' only").optional().describe("Org config: repository (in the org) that receives one roll-up status issue"),
+        projects: external_exports.array(
+          external_exports.strictObject({
+            owner: external_exports.string().regex(
+              /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+              "must be an organization or user login"
+            ).describe("The organization (or user) that owns the Project"),
+            number: external_exports.int().min(1).describe("The Project's number, as in its URL")
+          })
+        ).max(5).default([]).describe(
+          "GitHub Projects (v2) that get the week's colour as a status update (On track / At risk / Off track), one per repository and week"
+        ),
         labels: external_exports.strictObject({
           blocked: labelList(["blocked"], "Blocker labels"),
           risk: labelList(["risk"], "Risk labels"),
@@ -49573,8 +49584,8 @@ function resolveCached(layers) {
     return resolved.ok ? { state: "ok", config: resolved.config, notes: resolved.notes } : { state: "invalid", problems: resolved.problems };
   });
 }
-async function loadRepoConfig(octokit, store, owner, repo) {
-  const repoRef = { owner, repo, path: repoConfigPath() };
+async function loadRepoConfig(octokit, store, owner, repo, path3 = CONFIG_PATH) {
+  const repoRef = { owner, repo, path: path3 };
   const orgRef = { owner, repo: ".github", path: CONFIG_PATH };
   const isOrgRepo = repo.toLowerCase() === ".github";
   const [repoText, orgText] = await Promise.all([
@@ -49624,7 +49635,7 @@ async function loadRepoConfig(octokit, store, owner, repo) {
   if (problems.length > 0) return { state: "invalid", problems: structuredClone(problems) };
   return structuredClone(resolveCached([...baseLayers, ...ownLayers]));
 }
-var CONFIG_PATH, repoConfigPath, MAX_EXTENDS, label, MEMO_ENTRIES, ContentMemo, parsedMemo, resolvedMemo;
+var CONFIG_PATH, MAX_EXTENDS, label, MEMO_ENTRIES, ContentMemo, parsedMemo, resolvedMemo;
 var init_load_repo_config = __esm({
   "src/github/load-repo-config.ts"() {
     "use strict";
@@ -49632,7 +49643,6 @@ var init_load_repo_config = __esm({
     init_resolve_config();
     init_fetch_file();
     CONFIG_PATH = ".github/ownership.yml";
-    repoConfigPath = () => process.env.OWNERSHIP_CONFIG_PATH?.trim() || CONFIG_PATH;
     MAX_EXTENDS = 5;
     label = (ref2) => `${ref2.owner}/${ref2.repo}:${ref2.path}`;
     MEMO_ENTRIES = 256;
@@ -49659,9 +49669,23 @@ var init_load_repo_config = __esm({
   }
 });
 
+// src/github/is-app-author.ts
+function isAppAuthor(item, appId) {
+  if (item.performed_via_github_app?.id === appId) return true;
+  return appId === GITHUB_ACTIONS_APP_ID && item.user?.type === "Bot" && item.user.id === GITHUB_ACTIONS_BOT_ID;
+}
+var GITHUB_ACTIONS_APP_ID, GITHUB_ACTIONS_BOT_ID;
+var init_is_app_author = __esm({
+  "src/github/is-app-author.ts"() {
+    "use strict";
+    GITHUB_ACTIONS_APP_ID = 15368;
+    GITHUB_ACTIONS_BOT_ID = 41898282;
+  }
+});
+
 // src/github/sticky-comment.ts
 function isOurs(comment, appId) {
-  return comment.performed_via_github_app?.id === appId && comment.user?.type === "Bot" && (comment.body ?? "").includes(STICKY_MARKER);
+  return comment.user?.type === "Bot" && isAppAuthor(comment, appId) && (comment.body ?? "").includes(STICKY_MARKER);
 }
 async function findStickyComment(params) {
   const { octokit, store, ref: ref2, appId } = params;
@@ -49679,7 +49703,7 @@ async function findStickyComment(params) {
       }
     );
     for await (const page of pages) {
-      const ours = page.data.find((c) => isOurs(c, appId));
+      const ours = page.data.find((c2) => isOurs(c2, appId));
       if (ours) {
         found = describeComment(Number(ours.id), ours.body ?? "");
         break;
@@ -49745,6 +49769,7 @@ var init_sticky_comment2 = __esm({
     init_plan_comment();
     init_sticky_comment();
     init_store();
+    init_is_app_author();
     init_octokit();
     STATE_TTL2 = 14 * 24 * 3600;
     stateKey = (ref2) => `comment:${ref2.owner}/${ref2.repo}#${ref2.number}`.toLowerCase();
@@ -49848,10 +49873,10 @@ function splitRow(row2) {
   let i = 0;
   const n = row2.length;
   while (i < n) {
-    const c = row2[i];
-    if (c === "\\" && (row2[i + 1] === "\\" || row2[i + 1] === "|")) {
+    const c2 = row2[i];
+    if (c2 === "\\" && (row2[i + 1] === "\\" || row2[i + 1] === "|")) {
       i += 2;
-    } else if (c === "|") {
+    } else if (c2 === "|") {
       cells.push(row2.slice(start, i));
       start = i + 1;
       i++;
@@ -49860,7 +49885,7 @@ function splitRow(row2) {
     }
   }
   cells.push(row2.slice(start));
-  const trimmed = cells.map((c) => c.trim());
+  const trimmed = cells.map((c2) => c2.trim());
   if (trimmed.length > 0 && trimmed[0] === "" && row2.trimStart().startsWith("|")) trimmed.shift();
   if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "" && endsWithPipe(row2)) trimmed.pop();
   return trimmed;
@@ -49889,7 +49914,7 @@ var init_block_starts = __esm({
     BULLET_MARKER = /^[*+-]/;
     ORDERED_MARKER = /^(\d{1,9})([.)])/;
     SPECIAL_START = new Uint8Array(128);
-    for (const c of "#`~*+_=<>0123456789|:-") SPECIAL_START[c.charCodeAt(0)] = 1;
+    for (const c2 of "#`~*+_=<>0123456789|:-") SPECIAL_START[c2.charCodeAt(0)] = 1;
     BLOCK_NAMES = "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul";
     TAG_NAME = "[A-Za-z][A-Za-z0-9-]*";
     ATTR_NAME = "[a-zA-Z_:][a-zA-Z0-9:._-]*";
@@ -49989,10 +50014,10 @@ var init_block_node = __esm({
   "src/core/body/block-node.ts"() {
     "use strict";
     CONTAINS = {
-      document: (k) => k !== "item",
-      blockquote: (k) => k !== "item",
-      list: (k) => k === "item",
-      item: (k) => k !== "item",
+      document: (k2) => k2 !== "item",
+      blockquote: (k2) => k2 !== "item",
+      list: (k2) => k2 === "item",
+      item: (k2) => k2 !== "item",
       paragraph: () => false,
       heading: () => false,
       fence: () => false,
@@ -50031,13 +50056,13 @@ var init_line_cursor = __esm({
         const ln = this.line;
         let i = this.offset;
         let cols = this.column;
-        let c = ln[i];
-        while (c === " " || c === "	") {
-          if (c === " ") cols++;
+        let c2 = ln[i];
+        while (c2 === " " || c2 === "	") {
+          if (c2 === " ") cols++;
           else cols += 4 - cols % 4;
-          c = ln[++i];
+          c2 = ln[++i];
         }
-        this.blank = c === void 0;
+        this.blank = c2 === void 0;
         this.nextNonspace = i;
         this.nextNonspaceColumn = cols;
         this.indent = cols - this.column;
@@ -50052,9 +50077,9 @@ var init_line_cursor = __esm({
       advanceOffset(count, columns) {
         const ln = this.line;
         let n = count;
-        let c = ln[this.offset];
-        while (n > 0 && c !== void 0) {
-          if (c === "	") {
+        let c2 = ln[this.offset];
+        while (n > 0 && c2 !== void 0) {
+          if (c2 === "	") {
             const toTab = 4 - this.column % 4;
             if (columns) {
               this.partiallyConsumedTab = toTab > n;
@@ -50074,15 +50099,15 @@ var init_line_cursor = __esm({
             this.column += 1;
             n -= 1;
           }
-          c = ln[this.offset];
+          c2 = ln[this.offset];
         }
       }
       /** Consumes a block quote marker (`>` at the next non-space) and one space after it. */
       skipBlockQuoteMarker() {
         this.advanceNextNonspace();
         this.advanceOffset(1, false);
-        const c = this.line[this.offset];
-        if (c === " " || c === "	") this.advanceOffset(1, true);
+        const c2 = this.line[this.offset];
+        if (c2 === " " || c2 === "	") this.advanceOffset(1, true);
       }
       /** Consumes the rest of the line. */
       advanceToEnd() {
@@ -50090,12 +50115,12 @@ var init_line_cursor = __esm({
       }
       /** Rest of the line from `offset`, expanding a partially consumed tab into spaces. */
       rest() {
-        const s = this.line.slice(this.offset);
+        const s3 = this.line.slice(this.offset);
         if (this.partiallyConsumedTab) {
           const spaces = 4 - this.column % 4;
-          return " ".repeat(spaces) + s.slice(1);
+          return " ".repeat(spaces) + s3.slice(1);
         }
-        return s;
+        return s3;
       }
     };
   }
@@ -50202,7 +50227,7 @@ var init_open_blocks = __esm({
       }
       /** Extends the line range of a node and its ancestors to include the current line. */
       touch(n) {
-        for (let x = n; x !== void 0; x = x.parent) x.endLine = this.lineNo + 1;
+        for (let x2 = n; x2 !== void 0; x2 = x2.parent) x2.endLine = this.lineNo + 1;
       }
       /** Nesting cap reached: the rest of the line is plain text (facts may be missing). */
       capped(container) {
@@ -50243,11 +50268,11 @@ function listItemStart(p, container, rest) {
   p.advanceOffset(markerLength, true);
   const spacesStartCol = p.column;
   const spacesStartOffset = p.offset;
-  let c;
+  let c2;
   do {
     p.advanceOffset(1, true);
-    c = p.line[p.offset];
-  } while (p.column - spacesStartCol < 5 && (c === " " || c === "	"));
+    c2 = p.line[p.offset];
+  } while (p.column - spacesStartCol < 5 && (c2 === " " || c2 === "	"));
   const blankItem = p.line[p.offset] === void 0;
   const spacesAfter = p.column - spacesStartCol;
   let padding;
@@ -50325,11 +50350,11 @@ function leafStart(p, container, rest) {
   const fence = ch === "`" || ch === "~" ? CODE_FENCE.exec(rest) : null;
   if (fence) {
     p.closeUnmatched();
-    const f = p.addChild("fence");
-    f.fenceChar = fence[0][0] ?? "`";
-    f.fenceLength = fence[0].length;
-    f.fenceOffset = p.indent;
-    p.touch(f);
+    const f2 = p.addChild("fence");
+    f2.fenceChar = fence[0][0] ?? "`";
+    f2.fenceLength = fence[0].length;
+    f2.fenceOffset = p.indent;
+    p.touch(f2);
     p.advanceNextNonspace();
     p.advanceOffset(fence[0].length, false);
     return 2;
@@ -50407,8 +50432,8 @@ var init_block_start = __esm({
 });
 
 // src/core/body/continue-open-block.ts
-function continueOpenBlock(p, c) {
-  switch (c.kind) {
+function continueOpenBlock(p, c2) {
+  switch (c2.kind) {
     case "document":
     case "list":
       return 0;
@@ -50420,23 +50445,23 @@ function continueOpenBlock(p, c) {
       return 1;
     case "item":
       if (p.blank) {
-        if (c.children.length === 0) return 1;
+        if (c2.children.length === 0) return 1;
         p.advanceNextNonspace();
         return 0;
       }
-      if (p.indent >= c.markerOffset + c.padding) {
-        p.advanceOffset(c.markerOffset + c.padding, true);
+      if (p.indent >= c2.markerOffset + c2.padding) {
+        p.advanceOffset(c2.markerOffset + c2.padding, true);
         return 0;
       }
       return 1;
     case "fence": {
-      const m = p.indent <= 3 && p.line[p.nextNonspace] === c.fenceChar ? CLOSING_FENCE.exec(p.line.slice(p.nextNonspace)) : null;
-      if (m && m[0].length >= c.fenceLength) {
-        p.touch(c);
-        p.finalize(c);
+      const m = p.indent <= 3 && p.line[p.nextNonspace] === c2.fenceChar ? CLOSING_FENCE.exec(p.line.slice(p.nextNonspace)) : null;
+      if (m && m[0].length >= c2.fenceLength) {
+        p.touch(c2);
+        p.finalize(c2);
         return 2;
       }
-      let i = c.fenceOffset;
+      let i = c2.fenceOffset;
       while (i > 0 && (p.line[p.offset] === " " || p.line[p.offset] === "	")) {
         p.advanceOffset(1, true);
         i--;
@@ -50454,7 +50479,7 @@ function continueOpenBlock(p, c) {
       }
       return 1;
     case "html":
-      return p.blank && (c.htmlType === 6 || c.htmlType === 7) ? 1 : 0;
+      return p.blank && (c2.htmlType === 6 || c2.htmlType === 7) ? 1 : 0;
     case "paragraph":
     case "table":
       return p.blank ? 1 : 0;
@@ -50534,13 +50559,13 @@ var init_block_parser = __esm({
 // src/core/body/remember.ts
 function remember(fn, { entries = 512, longest = 256 } = {}) {
   const known = /* @__PURE__ */ new Map();
-  return (s) => {
-    if (s.length > longest) return fn(s);
-    const hit = known.get(s);
+  return (s3) => {
+    if (s3.length > longest) return fn(s3);
+    const hit = known.get(s3);
     if (hit !== void 0) return hit;
-    const value = fn(s);
+    const value = fn(s3);
     if (known.size >= entries) known.clear();
-    known.set(s, value);
+    known.set(s3, value);
     return value;
   };
 }
@@ -50606,14 +50631,14 @@ var init_linked_issues = __esm({
 });
 
 // src/core/body/normalize-text.ts
-function normalizeAny(s) {
-  if (PRINTABLE_ASCII.test(s)) {
-    return s.toLowerCase().replace(/['`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+function normalizeAny(s3) {
+  if (PRINTABLE_ASCII.test(s3)) {
+    return s3.toLowerCase().replace(/['`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
-  return normalizeTextUnicode(s);
+  return normalizeTextUnicode(s3);
 }
-function normalizeTextUnicode(s) {
-  return s.normalize("NFC").toLowerCase().replace(INVISIBLE, "").replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
+function normalizeTextUnicode(s3) {
+  return s3.normalize("NFC").toLowerCase().replace(INVISIBLE, "").replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
 }
 function computeSectionKey(title) {
   if (PRINTABLE_ASCII.test(title)) {
@@ -50649,7 +50674,7 @@ var init_normalize_text = __esm({
     "use strict";
     init_remember();
     INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
-    normalizeText = remember((s) => normalizeAny(s));
+    normalizeText = remember((s3) => normalizeAny(s3));
     PRINTABLE_ASCII = /^[\t\n\v\f\r\x20-\x7e]*$/;
     sectionKey = remember((title) => computeSectionKey(title));
   }
@@ -50680,7 +50705,7 @@ function addValue(field2, value) {
     const user = m[1] ?? "";
     const mention2 = m[2] === void 0 ? { kind: "user", login: user } : { kind: "team", login: `${user}/${m[2]}` };
     const lower = mention2.login.toLowerCase();
-    if (!field2.mentions.some((x) => x.kind === mention2.kind && x.login.toLowerCase() === lower)) {
+    if (!field2.mentions.some((x2) => x2.kind === mention2.kind && x2.login.toLowerCase() === lower)) {
       field2.mentions.push(mention2);
     }
   }
@@ -50729,8 +50754,8 @@ var init_raci_value = __esm({
 });
 
 // src/core/body/facts-from-ir.ts
-function clean(s) {
-  return NEEDS_CLEANING.test(s) ? s.replace(/\s+/g, " ").trim() : s;
+function clean(s3) {
+  return NEEDS_CLEANING.test(s3) ? s3.replace(/\s+/g, " ").trim() : s3;
 }
 function isSectionLabel(display) {
   const text6 = display.trim();
@@ -50741,9 +50766,9 @@ function isSectionLabel(display) {
   return key !== "" && (text6.endsWith(":") || KNOWN_LABELS.has(key));
 }
 function factsFromIr(blocks) {
-  const c = new Collector();
-  for (const [i, b] of blocks.entries()) c.block(b, blocks[i + 1]);
-  return c.facts;
+  const c2 = new Collector();
+  for (const [i, b2] of blocks.entries()) c2.block(b2, blocks[i + 1]);
+  return c2.facts;
 }
 var NEEDS_CLEANING, ROLE_HEADERS, Collector, LABEL_DEPTH, KNOWN_LABELS;
 var init_facts_from_ir = __esm({
@@ -50768,35 +50793,35 @@ var init_facts_from_ir = __esm({
       /** Role of the RACI heading whose content we are in, and its field once content is seen. */
       headingRole;
       headingField;
-      block(b, next) {
-        switch (b.type) {
+      block(b2, next) {
+        switch (b2.type) {
           case "heading":
-            this.heading(b.depth, b.text);
+            this.heading(b2.depth, b2.text);
             return;
           case "paragraph": {
-            if (next?.type === "list" && isSectionLabel(b.text.display)) {
-              const display = b.text.display.trim().replace(/\s*:$/, "");
-              this.heading(LABEL_DEPTH, { ...b.text, display });
+            if (next?.type === "list" && isSectionLabel(b2.text.display)) {
+              const display = b2.text.display.trim().replace(/\s*:$/, "");
+              this.heading(LABEL_DEPTH, { ...b2.text, display });
               return;
             }
-            const text6 = clean(b.text.display);
+            const text6 = clean(b2.text.display);
             if (this.open.length > 0 && !isPlaceholder(text6)) {
-              for (const s of this.open) s.paragraphs.push(text6);
+              for (const s3 of this.open) s3.paragraphs.push(text6);
             }
-            this.paragraphFacts(b.text, true);
+            this.paragraphFacts(b2.text, true);
             return;
           }
           case "list": {
-            for (const item of b.items) {
+            for (const item of b2.items) {
               const parts = [];
               this.item(item, parts);
               const text6 = clean(parts.join(" "));
-              if (!isPlaceholder(text6)) for (const s of this.open) s.items.push(text6);
+              if (!isPlaceholder(text6)) for (const s3 of this.open) s3.items.push(text6);
             }
             return;
           }
           case "table":
-            this.table(b.rows);
+            this.table(b2.rows);
             return;
         }
       }
@@ -50870,8 +50895,8 @@ var init_facts_from_ir = __esm({
           for (const cell2 of row2) addLinkedIssues(cell2.scan, this.facts.linkedIssues, this.seenIssues);
         }
         const header = rows[0] ?? [];
-        const roleColumns = header.map((c) => roleOf(c.display, true));
-        const letters = header.filter((c) => isRoleLetter(c.display)).length;
+        const roleColumns = header.map((c2) => roleOf(c2.display, true));
+        const letters = header.filter((c2) => isRoleLetter(c2.display)).length;
         const roleCount = roleColumns.filter((r) => r !== void 0).length;
         if (roleCount >= 2 && (letters === 0 || letters >= 2)) {
           for (const row2 of rows.slice(1)) {
@@ -50908,9 +50933,9 @@ var init_facts_from_ir = __esm({
 });
 
 // src/core/body/char-class.ts
-function classify(c) {
-  if (c === void 0 || WS.test(c)) return 1;
-  return PUNCT.test(c) ? 2 : 0;
+function classify(c2) {
+  if (c2 === void 0 || WS.test(c2)) return 1;
+  return PUNCT.test(c2) ? 2 : 0;
 }
 var ASCII_PUNCT, WS, PUNCT;
 var init_char_class = __esm({
@@ -50924,12 +50949,12 @@ var init_char_class = __esm({
 
 // src/core/body/autolink-literal.ts
 function literalMatters(span) {
-  for (let k = 0; k < span.length; k++) {
-    const c = span[k];
-    if (c === "*" || c === "~" || c === "`" || c === "[" || c === "]" || c === "\\") return true;
-    if (c === "!" && span[k + 1] === "[") return true;
-    if (c === "&" && /^&#?[A-Za-z0-9]+;/.test(span.slice(k, k + 40))) return true;
-    if (c === "_" && (classify(span[k - 1]) !== 0 || classify(span[k + 1]) !== 0)) return true;
+  for (let k2 = 0; k2 < span.length; k2++) {
+    const c2 = span[k2];
+    if (c2 === "*" || c2 === "~" || c2 === "`" || c2 === "[" || c2 === "]" || c2 === "\\") return true;
+    if (c2 === "!" && span[k2 + 1] === "[") return true;
+    if (c2 === "&" && /^&#?[A-Za-z0-9]+;/.test(span.slice(k2, k2 + 40))) return true;
+    if (c2 === "_" && (classify(span[k2 - 1]) !== 0 || classify(span[k2 + 1]) !== 0)) return true;
   }
   return false;
 }
@@ -50954,38 +50979,38 @@ function matchDelims(delims, from) {
     if (d === void 0 || d.sealed) continue;
     const stack = stacks[d.ch] ?? [];
     if (d.close && d.ch === "~") {
-      let k = stack.length - 1;
-      for (; k >= 0; k--) {
+      let k2 = stack.length - 1;
+      for (; k2 >= 0; k2--) {
         if (++steps > MAX_STEPS) return false;
-        if (stack[k]?.size === d.size) break;
+        if (stack[k2]?.size === d.size) break;
       }
-      const o = stack[k];
+      const o = stack[k2];
       if (o !== void 0) {
         for (let j2 = i - 1; j2 >= from; j2--) {
-          const x = delims[j2];
-          if (x === void 0 || x.piece <= o.piece || ++steps > MAX_STEPS) break;
-          if (x.ch !== "~" && !x.sealed) exact = false;
+          const x2 = delims[j2];
+          if (x2 === void 0 || x2.piece <= o.piece || ++steps > MAX_STEPS) break;
+          if (x2.ch !== "~" && !x2.sealed) exact = false;
         }
         o.size = 0;
         d.size = 0;
-        stack.length = k;
+        stack.length = k2;
       }
     } else if (d.close) {
       while (d.size > 0) {
-        let k = stack.length - 1;
-        for (; k >= 0; k--) {
+        let k2 = stack.length - 1;
+        for (; k2 >= 0; k2--) {
           if (++steps > MAX_STEPS) return false;
-          const o2 = stack[k];
+          const o2 = stack[k2];
           if (o2 === void 0) continue;
           if ((o2.close || d.open) && d.size % 3 !== 0 && (o2.size + d.size) % 3 === 0) continue;
           break;
         }
-        const o = stack[k];
-        if (k < 0 || o === void 0) break;
+        const o = stack[k2];
+        if (k2 < 0 || o === void 0) break;
         const use = o.size > 1 && d.size > 1 ? 2 : 1;
         o.size -= use;
         d.size -= use;
-        stack.length = o.size > 0 ? k + 1 : k;
+        stack.length = o.size > 0 ? k2 + 1 : k2;
         for (const ch of d.ch === "*" ? ["_", "~"] : ["*", "~"]) {
           const other = stacks[ch] ?? [];
           while (other.length > 0 && (other[other.length - 1]?.piece ?? -1) > o.piece) other.pop();
@@ -51063,38 +51088,38 @@ var init_inline_state = __esm({
 });
 
 // src/core/body/code-span.ts
-function codeSpan2(s, i) {
-  const src = s.src;
+function codeSpan2(s3, i) {
+  const src = s3.src;
   let j2 = i;
   while (src[j2] === "`") j2++;
   const len = j2 - i;
-  const close = nextTickRun(s, len, j2);
+  const close = nextTickRun(s3, len, j2);
   if (close < 0) {
-    s.buf += src.slice(i, j2);
+    s3.buf += src.slice(i, j2);
     return j2;
   }
   let value = src.slice(j2, close).replace(/\n/g, " ");
   if (value.length >= 2 && value[0] === " " && value.endsWith(" ") && /[^ ]/.test(value)) {
     value = value.slice(1, -1);
   }
-  s.push(1 /* Code */, value);
+  s3.push(1 /* Code */, value);
   return close + len;
 }
-function nextTickRun(s, len, from) {
-  if (s.ticks === void 0) {
-    s.ticks = /* @__PURE__ */ new Map();
-    const src = s.src;
-    let k = src.indexOf("`");
-    while (k >= 0) {
-      let e = k;
+function nextTickRun(s3, len, from) {
+  if (s3.ticks === void 0) {
+    s3.ticks = /* @__PURE__ */ new Map();
+    const src = s3.src;
+    let k2 = src.indexOf("`");
+    while (k2 >= 0) {
+      let e = k2;
       while (src[e] === "`") e++;
-      const list4 = s.ticks.get(e - k);
-      if (list4) list4.push(k);
-      else s.ticks.set(e - k, [k]);
-      k = src.indexOf("`", e);
+      const list4 = s3.ticks.get(e - k2);
+      if (list4) list4.push(k2);
+      else s3.ticks.set(e - k2, [k2]);
+      k2 = src.indexOf("`", e);
     }
   }
-  const list3 = s.ticks.get(len);
+  const list3 = s3.ticks.get(len);
   if (list3 === void 0) return -1;
   let lo = 0;
   let hi = list3.length;
@@ -51113,38 +51138,38 @@ var init_code_span = __esm({
 });
 
 // src/core/body/delimiter-run.ts
-function attentionRun(s, i, c) {
-  const src = s.src;
+function attentionRun(s3, i, c2) {
+  const src = s3.src;
   let j2 = i;
-  while (src[j2] === c) j2++;
+  while (src[j2] === c2) j2++;
   const before = classify(src[i - 1]);
   const after = classify(src[j2]);
   const open2 = after === 0 || after === 2 && before !== 0 || src[j2] === "~";
   const close = before === 0 || before === 2 && after !== 0 || src[i - 1] === "~";
-  const piece = s.push(0 /* Text */, "");
-  s.delims.push({
-    ch: c,
+  const piece = s3.push(0 /* Text */, "");
+  s3.delims.push({
+    ch: c2,
     size: j2 - i,
-    open: c === "*" ? open2 : open2 && (before !== 0 || !close),
-    close: c === "*" ? close : close && (after !== 0 || !open2),
+    open: c2 === "*" ? open2 : open2 && (before !== 0 || !close),
+    close: c2 === "*" ? close : close && (after !== 0 || !open2),
     piece,
     sealed: false,
     dropped: false
   });
   return j2;
 }
-function tildeRun(s, i) {
-  const src = s.src;
+function tildeRun(s3, i) {
+  const src = s3.src;
   let j2 = i;
   while (src[j2] === "~") j2++;
   if (j2 - i > 2) {
-    s.buf += src.slice(i, j2);
+    s3.buf += src.slice(i, j2);
     return j2;
   }
   const before = classify(src[i - 1]);
   const after = classify(src[j2]);
-  const piece = s.push(0 /* Text */, "");
-  s.delims.push({
+  const piece = s3.push(0 /* Text */, "");
+  s3.delims.push({
     ch: "~",
     size: j2 - i,
     open: after === 0 || after === 2 && before !== 0,
@@ -51211,35 +51236,35 @@ var init_entities = __esm({
 });
 
 // src/core/body/inline-escape.ts
-function backslashEscape(s, i) {
-  const next = s.src[i + 1];
+function backslashEscape(s3, i) {
+  const next = s3.src[i + 1];
   if (next === "\n") {
-    s.buf += "\n";
+    s3.buf += "\n";
     return i + 2;
   }
   if (next !== void 0 && ASCII_PUNCT.test(next)) {
-    s.buf += next;
+    s3.buf += next;
     return i + 2;
   }
-  s.buf += "\\";
+  s3.buf += "\\";
   return i + 1;
 }
-function characterReference2(s, i) {
+function characterReference2(s3, i) {
   ENTITY.lastIndex = i;
-  const m = ENTITY.exec(s.src);
+  const m = ENTITY.exec(s3.src);
   if (m) {
-    if (m[1] !== void 0) s.buf += decodeNumeric(m[1], 16);
-    else if (m[2] !== void 0) s.buf += decodeNumeric(m[2], 10);
+    if (m[1] !== void 0) s3.buf += decodeNumeric(m[1], 16);
+    else if (m[2] !== void 0) s3.buf += decodeNumeric(m[2], 10);
     else {
       const named = NAMED[m[3] ?? ""];
       if (named === void 0) {
-        s.exact = false;
-        s.buf += m[0];
-      } else s.buf += named;
+        s3.exact = false;
+        s3.buf += m[0];
+      } else s3.buf += named;
     }
     return i + m[0].length;
   }
-  s.buf += "&";
+  s3.buf += "&";
   return i + 1;
 }
 var init_inline_escape = __esm({
@@ -51271,15 +51296,15 @@ function htmlAt(src, i) {
   if (m) return { end: i + m[0].length, inexact: false };
   return { end: i, inexact: cut };
 }
-function angleBracket(s, i) {
-  const h = htmlAt(s.src, i);
-  if (h.inexact) s.exact = false;
+function angleBracket(s3, i) {
+  const h = htmlAt(s3.src, i);
+  if (h.inexact) s3.exact = false;
   if (h.end > i) {
-    if (h.autolink !== void 0) s.buf += h.autolink;
-    else s.push(2 /* Drop */, "");
+    if (h.autolink !== void 0) s3.buf += h.autolink;
+    else s3.push(2 /* Drop */, "");
     return h.end;
   }
-  s.buf += "<";
+  s3.buf += "<";
   return i + 1;
 }
 var WINDOW, AUTOLINK_URL, AUTOLINK_EMAIL, AUTOLINK_EMAIL_AT, WS2, ATTRIBUTE2, TAG, COMMENT, PROCESSING, DECLARATION, CDATA, AFTER_LT;
@@ -51301,11 +51326,11 @@ var init_inline_html = __esm({
     DECLARATION = /^<![A-Za-z][^>]*>/;
     CDATA = /^<!\[CDATA\[[\s\S]*?\]\]>/;
     AFTER_LT = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      if (/[#-'*+\--9=?A-Z^-~]/.test(String.fromCharCode(c))) AFTER_LT[c] = 1;
+    for (let c2 = 0; c2 < 128; c2++) {
+      if (/[#-'*+\--9=?A-Z^-~]/.test(String.fromCharCode(c2))) AFTER_LT[c2] = 1;
     }
-    for (const c of "/?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-      AFTER_LT[c.charCodeAt(0)] = 3;
+    for (const c2 of "/?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+      AFTER_LT[c2.charCodeAt(0)] = 3;
     AFTER_LT["!".charCodeAt(0)] = 2;
   }
 });
@@ -51317,36 +51342,36 @@ function parseResource(src, p) {
   if (src[i] === "<") {
     i++;
     for (; ; ) {
-      const c = src[i];
-      if (c === void 0 || c === "\n" || c === "<") return { end: -1, inexact: false };
-      if (c === ">") {
+      const c2 = src[i];
+      if (c2 === void 0 || c2 === "\n" || c2 === "<") return { end: -1, inexact: false };
+      if (c2 === ">") {
         i++;
         break;
       }
-      i += c === "\\" && src[i + 1] !== void 0 && ASCII_PUNCT.test(src[i + 1] ?? "") ? 2 : 1;
+      i += c2 === "\\" && src[i + 1] !== void 0 && ASCII_PUNCT.test(src[i + 1] ?? "") ? 2 : 1;
     }
   } else {
     let balance = 0;
     const start = i;
     for (; ; ) {
-      const c = src[i];
+      const c2 = src[i];
       const code2 = src.charCodeAt(i);
-      if (balance === 0 && (c === void 0 || c === ")" || c === " " || c === "	" || c === "\n"))
+      if (balance === 0 && (c2 === void 0 || c2 === ")" || c2 === " " || c2 === "	" || c2 === "\n"))
         break;
-      if (c === "(" && balance < 32) {
+      if (c2 === "(" && balance < 32) {
         balance++;
         i++;
         continue;
       }
-      if (c === ")") {
+      if (c2 === ")") {
         balance--;
         i++;
         continue;
       }
-      if (c === void 0 || c === "(" || code2 < 32 || code2 === 127 || c === " ")
+      if (c2 === void 0 || c2 === "(" || code2 < 32 || code2 === 127 || c2 === " ")
         return { end: -1, inexact: false };
       const next = src[i + 1];
-      i += c === "\\" && (next === "(" || next === ")" || next === "\\") ? 2 : 1;
+      i += c2 === "\\" && (next === "(" || next === ")" || next === "\\") ? 2 : 1;
     }
     if (i === start) return { end: -1, inexact: false };
   }
@@ -51360,10 +51385,10 @@ function parseResource(src, p) {
   }
   i++;
   for (; ; ) {
-    const c = src[i];
-    if (c === void 0) return { end: -1, inexact: false };
-    if (c === q2) break;
-    i += c === "\\" && (src[i + 1] === q2 || src[i + 1] === "\\") ? 2 : 1;
+    const c2 = src[i];
+    if (c2 === void 0) return { end: -1, inexact: false };
+    if (c2 === q2) break;
+    i += c2 === "\\" && (src[i + 1] === q2 || src[i + 1] === "\\") ? 2 : 1;
   }
   i = skipWs(src, i + 1);
   return { end: src[i] === ")" ? i + 1 : -1, inexact: false };
@@ -51381,46 +51406,46 @@ var init_link_resource = __esm({
 });
 
 // src/core/body/link-bracket.ts
-function openBracket(s, i, image) {
-  if (!image && s.src[i + 1] === "^") s.exact = false;
-  const piece = s.push(0 /* Text */, image ? "![" : "[");
-  s.brackets.push({ piece, image, active: true, delims: s.delims.length });
+function openBracket(s3, i, image) {
+  if (!image && s3.src[i + 1] === "^") s3.exact = false;
+  const piece = s3.push(0 /* Text */, image ? "![" : "[");
+  s3.brackets.push({ piece, image, active: true, delims: s3.delims.length });
   return i + (image ? 2 : 1);
 }
-function closeBracket(s, i) {
-  const opener = s.brackets.at(-1);
+function closeBracket(s3, i) {
+  const opener = s3.brackets.at(-1);
   if (opener === void 0) {
-    s.buf += "]";
+    s3.buf += "]";
     return i + 1;
   }
   let end = -1;
-  if (opener.active && s.src[i + 1] === "(") {
-    const r = parseResource(s.src, i + 1);
-    if (r.inexact) s.exact = false;
+  if (opener.active && s3.src[i + 1] === "(") {
+    const r = parseResource(s3.src, i + 1);
+    if (r.inexact) s3.exact = false;
     end = r.end;
   }
   if (end < 0) {
-    s.brackets.pop();
-    s.buf += "]";
+    s3.brackets.pop();
+    s3.buf += "]";
     return i + 1;
   }
-  s.flush();
-  s.brackets.pop();
-  if (!matchDelims(s.delims, opener.delims)) s.exact = false;
-  for (let k = opener.delims; k < s.delims.length; k++) {
-    const d = s.delims[k];
+  s3.flush();
+  s3.brackets.pop();
+  if (!matchDelims(s3.delims, opener.delims)) s3.exact = false;
+  for (let k2 = opener.delims; k2 < s3.delims.length; k2++) {
+    const d = s3.delims[k2];
     if (d) {
       d.sealed = true;
       if (opener.image) d.dropped = true;
     }
   }
   if (opener.image) {
-    s.pieces.length = opener.piece;
-    s.pieces.push({ kind: 2 /* Drop */, value: "" });
+    s3.pieces.length = opener.piece;
+    s3.pieces.push({ kind: 2 /* Drop */, value: "" });
   } else {
-    const p = s.pieces[opener.piece];
+    const p = s3.pieces[opener.piece];
     if (p) p.value = "";
-    for (const b of s.brackets) if (!b.image) b.active = false;
+    for (const b2 of s3.brackets) if (!b2.image) b2.active = false;
   }
   return end;
 }
@@ -51444,7 +51469,7 @@ function inlineText(src) {
     }
   }
   if (plain && !LITERAL_HINT.test(src)) return { text: { display: src, scan: src }, exact: true };
-  const s = new InlineState(src);
+  const s3 = new InlineState(src);
   const n = src.length;
   let i = 0;
   while (i < n) {
@@ -51455,19 +51480,19 @@ function inlineText(src) {
       j2++;
     }
     if (j2 > i) {
-      plainRun(s, i, j2);
+      plainRun(s3, i, j2);
       i = j2;
       if (i >= n) break;
     }
-    i = special(s, i);
+    i = special(s3, i);
   }
-  const text6 = s.finish();
-  return { text: text6, exact: s.exact };
+  const text6 = s3.finish();
+  return { text: text6, exact: s3.exact };
 }
-function plainRun(s, from, to) {
-  const src = s.src;
+function plainRun(s3, from, to) {
+  const src = s3.src;
   const run2 = src.slice(from, to);
-  if (s.exact && LITERAL_HINT.test(run2)) {
+  if (s3.exact && LITERAL_HINT.test(run2)) {
     let checkedTo = -1;
     for (const m of run2.matchAll(LITERAL_TRIGGER)) {
       let start = from + m.index;
@@ -51478,39 +51503,39 @@ function plainRun(s, from, to) {
       while (end < src.length && !/[\s<]/.test(src[end] ?? " ")) end++;
       checkedTo = end;
       if (literalMatters(src.slice(start, end))) {
-        s.exact = false;
+        s3.exact = false;
         break;
       }
     }
   }
-  s.buf += run2;
+  s3.buf += run2;
 }
-function special(s, i) {
-  const c = s.src[i];
-  switch (c) {
+function special(s3, i) {
+  const c2 = s3.src[i];
+  switch (c2) {
     case "\\":
-      return backslashEscape(s, i);
+      return backslashEscape(s3, i);
     case "`":
-      return codeSpan2(s, i);
+      return codeSpan2(s3, i);
     case "<":
-      return angleBracket(s, i);
+      return angleBracket(s3, i);
     case "&":
-      return characterReference2(s, i);
+      return characterReference2(s3, i);
     case "*":
     case "_":
-      return attentionRun(s, i, c);
+      return attentionRun(s3, i, c2);
     case "~":
-      return tildeRun(s, i);
+      return tildeRun(s3, i);
     case "!":
-      if (s.src[i + 1] === "[") return openBracket(s, i, true);
-      s.buf += "!";
+      if (s3.src[i + 1] === "[") return openBracket(s3, i, true);
+      s3.buf += "!";
       return i + 1;
     case "[":
-      return openBracket(s, i, false);
+      return openBracket(s3, i, false);
     case "]":
-      return closeBracket(s, i);
+      return closeBracket(s3, i);
     default:
-      s.buf += c ?? "";
+      s3.buf += c2 ?? "";
       return i + 1;
   }
 }
@@ -51526,7 +51551,7 @@ var init_inline_text = __esm({
     init_inline_state();
     init_link_bracket();
     SPECIAL = new Uint8Array(128);
-    for (const c of "\\`<&*_~[]!") SPECIAL[c.charCodeAt(0)] = 1;
+    for (const c2 of "\\`<&*_~[]!") SPECIAL[c2.charCodeAt(0)] = 1;
   }
 });
 
@@ -51618,10 +51643,10 @@ function splitLines(text6) {
   let start = 0;
   const n = text6.length;
   for (let i = 0; i < n; i++) {
-    const c = text6.charCodeAt(i);
-    if (c === 10 || c === 13) {
+    const c2 = text6.charCodeAt(i);
+    if (c2 === 10 || c2 === 13) {
       lines.push(text6.slice(start, i));
-      if (c === 13 && text6.charCodeAt(i + 1) === 10) i++;
+      if (c2 === 13 && text6.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
@@ -52103,7 +52128,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain3, path3, match) {
+function findUrl(_2, protocol, domain3, path3, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -52129,7 +52154,7 @@ function findUrl(_, protocol, domain3, path3, match) {
   }
   return result;
 }
-function findEmail(_, atext, label2) {
+function findEmail(_2, atext, label2) {
   if (/[\d\-_]$/.test(label2)) {
     return false;
   }
@@ -52141,7 +52166,7 @@ function findEmail(_, atext, label2) {
     position: void 0
   };
 }
-function findMailto(_, atext, label2) {
+function findMailto(_2, atext, label2) {
   if (/[\d\-_]$/.test(label2)) {
     return false;
   }
@@ -52263,7 +52288,7 @@ function exitFootnoteDefinition(token) {
 function footnoteReferencePeek() {
   return "[";
 }
-function footnoteReference(node4, _, state, info) {
+function footnoteReference(node4, _2, state, info) {
   const tracker = state.createTracker(info);
   let value = tracker.move("[^");
   const exit3 = state.enter("footnoteReference");
@@ -52321,7 +52346,7 @@ function enterStrikethrough(token) {
 function exitStrikethrough(token) {
   this.exit(token);
 }
-function handleDelete(node4, _, state, info) {
+function handleDelete(node4, _2, state, info) {
   const tracker = state.createTracker(info);
   const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
   const exit3 = state.enter("strikethrough");
@@ -53330,8 +53355,8 @@ var init_edit_map = __esm({
        *   Nothing.
        */
       consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
+        this.map.sort(function(a, b2) {
+          return a[0] - b2[0];
         });
         if (this.map.length === 0) {
           return;
@@ -53751,8 +53776,8 @@ function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
       start[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map2.add(a, b, []);
+        const b2 = range[3] - range[2] - 1;
+        map2.add(a, b2, []);
       }
     }
     map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
@@ -54072,7 +54097,7 @@ function parse6(input3) {
       reparsed = tryReference(source.join("\n"));
     }
     if (reparsed) {
-      for (let k = first; k < last; k++) irs[k] = [];
+      for (let k2 = first; k2 < last; k2++) irs[k2] = [];
       irs[last] = reparsed;
     } else {
       truncated = true;
@@ -54105,9 +54130,9 @@ function safeForReference(lines) {
   for (const line2 of lines) {
     let markers = 0;
     for (let i = 0; i < line2.length && i < 400; i++) {
-      const c = line2[i];
-      if (c === ">" || c === "-" || c === "*" || c === "+") markers++;
-      else if (c !== " " && c !== "	" && !(c !== void 0 && c >= "0" && c <= "9") && c !== "." && c !== ")")
+      const c2 = line2[i];
+      if (c2 === ">" || c2 === "-" || c2 === "*" || c2 === "+") markers++;
+      else if (c2 !== " " && c2 !== "	" && !(c2 !== void 0 && c2 >= "0" && c2 <= "9") && c2 !== "." && c2 !== ")")
         break;
     }
     if (markers > 16) return false;
@@ -54215,12 +54240,12 @@ var init_inherits = __esm({
 // src/core/rules/criteria-rule.ts
 function criteriaSections(body, names) {
   const keys = new Set(names.map(sectionKey));
-  return body.sections.filter((s) => keys.has(s.key));
+  return body.sections.filter((s3) => keys.has(s3.key));
 }
 function fixFor(name, missing) {
   const bullets = Array.from(
     { length: Math.max(1, missing) },
-    (_, i) => i === 0 ? "- p99 latency of /search < 200 ms" : "- another measurable outcome"
+    (_2, i) => i === 0 ? "- p99 latency of /search < 200 ms" : "- another measurable outcome"
   );
   return { kind: "append", block: `## ${name}
 ${bullets.join("\n")}`, placeholder: true };
@@ -54236,7 +54261,7 @@ function judge(body, settings) {
       fix: fixFor(name, settings.min_items)
     };
   }
-  const entries = sections.flatMap((s) => s.items.length > 0 ? s.items : s.paragraphs);
+  const entries = sections.flatMap((s3) => s3.items.length > 0 ? s3.items : s3.paragraphs);
   if (entries.length < settings.min_items) {
     const what = entries.length === 0 ? `The \`${section.title}\` section is empty` : `The \`${section.title}\` section has ${entries.length} of ${settings.min_items} required criteria`;
     return { ok: false, message: what, fix: fixFor(name, settings.min_items - entries.length) };
@@ -54275,7 +54300,7 @@ function exemptionReason(item, config3) {
     return `this ${item.kind === "pr" ? "pull request" : "issue"} is closed`;
   if (item.kind === "pr" && item.draft && config3.exempt.draft_prs) return "draft pull request";
   const author = item.author?.toLowerCase();
-  const bots = new Set(config3.exempt.bots.map((b) => b.toLowerCase()));
+  const bots = new Set(config3.exempt.bots.map((b2) => b2.toLowerCase()));
   if (author !== void 0 && (item.authorIsBot || author.endsWith("[bot]") || bots.has(author))) {
     return `authored by a bot (${quietLogin(item.author ?? "")})`;
   }
@@ -54303,18 +54328,18 @@ function replaceOwner(login3) {
   return login3 === void 0 ? SAY_ONE_LOGIN : { kind: "replace-owner", login: login3 };
 }
 function accountableField(body) {
-  const fields = body.raci.filter((f) => f.role === "accountable");
+  const fields = body.raci.filter((f2) => f2.role === "accountable");
   if (fields.length === 0) return null;
   const seen = /* @__PURE__ */ new Set();
   const mentions = [];
-  for (const m of fields.flatMap((f) => f.mentions)) {
+  for (const m of fields.flatMap((f2) => f2.mentions)) {
     const key = `${m.kind}:${m.login.toLowerCase()}`;
     if (!seen.has(key)) {
       seen.add(key);
       mentions.push(m);
     }
   }
-  return { mentions, unparsed: fields.flatMap((f) => f.unparsed) };
+  return { mentions, unparsed: fields.flatMap((f2) => f2.unparsed) };
 }
 function notAMention(text6, suggested) {
   if (LOGIN.test(text6) && isPlaceholderLogin(text6)) {
@@ -54495,7 +54520,7 @@ var init_civil_dates = __esm({
 // src/followup/decision-record.ts
 function decisionRecordOf(body) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const s of body.sections) byKey.set(s.key, [...byKey.get(s.key) ?? [], s]);
+  for (const s3 of body.sections) byKey.set(s3.key, [...byKey.get(s3.key) ?? [], s3]);
   const content3 = (name) => (byKey.get(sectionKey(name)) ?? []).flatMap(contentOf).filter((t) => t.trim() !== "");
   const missing = DECISION_SECTIONS.filter((name) => content3(name).length === 0);
   const review = content3("Review date");
@@ -54519,7 +54544,7 @@ var init_decision_record = __esm({
       "Expected outcome",
       "Review date"
     ];
-    contentOf = (s) => [...s.paragraphs, ...s.items];
+    contentOf = (s3) => [...s3.paragraphs, ...s3.items];
   }
 });
 
@@ -54556,7 +54581,7 @@ function overdueActions(actions, now, timeZone) {
     if (a.done || a.due === void 0) return [];
     const overdueDays = daysSince(a.due, now, timeZone);
     return overdueDays > 0 ? [{ ...a, overdueDays }] : [];
-  }).sort((a, b) => b.overdueDays - a.overdueDays);
+  }).sort((a, b2) => b2.overdueDays - a.overdueDays);
 }
 var OWNER, ISSUE_REF;
 var init_postmortem_actions = __esm({
@@ -54942,7 +54967,7 @@ async function checkItem(ctx, deps, subject) {
   const { store, appId } = deps;
   const { owner, repo, issue: issue2, head } = subject;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, store, owner, repo);
+  const loaded = await loadRepoConfig(octokit, store, owner, repo, deps.configPath);
   if (loaded.state === "absent") return { config: "absent" };
   const checkOn = (output2) => head ? publishCheckRun({
     octokit,
@@ -55014,7 +55039,7 @@ async function checkItem(ctx, deps, subject) {
       }) : void 0
     ]);
     const failures = [checkWrite, ...otherWrites].flatMap(
-      (w) => w.status === "rejected" ? [w.reason] : []
+      (w2) => w2.status === "rejected" ? [w2.reason] : []
     );
     for (const reason of failures.slice(1)) {
       log.warn({ err: reason, repository, number: issue2.number }, "another write failed too");
@@ -55317,7 +55342,7 @@ async function onCommentCommand(context, deps) {
   if (!command) return;
   const owner = repository.owner.login;
   const repo = repository.name;
-  const loaded = await loadRepoConfig(octokit, deps.store, owner, repo);
+  const loaded = await loadRepoConfig(octokit, deps.store, owner, repo, deps.configPath);
   if (loaded.state === "absent") return;
   const commenter = comment.user.login;
   const reply = (body) => octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
@@ -55407,7 +55432,13 @@ async function onMergeGroup(context, deps) {
   const { repository, merge_group: group } = context.payload;
   if (!repository?.owner?.login || !group?.head_sha) return;
   const owner = repository.owner.login;
-  const loaded = await loadRepoConfig(context.octokit, deps.store, owner, repository.name);
+  const loaded = await loadRepoConfig(
+    context.octokit,
+    deps.store,
+    owner,
+    repository.name,
+    deps.configPath
+  );
   if (loaded.state === "absent") return;
   await publishCheckRun({
     octokit: context.octokit,
@@ -55437,7 +55468,7 @@ async function onPush(context, deps) {
   const owner = repository?.owner?.login ?? repository?.owner?.name;
   if (!owner || !ref2?.startsWith("refs/heads/")) return;
   const touched = (commits ?? []).some(
-    (c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []].includes(CONFIG_PATH)
+    (c2) => [...c2.added ?? [], ...c2.modified ?? [], ...c2.removed ?? []].includes(CONFIG_PATH)
   );
   if (!touched) return;
   const branch = ref2.slice("refs/heads/".length);
@@ -55511,7 +55542,7 @@ async function onStickyCommentChanged(context, deps) {
   const { payload, octokit } = context;
   const { comment, issue: issue2, repository, sender } = payload;
   if (!repository?.owner?.login || !issue2 || !comment) return;
-  if (comment.performed_via_github_app?.id !== deps.appId) return;
+  if (!isAppAuthor(comment, deps.appId)) return;
   if (sender?.type === "Bot") return;
   const owner = repository.owner.login;
   const repo = repository.name;
@@ -55521,6 +55552,7 @@ async function onStickyCommentChanged(context, deps) {
 var init_on_sticky_comment_changed = __esm({
   "src/handlers/on-sticky-comment-changed.ts"() {
     "use strict";
+    init_is_app_author();
     init_check_item();
     init_pull_request_subject();
   }
@@ -56376,8 +56408,8 @@ var require_counter = __commonJS({
       }
       async get() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         return {
           help: this.help,
@@ -56510,8 +56542,8 @@ var require_gauge = __commonJS({
       }
       async get() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         return {
           help: this.help,
@@ -56663,8 +56695,8 @@ var require_histogram = __commonJS({
       }
       async getForPromString() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         const data = Object.values(this.hashMap);
         const values = data.map(extractBucketValuesForExport(this)).reduce(addSumAndCountForExport(this), []);
@@ -56787,11 +56819,11 @@ var require_histogram = __commonJS({
             this.bucketExemplars
           );
         }
-        const b = findBound(this.upperBounds, labelValuePair.value);
+        const b2 = findBound(this.upperBounds, labelValuePair.value);
         valueFromMap.sum += labelValuePair.value;
         valueFromMap.count += 1;
-        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
-          valueFromMap.bucketValues[b] += 1;
+        if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b2)) {
+          valueFromMap.bucketValues[b2] += 1;
         }
         this.hashMap[hash2] = valueFromMap;
       };
@@ -56888,11 +56920,11 @@ var require_treebase = __commonJS({
     TreeBase.prototype.find = function(data) {
       var res = this._root;
       while (res !== null) {
-        var c = this._comparator(data, res.data);
-        if (c === 0) {
+        var c2 = this._comparator(data, res.data);
+        if (c2 === 0) {
           return res.data;
         } else {
-          res = res.get_child(c > 0);
+          res = res.get_child(c2 > 0);
         }
       }
       return null;
@@ -56901,13 +56933,13 @@ var require_treebase = __commonJS({
       var res = this._root;
       var iter = this.iterator();
       while (res !== null) {
-        var c = this._comparator(data, res.data);
-        if (c === 0) {
+        var c2 = this._comparator(data, res.data);
+        if (c2 === 0) {
           iter._cursor = res;
           return iter;
         } else {
           iter._ancestors.push(res);
-          res = res.get_child(c > 0);
+          res = res.get_child(c2 > 0);
         }
       }
       return null;
@@ -56917,13 +56949,13 @@ var require_treebase = __commonJS({
       var iter = this.iterator();
       var cmp = this._comparator;
       while (cur !== null) {
-        var c = cmp(item, cur.data);
-        if (c === 0) {
+        var c2 = cmp(item, cur.data);
+        if (c2 === 0) {
           iter._cursor = cur;
           return iter;
         }
         iter._ancestors.push(cur);
-        cur = cur.get_child(c > 0);
+        cur = cur.get_child(c2 > 0);
       }
       for (var i = iter._ancestors.length - 1; i >= 0; --i) {
         cur = iter._ancestors[i];
@@ -57336,19 +57368,19 @@ var require_tdigest = __commonJS({
       var result = [];
       if (everything) {
         this._cumulate(true);
-        this.centroids.each(function(c) {
-          result.push(c);
+        this.centroids.each(function(c2) {
+          result.push(c2);
         });
       } else {
-        this.centroids.each(function(c) {
-          result.push({ mean: c.mean, n: c.n });
+        this.centroids.each(function(c2) {
+          result.push({ mean: c2.mean, n: c2.n });
         });
       }
       return result;
     };
     TDigest.prototype.summary = function() {
       var approx = this.discrete ? "exact " : "approximating ";
-      var s = [
+      var s3 = [
         approx + this.n + " samples using " + this.size() + " centroids",
         "min = " + this.percentile(0),
         "Q1  = " + this.percentile(0.25),
@@ -57356,25 +57388,25 @@ var require_tdigest = __commonJS({
         "Q3  = " + this.percentile(0.75),
         "max = " + this.percentile(1)
       ];
-      return s.join("\n");
+      return s3.join("\n");
     };
-    function compare_centroid_means(a, b) {
-      return a.mean > b.mean ? 1 : a.mean < b.mean ? -1 : 0;
+    function compare_centroid_means(a, b2) {
+      return a.mean > b2.mean ? 1 : a.mean < b2.mean ? -1 : 0;
     }
-    function compare_centroid_mean_cumns(a, b) {
-      return a.mean_cumn - b.mean_cumn;
+    function compare_centroid_mean_cumns(a, b2) {
+      return a.mean_cumn - b2.mean_cumn;
     }
-    TDigest.prototype.push = function(x, n) {
+    TDigest.prototype.push = function(x2, n) {
       n = n || 1;
-      x = Array.isArray(x) ? x : [x];
-      for (var i = 0; i < x.length; i++) {
-        this._digest(x[i], n);
+      x2 = Array.isArray(x2) ? x2 : [x2];
+      for (var i = 0; i < x2.length; i++) {
+        this._digest(x2[i], n);
       }
     };
-    TDigest.prototype.push_centroid = function(c) {
-      c = Array.isArray(c) ? c : [c];
-      for (var i = 0; i < c.length; i++) {
-        this._digest(c[i].mean, c[i].n);
+    TDigest.prototype.push_centroid = function(c2) {
+      c2 = Array.isArray(c2) ? c2 : [c2];
+      for (var i = 0; i < c2.length; i++) {
+        this._digest(c2[i].mean, c2[i].n);
       }
     };
     TDigest.prototype._cumulate = function(exact) {
@@ -57382,62 +57414,62 @@ var require_tdigest = __commonJS({
         return;
       }
       var cumn = 0;
-      this.centroids.each(function(c) {
-        c.mean_cumn = cumn + c.n / 2;
-        cumn = c.cumn = cumn + c.n;
+      this.centroids.each(function(c2) {
+        c2.mean_cumn = cumn + c2.n / 2;
+        cumn = c2.cumn = cumn + c2.n;
       });
       this.n = this.last_cumulate = cumn;
     };
-    TDigest.prototype.find_nearest = function(x) {
+    TDigest.prototype.find_nearest = function(x2) {
       if (this.size() === 0) {
         return null;
       }
-      var iter = this.centroids.lowerBound({ mean: x });
-      var c = iter.data() === null ? iter.prev() : iter.data();
-      if (c.mean === x || this.discrete) {
-        return c;
+      var iter = this.centroids.lowerBound({ mean: x2 });
+      var c2 = iter.data() === null ? iter.prev() : iter.data();
+      if (c2.mean === x2 || this.discrete) {
+        return c2;
       }
       var prev = iter.prev();
-      if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+      if (prev && Math.abs(prev.mean - x2) < Math.abs(c2.mean - x2)) {
         return prev;
       } else {
-        return c;
+        return c2;
       }
     };
-    TDigest.prototype._new_centroid = function(x, n, cumn) {
-      var c = { mean: x, n, cumn };
-      this.centroids.insert(c);
+    TDigest.prototype._new_centroid = function(x2, n, cumn) {
+      var c2 = { mean: x2, n, cumn };
+      this.centroids.insert(c2);
       this.n += n;
-      return c;
+      return c2;
     };
-    TDigest.prototype._addweight = function(nearest, x, n) {
-      if (x !== nearest.mean) {
-        nearest.mean += n * (x - nearest.mean) / (nearest.n + n);
+    TDigest.prototype._addweight = function(nearest, x2, n) {
+      if (x2 !== nearest.mean) {
+        nearest.mean += n * (x2 - nearest.mean) / (nearest.n + n);
       }
       nearest.cumn += n;
       nearest.mean_cumn += n / 2;
       nearest.n += n;
       this.n += n;
     };
-    TDigest.prototype._digest = function(x, n) {
+    TDigest.prototype._digest = function(x2, n) {
       var min = this.centroids.min();
       var max = this.centroids.max();
-      var nearest = this.find_nearest(x);
-      if (nearest && nearest.mean === x) {
-        this._addweight(nearest, x, n);
+      var nearest = this.find_nearest(x2);
+      if (nearest && nearest.mean === x2) {
+        this._addweight(nearest, x2, n);
       } else if (nearest === min) {
-        this._new_centroid(x, n, 0);
+        this._new_centroid(x2, n, 0);
       } else if (nearest === max) {
-        this._new_centroid(x, n, this.n);
+        this._new_centroid(x2, n, this.n);
       } else if (this.discrete) {
-        this._new_centroid(x, n, nearest.cumn);
+        this._new_centroid(x2, n, nearest.cumn);
       } else {
         var p = nearest.mean_cumn / this.n;
         var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
         if (max_n - nearest.n >= n) {
-          this._addweight(nearest, x, n);
+          this._addweight(nearest, x2, n);
         } else {
-          this._new_centroid(x, n, nearest.cumn);
+          this._new_centroid(x2, n, nearest.cumn);
         }
       }
       this._cumulate(false);
@@ -57445,10 +57477,10 @@ var require_tdigest = __commonJS({
         this.compress();
       }
     };
-    TDigest.prototype.bound_mean = function(x) {
-      var iter = this.centroids.upperBound({ mean: x });
+    TDigest.prototype.bound_mean = function(x2) {
+      var iter = this.centroids.upperBound({ mean: x2 });
       var lower = iter.prev();
-      var upper = lower.mean === x ? lower : iter.next();
+      var upper = lower.mean === x2 ? lower : iter.next();
       return [lower, upper];
     };
     TDigest.prototype.p_rank = function(x_or_xlist) {
@@ -57456,23 +57488,23 @@ var require_tdigest = __commonJS({
       var ps = xs.map(this._p_rank, this);
       return Array.isArray(x_or_xlist) ? ps : ps[0];
     };
-    TDigest.prototype._p_rank = function(x) {
+    TDigest.prototype._p_rank = function(x2) {
       if (this.size() === 0) {
         return void 0;
-      } else if (x < this.centroids.min().mean) {
+      } else if (x2 < this.centroids.min().mean) {
         return 0;
-      } else if (x > this.centroids.max().mean) {
+      } else if (x2 > this.centroids.max().mean) {
         return 1;
       }
       this._cumulate(true);
-      var bound = this.bound_mean(x);
+      var bound = this.bound_mean(x2);
       var lower = bound[0], upper = bound[1];
       if (this.discrete) {
         return lower.cumn / this.n;
       } else {
         var cumn = lower.mean_cumn;
         if (lower !== upper) {
-          cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
+          cumn += (x2 - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
         }
         return cumn / this.n;
       }
@@ -57539,15 +57571,15 @@ var require_tdigest = __commonJS({
       TDigest.prototype.push.call(this, x_or_xlist);
       this.check_continuous();
     };
-    Digest.prototype._new_centroid = function(x, n, cumn) {
+    Digest.prototype._new_centroid = function(x2, n, cumn) {
       this.n_unique += 1;
-      TDigest.prototype._new_centroid.call(this, x, n, cumn);
+      TDigest.prototype._new_centroid.call(this, x2, n, cumn);
     };
-    Digest.prototype._addweight = function(nearest, x, n) {
+    Digest.prototype._addweight = function(nearest, x2, n) {
       if (nearest.n === 1) {
         this.n_unique -= 1;
       }
-      TDigest.prototype._addweight.call(this, nearest, x, n);
+      TDigest.prototype._addweight.call(this, nearest, x2, n);
     };
     Digest.prototype.check_continuous = function() {
       if (this.mode !== "auto" || this.size() < this.digest_thresh) {
@@ -57669,22 +57701,22 @@ var require_summary = __commonJS({
       }
       async get() {
         if (this.collect) {
-          const v = this.collect();
-          if (v instanceof Promise) await v;
+          const v2 = this.collect();
+          if (v2 instanceof Promise) await v2;
         }
         const hashKeys = Object.keys(this.hashMap);
         const values = [];
         hashKeys.forEach((hashKey) => {
-          const s = this.hashMap[hashKey];
-          if (s) {
-            if (this.pruneAgedBuckets && s.td.size() === 0) {
+          const s3 = this.hashMap[hashKey];
+          if (s3) {
+            if (this.pruneAgedBuckets && s3.td.size() === 0) {
               delete this.hashMap[hashKey];
             } else {
-              extractSummariesForExport(s, this.percentiles).forEach((v) => {
-                values.push(v);
+              extractSummariesForExport(s3, this.percentiles).forEach((v2) => {
+                values.push(v2);
               });
-              values.push(getSumForExport(s, this));
-              values.push(getCountForExport(s, this));
+              values.push(getSumForExport(s3, this));
+              values.push(getCountForExport(s3, this));
             }
           }
         });
@@ -57698,10 +57730,10 @@ var require_summary = __commonJS({
       }
       reset() {
         const data = Object.values(this.hashMap);
-        data.forEach((s) => {
-          s.td.reset();
-          s.count = 0;
-          s.sum = 0;
+        data.forEach((s3) => {
+          s3.td.reset();
+          s3.count = 0;
+          s3.sum = 0;
         });
       }
       /**
@@ -57997,12 +58029,12 @@ var require_semver = __commonJS({
       if (ownVersionParsed.prerelease != null) return function isExactmatch(globalVersion) {
         return globalVersion === ownVersion;
       };
-      function _reject(v) {
-        rejectedVersions.add(v);
+      function _reject(v2) {
+        rejectedVersions.add(v2);
         return false;
       }
-      function _accept(v) {
-        acceptedVersions.add(v);
+      function _accept(v2) {
+        acceptedVersions.add(v2);
         return true;
       }
       return function isCompatible2(globalVersion) {
@@ -60590,11 +60622,11 @@ var require_metricAggregators = __commonJS({
       /**
        * @return The sum of values.
        */
-      sum: AggregatorFactory((v) => v.reduce((p, c) => p + c.value, 0)),
+      sum: AggregatorFactory((v2) => v2.reduce((p, c2) => p + c2.value, 0)),
       /**
        * @return The first value.
        */
-      first: AggregatorFactory((v) => v[0].value),
+      first: AggregatorFactory((v2) => v2[0].value),
       /**
        * @return {undefined} Undefined; omits the metric.
        */
@@ -60604,19 +60636,19 @@ var require_metricAggregators = __commonJS({
        * @return The arithmetic mean of the values.
        */
       average: AggregatorFactory(
-        (v) => v.reduce((p, c) => p + c.value, 0) / v.length
+        (v2) => v2.reduce((p, c2) => p + c2.value, 0) / v2.length
       ),
       /**
        * @return The minimum of the values.
        */
       min: AggregatorFactory(
-        (v) => v.reduce((p, c) => Math.min(p, c.value), Infinity)
+        (v2) => v2.reduce((p, c2) => Math.min(p, c2.value), Infinity)
       ),
       /**
        * @return The maximum of the values.
        */
       max: AggregatorFactory(
-        (v) => v.reduce((p, c) => Math.max(p, c.value), -Infinity)
+        (v2) => v2.reduce((p, c2) => Math.max(p, c2.value), -Infinity)
       )
     };
   }
@@ -60966,8 +60998,8 @@ function itemFromNode(node4) {
     )
   ];
   for (const pr of present(node4.closedByPullRequestsReferences)) {
-    for (const c of present(pr.commits)) {
-      signs.push({ kind: "linked-pr", login: null, at: c.commit.committedDate });
+    for (const c2 of present(pr.commits)) {
+      signs.push({ kind: "linked-pr", login: null, at: c2.commit.committedDate });
     }
     signs.push(...timelineSigns(present(pr.timelineItems), true));
   }
@@ -61115,7 +61147,7 @@ function fromConfig(value) {
   return { kind: login3.includes("/") ? "team" : "user", login: login3, source: "config" };
 }
 function escalationTarget(body, configured) {
-  const named = body.raci.filter((f) => f.role === "escalation").flatMap((f) => f.mentions).find((m) => m.kind === "team" || !isPlaceholderLogin(m.login));
+  const named = body.raci.filter((f2) => f2.role === "escalation").flatMap((f2) => f2.mentions).find((m) => m.kind === "team" || !isPlaceholderLogin(m.login));
   if (named) return { kind: named.kind, login: named.login, source: "body" };
   return fromConfig(configured) ?? { kind: "report", source: "none" };
 }
@@ -61225,8 +61257,8 @@ function planQuiet(input3, at) {
     }
     quiet.push(entry);
   }
-  quiet.sort((a, b) => b.quietDays - a.quietDays || a.number - b.number);
-  nudges.sort((a, b) => b.days - a.days || a.number - b.number);
+  quiet.sort((a, b2) => b2.quietDays - a.quietDays || a.number - b2.number);
+  nudges.sort((a, b2) => b2.days - a.days || a.number - b2.number);
   return { quiet, escalations, nudges };
 }
 function planDecisions(input3, at) {
@@ -61261,8 +61293,8 @@ function planDecisions(input3, at) {
     if (past === 0) due.push(entry);
     else overdue.push({ ...entry, overdueDays: past });
   }
-  due.sort((a, b) => a.reviewDate.localeCompare(b.reviewDate) || a.number - b.number);
-  overdue.sort((a, b) => b.overdueDays - a.overdueDays || a.number - b.number);
+  due.sort((a, b2) => a.reviewDate.localeCompare(b2.reviewDate) || a.number - b2.number);
+  overdue.sort((a, b2) => b2.overdueDays - a.overdueDays || a.number - b2.number);
   return { due, overdue, reminders };
 }
 function planActions(input3) {
@@ -61279,7 +61311,7 @@ function planActions(input3) {
         issue: a.issue
       })
     )
-  ).sort((a, b) => b.overdueDays - a.overdueDays || a.number - b.number);
+  ).sort((a, b2) => b2.overdueDays - a.overdueDays || a.number - b2.number);
 }
 function planFollowup(input3) {
   const at = input3.now.toISOString();
@@ -61354,12 +61386,12 @@ function itemFacts(i) {
     body: parseBody(i.body)
   };
 }
-async function planRepositoryFollowup(p, config3, snapshot) {
+async function planRepositoryFollowup(p, config3) {
   const { octokit, store, owner, repo, now } = p;
   const settings = config3.followup;
   const timeZone = config3.status.timezone;
   const collector = followupCollector(octokit, owner, repo);
-  const labelled = snapshot ?? await collector.labelled({
+  const labelled = await collector.labelled({
     inProgress: config3.in_progress_labels,
     decision: settings.decision_label,
     postmortem: settings.postmortem_label
@@ -61378,10 +61410,10 @@ async function planRepositoryFollowup(p, config3, snapshot) {
   };
   const inProgress = [];
   for (const item of labelled.inProgress) {
-    const f = itemFacts(item);
-    facts.set(item.number, f);
-    if (exemptionReason(f, config3) !== void 0) continue;
-    const owner2 = accountableOwner(f.body, f.assignees);
+    const f2 = itemFacts(item);
+    facts.set(item.number, f2);
+    if (exemptionReason(f2, config3) !== void 0) continue;
+    const owner2 = accountableOwner(f2.body, f2.assignees);
     if (owner2 === void 0) continue;
     const lastActivity = lastSignOfLife(item, owner2, config3.in_progress_labels);
     if (workingDaysBetween(lastActivity, now, timeZone) < settings.quiet_days) continue;
@@ -61392,19 +61424,21 @@ async function planRepositoryFollowup(p, config3, snapshot) {
       title: item.title,
       url: item.url,
       owner: owner2,
-      escalation: escalationTarget(f.body, settings.escalate_to),
+      escalation: escalationTarget(f2.body, settings.escalate_to),
       lastActivity,
       record: comment?.followup
     });
   }
   const decisions = [];
   for (const item of labelled.decisions) {
-    const f = itemFacts(item);
-    facts.set(item.number, f);
-    const reviewDate = decisionRecordOf(f.body).reviewDate;
+    const f2 = itemFacts(item);
+    facts.set(item.number, f2);
+    const reviewDate = decisionRecordOf(f2.body).reviewDate;
     if (reviewDate === void 0) continue;
-    const owner2 = accountableOwner(f.body, f.assignees);
-    const comment = await record2(item.number);
+    const past = daysSince(reviewDate, now, timeZone);
+    if (past < -6) continue;
+    const owner2 = accountableOwner(f2.body, f2.assignees);
+    const comment = past >= 0 ? await record2(item.number) : void 0;
     decisions.push({
       number: item.number,
       title: item.title,
@@ -61417,26 +61451,26 @@ async function planRepositoryFollowup(p, config3, snapshot) {
   }
   const sections = settings.postmortem_sections;
   const postmortemFacts = labelled.postmortems.map((item) => ({ item, f: itemFacts(item) }));
-  const links = postmortemFacts.flatMap(({ f }) => linkedActionIssues(f.body, sections));
+  const links = postmortemFacts.flatMap(({ f: f2 }) => linkedActionIssues(f2.body, sections));
   const linkedItems = links.length > 0 ? await collector.issues(links) : /* @__PURE__ */ new Map();
   const linked = /* @__PURE__ */ new Map();
   for (const [number4, i] of linkedItems) {
-    const f = itemFacts(i);
+    const f2 = itemFacts(i);
     linked.set(number4, {
-      owner: accountableOwner(f.body, f.assignees),
+      owner: accountableOwner(f2.body, f2.assignees),
       state: i.state,
       due: i.milestoneDue ? findDate(i.milestoneDue) : void 0,
       title: i.title
     });
   }
-  const postmortems = postmortemFacts.map(({ item, f }) => ({
+  const postmortems = postmortemFacts.map(({ item, f: f2 }) => ({
     number: item.number,
     title: item.title,
     url: item.url,
-    actions: postmortemActions(f.body, sections, linked)
+    actions: postmortemActions(f2.body, sections, linked)
   }));
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
-  return { plan, requests: collector.requests, comments, facts };
+  return { plan, requests: collector.requests, facts };
 }
 var init_run_followup = __esm({
   "src/followup/run-followup.ts"() {
@@ -61462,21 +61496,886 @@ var init_run_followup = __esm({
 });
 
 // node_modules/croner/dist/croner.js
-function g(s, e, t, n = 0, r = 0, a = 0, i = 0) {
-  let o = s >= 0 && s < 100, u = Date.UTC(o ? s + 400 : s, e, t, n, r, a, i);
+function g(s3, e, t, n = 0, r = 0, a = 0, i = 0) {
+  let o = s3 >= 0 && s3 < 100, u = Date.UTC(o ? s3 + 400 : s3, e, t, n, r, a, i);
   return o ? u - 126227808e5 : u;
 }
-var E, H, P, $;
+function D(s3) {
+  return g(s3.y, s3.m - 1, s3.d, s3.h, s3.i, s3.s);
+}
+function w(s3, e) {
+  return s3.y === e.y && s3.m === e.m && s3.d === e.d && s3.h === e.h && s3.i === e.i && s3.s === e.s;
+}
+function O(s3) {
+  let e = s3.substring(9);
+  return e.includes("Z") || e.includes("+") || e.includes("-");
+}
+function Z(s3, e) {
+  let t = new Date(Date.parse(s3));
+  if (isNaN(t)) throw new Error("Invalid ISO8601 passed to timezone parser.");
+  return O(s3) ? { tp: T(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), "Etc/UTC"), ms: t.getUTCMilliseconds() } : { tp: T(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), e), ms: t.getMilliseconds() };
+}
+function v(s3, e, t) {
+  let { tp: n, ms: r } = Z(s3, e);
+  return new Date(N(n, t).getTime() + r);
+}
+function N(s3, e) {
+  let t = _(s3);
+  if (t.kind === "single") return t.date;
+  if (t.kind === "ambiguous") return t.earlier;
+  if (e) throw new Error("Invalid date passed to fromTZ()");
+  return t.after;
+}
+function _(s3) {
+  let e = D(s3), t = (i) => R(new Date(i), s3.tz), n = e - t(e), r = y(new Date(n), s3.tz);
+  if (w(r, s3)) {
+    let i = D(r) - n, o = n - (t(n - E) - i);
+    if (o < n && w(y(new Date(o), s3.tz), s3)) return { kind: "ambiguous", earlier: new Date(o), later: new Date(n) };
+    let u = n + (i - t(n + E));
+    return u > n && w(y(new Date(u), s3.tz), s3) ? { kind: "ambiguous", earlier: new Date(n), later: new Date(u) } : { kind: "single", date: new Date(n) };
+  }
+  let a = e - (D(r) - n);
+  return w(y(new Date(a), s3.tz), s3) ? { kind: "single", date: new Date(a) } : { kind: "gap", before: new Date(Math.min(n, a)), after: new Date(Math.max(n, a)) };
+}
+function R(s3, e) {
+  return D(y(s3, e)) - (s3.getTime() - s3.getUTCMilliseconds());
+}
+function k(s3, e, t) {
+  let n = R(new Date(s3), t);
+  for (; e - s3 > 1e3; ) {
+    let r = s3 + Math.floor((e - s3) / 2e3) * 1e3;
+    R(new Date(r), t) === n ? s3 = r : e = r;
+  }
+  return e;
+}
+function U(s3, e) {
+  let t = _(y(new Date(s3), e));
+  if (t.kind === "ambiguous") return s3 < t.later.getTime() ? "earlier" : "later";
+}
+function y(s3, e) {
+  if (e === void 0) return T(s3.getFullYear(), s3.getMonth() + 1, s3.getDate(), s3.getHours(), s3.getMinutes(), s3.getSeconds());
+  let t = W.get(e), n;
+  try {
+    t || (t = new Intl.DateTimeFormat("en-US", { timeZone: e, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hour12: false }), W.set(e, t)), n = t.formatToParts(s3);
+  } catch (i) {
+    let o = i instanceof Error ? i.message : String(i);
+    throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${o}`);
+  }
+  let r = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (let i of n) (i.type === "year" || i.type === "month" || i.type === "day" || i.type === "hour" || i.type === "minute" || i.type === "second") && (r[i.type] = parseInt(i.value, 10));
+  if (isNaN(r.year) || isNaN(r.month) || isNaN(r.day) || isNaN(r.hour) || isNaN(r.minute) || isNaN(r.second)) throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(r)}`);
+  let a = s3.getTime() - H;
+  return (a < -S || a < S && r.month === 12) && (r.year = 1 - r.year), r.hour === 24 && (r.hour = 0), { y: r.year, m: r.month, d: r.day, h: r.hour, i: r.minute, s: r.second, tz: e };
+}
+function T(s3, e, t, n, r, a, i) {
+  return { y: s3, m: e, d: t, h: n, i: r, s: a, tz: i };
+}
+function F(s3) {
+  s3 === void 0 && (s3 = {}), delete s3.name, s3.legacyMode !== void 0 && s3.domAndDow === void 0 ? s3.domAndDow = !s3.legacyMode : s3.domAndDow === void 0 && (s3.domAndDow = false), s3.legacyMode = !s3.domAndDow;
+  let e = (n, r) => n === void 0 ? r : n;
+  if (s3.paused = e(s3.paused, false), s3.maxRuns = e(s3.maxRuns, 1 / 0), s3.catch = e(s3.catch, false), s3.unref = e(s3.unref, false), s3.mode = e(s3.mode, "auto"), s3.alternativeWeekdays = e(s3.alternativeWeekdays, false), s3.sloppyRanges = e(s3.sloppyRanges, false), s3.fixedTimeRule = e(s3.fixedTimeRule, "single-value"), s3.allowPast = e(s3.allowPast, false), s3.interval = s3.interval === void 0 ? 0 : parseInt(s3.interval.toString(), 10), s3.utcOffset = s3.utcOffset === void 0 ? void 0 : parseInt(s3.utcOffset.toString(), 10), s3.dayOffset = s3.dayOffset === void 0 ? 0 : parseInt(s3.dayOffset.toString(), 10), !["auto", "5-part", "6-part", "7-part", "5-or-6-parts", "6-or-7-parts"].includes(s3.mode)) throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");
+  if (!["single-value", "no-wildcard"].includes(s3.fixedTimeRule)) throw new Error("CronOptions: fixedTimeRule must be one of 'single-value' or 'no-wildcard'.");
+  s3.timezone === "" && (s3.timezone = void 0);
+  let t = s3.timezone ?? s3.utcOffset;
+  if (s3.startAt && (s3.startAt = I(new c(s3.startAt, t))), s3.stopAt && (s3.stopAt = I(new c(s3.stopAt, t))), s3.interval !== null) {
+    if (isNaN(s3.interval)) throw new Error("CronOptions: Supplied value for interval is not a number");
+    if (s3.interval < 0) throw new Error("CronOptions: Supplied value for interval can not be negative");
+  }
+  if (s3.utcOffset !== void 0) {
+    if (isNaN(s3.utcOffset)) throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");
+    if (s3.utcOffset < -870 || s3.utcOffset > 870) throw new Error("CronOptions: utcOffset out of bounds.");
+    if (s3.utcOffset !== void 0 && s3.timezone) throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.");
+  }
+  if (s3.unref !== true && s3.unref !== false) throw new Error("CronOptions: Unref should be either true, false or undefined(false).");
+  if (s3.dayOffset !== void 0 && s3.dayOffset !== 0 && isNaN(s3.dayOffset)) throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");
+  return s3;
+}
+function I(s3) {
+  return s3.ms ? (s3.ms = 0, new c(new Date(s3.getTime() + 1e3), s3.tz)) : s3;
+}
+function b(s3) {
+  return typeof s3 == "function";
+}
+function L(s3) {
+  return b(s3);
+}
+function Y(s3) {
+  typeof Deno < "u" && typeof Deno.unrefTimer < "u" ? Deno.unrefTimer(s3) : s3 && typeof s3.unref < "u" && s3.unref();
+}
+var E, H, S, W, x, C, B, f, c, P, $, M, j, A;
 var init_croner = __esm({
   "node_modules/croner/dist/croner.js"() {
     E = 3 * 36e5;
     H = g(1, 0, 1);
+    S = 864e5;
+    W = /* @__PURE__ */ new Map();
+    x = [1, 2, 4, 8, 16];
+    C = class s {
+      pattern;
+      timezone;
+      mode;
+      alternativeWeekdays;
+      sloppyRanges;
+      fixedTimeRule;
+      second;
+      minute;
+      hour;
+      day;
+      month;
+      dayOfWeek;
+      year;
+      lastDayOfMonth;
+      lastWeekday;
+      nearestWeekdays;
+      starDOM;
+      starDOW;
+      starYear;
+      useAndLogic;
+      isFixedTime;
+      constructor(e, t, n) {
+        this.pattern = e, this.timezone = t, this.mode = n?.mode ?? "auto", this.alternativeWeekdays = n?.alternativeWeekdays ?? false, this.sloppyRanges = n?.sloppyRanges ?? false, this.fixedTimeRule = n?.fixedTimeRule ?? "single-value", this.second = Array(60).fill(0), this.minute = Array(60).fill(0), this.hour = Array(24).fill(0), this.day = Array(31).fill(0), this.month = Array(12).fill(0), this.dayOfWeek = Array(7).fill(0), this.year = [], this.lastDayOfMonth = false, this.lastWeekday = false, this.nearestWeekdays = Array(31).fill(0), this.starDOM = false, this.starDOW = false, this.starYear = false, this.useAndLogic = false, this.isFixedTime = false, this.parse();
+      }
+      parse() {
+        if (!(typeof this.pattern == "string" || this.pattern instanceof String)) throw new TypeError("CronPattern: Pattern has to be of type string.");
+        this.pattern.indexOf("@") >= 0 && (this.pattern = this.handleNicknames(this.pattern).trim());
+        let e = this.pattern.match(/\S+/g) || [""], t = e.length;
+        if (e.length < 5 || e.length > 7) throw new TypeError("CronPattern: invalid configuration format ('" + this.pattern + "'), exactly five, six, or seven space separated parts are required.");
+        if (this.mode !== "auto") {
+          let i;
+          switch (this.mode) {
+            case "5-part":
+              i = 5;
+              break;
+            case "6-part":
+              i = 6;
+              break;
+            case "7-part":
+              i = 7;
+              break;
+            case "5-or-6-parts":
+              i = [5, 6];
+              break;
+            case "6-or-7-parts":
+              i = [6, 7];
+              break;
+            default:
+              i = 0;
+          }
+          if (!(Array.isArray(i) ? i.includes(t) : t === i)) {
+            let u = Array.isArray(i) ? i.join(" or ") : i.toString();
+            throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${u} parts, but pattern '${this.pattern}' has ${t} parts.`);
+          }
+        }
+        if (e.length === 5 && e.unshift("0"), e.length === 6 && e.push("*"), this.pattern.indexOf("?") >= 0) for (let i = 0; i < e.length; i++) e[i] = e[i].replace(/\?/g, "*");
+        if (e[3].toUpperCase() === "LW") this.lastWeekday = true, e[3] = "";
+        else if (e[3].toUpperCase().indexOf("L") >= 0) {
+          let i = e[3].split(",");
+          if (i.length > 1 && i.some((o) => o.toUpperCase() === "LW")) throw new TypeError(`CronPattern: Syntax error, LW can not be in a list in day-of-month ('${e[3]}').`);
+          if (i.some((o) => o === "" || o.toUpperCase() !== "L" && /l/i.test(o))) throw new TypeError("CronPattern: Syntax error, L has to be a value of its own in day-of-month ('" + e[3] + "').");
+          e[3] = i.filter((o) => o.toUpperCase() !== "L").join(","), this.lastDayOfMonth = true;
+        }
+        if (e[3] == "*" && (this.starDOM = true), e[6] == "*" && (this.starYear = true), e[4].length >= 3 && (e[4] = this.replaceAlpha(e[4], s.MONTH_NAMES)), e[5].length >= 3 && (e[5] = this.alternativeWeekdays ? this.replaceAlpha(e[5], s.DAY_NAMES_QUARTZ) : this.replaceAlpha(e[5], s.DAY_NAMES)), e[5].startsWith("+") && (this.useAndLogic = true, e[5] = e[5].substring(1), e[5] === "")) throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");
+        switch (e[5] == "*" && (this.starDOW = true), this.mode) {
+          case "5-part":
+            e[0] = "0", e[6] = "*";
+            break;
+          case "6-part":
+            e[6] = "*";
+            break;
+          case "5-or-6-parts":
+            e[6] = "*";
+            break;
+          case "6-or-7-parts":
+            break;
+          case "7-part":
+          case "auto":
+            break;
+        }
+        this.throwAtIllegalCharacters(e), this.partToArray("second", e[0], 0, 1), this.partToArray("minute", e[1], 0, 1), this.partToArray("hour", e[2], 0, 1), this.partToArray("day", e[3], -1, 1), this.partToArray("month", e[4], -1, 1);
+        let n = this.alternativeWeekdays ? -1 : 0;
+        this.partToArray("dayOfWeek", e[5], n, 63), e[6] === "*" ? this.year = Array(1e4).fill(1) : (this.year = Array(1e4).fill(0), this.partToArray("year", e[6], 0, 1)), !this.alternativeWeekdays && this.dayOfWeek[7] && (this.dayOfWeek[0] = this.dayOfWeek[7]);
+        let r = this.fixedTimeRule === "single-value", a = (i, o) => !i.includes("*") && !i.includes("/") && (!r || o.filter((u) => u).length === 1);
+        this.isFixedTime = a(e[0], this.second) && a(e[1], this.minute) && a(e[2], this.hour);
+      }
+      partToArray(e, t, n, r) {
+        let a = this[e];
+        if (t === "" && !(e === "day" && (this.lastDayOfMonth || this.lastWeekday))) throw new TypeError("CronPattern: configuration entry " + e + " (" + t + ") is empty, check for trailing spaces.");
+        if (t === "*") return a.fill(r);
+        let i = t.split(",");
+        if (i.length > 1) for (let o of i) this.partToArray(e, o, n, r);
+        else t.includes("-") && t.includes("/") ? this.handleRangeWithStepping(t, e, n, r) : t.includes("-") ? this.handleRange(t, e, n, r) : t.includes("/") ? this.handleStepping(t, e, n, r) : t !== "" && this.handleNumber(t, e, n, r);
+      }
+      throwAtIllegalCharacters(e) {
+        for (let t = 0; t < e.length; t++) if ((t === 3 ? /[^/*0-9,\-WwLl]+/ : t === 5 ? /[^/*0-9,\-#Ll]+/ : /[^/*0-9,\-]+/).test(e[t])) throw new TypeError("CronPattern: configuration entry " + t + " (" + e[t] + ") contains illegal characters.");
+      }
+      handleNumber(e, t, n, r) {
+        let a = this.extractNth(e, t), i = e.toUpperCase().includes("W");
+        if (t !== "day" && i) throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");
+        i && (t = "nearestWeekdays");
+        let o = i ? a[0].replace(/W$/i, "") : a[0], u = s.toNumber(o) + n;
+        if (isNaN(u)) throw new TypeError("CronPattern: " + t + " is not a number: '" + e + "'");
+        this.setPart(t, u, a[1] || r);
+      }
+      setPart(e, t, n) {
+        if (!Object.prototype.hasOwnProperty.call(this, e)) throw new TypeError("CronPattern: Invalid part specified: " + e);
+        if (e === "dayOfWeek") {
+          if (t === 7 && (t = 0), t < 0 || t > 6) throw new RangeError("CronPattern: Invalid value for dayOfWeek: " + t);
+          this.setNthWeekdayOfMonth(t, n);
+          return;
+        }
+        if (e === "second" || e === "minute") {
+          if (t < 0 || t >= 60) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "hour") {
+          if (t < 0 || t >= 24) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "day" || e === "nearestWeekdays") {
+          if (t < 0 || t >= 31) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "month") {
+          if (t < 0 || t >= 12) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+        } else if (e === "year" && (t < 1 || t >= 1e4)) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t + " (supported range: 1-9999)");
+        this[e][t] = n;
+      }
+      static toNumber(e) {
+        return /^\d+$/.test(e) ? parseInt(e, 10) : NaN;
+      }
+      validateNotNaN(e, t) {
+        if (isNaN(e)) throw new TypeError(t);
+      }
+      validateRange(e, t, n, r, a) {
+        if (e > t) throw new TypeError("CronPattern: From value is larger than to value: '" + a + "'");
+        if (n !== void 0) {
+          if (n === 0) throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");
+          if (n > this[r].length) throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part (" + this[r].length + ")");
+        }
+      }
+      handleRangeWithStepping(e, t, n, r) {
+        if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");
+        let a = this.extractNth(e, t), i = a[0].match(/^(\d+)-(\d+)\/(\d+)$/);
+        if (i === null) throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '" + e + "'");
+        let [, o, u, l] = i, h = parseInt(o, 10) + n, m = parseInt(u, 10) + n, d = parseInt(l, 10);
+        this.validateNotNaN(h, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(m, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateNotNaN(d, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(h, m, d, t, e);
+        for (let p = h; p <= m; p += d) this.setPart(t, p, a[1] || r);
+      }
+      extractNth(e, t) {
+        let n = e, r;
+        if (n.includes("#")) {
+          if (t !== "dayOfWeek") throw new Error("CronPattern: nth (#) only allowed in day-of-week field");
+          let a = n.split("#");
+          if (a.length !== 2 || a[1] === "") throw new TypeError("CronPattern: Syntax error, illegal nth weekday: '" + e + "'");
+          n = a[0], r = a[1];
+        } else if (n.toUpperCase().endsWith("L")) {
+          if (t !== "dayOfWeek") throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");
+          r = "L", n = n.slice(0, -1);
+        }
+        return [n, r];
+      }
+      handleRange(e, t, n, r) {
+        if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");
+        let a = this.extractNth(e, t), i = a[0].split("-");
+        if (i.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal range: '" + e + "'");
+        let o = s.toNumber(i[0]) + n, u = s.toNumber(i[1]) + n;
+        this.validateNotNaN(o, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(u, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateRange(o, u, void 0, t, e);
+        for (let l = o; l <= u; l++) this.setPart(t, l, a[1] || r);
+      }
+      handleStepping(e, t, n, r) {
+        if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");
+        let a = this.extractNth(e, t), i = a[0].split("/");
+        if (i.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal stepping: '" + e + "'");
+        if (this.sloppyRanges) i[0] === "" && (i[0] = "*");
+        else {
+          if (i[0] === "") throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+          if (i[0] !== "*") throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+        }
+        let o = 0;
+        i[0] !== "*" && (o = s.toNumber(i[0]) + n, this.validateNotNaN(o, "CronPattern: Syntax error, illegal stepping start (NaN)"));
+        let u = s.toNumber(i[1]);
+        this.validateNotNaN(u, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(0, this[t].length - 1, u, t, e);
+        for (let l = o; l < this[t].length; l += u) t === "year" && l === 0 || this.setPart(t, l, a[1] || r);
+      }
+      replaceAlpha(e, t) {
+        let n = e;
+        for (let [r, a] of Object.entries(t)) n = n.replace(new RegExp(r, "gi"), (i, o, u) => {
+          let l = o + i.length - 3, h = u.charAt(l - 1), m = u.charAt(l + 3);
+          if (/[a-z\d/#]/i.test(h) || /[a-km-z\d]/i.test(m)) throw new TypeError(`CronPattern: Syntax error, a month or day name has to stand alone ('${e}').`);
+          return a;
+        });
+        return n;
+      }
+      static DAY_NAMES = { "-sun": "-7", sun: "0", mon: "1", tue: "2", wed: "3", thu: "4", fri: "5", sat: "6" };
+      static DAY_NAMES_QUARTZ = { sun: "1", mon: "2", tue: "3", wed: "4", thu: "5", fri: "6", sat: "7" };
+      static MONTH_NAMES = { jan: "1", feb: "2", mar: "3", apr: "4", may: "5", jun: "6", jul: "7", aug: "8", sep: "9", oct: "10", nov: "11", dec: "12" };
+      static NICKNAME_MAP = { "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * SUN", "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *" };
+      handleNicknames(e) {
+        let t = e.trim().toLowerCase();
+        if (t === "@reboot") throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");
+        return s.NICKNAME_MAP[t] || e;
+      }
+      setNthWeekdayOfMonth(e, t) {
+        if (typeof t != "number" && t.toUpperCase() === "L") this.dayOfWeek[e] = this.dayOfWeek[e] | 32;
+        else if (t === 63) this.dayOfWeek[e] = 63;
+        else if (t < 6 && t > 0) this.dayOfWeek[e] = this.dayOfWeek[e] | x[t - 1];
+        else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`);
+      }
+    };
+    B = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    f = [["month", "year", 0], ["day", "month", -1], ["hour", "day", 0], ["minute", "hour", 0], ["second", "minute", 0]];
+    c = class s2 {
+      tz;
+      instantMs;
+      instantFields;
+      ms;
+      second;
+      minute;
+      hour;
+      day;
+      month;
+      year;
+      constructor(e, t) {
+        if (this.tz = t, e && e instanceof Date) if (!isNaN(e)) this.fromDate(e);
+        else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");
+        else if (e == null) this.fromDate(/* @__PURE__ */ new Date());
+        else if (e && typeof e == "string") this.fromString(e);
+        else if (e instanceof s2) this.fromCronDate(e);
+        else throw new TypeError("CronDate: Invalid type (" + typeof e + ") passed to CronDate constructor");
+      }
+      getLastDayOfMonth(e, t) {
+        return t !== 1 ? B[t] : new Date(g(e, t + 1, 0)).getUTCDate();
+      }
+      getLastWeekday(e, t) {
+        let n = this.getLastDayOfMonth(e, t), a = new Date(g(e, t, n)).getUTCDay();
+        return a === 0 ? n - 2 : a === 6 ? n - 1 : n;
+      }
+      getNearestWeekday(e, t, n) {
+        let r = this.getLastDayOfMonth(e, t);
+        if (n > r) return -1;
+        let i = new Date(g(e, t, n)).getUTCDay();
+        return i === 0 ? n === r ? n - 2 : n + 1 : i === 6 ? n === 1 ? n + 2 : n - 1 : n;
+      }
+      isNthWeekdayOfMonth(e, t, n, r) {
+        let i = new Date(g(e, t, n)).getUTCDay(), o = 0;
+        for (let u = 1; u <= n; u++) new Date(g(e, t, u)).getUTCDay() === i && o++;
+        if (r & 63 && x[o - 1] & r) return true;
+        if (r & 32) {
+          let u = this.getLastDayOfMonth(e, t);
+          for (let l = n + 1; l <= u; l++) if (new Date(g(e, t, l)).getUTCDay() === i) return false;
+          return true;
+        }
+        return false;
+      }
+      fromDate(e) {
+        if (this.tz !== void 0) if (typeof this.tz == "number") this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes() + this.tz, this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), this.apply();
+        else try {
+          let t = y(e, this.tz);
+          this.ms = e.getMilliseconds(), this.second = t.s, this.minute = t.i, this.hour = t.h, this.day = t.d, this.month = t.m - 1, this.year = t.y, this.cacheInstant(e.getTime() - this.ms);
+        } catch (t) {
+          let n = t instanceof Error ? t.message : String(t);
+          throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${n}`);
+        }
+        else this.ms = e.getMilliseconds(), this.second = e.getSeconds(), this.minute = e.getMinutes(), this.hour = e.getHours(), this.day = e.getDate(), this.month = e.getMonth(), this.year = e.getFullYear(), this.cacheInstant(e.getTime() - this.ms);
+      }
+      cacheInstant(e) {
+        this.instantMs = e;
+        let { year: t, month: n, day: r, hour: a, minute: i, second: o } = this;
+        this.instantFields = [t, n, r, a, i, o, this.tz];
+      }
+      cachedInstant() {
+        let e = this.instantFields;
+        if (!(e === void 0 || e[6] !== this.tz) && !(e[5] !== this.second || e[4] !== this.minute || e[3] !== this.hour) && !(e[2] !== this.day || e[1] !== this.month || e[0] !== this.year)) return this.instantMs;
+      }
+      fromCronDate(e) {
+        this.tz = e.tz, this.year = e.year, this.month = e.month, this.day = e.day, this.hour = e.hour, this.minute = e.minute, this.second = e.second, this.ms = e.ms, this.instantMs = e.instantMs, this.instantFields = e.instantFields;
+      }
+      apply() {
+        if (this.month > 11 || this.month < 0 || this.day > this.getLastDayOfMonth(this.year, this.month) || this.day < 1 || this.hour > 23 || this.minute > 59 || this.second > 59 || this.hour < 0 || this.minute < 0 || this.second < 0) {
+          let e = /* @__PURE__ */ new Date(0);
+          return e.setUTCFullYear(this.year, this.month, this.day), e.setUTCHours(this.hour, this.minute, this.second, this.ms), this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes(), this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), true;
+        } else return false;
+      }
+      fromString(e) {
+        if (typeof this.tz == "number") {
+          if (O(e)) return this.fromDate(v(e));
+          let t = v(e, "Etc/UTC");
+          this.ms = t.getUTCMilliseconds(), this.second = t.getUTCSeconds(), this.minute = t.getUTCMinutes(), this.hour = t.getUTCHours(), this.day = t.getUTCDate(), this.month = t.getUTCMonth(), this.year = t.getUTCFullYear(), this.apply();
+        } else return this.fromDate(v(e, this.tz));
+      }
+      findNext(e, t, n, r) {
+        return this._findMatch(e, t, n, r, 1);
+      }
+      _matchDayValue(e, t, n, r) {
+        let a = e;
+        if (!a) {
+          for (let i = 0; i < n.nearestWeekdays.length; i++) if (n.nearestWeekdays[i]) {
+            let o = this.getNearestWeekday(this.year, this.month, i + 1);
+            if (o !== -1 && o === t) {
+              a = 1;
+              break;
+            }
+          }
+        }
+        if (n.lastWeekday) {
+          let i = this.getLastWeekday(this.year, this.month);
+          t === i && (a = 1);
+        }
+        if (n.lastDayOfMonth) {
+          let i = this.getLastDayOfMonth(this.year, this.month);
+          t === i && (a = 1);
+        }
+        if (!n.starDOW) {
+          let i = new Date(g(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay(), o = n.dayOfWeek[(i + (t - 1)) % 7];
+          o && o & 63 && (o = this.isNthWeekdayOfMonth(this.year, this.month, t, o) ? 1 : 0), n.useAndLogic ? a = a && o : !r.domAndDow && !n.starDOM ? a = a || o : a = a && o;
+        }
+        return a;
+      }
+      _findMatch(e, t, n, r, a) {
+        let i = this[t], o = t === "day" ? this.getLastDayOfMonth(this.year, this.month) : 0, u = this[t] + r, l = a === 1 ? (h) => h < n[t].length : (h) => h >= 0;
+        for (let h = u; l(h); h += a) {
+          let m = n[t][h];
+          if (t === "day") {
+            if (h - r > o) continue;
+            m = this._matchDayValue(m, h - r, n, e);
+          }
+          if (m) return this[t] = h - r, i !== this[t] ? 2 : 1;
+        }
+        return 3;
+      }
+      recurse(e, t, n) {
+        let r = this.year, a = n;
+        for (; typeof a == "number"; ) {
+          if (e.starYear && Math.abs(this.year - r) > 400) return null;
+          a = this.recurseStep(e, t, a);
+        }
+        return a;
+      }
+      recurseStep(e, t, n) {
+        if (n === 0 && !e.starYear) {
+          if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+            let a = -1;
+            for (let i = this.year + 1; i < e.year.length && i < 1e4; i++) if (e.year[i] === 1) {
+              a = i;
+              break;
+            }
+            if (a === -1) return null;
+            this.year = a, this.month = 0, this.day = 1, this.hour = 0, this.minute = 0, this.second = 0, this.ms = 0;
+          }
+          if (this.year >= 1e4) return null;
+        }
+        let r = this.findNext(t, f[n][0], e, f[n][2]);
+        if (r > 1) {
+          let a = n + 1;
+          for (; a < f.length; ) this[f[a][0]] = -f[a][2], a++;
+          if (r === 3) {
+            if (this[f[n][1]]++, this[f[n][0]] = -f[n][2], this.apply(), n === 0 && !e.starYear) {
+              for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0 && this.year < 1e4; ) this.year++;
+              if (this.year >= 1e4 || this.year >= e.year.length) return null;
+            }
+            return 0;
+          } else if (this.apply()) return n - 1;
+        }
+        return n += 1, n >= f.length ? this : (e.starYear ? this.year >= 3e3 : this.year >= 1e4) ? null : n;
+      }
+      increment(e, t, n) {
+        return this.instantMs = void 0, this.instantFields = void 0, this.second += t.interval !== void 0 && t.interval > 1 && n ? t.interval : 1, this.ms = 0, this.apply(), this.recurse(e, t, 0);
+      }
+      decrement(e, t, n = true) {
+        this.instantMs = void 0, this.instantFields = void 0;
+        let r = t.interval !== void 0 && t.interval >= 1;
+        return (this.ms === 0 || r) && (this.second -= r && n ? t.interval : 1), this.ms = 0, this.apply(), this.year < 1 ? null : this.recurseBackward(e, t, 0);
+      }
+      recurseBackward(e, t, n) {
+        let r = this.year, a = n;
+        for (; typeof a == "number"; ) {
+          if (e.starYear && Math.abs(this.year - r) > 400) return null;
+          a = this.recurseBackwardStep(e, t, a);
+        }
+        return a;
+      }
+      recurseBackwardStep(e, t, n) {
+        if (n === 0 && !e.starYear) {
+          if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+            let a = -1;
+            for (let i = this.year - 1; i >= 0; i--) if (e.year[i] === 1) {
+              a = i;
+              break;
+            }
+            if (a === -1) return null;
+            this.year = a, this.month = 11, this.day = 31, this.hour = 23, this.minute = 59, this.second = 59, this.ms = 0;
+          }
+          if (this.year < 1) return null;
+        }
+        let r = this.findPrevious(t, f[n][0], e, f[n][2]);
+        if (r > 1) {
+          let a = n + 1;
+          for (; a < f.length; ) {
+            let i = f[a][0], o = f[a][2], u = this.getMaxPatternValue(i, e, o);
+            this[i] = u, a++;
+          }
+          if (r === 3) {
+            if (this[f[n][1]]--, n === 0) {
+              let u = this.getLastDayOfMonth(this.year, this.month);
+              this.day > u && (this.day = u);
+            }
+            if (n === 1) if (this.day <= 0) this.day = 1;
+            else {
+              let u = this.year, l = this.month;
+              for (; l < 0; ) l += 12, u--;
+              for (; l > 11; ) l -= 12, u++;
+              let h = this.getLastDayOfMonth(u, l);
+              this.day > h && (this.day = h);
+            }
+            this.apply();
+            let i = f[n][0], o = f[n][2];
+            if (this[i] = this.getMaxPatternValue(i, e, o), this.apply(), n === 0) {
+              let u = f[1][2], l = this.getMaxPatternValue("day", e, u);
+              l !== this.day && (this.day = l, this.hour = this.getMaxPatternValue("hour", e, f[2][2]), this.minute = this.getMaxPatternValue("minute", e, f[3][2]), this.second = this.getMaxPatternValue("second", e, f[4][2]));
+            }
+            if (n === 0 && !e.starYear) {
+              for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0; ) this.year--;
+              if (this.year < 1) return null;
+            }
+            return 0;
+          } else if (this.apply()) return n - 1;
+        }
+        return n += 1, n >= f.length ? this : this.year < 1 ? null : n;
+      }
+      getMaxPatternValue(e, t, n) {
+        let r = t[e].length - 1 - n;
+        for (let a = t[e].length - 1; a >= 0; a--) if (t[e][a]) {
+          r = a - n;
+          break;
+        }
+        if (e === "day") {
+          let a = this.getLastDayOfMonth(this.year, this.month);
+          return t.lastWeekday || t.nearestWeekdays.some((i) => i) || t.lastDayOfMonth || !t.starDOW ? a : Math.min(r, a);
+        }
+        return r;
+      }
+      findPrevious(e, t, n, r) {
+        return this._findMatch(e, t, n, r, -1);
+      }
+      getDate(e) {
+        if (!e && typeof this.tz != "number") {
+          let t = this.cachedInstant();
+          if (t !== void 0) return new Date(t + (this.tz === void 0 ? this.ms : 0));
+        }
+        if (e || this.tz === void 0) {
+          if (this.year >= 0 && this.year < 100) {
+            let t = /* @__PURE__ */ new Date(0);
+            return t.setFullYear(this.year, this.month, this.day), t.setHours(this.hour, this.minute, this.second, this.ms), t;
+          }
+          return new Date(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms);
+        } else return typeof this.tz == "number" ? new Date(g(this.year, this.month, this.day, this.hour, this.minute - this.tz, this.second, this.ms)) : N(T(this.year, this.month + 1, this.day, this.hour, this.minute, this.second, this.tz), false);
+      }
+      getTime() {
+        return this.getDate(false).getTime();
+      }
+      match(e, t) {
+        if (!e.starYear && (this.year < 0 || this.year >= e.year.length || e.year[this.year] === 0)) return false;
+        for (let n = 0; n < f.length; n++) {
+          let r = f[n][0], a = f[n][2], i = this[r];
+          if (i + a < 0 || i + a >= e[r].length) return false;
+          let o = e[r][i + a];
+          if (r === "day" && (o = this._matchDayValue(o, i, e, t)), !o) return false;
+        }
+        return true;
+      }
+    };
     P = 1440 * 60 * 1e3;
     $ = 30 * 1e3;
+    M = [];
+    j = class {
+      name;
+      options;
+      _states;
+      fn;
+      _startAtRoundingMs = 0;
+      getTz() {
+        return this.options.timezone ?? this.options.utcOffset;
+      }
+      applyDayOffset(e) {
+        let t = this._offsetMs();
+        return t ? new Date(e.getTime() + t) : e;
+      }
+      _offsetMs() {
+        return (this.options.dayOffset ?? 0) * P;
+      }
+      get _startAt() {
+        return this.options.startAt;
+      }
+      get _stopAt() {
+        return this.options.stopAt;
+      }
+      _nextTarget(e, t) {
+        let n = this._offsetMs(), r = this._next(this._shift(e), new Date(t.getTime() - n), { startAt: this._shift(this._startAt), stopAt: this._shift(this._stopAt) });
+        return r ? this.applyDayOffset(r.getDate(false)) : null;
+      }
+      _previousTarget(e, t) {
+        let n = this._toMs(e ?? t) - this._offsetMs(), r = this._previous(new Date(n), { startAt: this._shift(this._startAt), stopAt: this._shift(this._stopAt) });
+        return r ? this.applyDayOffset(r.getDate(false)) : null;
+      }
+      _shift(e) {
+        if (e != null) return new c(new Date(this._toMs(e) - this._offsetMs()), this.getTz());
+      }
+      constructor(e, t, n) {
+        let r, a;
+        if (b(t)) a = t;
+        else if (typeof t == "object") r = t;
+        else if (t !== void 0) throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");
+        if (b(n)) a = n;
+        else if (typeof n == "object") r = n;
+        else if (n !== void 0) throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");
+        this.name = r?.name;
+        let i = r?.startAt;
+        this.options = F(r), i && this._startAt && (this._startAtRoundingMs = this._startAt.getTime() - new c(i, this.getTz()).getTime());
+        let o = !!e && (e instanceof Date || typeof e == "string" && e.indexOf(":") > 0);
+        if (this._states = { kill: false, blocking: false, previousRun: void 0, currentRun: void 0, once: void 0, currentTimeout: void 0, maxRuns: r ? r.maxRuns : void 0, paused: r ? r.paused : false, pattern: o ? new C("* * * * *", void 0, { mode: "auto" }) : new C(e, this.options.timezone, { mode: this.options.mode, alternativeWeekdays: this.options.alternativeWeekdays, sloppyRanges: this.options.sloppyRanges, fixedTimeRule: this.options.fixedTimeRule }) }, o && (this._states.once = new c(e, this.getTz())), this.name) {
+          if (M.find((l) => l.name === this.name)) throw new Error("Cron: Tried to initialize new named job '" + this.name + "', but name already taken.");
+          M.push(this);
+        }
+        return a !== void 0 && L(a) && (this.fn = a, this.schedule()), this;
+      }
+      nextRun(e) {
+        return this._nextTarget(e, /* @__PURE__ */ new Date());
+      }
+      nextRuns(e, t) {
+        this._states.maxRuns !== void 0 && e > this._states.maxRuns && (e = this._states.maxRuns);
+        let n = t || this._states.currentRun || void 0;
+        return this._enumerateRuns(e, n, "next");
+      }
+      previousRuns(e, t) {
+        return this._enumerateRuns(e, t || void 0, "previous");
+      }
+      enumerate(e) {
+        return new A(this, e);
+      }
+      _enumerateRuns(e, t, n) {
+        let r = [], a = /* @__PURE__ */ new Date(), i = t;
+        for (; e-- > 0; ) {
+          let o = n === "next" ? this._nextTarget(i, a) : this._previousTarget(i, a);
+          if (!o) break;
+          r.push(o), i = o;
+        }
+        return r;
+      }
+      match(e) {
+        if (this._states.once) {
+          let n = new c(e, this.getTz());
+          n.ms = 0;
+          let r = new c(this._states.once, this.getTz());
+          return r.ms = 0, n.getTime() === r.getTime();
+        }
+        let t = new c(e, this.getTz());
+        return t.ms = 0, t.match(this._states.pattern, this.options);
+      }
+      getPattern() {
+        if (!this._states.once) return this._states.pattern ? this._states.pattern.pattern : void 0;
+      }
+      getOnce() {
+        return this._states.once ? this._states.once.getDate() : null;
+      }
+      isRunning() {
+        return !this._states.paused && !this._states.kill && this.fn !== void 0 && this._nextTarget(this._states.currentRun, /* @__PURE__ */ new Date()) !== null;
+      }
+      isStopped() {
+        return this._states.kill;
+      }
+      isBusy() {
+        return this._states.blocking;
+      }
+      currentRun() {
+        return this._states.currentRun ? this._states.currentRun.getDate() : null;
+      }
+      previousRun() {
+        return this._states.previousRun ? this._states.previousRun.getDate() : null;
+      }
+      msToNext(e) {
+        let t = /* @__PURE__ */ new Date(), n = this._nextTarget(e, t);
+        return n ? n.getTime() - this._toMs(e ?? t) : null;
+      }
+      stop() {
+        this._states.kill = true, this._states.currentTimeout && clearTimeout(this._states.currentTimeout);
+        let e = M.indexOf(this);
+        e >= 0 && M.splice(e, 1);
+      }
+      pause() {
+        return this._states.paused = true, !this._states.kill;
+      }
+      resume() {
+        return this._states.paused = false, !this._states.kill;
+      }
+      schedule(e) {
+        return this._schedule(e);
+      }
+      _schedule(e, t) {
+        if (e && this.fn) throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");
+        e && (this.fn = e);
+        let n = t ?? /* @__PURE__ */ new Date(), r = this._nextTarget(void 0, n), a = r ? r.getTime() - n.getTime() : null, i = this._states.currentRun;
+        i && i.getTime() > n.getTime() && (i = void 0);
+        let o = this._nextTarget(i, n);
+        return a === null || isNaN(a) || o === null ? this : (a > $ && (a = $), a < 0 && (a = this._states.paused ? 1e3 : 0), this._states.currentTimeout = setTimeout(() => this._checkTrigger(o), a), this._states.currentTimeout && this.options.unref && Y(this._states.currentTimeout), this);
+      }
+      async _trigger(e = /* @__PURE__ */ new Date()) {
+        this._states.blocking = true, this._states.currentRun = new c(e, this.getTz());
+        try {
+          if (this.options.catch) try {
+            this.fn !== void 0 && await this.fn(this, this.options.context);
+          } catch (t) {
+            if (b(this.options.catch)) try {
+              Promise.resolve(this.options.catch(t, this)).catch(() => {
+              });
+            } catch {
+            }
+          }
+          else this.fn !== void 0 && await this.fn(this, this.options.context);
+        } finally {
+          this._states.previousRun = new c(e, this.getTz()), this._states.blocking = false;
+        }
+      }
+      async trigger() {
+        await this._trigger();
+      }
+      runsLeft() {
+        return this._states.maxRuns;
+      }
+      _checkTrigger(e) {
+        let t = /* @__PURE__ */ new Date(), n = !this._states.paused && t.getTime() >= e.getTime(), r = this._states.blocking && this.options.protect;
+        n && !r ? (this._states.maxRuns !== void 0 && this._states.maxRuns--, this._trigger(t)) : n && r && b(this.options.protect) && setTimeout(() => this.options.protect(this), 0), this._schedule(void 0, n ? void 0 : t);
+      }
+      _next(e, t, n) {
+        let r = n ? n.startAt : this._startAt, a = n ? n.stopAt : this._stopAt, i = !!e, o = !!(e || this._states.currentRun), u = false;
+        !e && r && this.options.interval && (e = this._calculatePreviousRun(r, t), e && (o = true), u = !e);
+        let l = e ?? t ?? /* @__PURE__ */ new Date(), h = this._toMs(l);
+        e = new c(l, this.getTz()), r && h < r.getTime() && (e = u ? r : new c(new Date(r.getTime() - 1e3), this.getTz()), h = e.getTime());
+        let m = this._states.once || new c(e, this.getTz());
+        if (!u && m !== this._states.once && (m = this._findOccurrence(e, h, 1, o)), this._states.once) {
+          let d = this._states.once.getTime(), p = h - d;
+          if (r && d < r.getTime() - this._startAtRoundingMs || this._states.currentRun && this.applyDayOffset(this._states.once.getDate()).getTime() <= this._states.currentRun.getTime() || (i ? p >= 0 : p > 1e3 && !this.options.allowPast)) return null;
+        }
+        return m === null || this._states.maxRuns !== void 0 && this._states.maxRuns <= 0 || this._states.kill || a && m.getTime() >= a.getTime() ? null : m;
+      }
+      _previous(e, t) {
+        let n = this._toMs(e ?? /* @__PURE__ */ new Date());
+        if (t.stopAt && n > t.stopAt.getTime() && (n = t.stopAt.getTime()), this._states.once) return this._states.once.getTime() < n ? this._states.once : null;
+        let r = this._findOccurrence(new c(new Date(n), this.getTz()), n, -1);
+        return r === null || t.startAt && r.getTime() < t.startAt.getTime() ? null : r;
+      }
+      _toMs(e) {
+        if (e instanceof Date) return e.getTime();
+        let t = new c(e, this.getTz());
+        return t.getTime() + (typeof t.tz == "string" ? t.ms : 0);
+      }
+      _findOccurrence(e, t, n, r = false) {
+        let a = this.options.interval ?? 0;
+        if (a > 1 && (n === -1 || r)) {
+          t += (a - 1) * 1e3 * n;
+          let m = new Date(t);
+          if (isNaN(m.getTime()) || (e = new c(m, this.getTz()), !(e.year >= 1 && e.year <= 9999))) return null;
+          r = false;
+        }
+        let i = this._walk(e, t, n, r), o = this.getTz();
+        if (this._states.pattern.isFixedTime && n === 1 || typeof o == "number" || U(t, o) !== (n === 1 ? "earlier" : "later")) return i;
+        let u = Math.floor(t / 1e3) * 1e3, l = n === 1 ? k(u, u + P, o) : k(u - P, u, o) - 1e3;
+        if (i && (l - i.getTime()) * n > 0) return i;
+        let h = this._walk(new c(new Date(l), o), l - n, n, false, true);
+        return !i || !h ? i ?? h : (i.getTime() - h.getTime()) * n > 0 ? h : i;
+      }
+      _walk(e, t, n, r, a = false) {
+        let i = this._states.pattern, o = (l, h) => n === 1 ? l.increment(i, this.options, h) : l.decrement(i, this.options, h), u = new c(e, this.getTz());
+        for ((!a || !u.match(i, this.options)) && (u = o(u, r)); u; ) {
+          let l = this._runAt(u, t, n);
+          if (l) return new c(l, this.getTz());
+          u = o(u, false);
+        }
+        return null;
+      }
+      _runAt(e, t, n) {
+        let r = (d) => (d.getTime() - t) * n > 0, a = e.tz;
+        if (typeof a == "number") {
+          let d = e.getDate();
+          return r(d) ? d : null;
+        }
+        let i = T(e.year, e.month + 1, e.day, e.hour, e.minute, e.second, a), o = _(i), u = this._states.pattern.isFixedTime;
+        if (o.kind === "single") return r(o.date) ? o.date : null;
+        if (o.kind === "ambiguous") {
+          let { earlier: d, later: p } = o;
+          return (u ? [d] : n === 1 ? [d, p] : [p, d]).find(r) ?? null;
+        }
+        if (!u) return null;
+        let l = new Date(k(o.before.getTime(), o.after.getTime(), a)), h = y(l, a);
+        return h.y === i.y && h.m === i.m && h.d === i.d && r(l) ? l : null;
+      }
+      _calculatePreviousRun(e, t) {
+        let n = new c(t, this.getTz()).getTime();
+        if (e.getTime() > n) return;
+        let r = this.options.interval * 1e3, a = e;
+        for (; a.getTime() + r <= n; ) {
+          let i = this._findOccurrence(a, a.getTime(), 1, true);
+          if (i === null) break;
+          a = i;
+        }
+        return a;
+      }
+    };
+    A = class {
+      cron;
+      cursor;
+      now;
+      done;
+      initialMaxRuns;
+      remainingRuns;
+      constructor(e, t) {
+        this.cron = e, this.initialMaxRuns = e.runsLeft() ?? 1 / 0, this.reset(t);
+      }
+      next() {
+        if (this.done || this.remainingRuns <= 0) return this.done = true, { value: void 0, done: true };
+        let e = this.cron._nextTarget(this.cursor, this.now);
+        return e === null ? (this.done = true, { value: void 0, done: true }) : (this.cursor = e, this.remainingRuns--, { value: e, done: false });
+      }
+      peek() {
+        return this.done || this.remainingRuns <= 0 ? null : this.cron._nextTarget(this.cursor, this.now);
+      }
+      reset(e) {
+        this.cursor = e instanceof Date ? new Date(e.getTime()) : e ?? void 0, this.now = /* @__PURE__ */ new Date(), this.done = false, this.remainingRuns = this.initialMaxRuns;
+      }
+      [Symbol.iterator]() {
+        return this;
+      }
+    };
   }
 });
 
 // src/status/next-run.ts
+function fail(code2, message) {
+  return { ok: false, error: { code: code2, message } };
+}
+function schedule(cron, timeZone) {
+  if (!isValidTimeZone(timeZone)) {
+    return fail(
+      "invalid-timezone",
+      `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`
+    );
+  }
+  try {
+    return {
+      ok: true,
+      value: new j(cron.trim(), { timezone: timeZone, paused: true, mode: "5-part" })
+    };
+  } catch (error62) {
+    const why = error62 instanceof Error ? error62.message.replace(/^CronPattern:\s*/, "") : String(error62);
+    return fail("invalid-cron", `Invalid cron expression "${cron}": ${why}`);
+  }
+}
+function lastScheduledRun(cron, timeZone, now) {
+  if (Number.isNaN(now.getTime())) return fail("invalid-date", "Invalid reference date");
+  const job = schedule(cron, timeZone);
+  if (!job.ok) return job;
+  try {
+    return { ok: true, value: job.value.previousRuns(1, new Date(now.getTime() + 1))[0] ?? null };
+  } catch (error62) {
+    return fail(
+      "invalid-cron",
+      `Cannot evaluate "${cron}": ${error62 instanceof Error ? error62.message : String(error62)}`
+    );
+  }
+}
 var init_next_run = __esm({
   "src/status/next-run.ts"() {
     "use strict";
@@ -61525,8 +62424,8 @@ var init_markers = __esm({
 });
 
 // src/status/render/mermaid-label.ts
-function mermaidLabel(s, fallback, max = 24) {
-  const clean2 = s.replace(/[^\p{L}\p{N} ._\-/+]/gu, " ").replace(/\s+/g, " ").trim().slice(0, max).trim();
+function mermaidLabel(s3, fallback, max = 24) {
+  const clean2 = s3.replace(/[^\p{L}\p{N} ._\-/+]/gu, " ").replace(/\s+/g, " ").trim().slice(0, max).trim();
   return clean2 === "" ? fallback : clean2;
 }
 var init_mermaid_label = __esm({
@@ -61585,21 +62484,21 @@ var init_markdown = __esm({
   "src/status/render/markdown.ts"() {
     "use strict";
     init_neutralize();
-    text5 = (s, max = 120) => neutralize(s, max);
-    capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+    text5 = (s3, max = 120) => neutralize(s3, max);
+    capitalise = (s3) => s3.charAt(0).toUpperCase() + s3.slice(1);
   }
 });
 
 // src/status/render/section.ts
-function renderSection(s, limit) {
-  const parts = [`## ${s.heading}`];
-  if (s.rows.length === 0) {
-    parts.push(s.empty);
+function renderSection(s3, limit) {
+  const parts = [`## ${s3.heading}`];
+  if (s3.rows.length === 0) {
+    parts.push(s3.empty);
   } else {
-    if (limit > 0) parts.push(table(s.header, s.rows.slice(0, limit)));
-    if (s.rows.length > limit) parts.push(`\u2026and ${s.rows.length - limit} more.`);
+    if (limit > 0) parts.push(table(s3.header, s3.rows.slice(0, limit)));
+    if (s3.rows.length > limit) parts.push(`\u2026and ${s3.rows.length - limit} more.`);
   }
-  parts.push(...s.extra ?? []);
+  parts.push(...s3.extra ?? []);
   return parts.join("\n\n");
 }
 var init_section = __esm({
@@ -61618,13 +62517,13 @@ function fitBody(head, sections, maxRows, maxChars) {
     const key = `${i}:${limits[i]}`;
     let out = cache.get(key);
     if (out === void 0) {
-      const s = sections[i];
-      out = s ? renderSection(s, limits[i] ?? 0) : "";
+      const s3 = sections[i];
+      out = s3 ? renderSection(s3, limits[i] ?? 0) : "";
       cache.set(key, out);
     }
     return out;
   };
-  const assemble = (count = sections.length, note) => `${[...head, ...sections.slice(0, count).map((_, i) => rendered(i)), ...note ? [note] : []].join("\n\n")}
+  const assemble = (count = sections.length, note) => `${[...head, ...sections.slice(0, count).map((_2, i) => rendered(i)), ...note ? [note] : []].join("\n\n")}
 `;
   for (; ; ) {
     const body = assemble();
@@ -61660,25 +62559,25 @@ var init_fit_body = __esm({
 });
 
 // src/status/build/describe-finding.ts
-function describeFinding(f, quote2 = (s) => s) {
-  const title = quote2(f.milestone?.title ?? "");
-  switch (f.code) {
+function describeFinding(f2, quote2 = (s3) => s3) {
+  const title = quote2(f2.milestone?.title ?? "");
+  switch (f2.code) {
     case "milestone-overdue":
-      return `milestone ${title} overdue by ${plural3(f.count, "day")}`;
+      return `milestone ${title} overdue by ${plural3(f2.count, "day")}`;
     case "milestone-behind":
-      return `milestone ${title} is ${plural3(f.count, "percentage point")} behind schedule`;
+      return `milestone ${title} is ${plural3(f2.count, "percentage point")} behind schedule`;
     case "p0":
-      return plural3(f.count, `open P0 ${f.noun ?? "item"}`, `open P0 ${f.noun ?? "item"}s`);
+      return plural3(f2.count, `open P0 ${f2.noun ?? "item"}`, `open P0 ${f2.noun ?? "item"}s`);
     case "blockers":
-      return plural3(f.count, "blocker");
+      return plural3(f2.count, "blocker");
     case "ownership-gaps":
-      return `${plural3(f.count, "item")} without a single accountable owner`;
+      return `${plural3(f2.count, "item")} without a single accountable owner`;
     case "stale":
-      return plural3(f.count, "stale in-progress item");
+      return plural3(f2.count, "stale in-progress item");
     case "overdue-actions":
-      return plural3(f.count, "overdue postmortem follow-up action");
+      return plural3(f2.count, "overdue postmortem follow-up action");
     case "dependency-cycle":
-      return `dependency cycle: ${(f.cycle ?? []).map((n) => `#${n}`).join(" \u2192 ")} (each waits on the next)`;
+      return `dependency cycle: ${(f2.cycle ?? []).map((n) => `#${n}`).join(" \u2192 ")} (each waits on the next)`;
   }
 }
 var init_describe_finding = __esm({
@@ -61689,16 +62588,16 @@ var init_describe_finding = __esm({
 });
 
 // src/status/render/reason-lines.ts
-function findingText(f) {
-  return describeFinding(f, (title) => text5(title, 80));
+function findingText(f2) {
+  return describeFinding(f2, (title) => text5(title, 80));
 }
 function reasonLines(model, max) {
-  const f = model.overall.findings;
-  const lines = f.length === 0 ? (
+  const f2 = model.overall.findings;
+  const lines = f2.length === 0 ? (
     // A green summary is our own words only.
     model.overall.reasons.map((r) => `- ${COLOUR_EMOJI.green} ${capitalise(r)}`)
-  ) : f.slice(0, max).map((x) => `- ${COLOUR_EMOJI[x.colour]} ${capitalise(findingText(x))}`);
-  if (f.length > max) lines.push(`- \u2026and ${f.length - max} more`);
+  ) : f2.slice(0, max).map((x2) => `- ${COLOUR_EMOJI[x2.colour]} ${capitalise(findingText(x2))}`);
+  if (f2.length > max) lines.push(`- \u2026and ${f2.length - max} more`);
   return lines;
 }
 var init_reason_lines = __esm({
@@ -61746,28 +62645,28 @@ var init_cells = __esm({
 });
 
 // src/status/render/planning/blockers-section.ts
-function waitingOnCell(b) {
-  const waits = b.waitsOn ?? [];
-  const count = b.blockedByCount ?? 0;
+function waitingOnCell(b2) {
+  const waits = b2.waitsOn ?? [];
+  const count = b2.blockedByCount ?? 0;
   if (waits.length === 0) {
     if (count === 0) return "\u2014 (label)";
     return `${count} open ${count === 1 ? "issue" : "issues"} (not read this run)`;
   }
-  const named = waits.slice(0, SHOWN).map((w) => {
-    const label2 = `${w.repository ? text5(w.repository, 60) : ""}#${w.number}`;
-    return `${link(label2, w.url)} ${text5(w.title, 50)}, owner ${owners(w.owners, "_none_")}, open ${days(w.ageDays)}`;
+  const named = waits.slice(0, SHOWN).map((w2) => {
+    const label2 = `${w2.repository ? text5(w2.repository, 60) : ""}#${w2.number}`;
+    return `${link(label2, w2.url)} ${text5(w2.title, 50)}, owner ${owners(w2.owners, "_none_")}, open ${days(w2.ageDays)}`;
   });
   if (waits.length > SHOWN) named.push(`+${waits.length - SHOWN} more`);
   const parts = [named.join("<br>")];
   const first = waits[0];
-  if (first && b.chain && b.chain.length > 0) {
-    parts.push(`chain: ${[b.number, first.number, ...b.chain].map(ref).join(" \u2192 ")}`);
+  if (first && b2.chain && b2.chain.length > 0) {
+    parts.push(`chain: ${[b2.number, first.number, ...b2.chain].map(ref).join(" \u2192 ")}`);
   }
-  if (b.cycle) parts.push(`**cycle:** ${b.cycle.map(ref).join(" \u2192 ")}`);
+  if (b2.cycle) parts.push(`**cycle:** ${b2.cycle.map(ref).join(" \u2192 ")}`);
   return parts.join("<br>");
 }
 function blockersSection(model) {
-  const deps = model.blockers.some((b) => (b.blockedByCount ?? 0) > 0);
+  const deps = model.blockers.some((b2) => (b2.blockedByCount ?? 0) > 0);
   return {
     heading: `Blockers (${model.blockers.length})`,
     empty: "No blockers.",
@@ -61869,8 +62768,8 @@ var init_aged_section = __esm({
 
 // src/status/render/sections/followup-sections.ts
 function followupSections(model) {
-  const f = model.followup;
-  if (!f) return [];
+  const f2 = model.followup;
+  if (!f2) return [];
   const tz = model.timeZone;
   const quietRow = (q2) => [
     cell(q2),
@@ -61892,13 +62791,13 @@ function followupSections(model) {
     a.due,
     days(a.overdueDays)
   ];
-  const decisions = [...f.decisionsOverdue, ...f.decisionsDue];
+  const decisions = [...f2.decisionsOverdue, ...f2.decisionsDue];
   return [
     {
-      heading: `Gone quiet (${f.quiet.length})`,
+      heading: `Gone quiet (${f2.quiet.length})`,
       empty: "No in-progress work has gone quiet.",
       header: ["Item", "Owner", "Quiet", "Nudged", "Escalated"],
-      rows: f.quiet.map(quietRow)
+      rows: f2.quiet.map(quietRow)
     },
     {
       heading: `Decisions to review (${decisions.length})`,
@@ -61907,10 +62806,10 @@ function followupSections(model) {
       rows: decisions.map(decisionRow)
     },
     {
-      heading: `Overdue postmortem actions (${f.overdueActions.length})`,
+      heading: `Overdue postmortem actions (${f2.overdueActions.length})`,
       empty: "No postmortem action is overdue.",
       header: ["Postmortem", "Action", "Owner", "Due", "Overdue"],
-      rows: f.overdueActions.map(actionRow)
+      rows: f2.overdueActions.map(actionRow)
     }
   ];
 }
@@ -62044,7 +62943,7 @@ var init_ownership_gaps_section = __esm({
 // src/status/render/sections/priority-section.ts
 function priorityChart(model) {
   const slices = [
-    ...model.priorities.buckets.map((b) => [b.priority, b.count]),
+    ...model.priorities.buckets.map((b2) => [b2.priority, b2.count]),
     ["Unprioritised", model.priorities.unprioritised]
   ].filter(([, n]) => n > 0);
   if (slices.length === 0) return [];
@@ -62064,12 +62963,12 @@ function prioritySection(model) {
     empty: "No open items.",
     header: ["Priority", "Open", "Oldest items"],
     rows: model.totals.open === 0 ? [] : [
-      ...p.buckets.map((b) => [
-        b.priority,
-        String(b.count),
-        b.top.length === 0 ? "\u2014" : [
-          ...b.top.map((i) => itemCell(i, 60)),
-          ...b.count > b.top.length ? [`\u2026and ${b.count - b.top.length} more`] : []
+      ...p.buckets.map((b2) => [
+        b2.priority,
+        String(b2.count),
+        b2.top.length === 0 ? "\u2014" : [
+          ...b2.top.map((i) => itemCell(i, 60)),
+          ...b2.count > b2.top.length ? [`\u2026and ${b2.count - b2.top.length} more`] : []
         ].join("<br>")
       ]),
       ["Unprioritised", String(p.unprioritised), "\u2014"]
@@ -62091,11 +62990,11 @@ function shippedSection(model) {
     heading: `${model.period.complete ? "Last week" : "This week so far"}: shipped (${model.shipped.length})`,
     empty: "Nothing shipped in the period.",
     header: ["Item", "Type", "By", "Shipped"],
-    rows: model.shipped.map((s) => [
-      itemCell(s),
-      s.how === "merged" ? "PR merged" : "Issue completed",
-      owners(s.owners.length > 0 || !s.author ? s.owners : [s.author], "\u2014"),
-      dateCell(s.shippedAt, model.timeZone)
+    rows: model.shipped.map((s3) => [
+      itemCell(s3),
+      s3.how === "merged" ? "PR merged" : "Issue completed",
+      owners(s3.owners.length > 0 || !s3.author ? s3.owners : [s3.author], "\u2014"),
+      dateCell(s3.shippedAt, model.timeZone)
     ])
   };
 }
@@ -62163,7 +63062,7 @@ var init_report_sections = __esm({
 function templateTable(model, repoFullName) {
   const tz = model.timeZone;
   const { period, overall } = model;
-  const completed = model.shipped.filter((s) => s.how === "completed").length;
+  const completed = model.shipped.filter((s3) => s3.how === "completed").length;
   const merged = model.shipped.length - completed;
   const milestones = model.milestones.slice(0, 3).map(milestoneLine);
   if (model.milestones.length > 3) milestones.push(`\u2026and ${model.milestones.length - 3} more`);
@@ -62176,7 +63075,7 @@ function templateTable(model, repoFullName) {
   const riskParts = [
     model.risks.length > 0 ? `${plural3(model.risks.length, "risk")}: ${listLinks(model.risks, 3)}` : "",
     model.decisions.length > 0 ? `${plural3(model.decisions.length, "decision")} needed: ${listLinks(model.decisions, 3)}` : ""
-  ].filter((s) => s !== "");
+  ].filter((s3) => s3 !== "");
   const reasons = overall.findings.length === 0 ? [...overall.reasons] : overall.findings.slice(0, 5).map(findingText);
   if (reasons.length > 5 || overall.findings.length > 5) {
     reasons.splice(
@@ -62349,7 +63248,7 @@ async function findOurs(p) {
     const { number: number4, title, html_url: url2 } = issue2;
     found.push({ number: number4, title, url: url2, body: issue2.body ?? "", isoWeek: marker.isoWeek });
   }
-  return found.sort((a, b) => a.number - b.number);
+  return found.sort((a, b2) => a.number - b2.number);
 }
 function publishStatusIssue(p) {
   if (!p.store || p.dryRun) return publishUnlocked(p);
@@ -62458,9 +63357,10 @@ var writtenByApp, STATUS_LABEL_COLOR, STATUS_LABEL_DESCRIPTION, LABEL_TTL, label
 var init_publish_status_issue = __esm({
   "src/status/publish-status-issue.ts"() {
     "use strict";
+    init_is_app_author();
     init_octokit();
     init_render_report2();
-    writtenByApp = (appId) => (issue2) => issue2.performed_via_github_app?.id === appId;
+    writtenByApp = (appId) => (issue2) => isAppAuthor(issue2, appId);
     STATUS_LABEL_COLOR = "0e8a16";
     STATUS_LABEL_DESCRIPTION = "Weekly status report written by Ownership Bot";
     LABEL_TTL = 30 * 24 * 3600;
@@ -62489,6 +63389,123 @@ var init_rollup = __esm({
         block: external_exports.string()
       })
     );
+  }
+});
+
+// src/projects/status-update.ts
+function wantedUpdate(model, statusIssueUrl) {
+  const { overall, period } = model;
+  const marker = projectMarker(model.repoFullName, period.isoWeek);
+  const reasons = overall.reasons.slice(0, 3).map((r) => `- ${neutralize(r)}`);
+  const more = overall.reasons.length > 3 ? [`- \u2026and ${overall.reasons.length - 3} more`] : [];
+  const link2 = statusIssueUrl ? `[Weekly status ${period.isoWeek}](${statusIssueUrl})` : `Weekly status ${period.isoWeek}`;
+  const next = model.milestones.find((m) => m.dueDate !== null);
+  return {
+    status: STATUS[overall.colour],
+    body: [marker, `**${neutralize(model.repoFullName)}**: ${link2}`, "", ...reasons, ...more].join(
+      "\n"
+    ),
+    // The next dated milestone's span: what the repository is working towards now.
+    startDate: next?.startDate ?? null,
+    targetDate: next?.dueDate ?? null
+  };
+}
+function planUpdate(existing, wanted, marker) {
+  const ours = existing.find((u) => isOurs2(u, marker));
+  if (!ours) return { action: "create", update: wanted };
+  const same = ours.body.trim() === wanted.body.trim() && ours.status === wanted.status && (ours.startDate ?? null) === wanted.startDate && (ours.targetDate ?? null) === wanted.targetDate;
+  return same ? { action: "none", id: ours.id } : { action: "update", id: ours.id, update: wanted };
+}
+var STATUS, projectMarker, isOurs2;
+var init_status_update = __esm({
+  "src/projects/status-update.ts"() {
+    "use strict";
+    init_neutralize();
+    STATUS = {
+      green: "ON_TRACK",
+      yellow: "AT_RISK",
+      red: "OFF_TRACK"
+    };
+    projectMarker = (repoFullName, isoWeek) => `<!-- ownership-bot:project-status ${repoFullName} ${isoWeek} -->`;
+    isOurs2 = (u, marker) => u.creatorType === "Bot" && u.body.includes(marker);
+  }
+});
+
+// src/projects/publish-project-status.ts
+function mutationFor(plan, projectId) {
+  if (plan.action === "none") return void 0;
+  const { status, body, startDate, targetDate } = plan.update;
+  const fields = { status, body, startDate, targetDate };
+  return plan.action === "create" ? {
+    name: "createProjectV2StatusUpdate",
+    query: CREATE_MUTATION,
+    variables: { input: { projectId, ...fields } }
+  } : {
+    name: "updateProjectV2StatusUpdate",
+    query: UPDATE_MUTATION,
+    variables: { input: { statusUpdateId: plan.id, ...fields } }
+  };
+}
+async function publishProjectStatus(p) {
+  const name = `${p.project.owner}#${p.project.number}`;
+  const answer = await p.client.graphql(PROJECT_QUERY, { owner: p.project.owner, number: p.project.number }).catch((error62) => {
+    const data = error62?.data;
+    if (data) return data;
+    throw error62;
+  });
+  const project = answer.repositoryOwner?.projectV2;
+  if (!project) return { project: name, action: "missing", url: null };
+  const existing = (project.statusUpdates?.nodes ?? []).flatMap(
+    (n) => n ? [
+      {
+        id: n.id,
+        body: n.body ?? "",
+        status: n.status,
+        startDate: n.startDate,
+        targetDate: n.targetDate,
+        creatorType: n.creator?.__typename ?? null
+      }
+    ] : []
+  );
+  const wanted = wantedUpdate(p.model, p.statusIssueUrl);
+  const plan = planUpdate(
+    existing,
+    wanted,
+    projectMarker(p.model.repoFullName, p.model.period.isoWeek)
+  );
+  const mutation = mutationFor(plan, project.id);
+  if (!mutation) return { project: name, action: "unchanged", url: project.url };
+  if (!p.dryRun) await p.client.graphql(mutation.query, mutation.variables);
+  return {
+    project: name,
+    action: plan.action === "create" ? "created" : "updated",
+    url: project.url,
+    mutation: { name: mutation.name, variables: mutation.variables }
+  };
+}
+var PROJECT_QUERY, CREATE_MUTATION, UPDATE_MUTATION;
+var init_publish_project_status = __esm({
+  "src/projects/publish-project-status.ts"() {
+    "use strict";
+    init_status_update();
+    PROJECT_QUERY = `query ProjectStatusUpdates($owner: String!, $number: Int!) {
+  repositoryOwner(login: $owner) {
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        id url title
+        statusUpdates(last: 20) {
+          nodes { id body status startDate targetDate creator { __typename login } }
+        }
+      }
+    }
+  }
+}`;
+    CREATE_MUTATION = `mutation CreateProjectStatus($input: CreateProjectV2StatusUpdateInput!) {
+  createProjectV2StatusUpdate(input: $input) { statusUpdate { id } }
+}`;
+    UPDATE_MUTATION = `mutation UpdateProjectStatus($input: UpdateProjectV2StatusUpdateInput!) {
+  updateProjectV2StatusUpdate(input: $input) { statusUpdate { id } }
+}`;
   }
 });
 
@@ -62524,17 +63541,17 @@ var init_time = __esm({
 
 // src/status/build/order.ts
 function byTime(key) {
-  return (a, b) => {
+  return (a, b2) => {
     const ta = time3(key(a));
-    const tb = time3(key(b));
+    const tb = time3(key(b2));
     const na = Number.isNaN(ta);
     const nb = Number.isNaN(tb);
-    if (na || nb) return na === nb ? byNumber(a, b) : na ? 1 : -1;
-    return ta - tb || byNumber(a, b);
+    if (na || nb) return na === nb ? byNumber(a, b2) : na ? 1 : -1;
+    return ta - tb || byNumber(a, b2);
   };
 }
-function byPriority(a, b) {
-  return priorityRank(a.priority) - priorityRank(b.priority) || byNumber(a, b);
+function byPriority(a, b2) {
+  return priorityRank(a.priority) - priorityRank(b2.priority) || byNumber(a, b2);
 }
 var byNumber, priorityRank, oldestFirst;
 var init_order = __esm({
@@ -62542,7 +63559,7 @@ var init_order = __esm({
     "use strict";
     init_types();
     init_time();
-    byNumber = (a, b) => a.number - b.number;
+    byNumber = (a, b2) => a.number - b2.number;
     priorityRank = (p) => p === null ? PRIORITIES.length : PRIORITIES.indexOf(p);
     oldestFirst = byTime((i) => i.createdAt);
   }
@@ -62550,7 +63567,7 @@ var init_order = __esm({
 
 // src/status/planning/dependency-blockers.ts
 function edges(blockedBy, n) {
-  return (blockedBy[n] ?? []).filter((b) => b.state === "open" && b.repository === null).map((b) => b.number);
+  return (blockedBy[n] ?? []).filter((b2) => b2.state === "open" && b2.repository === null).map((b2) => b2.number);
 }
 function cycleThrough(blockedBy, start) {
   const path3 = [start];
@@ -62592,15 +63609,15 @@ function dependencyBlockers(input3) {
   const { open: open2, blockedBy, now } = input3;
   const openByNumber = new Map(open2.map((o) => [o.raw.number, o]));
   const labelled = new Set(input3.labelled.map((i) => i.number));
-  const waitingOn = (n) => (blockedBy[n] ?? []).filter((b) => b.state === "open").map((b) => {
-    const local = b.repository === null ? openByNumber.get(b.number) : void 0;
+  const waitingOn = (n) => (blockedBy[n] ?? []).filter((b2) => b2.state === "open").map((b2) => {
+    const local = b2.repository === null ? openByNumber.get(b2.number) : void 0;
     return {
-      number: b.number,
-      title: local?.raw.title ?? b.title,
-      url: b.url,
-      repository: b.repository,
-      owners: local ? [...local.raw.assignees] : [...b.assignees],
-      ageDays: wholeDays(local?.raw.createdAt ?? b.createdAt, now),
+      number: b2.number,
+      title: local?.raw.title ?? b2.title,
+      url: b2.url,
+      repository: b2.repository,
+      owners: local ? [...local.raw.assignees] : [...b2.assignees],
+      ageDays: wholeDays(local?.raw.createdAt ?? b2.createdAt, now),
       blockedByCount: local?.raw.planning?.blockedBy ?? 0
     };
   });
@@ -62630,13 +63647,13 @@ function dependencyBlockers(input3) {
 function distinctCycles(blockers) {
   const seen = /* @__PURE__ */ new Set();
   const cycles = [];
-  for (const b of blockers) {
-    if (!b.cycle) continue;
-    const ring = b.cycle.slice(0, -1);
+  for (const b2 of blockers) {
+    if (!b2.cycle) continue;
+    const ring = b2.cycle.slice(0, -1);
     const min = Math.min(...ring);
     const at = ring.indexOf(min);
     const rotated = [...ring.slice(at), ...ring.slice(0, at)];
-    const key = [...rotated].sort((x, y) => x - y).join(",");
+    const key = [...rotated].sort((x2, y2) => x2 - y2).join(",");
     if (seen.has(key)) continue;
     seen.add(key);
     cycles.push([...rotated, min]);
@@ -62697,7 +63714,7 @@ function byType(open2, inProgress) {
     const type = typeOf.get(item.number) ?? UNTYPED;
     groups2.set(type, [...groups2.get(type) ?? [], item]);
   }
-  return [...groups2.entries()].sort(([a], [b]) => a === UNTYPED ? 1 : b === UNTYPED ? -1 : a.localeCompare(b)).map(([type, items]) => ({ type, items }));
+  return [...groups2.entries()].sort(([a], [b2]) => a === UNTYPED ? 1 : b2 === UNTYPED ? -1 : a.localeCompare(b2)).map(([type, items]) => ({ type, items }));
 }
 function buildPlanning(input3) {
   const deps = input3.config?.dependencies.enabled ?? true;
@@ -62772,9 +63789,9 @@ function utcCivil(iso) {
   const d = new Date(t);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
-function isoDate(c) {
+function isoDate(c2) {
   const p = (n) => String(n).padStart(2, "0");
-  return `${String(c.year).padStart(4, "0")}-${p(c.month)}-${p(c.day)}`;
+  return `${String(c2.year).padStart(4, "0")}-${p(c2.month)}-${p(c2.day)}`;
 }
 var init_civil_date = __esm({
   "src/status/build/civil-date.ts"() {
@@ -62808,12 +63825,14 @@ function milestoneReport(m, input3, scopeAdded) {
   let colour = "green";
   if (overdueDays !== null || behindBy(thresholds.red_behind_pct)) colour = "red";
   else if (behindBy(thresholds.yellow_behind_pct)) colour = "yellow";
+  const started = utcCivil(m.createdAt);
   return {
     number: m.number,
     title: m.title,
     url: m.url,
     dueOn: m.dueOn,
     dueDate: due ? isoDate(due) : null,
+    startDate: started ? isoDate(started) : null,
     open: open2,
     closed,
     total,
@@ -62887,8 +63906,8 @@ var init_item_noun = __esm({
 });
 
 // src/status/build/overall-status.ts
-function finding(f) {
-  return { ...f, text: describeFinding(f) };
+function finding(f2) {
+  return { ...f2, text: describeFinding(f2) };
 }
 function overallStatus(input3, parts) {
   const t = input3.config.thresholds;
@@ -62901,13 +63920,13 @@ function overallStatus(input3, parts) {
         finding({ colour: "red", code: "milestone-overdue", count: m.overdueDays, milestone })
       );
     } else if (m.colour !== "green" && m.behindPoints !== null) {
-      const f = finding({
+      const f2 = finding({
         colour: m.colour,
         code: "milestone-behind",
         count: m.behindPoints,
         milestone
       });
-      (m.colour === "red" ? red : yellow).push(f);
+      (m.colour === "red" ? red : yellow).push(f2);
     }
   }
   const p0 = parts.p0.length;
@@ -62938,7 +63957,7 @@ function overallStatus(input3, parts) {
   if (findings.length > 0) {
     return {
       colour: red.length > 0 ? "red" : "yellow",
-      reasons: findings.map((f) => f.text),
+      reasons: findings.map((f2) => f2.text),
       findings
     };
   }
@@ -63034,7 +64053,7 @@ function shippedItems(params) {
     shippedSeen.add(raw.number);
     shipped.push({ ...toItem(raw), shippedAt: at, how });
   }
-  shipped.sort((a, b) => time3(b.shippedAt) - time3(a.shippedAt) || byNumber(a, b));
+  shipped.sort((a, b2) => time3(b2.shippedAt) - time3(a.shippedAt) || byNumber(a, b2));
   return shipped;
 }
 var init_shipped_items = __esm({
@@ -63242,8 +64261,8 @@ var init_status_item_from_rest = __esm({
 // src/status/collect-open-items.ts
 function isRestIssue(value) {
   if (typeof value !== "object" || value === null) return false;
-  const v = value;
-  return typeof v.number === "number" && typeof v.title === "string" && typeof v.html_url === "string" && typeof v.created_at === "string" && typeof v.updated_at === "string";
+  const v2 = value;
+  return typeof v2.number === "number" && typeof v2.title === "string" && typeof v2.html_url === "string" && typeof v2.created_at === "string" && typeof v2.updated_at === "string";
 }
 async function collectOpenItems(client, { owner, repo }) {
   const fullName = `${owner}/${repo}`;
@@ -63436,8 +64455,8 @@ ${FRAGMENTS2[fragment]}`;
 // src/status/planning/collect-blocked-by.ts
 function isRawBlocking(value) {
   if (typeof value !== "object" || value === null) return false;
-  const v = value;
-  return typeof v.number === "number" && typeof v.title === "string" && typeof v.html_url === "string" && typeof v.state === "string" && typeof v.created_at === "string";
+  const v2 = value;
+  return typeof v2.number === "number" && typeof v2.title === "string" && typeof v2.html_url === "string" && typeof v2.state === "string" && typeof v2.created_at === "string";
 }
 function blockingIssueFromRest(raw, repoFullName) {
   return {
@@ -63476,7 +64495,7 @@ async function collectBlockedBy(client, { owner, repo, items, maxReads }) {
     }
     const list3 = (Array.isArray(data) ? data : []).filter(isRawBlocking).map((raw) => blockingIssueFromRest(raw, fullName));
     out[number4] = list3;
-    const next = list3.filter((b) => b.state === "open" && b.repository === null && blocked(b.number)).map((b) => b.number).filter((n) => !done.has(n));
+    const next = list3.filter((b2) => b2.state === "open" && b2.repository === null && blocked(b2.number)).map((b2) => b2.number).filter((n) => !done.has(n));
     queue.unshift(...next);
   }
   return { blockedBy: out, requests };
@@ -63500,7 +64519,7 @@ function readOrder(items, config3) {
   );
   const rank = (i) => ranks.get(i) ?? PRIORITIES.length;
   const oldest = byTime((i) => i.createdAt);
-  return [...items].sort((a, b) => rank(a) - rank(b) || oldest(a, b));
+  return [...items].sort((a, b2) => rank(a) - rank(b2) || oldest(a, b2));
 }
 async function readBlockedBy(client, config3, snapshot) {
   const deps = config3.planning.dependencies;
@@ -63533,9 +64552,9 @@ function ownerGapFinder(config3, items) {
   const facts = (i) => {
     const cached2 = parsed.get(i.number);
     if (cached2) return cached2;
-    const f = parseBody(i.body ?? "");
-    parsed.set(i.number, f);
-    return f;
+    const f2 = parseBody(i.body ?? "");
+    parsed.set(i.number, f2);
+    return f2;
   };
   const ownerResult = (item) => {
     const evaluation = evaluateItem({ item, config: config3 });
@@ -63584,7 +64603,8 @@ function reportClock(now, week, timeZone) {
 async function runWeeklyStatus(p) {
   const { octokit, owner, repo } = p;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, p.store, owner, repo);
+  const configPath = p.configPath ?? CONFIG_PATH;
+  const loaded = await loadRepoConfig(octokit, p.store, owner, repo, configPath);
   if (loaded.state === "absent") return { status: "skipped", reason: "no-config" };
   if (loaded.state === "invalid") {
     p.log?.warn({ repository, problems: loaded.problems }, "invalid ownership config");
@@ -63595,7 +64615,7 @@ async function runWeeklyStatus(p) {
   const timeZone = config3.status.timezone;
   if (!isValidTimeZone(timeZone)) {
     const message = `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`;
-    const problems = [{ file: `${repository}:${CONFIG_PATH}`, path: "status.timezone", message }];
+    const problems = [{ file: `${repository}:${configPath}`, path: "status.timezone", message }];
     p.log?.warn({ repository, problems }, "invalid ownership config");
     return { status: "invalid-config", problems };
   }
@@ -63641,6 +64661,23 @@ async function runWeeklyStatus(p) {
     store: p.store,
     dryRun: p.dryRun === true
   });
+  const projects = [];
+  for (const project of config3.status.projects) {
+    try {
+      projects.push(
+        await publishProjectStatus({
+          client: octokit,
+          project,
+          model,
+          statusIssueUrl: publish.url,
+          dryRun: publish.dryRun
+        })
+      );
+    } catch (error62) {
+      p.log?.error({ err: error62, repository, project }, "project status update failed");
+      projects.push({ project: `${project.owner}#${project.number}`, action: "failed", url: null });
+    }
+  }
   const { action, number: number4, closed } = publish;
   p.log?.info(
     {
@@ -63661,7 +64698,8 @@ async function runWeeklyStatus(p) {
     markdown,
     model,
     publish,
-    requests
+    requests,
+    projects
   };
 }
 function withoutStatusIssues(snapshot, statusLabel) {
@@ -63682,6 +64720,7 @@ var init_run_weekly_status = __esm({
     init_plain_text();
     init_run_followup();
     init_load_repo_config();
+    init_publish_project_status();
     init_build_report2();
     init_collect_snapshot();
     init_period();
@@ -63745,8 +64784,7 @@ var init_index = __esm({
 });
 
 // src/action/run-action.ts
-var import_pino3 = __toESM(require_pino(), 1);
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
@@ -63954,10 +64992,10 @@ async function verifyWithFallback(secret, payload, signature, additionalSecrets)
     return true;
   }
   if (additionalSecrets !== void 0) {
-    for (const s of additionalSecrets) {
-      const v = await verify(s, payload, signature);
-      if (v) {
-        return v;
+    for (const s3 of additionalSecrets) {
+      const v2 = await verify(s3, payload, signature);
+      if (v2) {
+        return v2;
       }
     }
   }
@@ -65403,7 +66441,7 @@ function extractUrlVariableNames(url2) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object2, keysToOmit) {
   const result = { __proto__: null };
@@ -65423,8 +66461,8 @@ function encodeReserved(str) {
   }).join("");
 }
 function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c2) {
+    return "%" + c2.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 function encodeValue(operator, value, key) {
@@ -65461,9 +66499,9 @@ function getValues(context, operator, key, modifier) {
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              result.push(encodeValue(operator, value[k2], k2));
             }
           });
         }
@@ -65474,10 +66512,10 @@ function getValues(context, operator, key, modifier) {
             tmp.push(encodeValue(operator, value2));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              tmp.push(encodeUnreserved(k2));
+              tmp.push(encodeValue(operator, value[k2].toString()));
             }
           });
         }
@@ -65510,7 +66548,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_2, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -65740,17 +66778,17 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     } else {
       while (node4.index < node4.keys.length) {
-        const k = node4.keys[node4.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        const k2 = node4.keys[node4.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
         if (isFilteredOutByArray) continue;
-        const childRaw = node4.val[k];
-        const childVal = prepareVal(node4.val, k, childRaw);
+        const childRaw = node4.val[k2];
+        const childVal = prepareVal(node4.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node4.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks.push(originalStringify(k2) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -65761,7 +66799,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           visited.add(childVal);
           stack.push({
             parent: node4.val,
-            key: k,
+            key: k2,
             val: childVal,
             isArray: Array.isArray(childVal),
             keys: Array.isArray(childVal) ? null : Object.keys(childVal),
@@ -65849,7 +66887,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_2, __, context) => !!context?.source && context.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -66152,7 +67190,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -69308,7 +70346,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path3) => path3.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path3) => path3.split("/").map((c2) => c2.startsWith("{") ? "(?:.+?)" : c2).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -70769,7 +71807,7 @@ var PATHS = [
 ];
 function routeMatcher2(paths) {
   const regexes = paths.map(
-    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (p) => p.split("/").map((c2) => c2.startsWith("{") ? "(?:.+?)" : c2).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
   return new RegExp(regex2, "i");
@@ -71403,14 +72441,40 @@ var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode2 = textDecoder2.decode.bind(textDecoder2);
 
 // src/action/run-action.ts
+init_zod();
 init_index();
 init_metrics();
 init_publish_status_issue();
 init_run_weekly_status();
 init_memory_store();
 
+// src/action/actions-logger.ts
+var import_pino3 = __toESM(require_pino(), 1);
+var SHOWN3 = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
+var WARN = 40;
+var ERROR = 50;
+function actionsLogger(out, level) {
+  return (0, import_pino3.pino)(
+    { level, base: void 0, timestamp: false },
+    {
+      write(line2) {
+        try {
+          const record2 = JSON.parse(line2);
+          const prefix = record2.level >= ERROR ? "error: " : record2.level >= WARN ? "::warning::" : "";
+          const fields = SHOWN3.filter(
+            (k2) => record2[k2] !== void 0 && typeof record2[k2] !== "object"
+          ).map((k2) => `${k2}=${String(record2[k2])}`).join(" ");
+          out(`${prefix}${String(record2.msg ?? "")}${fields ? ` (${fields})` : ""}`);
+        } catch {
+          out(line2.trim());
+        }
+      }
+    }
+  );
+}
+
 // src/action/inputs.ts
-var GITHUB_ACTIONS_APP_ID = 15368;
+init_is_app_author();
 var input2 = (env, name) => env[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`]?.trim() ?? "";
 var CHECK_EVENTS = /* @__PURE__ */ new Set([
   "issues",
@@ -71468,61 +72532,103 @@ var NEEDS = [
   [/\/contents\//, "contents: read"],
   [/\/pulls/, "pull-requests: read"]
 ];
-function permissionHint(error62) {
+function permissionHint(error62, run2 = {}) {
   if (httpStatus(error62) !== 403) return void 0;
   const e = error62;
   if (!/not accessible by integration/i.test(e.message ?? "")) return void 0;
   const url2 = e.request?.url ?? "";
   const path3 = url2.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, "").split("?")[0] ?? "";
-  const need = NEEDS.find(([pattern]) => pattern.test(path3))?.[1];
   const what = `${e.request?.method ?? "a request"} ${path3}`.trim();
+  if (run2.fromFork) {
+    return `a pull_request run from a fork gets a read-only token (${what} was refused): run the workflow on pull_request_target instead (see the README)`;
+  }
+  const need = NEEDS.find(([pattern]) => pattern.test(path3))?.[1];
   return need ? `the workflow's token lacks \`${need}\` (${what} was refused): add it under \`permissions:\` in the workflow` : `the workflow's token may not do ${what}: check the workflow's \`permissions:\``;
 }
 
-// src/action/run-action.ts
-var SHOWN3 = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
-function actionsLogger(out, level) {
-  return (0, import_pino3.pino)(
-    { level, base: void 0, timestamp: false },
-    {
-      write(line2) {
-        try {
-          const record2 = JSON.parse(line2);
-          const prefix = record2.level >= 50 ? "::error::" : record2.level >= 40 ? "::warning::" : "";
-          const fields = SHOWN3.filter(
-            (k) => record2[k] !== void 0 && typeof record2[k] !== "object"
-          ).map((k) => `${k}=${String(record2[k])}`).join(" ");
-          out(`${prefix}${String(record2.msg ?? "")}${fields ? ` (${fields})` : ""}`);
-        } catch {
-          out(line2.trim());
-        }
-      }
-    }
-  );
+// src/action/report-time.ts
+init_zod();
+init_next_run();
+var SchedulePayload = external_exports.object({ schedule: external_exports.string() });
+var MAX_DELAY_MS = 24 * 3600 * 1e3;
+function reportTime(event, payload, now) {
+  if (event !== "schedule") return now;
+  const parsed = SchedulePayload.safeParse(payload);
+  if (!parsed.success) return now;
+  const tick = lastScheduledRun(parsed.data.schedule, "UTC", now);
+  if (!tick.ok || tick.value === null) return now;
+  return now.getTime() - tick.value.getTime() <= MAX_DELAY_MS ? tick.value : now;
 }
+
+// src/action/status-summary.ts
+var DRY_VERB = {
+  unchanged: "no change to",
+  created: "would create",
+  updated: "would update",
+  superseded: "would not publish (a later week's issue is open):"
+};
+function projectLines(outcome) {
+  const dry = outcome.status === "dry-run";
+  return outcome.projects.map(({ project, action }) => {
+    if (action === "missing" || action === "failed") {
+      return `::warning::Ownership: Project ${project}: the week's status update was not ${action === "missing" ? "readable" : "written"} (a workflow's GITHUB_TOKEN cannot reach organization Projects: pass an App token with organization_projects: write as github-token, and its app-id)`;
+    }
+    if (action === "unchanged") return `Ownership: Project ${project}: status update unchanged`;
+    const done = action === "created" ? "posted" : "edited";
+    return `Ownership: Project ${project}: status update ${dry ? `would be ${done}` : done}`;
+  });
+}
+function statusSummary(outcome) {
+  const { action, number: number4, closed, requests } = outcome.publish;
+  const head = `Ownership: weekly status ${outcome.isoWeek}`;
+  const issue2 = number4 === null ? "a new issue" : `#${number4}`;
+  const closing = closed.map((n) => `#${n}`).join(", ");
+  if (outcome.status === "dry-run") {
+    return [
+      `${head} (dry run): ${DRY_VERB[action]} ${issue2}${closing ? `, would close ${closing}` : ""}`,
+      ...requests.map((r) => `  ${r.route}`),
+      ...projectLines(outcome),
+      outcome.markdown
+    ];
+  }
+  if (action === "superseded")
+    return [`${head}: not published, a later week's issue is open (${issue2})`];
+  return [
+    `${head}: ${action} ${issue2}${closing ? `; closed ${closing}` : ""}`,
+    ...projectLines(outcome)
+  ];
+}
+
+// src/action/run-action.ts
 function causes(error62) {
   if (error62 instanceof AggregateError) return error62.errors.flatMap(causes);
   return [error62];
 }
+var PullRequestRepos = external_exports.object({
+  pull_request: external_exports.object({
+    head: external_exports.object({ repo: external_exports.object({ id: external_exports.number() }).nullable() }),
+    base: external_exports.object({ repo: external_exports.object({ id: external_exports.number() }) })
+  })
+});
+function fromFork(event, payload) {
+  if (event !== "pull_request") return false;
+  const parsed = PullRequestRepos.safeParse(payload);
+  if (!parsed.success) return false;
+  const { head, base } = parsed.data.pull_request;
+  return head.repo?.id !== base.repo.id;
+}
 async function runAction(env, io) {
-  const fail = (message) => {
+  const fail2 = (message) => {
     io.out(`::error::Ownership: ${message}`);
     return 1;
   };
   const inputs = readInputs(env);
-  if (!inputs.ok) return fail(inputs.message);
+  if (!inputs.ok) return fail2(inputs.message);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
-  const previousPath = process.env.OWNERSHIP_CONFIG_PATH;
-  process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
-  try {
-    return await runWith(env, io, inputs.value, owner, repo, fail);
-  } finally {
-    if (previousPath === void 0) delete process.env.OWNERSHIP_CONFIG_PATH;
-    else process.env.OWNERSHIP_CONFIG_PATH = previousPath;
-  }
+  if (!owner || !repo) return fail2("GITHUB_REPOSITORY is not set (run this inside a workflow)");
+  return runWith(env, io, inputs.value, owner, repo, fail2);
 }
-async function runWith(env, io, inputs, owner, repo, fail) {
+async function runWith(env, io, inputs, owner, repo, fail2) {
   const { token, mode, appId } = inputs;
   const log = actionsLogger(io.out, env.RUNNER_DEBUG === "1" ? "debug" : "info");
   const probot = new Probot({
@@ -71535,18 +72641,28 @@ async function runWith(env, io, inputs, owner, repo, fail) {
       throttle: { enabled: false }
     }))
   });
-  const deps = { appId, store: new MemoryStore(), metrics: new Metrics() };
+  const deps = {
+    appId,
+    store: new MemoryStore(),
+    metrics: new Metrics(),
+    configPath: inputs.config
+  };
+  let fork = false;
   try {
+    const event = env.GITHUB_EVENT_NAME ?? "";
+    const eventFile = env.GITHUB_EVENT_PATH;
     if (mode === "status") {
+      const payload2 = eventFile ? JSON.parse(readFileSync(eventFile, "utf8")) : {};
       const outcome = await runWeeklyStatus({
         octokit: await probot.auth(),
         store: deps.store,
         owner,
         repo,
-        now: /* @__PURE__ */ new Date(),
+        now: reportTime(event, payload2, io.now?.() ?? /* @__PURE__ */ new Date()),
         week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
+        configPath: inputs.config,
         dryRun: inputs.dryRun,
         log
       });
@@ -71557,24 +72673,24 @@ async function runWith(env, io, inputs, owner, repo, fail) {
           );
           return 0;
         case "invalid-config":
-          return fail(outcome.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("; "));
+          return fail2(outcome.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("; "));
         case "invalid-input":
-          return fail(outcome.message);
+          return fail2(outcome.message);
         default:
-          io.out(
-            `Ownership: weekly status ${outcome.isoWeek}: ${outcome.publish.action}${outcome.publish.number ? ` #${outcome.publish.number}` : ""}`
-          );
-          if (outcome.status === "dry-run") io.out(outcome.markdown);
+          for (const line2 of statusSummary(outcome)) io.out(line2);
+          if (env.GITHUB_STEP_SUMMARY)
+            appendFileSync(env.GITHUB_STEP_SUMMARY, `${outcome.markdown}
+`);
           return 0;
       }
     }
-    const event = env.GITHUB_EVENT_NAME ?? "";
     if (!CHECK_EVENTS.has(event)) {
       io.out(`Ownership: nothing to check on a ${event || "unknown"} event (mode: check)`);
       return 0;
     }
-    if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    if (!eventFile) return fail2("GITHUB_EVENT_PATH is not set");
+    const payload = JSON.parse(readFileSync(eventFile, "utf8"));
+    fork = fromFork(event, payload);
     await probot.load(ownershipApp(deps, { routes: false }));
     await probot.receive({
       id: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
@@ -71585,10 +72701,10 @@ async function runWith(env, io, inputs, owner, repo, fail) {
     return 0;
   } catch (error62) {
     const all2 = causes(error62);
-    const hint = all2.map(permissionHint).find((h) => h !== void 0);
-    if (hint) return fail(hint);
+    const hint = all2.map((e) => permissionHint(e, { fromFork: fork })).find((h) => h !== void 0);
+    if (hint) return fail2(hint);
     const first = all2[0];
-    return fail(first?.message ?? String(error62));
+    return fail2(first?.message ?? String(error62));
   }
 }
 

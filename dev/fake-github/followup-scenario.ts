@@ -4,7 +4,8 @@
  * The follow-up runs the way the App's scheduler runs it (`runFollowup`, as the installation),
  * on a simulated clock, since a demo cannot wait a week: Tuesday 1 December (the nudge and the
  * review reminder), the same tick again (nothing), Friday 4 December (the escalation); then the
- * weekly status as of Friday shows the follow-up sections.
+ * weekly status as of Friday shows the follow-up sections and posts the week's colour on the
+ * org's Project.
  */
 import { readFileSync } from "node:fs";
 import { Probot, ProbotOctokit } from "probot";
@@ -24,6 +25,8 @@ export interface FollowupView {
   decisionComment: string;
   /** The weekly status' follow-up sections and overall lines. */
   statusExcerpt: string;
+  /** The status update the weekly run posted on the org's Project (status, dates, body). */
+  projectUpdate: string;
   problems: string[];
 }
 
@@ -76,9 +79,10 @@ export async function runFollowupScenario(): Promise<FollowupView> {
       now: new Date("2026-12-04T10:00:00Z"),
       isOurs: writtenByApp(DEMO_APP_ID),
       appId: DEMO_APP_ID,
-      dryRun: true,
     });
-    const markdown = status.status === "dry-run" ? status.markdown : "";
+    const markdown = status.status === "published" ? status.markdown : "";
+    const update = gh.state.projects.get("acme#3")?.statusUpdates.at(-1);
+    if (!update) problems.push("no status update on the Project");
     const overall = markdown.slice(markdown.indexOf("## "), markdown.indexOf("## Status update"));
     const followup = markdown.slice(markdown.indexOf("## Gone quiet"));
     if (runs.map((r) => r.written).join() !== "2,0,1") {
@@ -95,6 +99,9 @@ export async function runFollowupScenario(): Promise<FollowupView> {
       quietComment: ours(quiet).join("\n"),
       decisionComment: ours(decision).join("\n"),
       statusExcerpt: `${overall.trim()}\n\n${followup.trim()}`,
+      projectUpdate: update
+        ? `status: ${update.status}, start ${update.startDate ?? "—"}, target ${update.targetDate ?? "—"}\n${update.body}`
+        : "",
       problems,
     };
   } finally {

@@ -14,7 +14,14 @@ import {
   type IntrospectionQuery,
   parse,
 } from "graphql";
-import type { FakeIssue, FakeMilestone, FakeRepo, FakeState } from "./state.js";
+import type {
+  FakeIssue,
+  FakeMilestone,
+  FakeProject,
+  FakeRepo,
+  FakeState,
+  FakeStatusUpdate,
+} from "./state.js";
 
 let schema: GraphQLSchema | undefined;
 
@@ -361,20 +368,104 @@ function repoField(source: RepoSource, field: string, args: Record<string, unkno
 function makeResolver(state: FakeState): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, _context, info) => {
     const field = info.fieldName;
+    if (info.parentType.name === "Mutation") return mutate(state, field, args);
     if (info.parentType.name === "Query") {
+      if (field === "repositoryOwner") {
+        const login = stringArg(args, "login") ?? "";
+        const known =
+          [...state.repos.values()].some((r) => r.owner.toLowerCase() === login.toLowerCase()) ||
+          [...state.projects.values()].some((p) => p.owner.toLowerCase() === login.toLowerCase());
+        return known ? { __typename: "Organization", __fakeOwner: login, login } : null;
+      }
       if (field === "repository") {
         const repo = state.repo(stringArg(args, "owner") ?? "", stringArg(args, "name") ?? "");
         return repo ? ({ __fake: "repo", repo } satisfies RepoSource) : null;
       }
       return null;
     }
+    if (isRecord(source) && typeof source.__fakeOwner === "string" && field === "projectV2") {
+      const project = state.projects.get(
+        `${source.__fakeOwner}#${Number(args.number)}`.toLowerCase(),
+      );
+      return project ? projectSource(project, state) : null;
+    }
     if (isSource(source)) {
       if (source.__fake === "repo") return repoField(source, field, args);
       if (source.__fake === "item") return itemField(source, field, args);
       return milestoneField(source, field, args);
     }
-    return isRecord(source) ? (source[field] ?? null) : null;
+    if (!isRecord(source)) return null;
+    const value = source[field];
+    // A field with arguments (a connection) is a function of them.
+    return typeof value === "function" ? (value as (a: unknown) => unknown)(args) : (value ?? null);
   };
+}
+
+function projectSource(project: FakeProject, state: FakeState) {
+  return {
+    id: project.id,
+    title: project.title,
+    url: `${WEB}/orgs/${project.owner}/projects/${project.number}`,
+    statusUpdates: (args: Record<string, unknown>) =>
+      lastOf(
+        project.statusUpdates.map((u) => ({
+          ...u,
+          creator: {
+            __typename: u.creator.type,
+            login:
+              u.creator.type === "Bot" ? u.creator.login.replace(/\[bot\]$/, "") : u.creator.login,
+          },
+        })),
+        args,
+      ),
+    __state: state,
+  };
+}
+
+type MutationInput = Record<string, unknown>;
+
+/** The Project status update mutations, applied to the state as the App's bot. */
+function mutate(state: FakeState, field: string, args: Record<string, unknown>): unknown {
+  const input = (isRecord(args.input) ? args.input : {}) as MutationInput;
+  const str = (k: string) => (typeof input[k] === "string" ? (input[k] as string) : null);
+  if (field === "createProjectV2StatusUpdate") {
+    const project = [...state.projects.values()].find((p) => p.id === input.projectId);
+    if (!project)
+      throw new Error(
+        `Could not resolve to a node with the global id of '${String(input.projectId)}'`,
+      );
+    const update: FakeStatusUpdate = {
+      id: `PVTSU_${state.nextId()}`,
+      body: str("body") ?? "",
+      status: str("status"),
+      startDate: str("startDate"),
+      targetDate: str("targetDate"),
+      creator: { type: "Bot", login: state.botLogin },
+      updatedAt: new Date().toISOString(),
+    };
+    project.statusUpdates.push(update);
+    state.touch();
+    return { statusUpdate: { id: update.id } };
+  }
+  if (field === "updateProjectV2StatusUpdate") {
+    const update = [...state.projects.values()]
+      .flatMap((p) => p.statusUpdates)
+      .find((u) => u.id === input.statusUpdateId);
+    if (!update)
+      throw new Error(
+        `Could not resolve to a node with the global id of '${String(input.statusUpdateId)}'`,
+      );
+    if (update.creator.login !== state.botLogin)
+      throw new Error("Resource not accessible by integration");
+    if ("body" in input) update.body = str("body") ?? "";
+    for (const k of ["status", "startDate", "targetDate"] as const) {
+      if (k in input) update[k] = str(k);
+    }
+    update.updatedAt = new Date().toISOString();
+    state.touch();
+    return { statusUpdate: { id: update.id } };
+  }
+  return null;
 }
 
 export interface GraphQLAnswer {

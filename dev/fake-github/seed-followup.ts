@@ -12,6 +12,9 @@ const CONFIG = `followup:
   escalate_to: acme/leads
 status:
   timezone: UTC
+  projects:
+    - owner: acme
+      number: 3
 `;
 
 const OWNED = `## Ownership
@@ -137,6 +140,14 @@ export function seedFollowupRepo(
     body: POSTMORTEM.replace("%LINKED%", String(linked.number)),
     assignees: ["alice"],
     labels: ["postmortem"],
+  });
+  // The org's roadmap Project, where the weekly run posts the week's colour.
+  state.projects.set("acme#3", {
+    id: "PVT_roadmap",
+    owner: "acme",
+    number: 3,
+    title: "Roadmap",
+    statusUpdates: [],
   });
   return { repo, quiet };
 }

@@ -71,6 +71,25 @@ interface PlanningIndex {
   blocking: Map<number, FakeIssue[]>;
 }
 
+/** A Project (v2) and its status updates (GraphQL only). */
+export interface FakeProject {
+  id: string;
+  owner: string;
+  number: number;
+  title: string;
+  statusUpdates: FakeStatusUpdate[];
+}
+
+export interface FakeStatusUpdate {
+  id: string;
+  body: string;
+  status: string | null;
+  startDate: string | null;
+  targetDate: string | null;
+  creator: { type: "User" | "Bot"; login: string };
+  updatedAt: string;
+}
+
 /** A dated timeline event GraphQL's `timelineItems` / `userContentEdits` answer with. */
 export type FakeEvent =
   | { type: "labeled"; label: string; at: string }
@@ -156,9 +175,11 @@ const WEB = `https://${FAKE_HOST}`;
 
 export class FakeState {
   readonly repos = new Map<string, FakeRepo>();
+  /** GitHub Projects (v2), by `owner#number`. */
+  readonly projects = new Map<string, FakeProject>();
   readonly installations = new Map<number, FakeInstallation>();
-  /** Login → user id, stable per login. */
-  readonly #userIds = new Map<string, number>();
+  /** Login → user id, stable per login; github-actions[bot] has its real id. */
+  readonly #userIds = new Map<string, number>([["github-actions[bot]", 41898282]]);
   #nextId = 1000;
   /** Bumped on every write, so derived caches know to recompute. */
   version = 0;
@@ -190,9 +211,19 @@ export class FakeState {
     return `${this.appSlug}[bot]`;
   }
 
+  /**
+   * Whether the App's issues and comments carry `performed_via_github_app`. Off: only the bot
+   * user says who wrote them (the most a GitHub Action's GITHUB_TOKEN writes are sure to carry).
+   */
+  writesCarryApp = true;
+
   /** The author of the App's own writes. */
   get appAuthor(): Author {
-    return { login: this.botLogin, type: "Bot", appId: this.appId };
+    return {
+      login: this.botLogin,
+      type: "Bot",
+      appId: this.writesCarryApp ? this.appId : undefined,
+    };
   }
 
   addInstallation(
@@ -513,9 +544,20 @@ export class FakeState {
     const base = this.issue(repo, issue);
     const fullName = `${repo.owner}/${repo.name}`;
     const headRepo = this.repos.get(pull.headRepo.toLowerCase());
+    // A fork the fake does not hold: its own name and id, the rest like the base repository.
+    const [forkOwner = repo.owner, forkName = repo.name] = pull.headRepo.split("/");
+    const forkId = this.userId(`repo:${pull.headRepo}`);
     const headRepoJson = headRepo
       ? this.repository(headRepo)
-      : { ...this.repository(repo), full_name: pull.headRepo };
+      : {
+          ...this.repository(repo),
+          id: forkId,
+          node_id: `R_${forkId}`,
+          name: forkName,
+          full_name: pull.headRepo,
+          owner: this.user(forkOwner),
+          fork: true,
+        };
     return {
       ...base,
       id: 700_000 + repo.id * 1000 + issue.number,

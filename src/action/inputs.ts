@@ -3,8 +3,9 @@
  * upper-cased with spaces as underscores and hyphens kept), checked into plain data. Pure.
  */
 
-/** GitHub Actions' own App: comments and check runs written with GITHUB_TOKEN carry its id. */
-export const GITHUB_ACTIONS_APP_ID = 15368;
+import { GITHUB_ACTIONS_APP_ID } from "../github/is-app-author.js";
+
+export { GITHUB_ACTIONS_APP_ID };
 
 export type Mode = "check" | "status";
 

@@ -8,19 +8,23 @@
  * - schedule / workflow_dispatch: the weekly status for the repository (GITHUB_REPOSITORY), the
  *   same pipeline as the App's scheduler, idempotent per ISO week.
  *
- * Why not @probot/adapter-github-actions: it targets older Probot majors and builds its own
- * Probot; ours is a few lines over Probot 14's `githubToken` option, typed, and tested here.
+ * Why not @probot/adapter-github-actions: its release (4.0.3) depends on probot@^13, a second
+ * and older Probot in the bundle, and on @actions/core; ours is a few lines over Probot 14's
+ * `githubToken` option, typed, and tested here.
  */
-import { readFileSync } from "node:fs";
-import { pino } from "pino";
+import { appendFileSync, readFileSync } from "node:fs";
 import { Probot, ProbotOctokit } from "probot";
+import { z } from "zod";
 import { ownershipApp } from "../index.js";
 import { Metrics } from "../observability/metrics.js";
 import { writtenByApp } from "../status/publish-status-issue.js";
 import { runWeeklyStatus } from "../status/run-weekly-status.js";
 import { MemoryStore } from "../store/memory-store.js";
+import { actionsLogger } from "./actions-logger.js";
 import { type ActionInputs, CHECK_EVENTS, readInputs } from "./inputs.js";
 import { permissionHint } from "./permission-hint.js";
+import { reportTime } from "./report-time.js";
+import { statusSummary } from "./status-summary.js";
 
 type Env = Record<string, string | undefined>;
 type WebhookEvent = Parameters<Probot["receive"]>[0];
@@ -28,38 +32,31 @@ type WebhookEvent = Parameters<Probot["receive"]>[0];
 export interface ActionIo {
   /** Lines for the workflow log (`::error::` lines become annotations). */
   out: (line: string) => void;
-}
-
-/** The fields worth a reader's eye in a workflow log, in this order. */
-const SHOWN = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
-
-/** One line per log record, the level only when it matters: an Actions log is read by people. */
-function actionsLogger(out: (line: string) => void, level: string) {
-  return pino(
-    { level, base: undefined, timestamp: false },
-    {
-      write(line: string) {
-        try {
-          const record = JSON.parse(line) as Record<string, unknown> & { level: number };
-          const prefix = record.level >= 50 ? "::error::" : record.level >= 40 ? "::warning::" : "";
-          const fields = SHOWN.filter(
-            (k) => record[k] !== undefined && typeof record[k] !== "object",
-          )
-            .map((k) => `${k}=${String(record[k])}`)
-            .join(" ");
-          out(`${prefix}${String(record.msg ?? "")}${fields ? ` (${fields})` : ""}`);
-        } catch {
-          out(line.trim());
-        }
-      },
-    },
-  );
+  /** The clock (tests); the system's by default. */
+  now?: () => Date;
 }
 
 /** Every error a run can end with, flattened (Probot's receive rejects with an AggregateError). */
 function causes(error: unknown): unknown[] {
   if (error instanceof AggregateError) return error.errors.flatMap(causes);
   return [error];
+}
+
+/** The part of a pull_request payload that says where the head branch lives. */
+const PullRequestRepos = z.object({
+  pull_request: z.object({
+    head: z.object({ repo: z.object({ id: z.number() }).nullable() }),
+    base: z.object({ repo: z.object({ id: z.number() }) }),
+  }),
+});
+
+/** A `pull_request` event whose head is in another repository (a fork, or one since deleted). */
+function fromFork(event: string, payload: unknown): boolean {
+  if (event !== "pull_request") return false;
+  const parsed = PullRequestRepos.safeParse(payload);
+  if (!parsed.success) return false;
+  const { head, base } = parsed.data.pull_request;
+  return head.repo?.id !== base.repo.id;
 }
 
 /** Runs the Action; resolves to the process exit code. Never throws. */
@@ -72,16 +69,7 @@ export async function runAction(env: Env, io: ActionIo): Promise<number> {
   if (!inputs.ok) return fail(inputs.message);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return fail("GITHUB_REPOSITORY is not set (run this inside a workflow)");
-  // The handlers read the repository's config from here (load-repo-config.ts); put back after,
-  // for a caller that runs more than one Action in its process (the tests).
-  const previousPath = process.env.OWNERSHIP_CONFIG_PATH;
-  process.env.OWNERSHIP_CONFIG_PATH = inputs.value.config;
-  try {
-    return await runWith(env, io, inputs.value, owner, repo, fail);
-  } finally {
-    if (previousPath === undefined) delete process.env.OWNERSHIP_CONFIG_PATH;
-    else process.env.OWNERSHIP_CONFIG_PATH = previousPath;
-  }
+  return runWith(env, io, inputs.value, owner, repo, fail);
 }
 
 async function runWith(
@@ -105,19 +93,29 @@ async function runWith(
       throttle: { enabled: false },
     })),
   });
-  const deps = { appId, store: new MemoryStore(), metrics: new Metrics() };
+  const deps = {
+    appId,
+    store: new MemoryStore(),
+    metrics: new Metrics(),
+    configPath: inputs.config,
+  };
 
+  let fork = false;
   try {
+    const event = env.GITHUB_EVENT_NAME ?? "";
+    const eventFile = env.GITHUB_EVENT_PATH;
     if (mode === "status") {
+      const payload: unknown = eventFile ? JSON.parse(readFileSync(eventFile, "utf8")) : {};
       const outcome = await runWeeklyStatus({
         octokit: await probot.auth(),
         store: deps.store,
         owner,
         repo,
-        now: new Date(),
+        now: reportTime(event, payload, io.now?.() ?? new Date()),
         week: inputs.week,
         isOurs: writtenByApp(appId),
         appId,
+        configPath: inputs.config,
         dryRun: inputs.dryRun,
         log,
       });
@@ -132,20 +130,20 @@ async function runWith(
         case "invalid-input":
           return fail(outcome.message);
         default:
-          io.out(
-            `Ownership: weekly status ${outcome.isoWeek}: ${outcome.publish.action}${outcome.publish.number ? ` #${outcome.publish.number}` : ""}`,
-          );
-          if (outcome.status === "dry-run") io.out(outcome.markdown);
+          for (const line of statusSummary(outcome)) io.out(line);
+          // The job's summary page renders the report (a dry run's only other place is the log).
+          if (env.GITHUB_STEP_SUMMARY)
+            appendFileSync(env.GITHUB_STEP_SUMMARY, `${outcome.markdown}\n`);
           return 0;
       }
     }
-    const event = env.GITHUB_EVENT_NAME ?? "";
     if (!CHECK_EVENTS.has(event)) {
       io.out(`Ownership: nothing to check on a ${event || "unknown"} event (mode: check)`);
       return 0;
     }
-    if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set");
-    const payload: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    if (!eventFile) return fail("GITHUB_EVENT_PATH is not set");
+    const payload: unknown = JSON.parse(readFileSync(eventFile, "utf8"));
+    fork = fromFork(event, payload);
     await probot.load(ownershipApp(deps, { routes: false }));
     await probot.receive({
       id: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
@@ -156,7 +154,7 @@ async function runWith(
     return 0;
   } catch (error) {
     const all = causes(error);
-    const hint = all.map(permissionHint).find((h) => h !== undefined);
+    const hint = all.map((e) => permissionHint(e, { fromFork: fork })).find((h) => h !== undefined);
     if (hint) return fail(hint);
     const first = all[0] as { message?: string } | undefined;
     return fail(first?.message ?? String(error));

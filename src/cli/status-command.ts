@@ -174,6 +174,13 @@ function report(outcome: WeeklyStatusOutcome, repository: string, io: CliIo): nu
       if (closed.length > 0)
         lines.push(`dry run: would close ${closed.map((n) => `#${n}`).join(", ")}`);
       for (const r of requests) lines.push(`  ${r.route}`);
+      for (const p of outcome.projects) {
+        lines.push(
+          p.mutation
+            ? `dry run: would ${p.action === "created" ? "post" : "edit"} the status update of Project ${p.project}: ${p.mutation.name} ${JSON.stringify(p.mutation.variables)}`
+            : `dry run: Project ${p.project}: ${p.action === "unchanged" ? "status update unchanged" : p.action}`,
+        );
+      }
       io.stderr(`${lines.join("\n")}\n`);
       return 0;
     }

@@ -227,6 +227,24 @@ export const configSchema = z
           .regex(/^[\w.-]+$/, "must be a repository name: letters, digits, '.', '-' and '_' only")
           .optional()
           .describe("Org config: repository (in the org) that receives one roll-up status issue"),
+        projects: z
+          .array(
+            z.strictObject({
+              owner: z
+                .string()
+                .regex(
+                  /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+                  "must be an organization or user login",
+                )
+                .describe("The organization (or user) that owns the Project"),
+              number: z.int().min(1).describe("The Project's number, as in its URL"),
+            }),
+          )
+          .max(5)
+          .default([])
+          .describe(
+            "GitHub Projects (v2) that get the week's colour as a status update (On track / At risk / Off track), one per repository and week",
+          ),
         labels: z
           .strictObject({
             blocked: labelList(["blocked"], "Blocker labels"),

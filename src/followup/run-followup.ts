@@ -23,8 +23,8 @@ import {
 } from "../github/sticky-comment.js";
 import { isValidTimeZone } from "../status/period.js";
 import type { Store } from "../store/store.js";
-import { findDate } from "./civil-dates.js";
-import { type FollowupItem, type FollowupSnapshot, followupCollector } from "./collect-followup.js";
+import { daysSince, findDate } from "./civil-dates.js";
+import { type FollowupItem, followupCollector } from "./collect-followup.js";
 import { decisionRecordOf } from "./decision-record.js";
 import { escalationTarget } from "./escalation-target.js";
 import { withFollowup } from "./followup-record.js";
@@ -80,24 +80,16 @@ function itemFacts(i: FollowupItem): ItemFacts {
 export async function planRepositoryFollowup(
   p: Omit<FollowupParams, "dryRun">,
   config: Config,
-  snapshot?: FollowupSnapshot,
-): Promise<{
-  plan: FollowupPlan;
-  requests: number;
-  comments: Map<number, ExistingComment | undefined>;
-  facts: Map<number, ItemFacts>;
-}> {
+): Promise<{ plan: FollowupPlan; requests: number; facts: Map<number, ItemFacts> }> {
   const { octokit, store, owner, repo, now } = p;
   const settings = config.followup;
   const timeZone = config.status.timezone;
   const collector = followupCollector(octokit, owner, repo);
-  const labelled =
-    snapshot ??
-    (await collector.labelled({
-      inProgress: config.in_progress_labels,
-      decision: settings.decision_label,
-      postmortem: settings.postmortem_label,
-    }));
+  const labelled = await collector.labelled({
+    inProgress: config.in_progress_labels,
+    decision: settings.decision_label,
+    postmortem: settings.postmortem_label,
+  });
   const comments = new Map<number, ExistingComment | undefined>();
   const facts = new Map<number, ItemFacts>();
   const record = async (number: number) => {
@@ -139,8 +131,11 @@ export async function planRepositoryFollowup(
     facts.set(item.number, f);
     const reviewDate = decisionRecordOf(f.body).reviewDate;
     if (reviewDate === undefined) continue; // the decision-record rule says so
+    const past = daysSince(reviewDate, now, timeZone);
+    if (past < -6) continue; // more than a week ahead: nothing to list or say yet
     const owner = accountableOwner(f.body, f.assignees);
-    const comment = await record(item.number);
+    // Only a review date that has come needs to know whether the reminder was sent.
+    const comment = past >= 0 ? await record(item.number) : undefined;
     decisions.push({
       number: item.number,
       title: item.title,
@@ -174,7 +169,7 @@ export async function planRepositoryFollowup(
   }));
 
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
-  return { plan, requests: collector.requests, comments, facts };
+  return { plan, requests: collector.requests, facts };
 }
 
 export async function runFollowup(p: FollowupParams): Promise<FollowupOutcome> {

@@ -8,13 +8,6 @@ import { type FileRef, fetchFile } from "./fetch-file.js";
 import type { Octokit } from "./octokit.js";
 
 export const CONFIG_PATH = ".github/ownership.yml";
-
-/**
- * The repository's own config file: `.github/ownership.yml`, or the GitHub Action's `config`
- * input (which sets OWNERSHIP_CONFIG_PATH). The org-wide file is always `CONFIG_PATH`.
- */
-export const repoConfigPath = (): string =>
-  process.env.OWNERSHIP_CONFIG_PATH?.trim() || CONFIG_PATH;
 const MAX_EXTENDS = 5;
 
 export type RepoConfig =
@@ -92,14 +85,17 @@ function resolveCached(layers: readonly Layer[]): RepoConfig {
  * The repository's effective config: org defaults (the org's `.github` repository), any
  * `_extends` chain, then the repository's own file, all from default branches. Never throws
  * for bad content: problems come back as data. Absent everywhere means "write nothing".
+ * `path` is the repository's own file (the GitHub Action's `config` input); the org-wide file
+ * is always `CONFIG_PATH`.
  */
 export async function loadRepoConfig(
   octokit: Octokit,
   store: Store,
   owner: string,
   repo: string,
+  path: string = CONFIG_PATH,
 ): Promise<RepoConfig> {
-  const repoRef = { owner, repo, path: repoConfigPath() };
+  const repoRef = { owner, repo, path };
   const orgRef = { owner, repo: ".github", path: CONFIG_PATH };
   const isOrgRepo = repo.toLowerCase() === ".github";
   const [repoText, orgText] = await Promise.all([

@@ -5,6 +5,7 @@ import {
 } from "../core/publish/plan-comment.js";
 import { STICKY_MARKER } from "../core/render/sticky-comment.js";
 import { getJson, type Store, setJson } from "../store/store.js";
+import { type Authorship, isAppAuthor } from "./is-app-author.js";
 import { httpStatus, type Octokit } from "./octokit.js";
 
 const STATE_TTL = 14 * 24 * 3600;
@@ -24,18 +25,19 @@ const stateKey = (ref: IssueRef) => `comment:${ref.owner}/${ref.repo}#${ref.numb
 const isCurrentShape = (known: Known): boolean =>
   known.comment === null || typeof known.comment?.digest === "string";
 
-interface CommentShape {
+interface CommentShape extends Authorship {
   id: number;
   body?: string | undefined;
-  user: { type?: string } | null;
-  performed_via_github_app?: { id: number } | null | undefined;
 }
 
-/** Ours = carries the marker AND was written by this App; a user pasting the marker is ignored. */
+/**
+ * Ours = carries the marker AND was written by this App (as a GitHub Action with GITHUB_TOKEN:
+ * by github-actions[bot]); a user pasting the marker is ignored.
+ */
 export function isOurs(comment: CommentShape, appId: number): boolean {
   return (
-    comment.performed_via_github_app?.id === appId &&
     comment.user?.type === "Bot" &&
+    isAppAuthor(comment, appId) &&
     (comment.body ?? "").includes(STICKY_MARKER)
   );
 }

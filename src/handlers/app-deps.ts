@@ -8,6 +8,8 @@ export interface AppDeps {
   appId: number;
   store: Store;
   metrics: Metrics;
+  /** The repository's config file, when not `.github/ownership.yml` (the Action's `config`). */
+  configPath?: string | undefined;
   /**
    * Set when deliveries come off the durable queue (REDIS_URL): called with the id of a delivery
    * whose claim a replica that may have died still leases, so the queue runs it again later

@@ -66,7 +66,7 @@ export async function checkItem(
   const { store, appId } = deps;
   const { owner, repo, issue, head } = subject;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, store, owner, repo);
+  const loaded = await loadRepoConfig(octokit, store, owner, repo, deps.configPath);
   if (loaded.state === "absent") return { config: "absent" };
   const checkOn = (output: CheckOutput) =>
     head

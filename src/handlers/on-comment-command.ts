@@ -16,7 +16,7 @@ export async function onCommentCommand(context: Context<"issue_comment.created">
   if (!command) return;
   const owner = repository.owner.login;
   const repo = repository.name;
-  const loaded = await loadRepoConfig(octokit, deps.store, owner, repo);
+  const loaded = await loadRepoConfig(octokit, deps.store, owner, repo, deps.configPath);
   if (loaded.state === "absent") return; // not enabled here: stay silent
   const commenter = comment.user.login;
   const reply = (body: string) =>

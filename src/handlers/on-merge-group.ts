@@ -14,7 +14,13 @@ export async function onMergeGroup(
   const { repository, merge_group: group } = context.payload;
   if (!repository?.owner?.login || !group?.head_sha) return;
   const owner = repository.owner.login;
-  const loaded = await loadRepoConfig(context.octokit, deps.store, owner, repository.name);
+  const loaded = await loadRepoConfig(
+    context.octokit,
+    deps.store,
+    owner,
+    repository.name,
+    deps.configPath,
+  );
   if (loaded.state === "absent") return;
   await publishCheckRun({
     octokit: context.octokit,

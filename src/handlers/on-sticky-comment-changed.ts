@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { isAppAuthor } from "../github/is-app-author.js";
 import type { AppDeps } from "./app-deps.js";
 import { checkItem, type Subject } from "./check-item.js";
 import { pullRequestSubject } from "./pull-request-subject.js";
@@ -16,7 +17,7 @@ export async function onStickyCommentChanged(
   const { payload, octokit } = context;
   const { comment, issue, repository, sender } = payload;
   if (!repository?.owner?.login || !issue || !comment) return;
-  if (comment.performed_via_github_app?.id !== deps.appId) return;
+  if (!isAppAuthor(comment, deps.appId)) return;
   if (sender?.type === "Bot") return; // the App's own write
   const owner = repository.owner.login;
   const repo = repository.name;

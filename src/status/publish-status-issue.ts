@@ -3,6 +3,7 @@
  * wrote it, updated only when the title or body changed, created otherwise; the previous week's
  * issue is then closed with a link to the new one. A dry run returns the planned writes.
  */
+import { type Authorship, isAppAuthor } from "../github/is-app-author.js";
 import { httpStatus, type Octokit } from "../github/octokit.js";
 import type { Store } from "../store/store.js";
 import {
@@ -16,9 +17,8 @@ import {
 export type StatusOctokit = Pick<Octokit, "request" | "paginate">;
 
 /** The fields of a REST issue that say who wrote it. */
-export interface IssueAuthorship {
-  user?: { login: string } | null;
-  performed_via_github_app?: { id: number } | null;
+export interface IssueAuthorship extends Authorship {
+  user?: { id?: number; login: string; type?: string } | null;
 }
 
 /** Whether an issue was written by us (the App, or the token's user). */
@@ -27,7 +27,7 @@ export type IsOurs = (issue: IssueAuthorship) => boolean;
 export const writtenByApp =
   (appId: number): IsOurs =>
   (issue) =>
-    issue.performed_via_github_app?.id === appId;
+    isAppAuthor(issue, appId);
 
 export const writtenByLogin =
   (login: string): IsOurs =>

@@ -17,6 +17,7 @@ import { plainWords } from "../core/text/plain-text.js";
 import { planRepositoryFollowup } from "../followup/run-followup.js";
 import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
 import type { Octokit } from "../github/octokit.js";
+import { type ProjectResult, publishProjectStatus } from "../projects/publish-project-status.js";
 import type { Store } from "../store/store.js";
 import { buildReport } from "./build-report.js";
 import { collectSnapshot } from "./collect-snapshot.js";
@@ -41,6 +42,8 @@ export interface WeeklyStatusParams {
   isOurs: IsOurs;
   /** The App's id, to find its sticky comments (the follow-up records); absent for the CLI. */
   appId?: number | undefined;
+  /** The repository's config file, when not `.github/ownership.yml` (the Action's `config`). */
+  configPath?: string | undefined;
   dryRun?: boolean | undefined;
   log?: StatusLog | undefined;
 }
@@ -58,6 +61,8 @@ export type WeeklyStatusOutcome =
       publish: PublishResult;
       /** Requests made to collect the snapshot (GraphQL and REST reads). */
       requests: number;
+      /** The Projects that got (or in a dry run would get) the week's status update. */
+      projects: ProjectResult[];
     };
 
 /**
@@ -137,7 +142,8 @@ function reportClock(now: Date, week: string | undefined, timeZone: string) {
 export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStatusOutcome> {
   const { octokit, owner, repo } = p;
   const repository = `${owner}/${repo}`;
-  const loaded = await loadRepoConfig(octokit, p.store, owner, repo);
+  const configPath = p.configPath ?? CONFIG_PATH;
+  const loaded = await loadRepoConfig(octokit, p.store, owner, repo, configPath);
   if (loaded.state === "absent") return { status: "skipped", reason: "no-config" };
   if (loaded.state === "invalid") {
     p.log?.warn({ repository, problems: loaded.problems }, "invalid ownership config");
@@ -148,7 +154,7 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   const timeZone = config.status.timezone;
   if (!isValidTimeZone(timeZone)) {
     const message = `Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`;
-    const problems = [{ file: `${repository}:${CONFIG_PATH}`, path: "status.timezone", message }];
+    const problems = [{ file: `${repository}:${configPath}`, path: "status.timezone", message }];
     p.log?.warn({ repository, problems }, "invalid ownership config");
     return { status: "invalid-config", problems };
   }
@@ -198,6 +204,24 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     store: p.store,
     dryRun: p.dryRun === true,
   });
+  const projects: ProjectResult[] = [];
+  for (const project of config.status.projects) {
+    try {
+      projects.push(
+        await publishProjectStatus({
+          client: octokit,
+          project,
+          model,
+          statusIssueUrl: publish.url,
+          dryRun: publish.dryRun,
+        }),
+      );
+    } catch (error) {
+      // The issue is published; a Project the App cannot write must not undo that.
+      p.log?.error({ err: error, repository, project }, "project status update failed");
+      projects.push({ project: `${project.owner}#${project.number}`, action: "failed", url: null });
+    }
+  }
   const { action, number, closed } = publish;
   p.log?.info(
     {
@@ -219,6 +243,7 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     model,
     publish,
     requests,
+    projects,
   };
 }
 

@@ -142,6 +142,8 @@ export interface MilestoneReport {
   dueOn: string | null;
   /** Due date as `YYYY-MM-DD` (GitHub stores a date; its UTC date is used). */
   dueDate: string | null;
+  /** When the milestone was created, as `YYYY-MM-DD` (its start, for a Project status update). */
+  startDate: string | null;
   open: number;
   closed: number;
   total: number;

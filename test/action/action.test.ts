@@ -1,90 +1,30 @@
-/**
- * The GitHub Action against the fake GitHub, with the payloads GitHub sends to workflows (the
- * webhook examples, pointed at the fake's repository) in a GITHUB_EVENT_PATH file, and a
- * workflow token limited to the README's `permissions:` block.
- */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BODIES } from "../../dev/fake-github/seed.js";
-import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
+import type { FakeGitHub } from "../../dev/fake-github/server.js";
 import type { FakeRepo } from "../../dev/fake-github/state.js";
-import { statsDelta } from "../../dev/fake-github/stats.js";
 import { GITHUB_ACTIONS_APP_ID, readInputs } from "../../src/action/inputs.js";
-import { runAction } from "../../src/action/run-action.js";
-import { ownershipApp } from "../../src/index.js";
-import { Metrics } from "../../src/observability/metrics.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
-import { captureLogs, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
-import { examplePayload, webhookEvent } from "../helpers/webhook-payloads.js";
+import { examplePayload } from "../helpers/webhook-payloads.js";
+import { type ActionHarness, CHECKS, startActionHarness } from "../support/action-harness.js";
 
-const CHECKS = {
-  checks: "write",
-  issues: "write",
-  "pull-requests": "write",
-  contents: "read",
-} as const;
-
+let h: ActionHarness;
 let gh: FakeGitHub;
 let repo: FakeRepo;
-let dir: string;
 
 beforeEach(async () => {
-  // The fake's App is GitHub Actions: what GITHUB_TOKEN writes is attributed to it.
-  gh = await startFakeGitHub({
-    appId: GITHUB_ACTIONS_APP_ID,
-    appSlug: "github-actions",
-    privateKey: TEST_PRIVATE_KEY,
-  });
-  gh.state.addInstallation(9, "acme");
-  repo = gh.state.addRepo("acme/rocket", { installationId: 9 });
-  repo.files.set(".github/ownership.yml", "status:\n  timezone: UTC\n");
-  dir = mkdtempSync(join(tmpdir(), "ownership-action-"));
+  h = await startActionHarness();
+  ({ gh, repo } = h);
 });
 
 afterEach(async () => {
-  await gh.close();
+  await h.close();
 });
 
-function env(
-  event: string,
-  payload: unknown,
-  permissions: Record<string, "read" | "write"> = CHECKS,
-  inputs: Record<string, string> = {},
-) {
-  const path = join(dir, "event.json");
-  writeFileSync(path, JSON.stringify(payload));
-  return {
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: path,
-    GITHUB_REPOSITORY: "acme/rocket",
-    GITHUB_API_URL: `${gh.url}/api/v3`,
-    GITHUB_RUN_ID: "42",
-    "INPUT_GITHUB-TOKEN": gh.workflowToken(9, permissions),
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-  };
-}
-
-async function run(e: Record<string, string>) {
-  const lines: string[] = [];
-  const before = gh.stats.snapshot();
-  const code = await runAction(e, { out: (l) => lines.push(l) });
-  return { code, lines, cost: statsDelta(before, gh.stats.snapshot()) };
-}
-
-/** The webhook example for `event.action`, about `number` in the fake's repository. */
-function payloadFor(event: "issues" | "pull_request", action: string, number: number) {
-  const issue = repo.issues.get(number);
-  if (!issue) throw new Error(`no #${number}`);
-  const item = gh.state[event === "issues" ? "issue" : "pull"](repo, issue);
-  return examplePayload(event, action, {
-    repository: gh.state.repository(repo),
-    [event === "issues" ? "issue" : "pull_request"]: item,
-    installation: undefined,
-  } as never);
-}
+const env: ActionHarness["env"] = (...args) => h.env(...args);
+const run: ActionHarness["run"] = (e) => h.run(e);
+const payloadFor: ActionHarness["payloadFor"] = (...args) => h.payloadFor(...args);
 
 describe("the Action on check events", () => {
   it("an issue opened without an owner gets the App's sticky comment, written by github-actions[bot]", async () => {
@@ -115,20 +55,7 @@ describe("the Action on check events", () => {
   });
 
   it("a pull request gets the Ownership check run, on pull_request_target as on pull_request", async () => {
-    const pr = gh.state.addIssue(repo, {
-      title: "Faster search",
-      body: BODIES.complete,
-      assignees: ["alice"],
-      pull: {
-        headSha: "b".repeat(40),
-        headRef: "fast",
-        headRepo: "acme/rocket",
-        baseRef: "main",
-        draft: false,
-        merged: false,
-        mergedAt: null,
-      },
-    } as never);
+    const pr = h.addPassingPull("b".repeat(40));
     const { code, cost } = await run(
       env("pull_request_target", payloadFor("pull_request", "opened", pr.number)),
     );
@@ -141,20 +68,7 @@ describe("the Action on check events", () => {
   });
 
   it("a token without checks: write fails with one line naming the permission, no stack trace", async () => {
-    const pr = gh.state.addIssue(repo, {
-      title: "Faster search",
-      body: BODIES.complete,
-      assignees: ["alice"],
-      pull: {
-        headSha: "c".repeat(40),
-        headRef: "c",
-        headRepo: "acme/rocket",
-        baseRef: "main",
-        draft: false,
-        merged: false,
-        mergedAt: null,
-      },
-    } as never);
+    const pr = h.addPassingPull("c".repeat(40));
     const { code, lines } = await run(
       env("pull_request", payloadFor("pull_request", "opened", pr.number), {
         issues: "write",
@@ -163,7 +77,7 @@ describe("the Action on check events", () => {
       }),
     );
     expect(code).toBe(1);
-    const errors = lines.filter((l) => l.startsWith("::error::Ownership:"));
+    const errors = lines.filter((l) => l.startsWith("::error::"));
     expect(errors).toEqual([
       expect.stringMatching(
         /^::error::Ownership: the workflow's token lacks `checks: write` \(POST \/repos\/acme\/rocket\/check-runs was refused\): add it under `permissions:` in the workflow$/,
@@ -171,41 +85,22 @@ describe("the Action on check events", () => {
     ]);
     expect(lines.join("\n")).not.toMatch(/\n\s+at /);
   });
-});
 
-describe("the Action costs what the App costs", () => {
-  it("the same event through the App (installation token) and the Action: the same requests", async () => {
-    const a = gh.state.addIssue(repo, { title: "No owner A", body: "Please fix it." });
-    const b = gh.state.addIssue(repo, { title: "No owner B", body: "Please fix it." });
-    const action = await run(env("issues", payloadFor("issues", "opened", a.number)));
-    expect(action.code).toBe(0);
-
-    const probot = new Probot({
-      appId: GITHUB_ACTIONS_APP_ID,
-      privateKey: TEST_PRIVATE_KEY,
-      baseUrl: `${gh.url}/api/v3`,
-      Octokit: TestOctokit,
-      log: captureLogs("fatal").logger,
-    });
-    await probot.load(
-      ownershipApp(
-        { appId: GITHUB_ACTIONS_APP_ID, store: new MemoryStore(), metrics: new Metrics() },
-        { routes: false },
-      ),
+  it("a fork's pull request on pull_request (a read-only token) says to use pull_request_target", async () => {
+    const pr = h.addPassingPull("f".repeat(40), "someone/rocket");
+    const readOnly = {
+      checks: "read",
+      issues: "read",
+      "pull-requests": "read",
+      contents: "read",
+    } as const;
+    const { code, lines } = await run(
+      env("pull_request", payloadFor("pull_request", "opened", pr.number), readOnly),
     );
-    const before = gh.stats.snapshot();
-    const payload = {
-      ...payloadFor("issues", "opened", b.number),
-      installation: { id: 9, node_id: "I_9" },
-    };
-    await probot.receive(webhookEvent("issues", payload));
-    const app = statsDelta(before, gh.stats.snapshot());
-    const billed = (byRoute: Record<string, number>) =>
-      Object.fromEntries(
-        Object.entries(byRoute).filter(([route]) => !route.includes("access_tokens")),
-      );
-    expect(billed(action.cost.byRoute)).toEqual(billed(app.byRoute));
-    expect(b.comments).toHaveLength(1);
+    expect(code).toBe(1);
+    expect(lines.filter((l) => l.startsWith("::error::"))).toEqual([
+      "::error::Ownership: a pull_request run from a fork gets a read-only token (POST /repos/acme/rocket/check-runs was refused): run the workflow on pull_request_target instead (see the README)",
+    ]);
   });
 });
 
@@ -258,15 +153,53 @@ describe("the Action on schedule", () => {
       labels: ["in progress"],
     });
     const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
-    const first = await run(env("schedule", { schedule: "0 9 * * 1" }, perms));
+    // A finished week (the `week` input), so the report does not move with the clock: a report of
+    // the week so far is as of its run, and two runs a minute apart differ in that minute.
+    const week = { week: "2026-W48" };
+    const first = await run(env("schedule", { schedule: "0 9 * * 1" }, perms, week));
     expect(first.code).toBe(0);
-    expect(first.lines.at(-1)).toMatch(/^Ownership: weekly status \d{4}-W\d{2}: created #\d+$/);
-    const second = await run(env("workflow_dispatch", {}, perms));
-    expect(second.lines.at(-1)).toMatch(/^Ownership: weekly status \d{4}-W\d{2}: unchanged #\d+$/);
+    expect(first.lines.at(-1)).toMatch(/^Ownership: weekly status 2026-W48: created #\d+$/);
+    const second = await run(env("workflow_dispatch", {}, perms, week));
+    expect(second.lines.at(-1)).toMatch(/^Ownership: weekly status 2026-W48: unchanged #\d+$/);
     expect(second.cost.writes).toBe(0);
     expect(
       [...repo.issues.values()].filter((i) => i.labels.includes("weekly-status")),
     ).toHaveLength(1);
+  });
+
+  it("a late scheduled run reports the week its schedule fired in", async () => {
+    const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
+    const late = new Date("2026-12-07T00:30:00Z"); // Monday: 2026-W50 began half an hour ago
+    const { code, lines } = await run(env("schedule", { schedule: "50 23 * * 0" }, perms), late);
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toMatch(/^Ownership: weekly status 2026-W49: created #\d+$/);
+  });
+
+  it("dry-run prints the report and writes nothing; issues: read alone is one error line", async () => {
+    const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
+    const summary = join(mkdtempSync(join(tmpdir(), "summary-")), "step-summary.md");
+    const dry = await run({
+      ...env("workflow_dispatch", {}, perms, { "dry-run": "true", week: "" }),
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(dry.code).toBe(0);
+    expect(readFileSync(summary, "utf8")).toContain("Weekly status of acme/rocket");
+    expect(dry.cost.writes).toBe(0);
+    const planned = dry.lines.slice(dry.lines.findIndex((l) => l.includes("(dry run)")));
+    expect(planned.slice(0, 3)).toEqual([
+      expect.stringMatching(
+        /^Ownership: weekly status \d{4}-W\d{2} \(dry run\): would create a new issue$/,
+      ),
+      "  POST /repos/{owner}/{repo}/labels",
+      "  POST /repos/{owner}/{repo}/issues",
+    ]);
+    expect(planned.at(-1)).toContain("Weekly status of acme/rocket");
+
+    const readOnly = await run(env("schedule", {}, { ...perms, issues: "read" }));
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.lines.filter((l) => l.includes("::error::"))).toEqual([
+      "::error::Ownership: the workflow's token lacks `issues: write (and pull-requests: write for pull requests)` (POST /repos/acme/rocket/labels was refused): add it under `permissions:` in the workflow",
+    ]);
   });
 });
 
@@ -282,7 +215,23 @@ describe("the config input", () => {
     const configured = await run(env("issues", payload, CHECKS, { config: "ci/ownership.yml" }));
     expect(configured.code).toBe(0);
     expect(issue.comments).toHaveLength(1);
-    expect(process.env.OWNERSHIP_CONFIG_PATH).toBeUndefined();
+  });
+
+  it("the weekly status reads it too, and an invalid one is one error line naming the file", async () => {
+    repo.files.delete(".github/ownership.yml");
+    repo.files.set("ci/ownership.yml", "status:\n  timezone: Mars/Olympus\n");
+    const perms = { issues: "write", contents: "read", "pull-requests": "read" } as const;
+    const inputs = { config: "ci/ownership.yml" };
+    const invalid = await run(env("schedule", {}, perms, inputs));
+    expect(invalid.code).toBe(1);
+    expect(invalid.lines.filter((l) => l.startsWith("::error::"))).toEqual([
+      '::error::Ownership: acme/rocket:ci/ownership.yml status.timezone: Unknown time zone "Mars/Olympus" (use an IANA name such as Europe/Berlin)',
+    ]);
+    expect(invalid.cost.writes).toBe(0);
+    repo.files.set("ci/ownership.yml", "status:\n  timezone: UTC\n");
+    const valid = await run(env("schedule", {}, perms, inputs));
+    expect(valid.code).toBe(0);
+    expect(valid.lines.at(-1)).toMatch(/: created #\d+$/);
   });
 });
 

@@ -19,5 +19,8 @@ describe("the demo's follow-through", () => {
       "| `@alice` | 10 working d | 2026-12-01 | 2026-12-04 → `@acme/leads` |",
     );
     expect(liveMentions(view.statusExcerpt)).toEqual([]);
+    expect(view.projectUpdate).toMatch(
+      /^status: AT_RISK, start —, target —\n<!-- ownership-bot:project-status acme\/rocket 2026-W49 -->\n\*\*acme\/rocket\*\*: \[Weekly status 2026-W49\]/,
+    );
   });
 });

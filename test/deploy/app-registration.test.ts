@@ -50,6 +50,7 @@ describe("registering the App", () => {
       contents: "read",
       metadata: "read",
       merge_queues: "read",
+      organization_projects: "write",
     });
     expect(m.default_events).toEqual([
       "issues",

@@ -38,12 +38,14 @@ export function milestoneReport(
   if (overdueDays !== null || behindBy(thresholds.red_behind_pct)) colour = "red";
   else if (behindBy(thresholds.yellow_behind_pct)) colour = "yellow";
 
+  const started = utcCivil(m.createdAt);
   return {
     number: m.number,
     title: m.title,
     url: m.url,
     dueOn: m.dueOn,
     dueDate: due ? isoDate(due) : null,
+    startDate: started ? isoDate(started) : null,
     open,
     closed,
     total,
