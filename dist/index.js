@@ -49257,7 +49257,7 @@ var init_issues_to_problems = __esm({
 });
 
 // src/config/planning-schema.ts
-var severity, typeRules, planningSchema;
+var severity, typeRules, fieldName, projectFields, planningSchema;
 var init_planning_schema = __esm({
   "src/config/planning-schema.ts"() {
     "use strict";
@@ -49270,7 +49270,25 @@ var init_planning_schema = __esm({
       "decision-record": severity.optional(),
       postmortem: severity.optional()
     }).describe("Rule severities for issues of this type (error | warning | off)");
+    fieldName = external_exports.string().min(1).max(100);
+    projectFields = external_exports.strictObject({
+      owner: external_exports.string().regex(
+        /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+        "must be the organisation (or user) login that owns the Project"
+      ).describe("The organisation (or user) that owns the Project"),
+      number: external_exports.int().min(1).describe("The Project's number, as in its URL"),
+      status: fieldName.optional().describe(
+        "Single-select field whose option names count as labels (in_progress_labels, status.labels.blocked, \u2026); it wins over those labels"
+      ),
+      priority: fieldName.optional().describe(
+        "Single-select field whose option names are matched like the priority labels (status.labels.p0 \u2026 p3); it wins over them"
+      ),
+      target_date: fieldName.optional().describe("Date field: open work past its target date is a risk, like an overdue milestone")
+    }).describe(
+      "Read items' Status / Priority / Target date from one Project (v2); costs one request per 100 Project items"
+    );
     planningSchema = external_exports.strictObject({
+      project_fields: projectFields.optional(),
       dependencies: external_exports.strictObject({
         enabled: external_exports.boolean().default(true).describe(
           "An open item blocked by an open issue (GitHub's 'blocked by') is a blocker in the weekly status, with what it waits on; a repository without dependencies pays nothing"
@@ -62576,6 +62594,8 @@ function describeFinding(f2, quote2 = (s3) => s3) {
       return plural3(f2.count, "stale in-progress item");
     case "overdue-actions":
       return plural3(f2.count, "overdue postmortem follow-up action");
+    case "past-target-date":
+      return `${plural3(f2.count, "open item")} past the Project's target date`;
     case "dependency-cycle":
       return `dependency cycle: ${(f2.cycle ?? []).map((n) => `#${n}`).join(" \u2192 ")} (each waits on the next)`;
   }
@@ -63509,15 +63529,6 @@ var init_publish_project_status = __esm({
   }
 });
 
-// src/status/types.ts
-var PRIORITIES;
-var init_types = __esm({
-  "src/status/types.ts"() {
-    "use strict";
-    PRIORITIES = ["P0", "P1", "P2", "P3"];
-  }
-});
-
 // src/status/build/time.ts
 function time3(iso) {
   if (!iso) return Number.NaN;
@@ -63536,6 +63547,33 @@ var init_time = __esm({
   "src/status/build/time.ts"() {
     "use strict";
     init_period();
+  }
+});
+
+// src/status/build/civil-date.ts
+function utcCivil(iso) {
+  const t = time3(iso);
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+function isoDate(c2) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${String(c2.year).padStart(4, "0")}-${p(c2.month)}-${p(c2.day)}`;
+}
+var init_civil_date = __esm({
+  "src/status/build/civil-date.ts"() {
+    "use strict";
+    init_time();
+  }
+});
+
+// src/status/types.ts
+var PRIORITIES;
+var init_types = __esm({
+  "src/status/types.ts"() {
+    "use strict";
+    PRIORITIES = ["P0", "P1", "P2", "P3"];
   }
 });
 
@@ -63716,6 +63754,14 @@ function byType(open2, inProgress) {
   }
   return [...groups2.entries()].sort(([a], [b2]) => a === UNTYPED ? 1 : b2 === UNTYPED ? -1 : a.localeCompare(b2)).map(([type, items]) => ({ type, items }));
 }
+function pastTargetDate(input3) {
+  const today2 = zonedWallTime(input3.now, input3.timeZone ?? "UTC");
+  return input3.open.filter(({ raw }) => {
+    const target = raw.planning?.targetDate;
+    const civil = target ? utcCivil(`${target}T00:00:00Z`) : null;
+    return civil !== null && daysBetween(civil, today2) > 0;
+  }).map((o) => o.item).sort(oldestFirst);
+}
 function buildPlanning(input3) {
   const deps = input3.config?.dependencies.enabled ?? true;
   const subs = input3.config?.sub_issues.enabled ?? true;
@@ -63725,8 +63771,12 @@ function buildPlanning(input3) {
     blockedBy: input3.blockedBy ?? {},
     now: input3.now
   }) : [...input3.labelled];
+  const pastTarget = pastTargetDate(input3);
+  const riskNumbers = new Set((input3.risks ?? []).map((r) => r.number));
   return {
     blockers,
+    risks: [...input3.risks ?? [], ...pastTarget.filter((i) => !riskNumbers.has(i.number))],
+    pastTarget,
     epics: subs ? epicsOf(input3.open, input3.gaps) : [],
     gaps: subs ? gapsWithEpics(input3.open, input3.gaps) : [...input3.gaps],
     inProgressByType: byType(input3.open, input3.inProgress)
@@ -63736,7 +63786,9 @@ var UNTYPED;
 var init_build_planning = __esm({
   "src/status/planning/build-planning.ts"() {
     "use strict";
+    init_civil_date();
     init_order();
+    init_period();
     init_dependency_blockers();
     UNTYPED = "No type";
   }
@@ -63754,7 +63806,10 @@ var init_label_set = __esm({
         this.names = new Set(names.map(normalise2));
       }
       matches(item) {
-        return item.labels.some((l) => this.names.has(normalise2(l)));
+        return item.labels.some((l) => this.has(l));
+      }
+      has(label2) {
+        return this.names.has(normalise2(label2));
       }
     };
   }
@@ -63779,24 +63834,6 @@ var init_labelled_items = __esm({
     "use strict";
     init_label_set();
     init_order();
-  }
-});
-
-// src/status/build/civil-date.ts
-function utcCivil(iso) {
-  const t = time3(iso);
-  if (Number.isNaN(t)) return null;
-  const d = new Date(t);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-function isoDate(c2) {
-  const p = (n) => String(n).padStart(2, "0");
-  return `${String(c2.year).padStart(4, "0")}-${p(c2.month)}-${p(c2.day)}`;
-}
-var init_civil_date = __esm({
-  "src/status/build/civil-date.ts"() {
-    "use strict";
-    init_time();
   }
 });
 
@@ -63947,6 +63984,11 @@ function overallStatus(input3, parts) {
   const overdue = parts.overdueActions ?? 0;
   if (overdue > 0) {
     yellow.push(finding({ colour: "yellow", code: "overdue-actions", count: overdue }));
+  }
+  if ((parts.pastTarget ?? 0) > 0) {
+    yellow.push(
+      finding({ colour: "yellow", code: "past-target-date", count: parts.pastTarget ?? 0 })
+    );
   }
   for (const cycle of parts.cycles ?? []) {
     yellow.push(
@@ -64119,18 +64161,20 @@ function buildReport(input3) {
     toItem
   });
   const labelled = labelledItems(open2, input3);
-  const { inProgress, decisions, risks } = labelled;
+  const { inProgress, decisions } = labelled;
   const stale = staleItems(inProgress, config3.stale_days, now);
   const planning = buildPlanning({
     open: open2,
     labelled: labelled.blockers,
+    risks: labelled.risks,
+    timeZone: input3.timeZone,
     inProgress,
     gaps: ownershipGaps(open2, input3.ownerGap),
     blockedBy: input3.blockedBy ?? snapshot.blockedBy,
     config: input3.planning,
     now
   });
-  const { blockers, gaps } = planning;
+  const { blockers, gaps, risks } = planning;
   const priorities = priorityStack(open2);
   const milestones = milestoneReports(input3, period);
   const overall = overallStatus(input3, {
@@ -64140,7 +64184,8 @@ function buildReport(input3) {
     gaps,
     stale,
     overdueActions: input3.followup?.overdueActions.length ?? 0,
-    cycles: distinctCycles(blockers)
+    cycles: distinctCycles(blockers),
+    pastTarget: planning.pastTarget.length
   });
   const openIssues = open2.filter((o) => o.raw.kind === "issue").length;
   return {
@@ -64545,6 +64590,131 @@ var init_read_blocked_by = __esm({
   }
 });
 
+// src/status/planning/apply-project-fields.ts
+function applyProjectFields(snapshot, fields, config3) {
+  if (fields.size === 0) return snapshot;
+  const l = config3.status.labels;
+  const priorityLabels = new LabelSet([...l.p0, ...l.p1, ...l.p2, ...l.p3]);
+  const statusLabels = new LabelSet([...config3.in_progress_labels, ...l.blocked]);
+  const apply = (item) => {
+    const values = fields.get(item.number);
+    if (!values) return item;
+    let labels = item.labels;
+    if (values.priority !== void 0) {
+      labels = [...labels.filter((x2) => !priorityLabels.has(x2)), values.priority];
+    }
+    if (values.status !== void 0) {
+      labels = [...labels.filter((x2) => !statusLabels.has(x2)), values.status];
+    }
+    const out = { ...item, labels };
+    if (values.targetDate !== void 0) {
+      out.planning = {
+        ...item.planning ?? {
+          type: null,
+          blockedBy: 0,
+          blocking: 0,
+          subIssues: null,
+          parent: null
+        },
+        targetDate: values.targetDate
+      };
+    }
+    return out;
+  };
+  return { ...snapshot, openItems: snapshot.openItems.map(apply) };
+}
+var init_apply_project_fields = __esm({
+  "src/status/planning/apply-project-fields.ts"() {
+    "use strict";
+    init_label_set();
+  }
+});
+
+// src/status/planning/collect-project-fields.ts
+async function collectProjectFields(client, config3, repoFullName) {
+  const fields = /* @__PURE__ */ new Map();
+  const wanted = repoFullName.toLowerCase();
+  let cursor = null;
+  let requests = 0;
+  for (let page = 0; page < MAX_PAGES4; page++) {
+    requests++;
+    const data = await client.graphql(PROJECT_ITEMS_QUERY, {
+      owner: config3.owner,
+      number: config3.number,
+      cursor,
+      status: config3.status ?? UNNAMED,
+      priority: config3.priority ?? UNNAMED,
+      target: config3.target_date ?? UNNAMED
+    });
+    const items = data.repositoryOwner?.projectV2?.items;
+    if (!items) return { fields, requests, found: false };
+    for (const node4 of items.nodes ?? []) {
+      const content3 = node4?.content;
+      if (!node4 || typeof content3?.number !== "number") continue;
+      if (content3.repository?.nameWithOwner.toLowerCase() !== wanted) continue;
+      const values = {};
+      if (node4.status?.name) values.status = node4.status.name;
+      if (node4.priority?.name) values.priority = node4.priority.name;
+      if (node4.target?.date) values.targetDate = node4.target.date;
+      fields.set(content3.number, values);
+    }
+    if (!items.pageInfo.hasNextPage || !items.pageInfo.endCursor) break;
+    cursor = items.pageInfo.endCursor;
+  }
+  return { fields, requests, found: true };
+}
+var UNNAMED, PROJECT_ITEMS_QUERY, MAX_PAGES4;
+var init_collect_project_fields = __esm({
+  "src/status/planning/collect-project-fields.ts"() {
+    "use strict";
+    UNNAMED = "ownership-bot: no field named";
+    PROJECT_ITEMS_QUERY = `query ProjectItemFields($owner: String!, $number: Int!, $cursor: String, $status: String!, $priority: String!, $target: String!) {
+  repositoryOwner(login: $owner) {
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        items(first: 100, after: $cursor) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            content {
+              __typename
+              ... on Issue { number repository { nameWithOwner } }
+              ... on PullRequest { number repository { nameWithOwner } }
+            }
+            status: fieldValueByName(name: $status) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
+            priority: fieldValueByName(name: $priority) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
+            target: fieldValueByName(name: $target) { ... on ProjectV2ItemFieldDateValue { date } }
+          }
+        }
+      }
+    }
+  }
+}`;
+    MAX_PAGES4 = 100;
+  }
+});
+
+// src/status/planning/read-project-fields.ts
+async function readProjectFields(client, config3, snapshot, log) {
+  const project = config3.planning.project_fields;
+  if (!project) return { snapshot, requests: 0 };
+  const repository = `${snapshot.owner}/${snapshot.repo}`;
+  const { fields, requests, found } = await collectProjectFields(client, project, repository);
+  if (!found) {
+    log?.warn(
+      { repository, project: `${project.owner}/${project.number}` },
+      "planning.project_fields: no such Project (or no access); labels only"
+    );
+  }
+  return { snapshot: applyProjectFields(snapshot, fields, config3), requests };
+}
+var init_read_project_fields = __esm({
+  "src/status/planning/read-project-fields.ts"() {
+    "use strict";
+    init_apply_project_fields();
+    init_collect_project_fields();
+  }
+});
+
 // src/status/run-weekly-status.ts
 function ownerGapFinder(config3, items) {
   const byNumber2 = new Map(items.map((i) => [i.number, i]));
@@ -64623,12 +64793,14 @@ async function runWeeklyStatus(p) {
   if (!clock.ok) return { status: "invalid-input", message: clock.message };
   const { now, period } = clock;
   const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
-  const planned = await readBlockedBy(
+  const fielded = await readProjectFields(
     octokit,
     config3,
-    withoutStatusIssues(collected.snapshot, config3.status.labels.status)
+    withoutStatusIssues(collected.snapshot, config3.status.labels.status),
+    p.log
   );
-  let requests = collected.requests + planned.requests;
+  const planned = await readBlockedBy(octokit, config3, fielded.snapshot);
+  let requests = collected.requests + fielded.requests + planned.requests;
   const { snapshot } = planned;
   const followup = config3.followup.enabled ? await planRepositoryFollowup(
     { octokit, store: p.store, owner, repo, now, appId: p.appId ?? 0 },
@@ -64725,6 +64897,7 @@ var init_run_weekly_status = __esm({
     init_collect_snapshot();
     init_period();
     init_read_blocked_by();
+    init_read_project_fields();
     init_publish_status_issue();
     init_render_report2();
   }

@@ -18,6 +18,7 @@ import type {
   FakeIssue,
   FakeMilestone,
   FakeProject,
+  FakeProjectItem,
   FakeRepo,
   FakeState,
   FakeStatusUpdate,
@@ -418,7 +419,34 @@ function projectSource(project: FakeProject, state: FakeState) {
         })),
         args,
       ),
+    items: (args: Record<string, unknown>) =>
+      connection(
+        (project.items ?? []).map((item) => projectItem(state, item)),
+        args,
+      ),
     __state: state,
+  };
+}
+
+/** A Project item as GraphQL shows it: its content and `fieldValueByName`. */
+function projectItem(state: FakeState, item: FakeProjectItem) {
+  const [owner = "", name = ""] = item.repo.split("/");
+  const issue = state.repo(owner, name)?.issues.get(item.number);
+  return {
+    content: issue
+      ? {
+          __typename: issue.pull ? "PullRequest" : "Issue",
+          number: issue.number,
+          repository: { nameWithOwner: item.repo },
+        }
+      : null,
+    fieldValueByName: (args: Record<string, unknown>) => {
+      const value = item.fields[String(args.name)];
+      if (value === undefined) return null;
+      return /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? { __typename: "ProjectV2ItemFieldDateValue", date: value }
+        : { __typename: "ProjectV2ItemFieldSingleSelectValue", name: value };
+    },
   };
 }
 

@@ -78,6 +78,15 @@ export interface FakeProject {
   number: number;
   title: string;
   statusUpdates: FakeStatusUpdate[];
+  /** Issues and PRs on the Project, with their field values by field name. */
+  items?: FakeProjectItem[] | undefined;
+}
+
+/** One Project item: an issue or PR and its fields (`YYYY-MM-DD` is a date, else an option). */
+export interface FakeProjectItem {
+  repo: string;
+  number: number;
+  fields: Record<string, string>;
 }
 
 export interface FakeStatusUpdate {

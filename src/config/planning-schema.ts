@@ -18,7 +18,39 @@ const typeRules = z
   })
   .describe("Rule severities for issues of this type (error | warning | off)");
 
+const fieldName = z.string().min(1).max(100);
+
+/** Where the weekly status reads items' Status, Priority and Target date from (Projects v2). */
+const projectFields = z
+  .strictObject({
+    owner: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
+        "must be the organisation (or user) login that owns the Project",
+      )
+      .describe("The organisation (or user) that owns the Project"),
+    number: z.int().min(1).describe("The Project's number, as in its URL"),
+    status: fieldName
+      .optional()
+      .describe(
+        "Single-select field whose option names count as labels (in_progress_labels, status.labels.blocked, …); it wins over those labels",
+      ),
+    priority: fieldName
+      .optional()
+      .describe(
+        "Single-select field whose option names are matched like the priority labels (status.labels.p0 … p3); it wins over them",
+      ),
+    target_date: fieldName
+      .optional()
+      .describe("Date field: open work past its target date is a risk, like an overdue milestone"),
+  })
+  .describe(
+    "Read items' Status / Priority / Target date from one Project (v2); costs one request per 100 Project items",
+  );
+
 export const planningSchema = z.strictObject({
+  project_fields: projectFields.optional(),
   dependencies: z
     .strictObject({
       enabled: z

@@ -23,6 +23,7 @@ import { buildReport } from "./build-report.js";
 import { collectSnapshot } from "./collect-snapshot.js";
 import { isValidTimeZone, parseIsoWeek, periodOfWeek, reportPeriod } from "./period.js";
 import { readBlockedBy } from "./planning/read-blocked-by.js";
+import { readProjectFields } from "./planning/read-project-fields.js";
 import { type IsOurs, type PublishResult, publishStatusIssue } from "./publish-status-issue.js";
 import { renderReport, reportTitle, statusMarker } from "./render-report.js";
 import type { ReportModel, RepoSnapshot, StatusItem } from "./types.js";
@@ -163,12 +164,15 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   const { now, period } = clock;
 
   const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
-  const planned = await readBlockedBy(
+  // The Project's fields first (they may set priorities), then what blocked items wait on.
+  const fielded = await readProjectFields(
     octokit,
     config,
     withoutStatusIssues(collected.snapshot, config.status.labels.status),
+    p.log,
   );
-  let requests = collected.requests + planned.requests;
+  const planned = await readBlockedBy(octokit, config, fielded.snapshot);
+  let requests = collected.requests + fielded.requests + planned.requests;
   const { snapshot } = planned;
   // The follow-through's findings as they stand (reads only: this run sends no nudge).
   const followup = config.followup.enabled

@@ -184,7 +184,8 @@ export interface Finding {
     | "ownership-gaps"
     | "stale"
     | "overdue-actions"
-    | "dependency-cycle";
+    | "dependency-cycle"
+    | "past-target-date";
   /** Items counted (P0s, blockers, gaps, stale), days overdue or points behind. */
   count: number;
   /** The milestone a milestone finding is about. */

@@ -29,18 +29,20 @@ export function buildReport(input: BuildReportInput): ReportModel {
     toItem,
   });
   const labelled = labelledItems(open, input);
-  const { inProgress, decisions, risks } = labelled;
+  const { inProgress, decisions } = labelled;
   const stale = staleItems(inProgress, config.stale_days, now);
   const planning = buildPlanning({
     open,
     labelled: labelled.blockers,
+    risks: labelled.risks,
+    timeZone: input.timeZone,
     inProgress,
     gaps: ownershipGaps(open, input.ownerGap),
     blockedBy: input.blockedBy ?? snapshot.blockedBy,
     config: input.planning,
     now,
   });
-  const { blockers, gaps } = planning;
+  const { blockers, gaps, risks } = planning;
   const priorities = priorityStack(open);
   const milestones = milestoneReports(input, period);
 
@@ -52,6 +54,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     stale,
     overdueActions: input.followup?.overdueActions.length ?? 0,
     cycles: distinctCycles(blockers),
+    pastTarget: planning.pastTarget.length,
   });
 
   const openIssues = open.filter((o) => o.raw.kind === "issue").length;

@@ -25,6 +25,8 @@ export function describeFinding(
       return plural(f.count, "stale in-progress item");
     case "overdue-actions":
       return plural(f.count, "overdue postmortem follow-up action");
+    case "past-target-date":
+      return `${plural(f.count, "open item")} past the Project's target date`;
     case "dependency-cycle":
       return `dependency cycle: ${(f.cycle ?? []).map((n) => `#${n}`).join(" → ")} (each waits on the next)`;
   }

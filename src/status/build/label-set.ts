@@ -9,6 +9,9 @@ export class LabelSet {
     this.names = new Set(names.map(normalise));
   }
   matches(item: StatusItem): boolean {
-    return item.labels.some((l) => this.names.has(normalise(l)));
+    return item.labels.some((l) => this.has(l));
+  }
+  has(label: string): boolean {
+    return this.names.has(normalise(label));
   }
 }

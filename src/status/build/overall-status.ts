@@ -21,6 +21,8 @@ export function overallStatus(
     overdueActions?: number;
     /** Dependency cycles among open issues (`[12, 9, 12]`): nothing in one can finish. */
     cycles?: number[][];
+    /** Open items past their Project target date. */
+    pastTarget?: number;
   },
 ): OverallStatus {
   const t = input.config.thresholds;
@@ -64,6 +66,11 @@ export function overallStatus(
     yellow.push(finding({ colour: "yellow", code: "overdue-actions", count: overdue }));
   }
 
+  if ((parts.pastTarget ?? 0) > 0) {
+    yellow.push(
+      finding({ colour: "yellow", code: "past-target-date", count: parts.pastTarget ?? 0 }),
+    );
+  }
   for (const cycle of parts.cycles ?? []) {
     yellow.push(
       finding({ colour: "yellow", code: "dependency-cycle", count: cycle.length - 1, cycle }),

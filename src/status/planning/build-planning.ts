@@ -4,8 +4,10 @@
  * owner, and in-progress work by issue type. Pure.
  */
 import type { PlanningConfig } from "../../config/planning-schema.js";
+import { utcCivil } from "../build/civil-date.js";
 import type { OpenItem } from "../build/open-items.js";
-import { byPriority } from "../build/order.js";
+import { byPriority, oldestFirst } from "../build/order.js";
+import { daysBetween, zonedWallTime } from "../period.js";
 import type { BlockerItem, GapItem, ReportItem } from "../types.js";
 import { dependencyBlockers } from "./dependency-blockers.js";
 import type { BlockedBy, EpicReport } from "./types.js";
@@ -14,6 +16,10 @@ export interface PlanningInput {
   open: readonly OpenItem[];
   /** Blockers by label. */
   labelled: readonly ReportItem[];
+  /** Risks by label. */
+  risks?: readonly ReportItem[] | undefined;
+  /** The report's time zone: a Project target date is a date there. */
+  timeZone?: string | undefined;
   inProgress: readonly ReportItem[];
   gaps: readonly GapItem[];
   blockedBy: BlockedBy | undefined;
@@ -24,6 +30,10 @@ export interface PlanningInput {
 
 export interface PlanningParts {
   blockers: BlockerItem[];
+  /** Risks by label, then open work past its Project target date. */
+  risks: ReportItem[];
+  /** Open items past their Project target date. */
+  pastTarget: ReportItem[];
   epics: EpicReport[];
   gaps: GapItem[];
   inProgressByType: Array<{ type: string; items: ReportItem[] }> | undefined;
@@ -87,6 +97,19 @@ function byType(
     .map(([type, items]) => ({ type, items }));
 }
 
+/** Open items whose Project target date has passed (in the report's zone), oldest first. */
+function pastTargetDate(input: PlanningInput): ReportItem[] {
+  const today = zonedWallTime(input.now, input.timeZone ?? "UTC");
+  return input.open
+    .filter(({ raw }) => {
+      const target = raw.planning?.targetDate;
+      const civil = target ? utcCivil(`${target}T00:00:00Z`) : null;
+      return civil !== null && daysBetween(civil, today) > 0;
+    })
+    .map((o) => o.item)
+    .sort(oldestFirst);
+}
+
 export function buildPlanning(input: PlanningInput): PlanningParts {
   const deps = input.config?.dependencies.enabled ?? true;
   const subs = input.config?.sub_issues.enabled ?? true;
@@ -98,8 +121,12 @@ export function buildPlanning(input: PlanningInput): PlanningParts {
         now: input.now,
       })
     : [...input.labelled];
+  const pastTarget = pastTargetDate(input);
+  const riskNumbers = new Set((input.risks ?? []).map((r) => r.number));
   return {
     blockers,
+    risks: [...(input.risks ?? []), ...pastTarget.filter((i) => !riskNumbers.has(i.number))],
+    pastTarget,
     epics: subs ? epicsOf(input.open, input.gaps) : [],
     gaps: subs ? gapsWithEpics(input.open, input.gaps) : [...input.gaps],
     inProgressByType: byType(input.open, input.inProgress),

@@ -17,6 +17,15 @@ export interface ItemPlanning {
   subIssues: { total: number; completed: number; percentCompleted: number } | null;
   /** The parent issue, when this is a sub-issue: its number, and `owner/repo` when elsewhere. */
   parent: { number: number; repository: string | null } | null;
+  /** The Project's Target date (`YYYY-MM-DD`), when `planning.project_fields` names one. */
+  targetDate?: string | null | undefined;
+}
+
+/** What one item shows in the Project's fields (`planning.project_fields`). */
+export interface ProjectFieldValues {
+  status?: string | undefined;
+  priority?: string | undefined;
+  targetDate?: string | undefined;
 }
 
 /** One issue a blocked item waits on, as `blocked_by` lists it. */
