@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT } from "./fake-github/app-process.js";
 import { runFollowupScenario } from "./fake-github/followup-scenario.js";
+import { runPlanningScenario } from "./fake-github/planning-scenario.js";
 import { type ItemView, runScenario, type ScenarioResult } from "./fake-github/scenario.js";
 
 const OUT_DIR = join(ROOT, "demo-output");
@@ -143,6 +144,26 @@ async function main(): Promise<number> {
       `# Follow-through\n\n## Quiet item\n\n${followup.quietComment}\n\n## Decision\n\n${followup.decisionComment}\n\n## Weekly status (excerpt)\n\n${followup.statusExcerpt}\n`,
     );
     result.problems.push(...followup.problems);
+  }
+
+  // GitHub's own planning data, on its own sample repository: epic, blocked-by chain, types.
+  const planning = values["no-status"] ? undefined : await runPlanningScenario();
+  if (planning) {
+    console.log(rule("Planning data: an epic with sub-issues, a blocked-by chain, issue types"));
+    const reads = Object.entries(planning.byRoute)
+      .map(([route, n]) => `${n}× ${route}`)
+      .join(", ");
+    console.log(`  weekly status run (as the App's scheduler runs it): ${reads}`);
+    console.log(
+      values.quiet
+        ? indent(planning.statusExcerpt.split("\n").slice(0, 12).join("\n"))
+        : indent(planning.statusExcerpt),
+    );
+    writeFileSync(
+      join(OUT_DIR, "planning.md"),
+      `# Planning data: epic, blocked-by chain, issue types\n\nWeekly run: ${reads}\n\n${planning.statusExcerpt}\n`,
+    );
+    result.problems.push(...planning.problems);
   }
 
   const s = result.stats;

@@ -1334,7 +1334,7 @@ var require_sonic_boom = __commonJS({
     "use strict";
     var fs = __require("fs");
     var EventEmitter = __require("events");
-    var inherits = __require("util").inherits;
+    var inherits2 = __require("util").inherits;
     var path3 = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
@@ -1570,7 +1570,7 @@ var require_sonic_boom = __commonJS({
       sonic._asyncDrainScheduled = false;
       sonic.emit("drain");
     }
-    inherits(SonicBoom, EventEmitter);
+    inherits2(SonicBoom, EventEmitter);
     function mergeBuf(bufs, len) {
       if (bufs.length === 0) {
         return kEmptyBuffer;
@@ -1955,18 +1955,18 @@ var require_on_exit_leak_free = __commonJS({
       callRefs("beforeExit");
     }
     function callRefs(event) {
-      for (const ref of refs[event]) {
-        const obj = ref.deref();
-        const fn = ref.fn;
+      for (const ref2 of refs[event]) {
+        const obj = ref2.deref();
+        const fn = ref2.fn;
         if (obj !== void 0) {
           fn(obj, event);
         }
       }
       refs[event] = [];
     }
-    function clear(ref) {
+    function clear(ref2) {
       for (const event of ["exit", "beforeExit"]) {
-        const index2 = refs[event].indexOf(ref);
+        const index2 = refs[event].indexOf(ref2);
         refs[event].splice(index2, index2 + 1);
         uninstall(event);
       }
@@ -1976,11 +1976,11 @@ var require_on_exit_leak_free = __commonJS({
         throw new Error("the object can't be undefined");
       }
       install(event);
-      const ref = new WeakRef(obj);
-      ref.fn = fn;
+      const ref2 = new WeakRef(obj);
+      ref2.fn = fn;
       ensureRegistry();
-      registry2.register(obj, ref);
-      refs[event].push(ref);
+      registry2.register(obj, ref2);
+      refs[event].push(ref2);
     }
     function register2(obj, fn) {
       _register("exit", obj, fn);
@@ -1994,8 +1994,8 @@ var require_on_exit_leak_free = __commonJS({
       }
       registry2.unregister(obj);
       for (const event of ["exit", "beforeExit"]) {
-        refs[event] = refs[event].filter((ref) => {
-          const _obj = ref.deref();
+        refs[event] = refs[event].filter((ref2) => {
+          const _obj = ref2.deref();
           return _obj && _obj !== obj;
         });
         uninstall(event);
@@ -5534,7 +5534,7 @@ var require_sonic_boom2 = __commonJS({
     "use strict";
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
-    var inherits = __require("node:util").inherits;
+    var inherits2 = __require("node:util").inherits;
     var path3 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep = require_atomic_sleep();
@@ -5852,7 +5852,7 @@ var require_sonic_boom2 = __commonJS({
         actualClose(sonic);
       }
     }
-    inherits(SonicBoom, EventEmitter);
+    inherits2(SonicBoom, EventEmitter);
     function mergeBuf(bufs, len) {
       if (bufs.length === 0) {
         return kEmptyBuffer;
@@ -8415,10 +8415,10 @@ var require_light = __commonJS({
         return n && n["default"] || n;
       }
       var load = function(received, defaults, onto = {}) {
-        var k2, ref, v2;
+        var k2, ref2, v2;
         for (k2 in defaults) {
           v2 = defaults[k2];
-          onto[k2] = (ref = received[k2]) != null ? ref : v2;
+          onto[k2] = (ref2 = received[k2]) != null ? ref2 : v2;
         }
         return onto;
       };
@@ -8488,11 +8488,11 @@ var require_light = __commonJS({
           }
         }
         getArray() {
-          var node4, ref, results;
+          var node4, ref2, results;
           node4 = this._first;
           results = [];
           while (node4 != null) {
-            results.push((ref = node4, node4 = node4.next, ref.value));
+            results.push((ref2 = node4, node4 = node4.next, ref2.value));
           }
           return results;
         }
@@ -8505,14 +8505,14 @@ var require_light = __commonJS({
           return void 0;
         }
         debug() {
-          var node4, ref, ref1, ref2, results;
+          var node4, ref2, ref1, ref22, results;
           node4 = this._first;
           results = [];
           while (node4 != null) {
-            results.push((ref = node4, node4 = node4.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            results.push((ref2 = node4, node4 = node4.next, {
+              value: ref2.value,
+              prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
+              next: (ref22 = ref2.next) != null ? ref22.value : void 0
             }));
           }
           return results;
@@ -8613,9 +8613,9 @@ var require_light = __commonJS({
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
-            var j2, ref, results;
+            var j2, ref2, results;
             results = [];
-            for (i = j2 = 1, ref = num_priorities; 1 <= ref ? j2 <= ref : j2 >= ref; i = 1 <= ref ? ++j2 : --j2) {
+            for (i = j2 = 1, ref2 = num_priorities; 1 <= ref2 ? j2 <= ref2 : j2 >= ref2; i = 1 <= ref2 ? ++j2 : --j2) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -8861,8 +8861,8 @@ var require_light = __commonJS({
           });
         }
         computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+          var ref2;
+          return (ref2 = this.storeOptions.penalty) != null ? ref2 : 15 * this.storeOptions.minTime || 5e3;
         }
         async __updateSettings__(options2) {
           await this.yieldLoop();
@@ -9023,20 +9023,20 @@ var require_light = __commonJS({
           return current != null;
         }
         jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+          var ref2;
+          return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
         }
         statusJobs(status) {
-          var k2, pos, ref, results, v2;
+          var k2, pos, ref2, results, v2;
           if (status != null) {
             pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
-            ref = this._jobs;
+            ref2 = this._jobs;
             results = [];
-            for (k2 in ref) {
-              v2 = ref[k2];
+            for (k2 in ref2) {
+              v2 = ref2[k2];
               if (v2 === pos) {
                 results.push(k2);
               }
@@ -9140,8 +9140,8 @@ var require_light = __commonJS({
             }
           }
           key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
+            var ref2;
+            return (ref2 = this.instances[key]) != null ? ref2 : (() => {
               var limiter;
               limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
                 id: `${this.id}-${key}`,
@@ -9165,11 +9165,11 @@ var require_light = __commonJS({
             return instance != null || deleted > 0;
           }
           limiters() {
-            var k2, ref, results, v2;
-            ref = this.instances;
+            var k2, ref2, results, v2;
+            ref2 = this.instances;
             results = [];
-            for (k2 in ref) {
-              v2 = ref[k2];
+            for (k2 in ref2) {
+              v2 = ref2[k2];
               results.push({
                 key: k2,
                 limiter: v2
@@ -9203,12 +9203,12 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k2, ref, results, time4, v2;
+              var e, k2, ref2, results, time4, v2;
               time4 = Date.now();
-              ref = this.instances;
+              ref2 = this.instances;
               results = [];
-              for (k2 in ref) {
-                v2 = ref[k2];
+              for (k2 in ref2) {
+                v2 = ref2[k2];
                 try {
                   if (await v2._store.__groupCheck__(time4)) {
                     results.push(this.deleteKey(k2));
@@ -9231,9 +9231,9 @@ var require_light = __commonJS({
             }
           }
           disconnect(flush = true) {
-            var ref;
+            var ref2;
             if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+              return (ref2 = this.connection) != null ? ref2.disconnect(flush) : void 0;
             }
           }
         }
@@ -9334,12 +9334,12 @@ var require_light = __commonJS({
               }
             }).call(this);
             this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+              var ref2;
+              return (ref2 = this._store.heartbeat) != null ? typeof ref2.ref === "function" ? ref2.ref() : void 0 : void 0;
             });
             this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+              var ref2;
+              return (ref2 = this._store.heartbeat) != null ? typeof ref2.unref === "function" ? ref2.unref() : void 0 : void 0;
             });
           }
           _validateOptions(options2, invalid) {
@@ -9519,10 +9519,10 @@ var require_light = __commonJS({
               return this.Promise.resolve(null);
             }, this._registerLock.schedule(() => {
               return this._submitLock.schedule(() => {
-                var k2, ref, v2;
-                ref = this._scheduled;
-                for (k2 in ref) {
-                  v2 = ref[k2];
+                var k2, ref2, v2;
+                ref2 = this._scheduled;
+                for (k2 in ref2) {
+                  v2 = ref2[k2];
                   if (this.jobStatus(v2.job.options.id) === "RUNNING") {
                     clearTimeout(v2.timeout);
                     clearTimeout(v2.expiration);
@@ -9589,9 +9589,9 @@ var require_light = __commonJS({
             }
           }
           submit(...args) {
-            var cb, fn, job, options2, ref, ref1, task;
+            var cb, fn, job, options2, ref2, ref1, task;
             if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice2.call(args, -1);
+              ref2 = args, [fn, ...args] = ref2, [cb] = splice2.call(args, -1);
               options2 = parser$5.load({}, this.jobDefaults);
             } else {
               ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice2.call(args, -1);
@@ -10158,9 +10158,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
               error62.source = source;
@@ -10479,15 +10479,15 @@ var require_createNode = __commonJS({
         value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -10499,8 +10499,8 @@ var require_createNode = __commonJS({
         }
         if (!value || typeof value !== "object") {
           const node5 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node5;
+          if (ref2)
+            ref2.node = node5;
           return node5;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -10514,8 +10514,8 @@ var require_createNode = __commonJS({
         node4.tag = tagName;
       else if (!tagObj.default)
         node4.tag = tagObj.tag;
-      if (ref)
-        ref.node = node4;
+      if (ref2)
+        ref2.node = node4;
       return node4;
     }
     exports2.createNode = createNode;
@@ -17057,10 +17057,10 @@ var require_parser2 = __commonJS({
   "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
-      var k2, ref, v2;
+      var k2, ref2, v2;
       for (k2 in defaults) {
         v2 = defaults[k2];
-        onto[k2] = (ref = received[k2]) != null ? ref : v2;
+        onto[k2] = (ref2 = received[k2]) != null ? ref2 : v2;
       }
       return onto;
     };
@@ -17133,11 +17133,11 @@ var require_DLList = __commonJS({
         }
       }
       getArray() {
-        var node4, ref, results;
+        var node4, ref2, results;
         node4 = this._first;
         results = [];
         while (node4 != null) {
-          results.push((ref = node4, node4 = node4.next, ref.value));
+          results.push((ref2 = node4, node4 = node4.next, ref2.value));
         }
         return results;
       }
@@ -17150,14 +17150,14 @@ var require_DLList = __commonJS({
         return void 0;
       }
       debug() {
-        var node4, ref, ref1, ref2, results;
+        var node4, ref2, ref1, ref22, results;
         node4 = this._first;
         results = [];
         while (node4 != null) {
-          results.push((ref = node4, node4 = node4.next, {
-            value: ref.value,
-            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-            next: (ref2 = ref.next) != null ? ref2.value : void 0
+          results.push((ref2 = node4, node4 = node4.next, {
+            value: ref2.value,
+            prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
+            next: (ref22 = ref2.next) != null ? ref22.value : void 0
           }));
         }
         return results;
@@ -17316,9 +17316,9 @@ var require_Queues = __commonJS({
         this.Events = new Events2(this);
         this._length = 0;
         this._lists = function() {
-          var j2, ref, results;
+          var j2, ref2, results;
           results = [];
-          for (i = j2 = 1, ref = num_priorities; 1 <= ref ? j2 <= ref : j2 >= ref; i = 1 <= ref ? ++j2 : --j2) {
+          for (i = j2 = 1, ref2 = num_priorities; 1 <= ref2 ? j2 <= ref2 : j2 >= ref2; i = 1 <= ref2 ? ++j2 : --j2) {
             results.push(new DLList(() => {
               return this.incr();
             }, () => {
@@ -17687,8 +17687,8 @@ var require_LocalDatastore = __commonJS({
         });
       }
       computePenalty() {
-        var ref;
-        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        var ref2;
+        return (ref2 = this.storeOptions.penalty) != null ? ref2 : 15 * this.storeOptions.minTime || 5e3;
       }
       __updateSettings__(options2) {
         var _this3 = this;
@@ -18223,8 +18223,8 @@ var require_RedisConnection = __commonJS({
             });
             if (sub) {
               client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                var ref2;
+                return (ref2 = this.limiters[channel]) != null ? ref2._store.onMessage(channel, message) : void 0;
               });
             }
             if (client.ready) {
@@ -18317,10 +18317,10 @@ var require_RedisConnection = __commonJS({
           return this.client.evalsha.bind(this.client);
         }
         disconnect(flush = true) {
-          var i, k2, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k2 = ref[i];
+          var i, k2, len, ref2;
+          ref2 = Object.keys(this.limiters);
+          for (i = 0, len = ref2.length; i < len; i++) {
+            k2 = ref2[i];
             clearInterval(this.limiters[k2]._store.heartbeat);
           }
           this.limiters = {};
@@ -18455,8 +18455,8 @@ var require_IORedisConnection = __commonJS({
             });
             if (sub) {
               client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                var ref2;
+                return (ref2 = this.limiters[channel]) != null ? ref2._store.onMessage(channel, message) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -18521,10 +18521,10 @@ var require_IORedisConnection = __commonJS({
           return this.client[name].bind(this.client);
         }
         disconnect(flush = true) {
-          var i, k2, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k2 = ref[i];
+          var i, k2, len, ref2;
+          ref2 = Object.keys(this.limiters);
+          for (i = 0, len = ref2.length; i < len; i++) {
+            k2 = ref2[i];
             clearInterval(this.limiters[k2]._store.heartbeat);
           }
           this.limiters = {};
@@ -18949,20 +18949,20 @@ var require_States = __commonJS({
         return current != null;
       }
       jobStatus(id) {
-        var ref;
-        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        var ref2;
+        return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
       }
       statusJobs(status) {
-        var k2, pos, ref, results, v2;
+        var k2, pos, ref2, results, v2;
         if (status != null) {
           pos = this.status.indexOf(status);
           if (pos < 0) {
             throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
           }
-          ref = this._jobs;
+          ref2 = this._jobs;
           results = [];
-          for (k2 in ref) {
-            v2 = ref[k2];
+          for (k2 in ref2) {
+            v2 = ref2[k2];
             if (v2 === pos) {
               results.push(k2);
             }
@@ -19187,8 +19187,8 @@ var require_Group = __commonJS({
           }
         }
         key(key = "") {
-          var ref;
-          return (ref = this.instances[key]) != null ? ref : (() => {
+          var ref2;
+          return (ref2 = this.instances[key]) != null ? ref2 : (() => {
             var limiter;
             limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
               id: `${this.id}-${key}`,
@@ -19215,11 +19215,11 @@ var require_Group = __commonJS({
           })();
         }
         limiters() {
-          var k2, ref, results, v2;
-          ref = this.instances;
+          var k2, ref2, results, v2;
+          ref2 = this.instances;
           results = [];
-          for (k2 in ref) {
-            v2 = ref[k2];
+          for (k2 in ref2) {
+            v2 = ref2[k2];
             results.push({
               key: k2,
               limiter: v2
@@ -19261,12 +19261,12 @@ var require_Group = __commonJS({
           clearInterval(this.interval);
           return typeof (base = this.interval = setInterval(
             /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k2, ref, results, time4, v2;
+              var e, k2, ref2, results, time4, v2;
               time4 = Date.now();
-              ref = _this3.instances;
+              ref2 = _this3.instances;
               results = [];
-              for (k2 in ref) {
-                v2 = ref[k2];
+              for (k2 in ref2) {
+                v2 = ref2[k2];
                 try {
                   if (yield v2._store.__groupCheck__(time4)) {
                     results.push(_this3.deleteKey(k2));
@@ -19291,9 +19291,9 @@ var require_Group = __commonJS({
           }
         }
         disconnect(flush = true) {
-          var ref;
+          var ref2;
           if (!this.sharedConnection) {
-            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            return (ref2 = this.connection) != null ? ref2.disconnect(flush) : void 0;
           }
         }
       }
@@ -19487,12 +19487,12 @@ var require_Bottleneck = __commonJS({
             }
           }.call(this);
           this._queues.on("leftzero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            var ref2;
+            return (ref2 = this._store.heartbeat) != null ? typeof ref2.ref === "function" ? ref2.ref() : void 0 : void 0;
           });
           this._queues.on("zero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            var ref2;
+            return (ref2 = this._store.heartbeat) != null ? typeof ref2.unref === "function" ? ref2.unref() : void 0 : void 0;
           });
         }
         _validateOptions(options2, invalid) {
@@ -19691,10 +19691,10 @@ var require_Bottleneck = __commonJS({
             return this.Promise.resolve(null);
           }, this._registerLock.schedule(() => {
             return this._submitLock.schedule(() => {
-              var k2, ref, v2;
-              ref = this._scheduled;
-              for (k2 in ref) {
-                v2 = ref[k2];
+              var k2, ref2, v2;
+              ref2 = this._scheduled;
+              for (k2 in ref2) {
+                v2 = ref2[k2];
                 if (this.jobStatus(v2.job.options.id) === "RUNNING") {
                   clearTimeout(v2.timeout);
                   clearTimeout(v2.expiration);
@@ -19774,10 +19774,10 @@ var require_Bottleneck = __commonJS({
           }
         }
         submit(...args) {
-          var cb, fn, job, options2, ref, ref1, task;
+          var cb, fn, job, options2, ref2, ref1, task;
           if (typeof args[0] === "function") {
             var _ref3, _ref4, _splice$call, _splice$call2;
-            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice2.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
+            ref2 = args, _ref3 = ref2, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice2.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
             options2 = parser2.load({}, this.jobDefaults);
           } else {
             var _ref5, _ref6, _splice$call3, _splice$call4;
@@ -35884,7 +35884,7 @@ function extractDefs(ctx, schema) {
       return;
     }
     const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const { ref: ref2, defId } = makeURI(entry);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -35892,7 +35892,7 @@ function extractDefs(ctx, schema) {
     for (const key in schema2) {
       delete schema2[key];
     }
-    schema2.$ref = ref;
+    schema2.$ref = ref2;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -36051,11 +36051,11 @@ function finalize(ctx, schema) {
       return;
     const schema2 = seen.def ?? seen.schema;
     const _cached = { ...schema2 };
-    const ref = seen.ref;
+    const ref2 = seen.ref;
     seen.ref = null;
-    if (ref) {
-      flattenRef(ref);
-      const refSeen = ctx.seen.get(ref);
+    if (ref2) {
+      flattenRef(ref2);
+      const refSeen = ctx.seen.get(ref2);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
         schema2.allOf = schema2.allOf ?? [];
@@ -36064,7 +36064,7 @@ function finalize(ctx, schema) {
         assignProps(schema2, refSchema);
       }
       assignProps(schema2, _cached);
-      const isParentRef = zodSchema._zod.parent === ref;
+      const isParentRef = zodSchema._zod.parent === ref2;
       if (isParentRef) {
         for (const key in schema2) {
           if (key === "$ref" || key === "allOf")
@@ -36085,7 +36085,7 @@ function finalize(ctx, schema) {
       }
     }
     const parent = zodSchema._zod.parent;
-    if (parent && parent !== ref) {
+    if (parent && parent !== ref2) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
@@ -39320,11 +39320,11 @@ function applyMinItems(items, minItems) {
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function resolveRef(ref, ctx) {
-  if (!ref.startsWith("#")) {
+function resolveRef(ref2, ctx) {
+  if (!ref2.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path3 = ref.slice(1).split("/").filter(Boolean);
+  const path3 = ref2.slice(1).split("/").filter(Boolean);
   if (path3.length === 0) {
     return ctx.rootSchema;
   }
@@ -39332,11 +39332,11 @@ function resolveRef(ref, ctx) {
   if (path3[0] === defsKey) {
     const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
     if (!key || !ctx.defs[key]) {
-      throw new Error(`Reference not found: ${ref}`);
+      throw new Error(`Reference not found: ${ref2}`);
     }
     return ctx.defs[key];
   }
-  throw new Error(`Reference not found: ${ref}`);
+  throw new Error(`Reference not found: ${ref2}`);
 }
 function checkObjectGuards(objectSchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
@@ -40582,7 +40582,7 @@ var init_zod = __esm({
 });
 
 // src/delivery/handled-events.ts
-var ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
+var ISSUE_EVENTS, SUB_ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
 var init_handled_events = __esm({
   "src/delivery/handled-events.ts"() {
     "use strict";
@@ -40594,7 +40594,14 @@ var init_handled_events = __esm({
       "issues.assigned",
       "issues.unassigned",
       "issues.labeled",
-      "issues.unlabeled"
+      "issues.unlabeled",
+      // Rule severities may differ per issue type (`planning.issue_types`).
+      "issues.typed",
+      "issues.untyped"
+    ];
+    SUB_ISSUE_EVENTS = [
+      "sub_issues.parent_issue_added",
+      "sub_issues.parent_issue_removed"
     ];
     PULL_REQUEST_EVENTS = [
       "pull_request.opened",
@@ -40616,6 +40623,7 @@ var init_handled_events = __esm({
     PUSH_EVENT = "push";
     HANDLED = /* @__PURE__ */ new Set([
       ...ISSUE_EVENTS,
+      ...SUB_ISSUE_EVENTS,
       ...PULL_REQUEST_EVENTS,
       ...RERUN_EVENTS,
       MERGE_GROUP_EVENT,
@@ -48764,13 +48772,13 @@ function labelChanges(current, desired, managed) {
     remove: managed.filter((l) => has.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
   };
 }
-async function ensureLabel(octokit, store, ref, name) {
-  const key = `label:${ref.owner}/${ref.repo}:${name}`.toLowerCase();
+async function ensureLabel(octokit, store, ref2, name) {
+  const key = `label:${ref2.owner}/${ref2.repo}:${name}`.toLowerCase();
   if (await store.get(key)) return;
   try {
     await octokit.request("POST /repos/{owner}/{repo}/labels", {
-      owner: ref.owner,
-      repo: ref.repo,
+      owner: ref2.owner,
+      repo: ref2.repo,
       name,
       color: LABEL_COLOR,
       description: "Set by Ownership Bot: an ownership rule fails on this item"
@@ -48781,10 +48789,10 @@ async function ensureLabel(octokit, store, ref, name) {
   await store.set(key, "1", KNOWN_TTL);
 }
 async function syncLabels(params) {
-  const { octokit, store, ref } = params;
+  const { octokit, store, ref: ref2 } = params;
   const { add, remove } = labelChanges(params.current, params.desired, params.managed);
-  const target = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
-  for (const name of add) await ensureLabel(octokit, store, ref, name);
+  const target = { owner: ref2.owner, repo: ref2.repo, issue_number: ref2.number };
+  for (const name of add) await ensureLabel(octokit, store, ref2, name);
   if (add.length > 0) {
     await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
       ...target,
@@ -49249,13 +49257,52 @@ var init_issues_to_problems = __esm({
   }
 });
 
+// src/config/planning-schema.ts
+var severity, typeRules, planningSchema;
+var init_planning_schema = __esm({
+  "src/config/planning-schema.ts"() {
+    "use strict";
+    init_zod();
+    severity = external_exports.enum(["error", "warning", "off"]);
+    typeRules = external_exports.strictObject({
+      owner: severity.optional(),
+      "success-criteria": severity.optional(),
+      "alignment-checklist": severity.optional(),
+      "decision-record": severity.optional(),
+      postmortem: severity.optional()
+    }).describe("Rule severities for issues of this type (error | warning | off)");
+    planningSchema = external_exports.strictObject({
+      dependencies: external_exports.strictObject({
+        enabled: external_exports.boolean().default(true).describe(
+          "An open item blocked by an open issue (GitHub's 'blocked by') is a blocker in the weekly status, with what it waits on; a repository without dependencies pays nothing"
+        ),
+        max_reads: external_exports.int().min(0).max(500).default(30).describe(
+          "Most 'blocked by' lists read per weekly run (1 request each), highest priority and oldest first; blocked items past it show GitHub's count only"
+        )
+      }).prefault({}).describe("Issue dependencies (blocked by / blocking)"),
+      sub_issues: external_exports.strictObject({
+        enabled: external_exports.boolean().default(true).describe(
+          "Issues with sub-issues are epics in the weekly status, with their progress; a sub-issue without an owner is a gap for the epic's owner"
+        ),
+        inherit_from_parent: external_exports.boolean().default(false).describe(
+          "A sub-issue without its own owner or success criteria inherits its parent's, as a PR inherits from the issue it closes"
+        )
+      }).prefault({}).describe("Sub-issues and their parent (epic)"),
+      issue_types: external_exports.record(external_exports.string().min(1).max(50), typeRules).default({}).refine((types) => Object.keys(types).length <= 50, "at most 50 issue types").describe(
+        "Rule severities per issue type (the type's name, case-insensitive), e.g. Bug: { success-criteria: off }; an enforced rule is never weakened here"
+      )
+    });
+  }
+});
+
 // src/config/schema.ts
-var severity, kinds, labelList, DEFAULT_CRITERIA_SECTIONS, DEFAULT_CHECKLIST, ownerRule, criteriaRule, requireChecked, checklistRule, recordRule, RULE_IDS, configSchema;
+var severity2, kinds, labelList, DEFAULT_CRITERIA_SECTIONS, DEFAULT_CHECKLIST, ownerRule, criteriaRule, requireChecked, checklistRule, recordRule, RULE_IDS, configSchema;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_zod();
-    severity = external_exports.enum(["error", "warning", "off"]).describe("error fails the check; warning is reported but never fails it; off disables the rule");
+    init_planning_schema();
+    severity2 = external_exports.enum(["error", "warning", "off"]).describe("error fails the check; warning is reported but never fails it; off disables the rule");
     kinds = external_exports.array(external_exports.enum(["issue", "pr"])).min(1).describe("Which items the rule applies to");
     labelList = (names, what) => external_exports.array(external_exports.string().min(1).max(100)).max(50).default(names).describe(what);
     DEFAULT_CRITERIA_SECTIONS = [
@@ -49271,14 +49318,14 @@ var init_schema = __esm({
       "Escalation path is clear"
     ];
     ownerRule = external_exports.strictObject({
-      severity: severity.default("error"),
+      severity: severity2.default("error"),
       applies_to: kinds.default(["issue", "pr"]),
       warn_not_assignee: external_exports.boolean().default(true).describe("Warn when the accountable owner named in the body is not among the assignees")
     }).describe(
       "Exactly one accountable person: the body's Accountable/Owner field, else one assignee"
     );
     criteriaRule = external_exports.strictObject({
-      severity: severity.default("error"),
+      severity: severity2.default("error"),
       applies_to: kinds.default(["issue", "pr"]),
       sections: external_exports.array(external_exports.string().min(1).max(100)).min(1).max(20).default(DEFAULT_CRITERIA_SECTIONS).describe("Heading names accepted for the criteria section (case-insensitive, any level)"),
       min_items: external_exports.int().min(1).max(100).default(1).describe("Non-placeholder entries required"),
@@ -49286,7 +49333,7 @@ var init_schema = __esm({
     }).describe("A success-criteria section with at least min_items real entries");
     requireChecked = external_exports.enum(["always", "in-progress", "never"]).describe("always: items must be ticked; in-progress: once the item has an in-progress label");
     checklistRule = external_exports.strictObject({
-      severity: severity.default("error"),
+      severity: severity2.default("error"),
       applies_to: kinds.default(["issue", "pr"]),
       section: external_exports.string().min(1).max(100).default("Alignment checklist").describe("Heading of the checklist section; tasks elsewhere in the body also count"),
       items: external_exports.array(external_exports.string().min(1).max(200)).max(50).default(DEFAULT_CHECKLIST).describe("Required checklist items, matched case- and punctuation-insensitively"),
@@ -49296,7 +49343,7 @@ var init_schema = __esm({
       }).prefault({}).describe("Whether required items must be ticked, per kind of item")
     }).describe("Every required alignment item present (and ticked where configured)");
     recordRule = (what) => external_exports.strictObject({
-      severity: severity.default("error"),
+      severity: severity2.default("error"),
       applies_to: external_exports.array(external_exports.enum(["issue"])).min(1).default(["issue"]).describe("Issues carrying the label (pull requests never)")
     }).describe(what);
     RULE_IDS = [
@@ -49403,7 +49450,10 @@ var init_schema = __esm({
         decision_label: external_exports.string().min(1).max(50).default("decision").describe("Label of decision records (issues with a review date)"),
         postmortem_label: external_exports.string().min(1).max(50).default("postmortem").describe("Label of postmortems (issues whose follow-up actions are tracked)"),
         postmortem_sections: external_exports.array(external_exports.string().min(1).max(100)).min(1).max(20).default(["Follow-up actions", "Action items", "Follow-ups"]).describe("Headings under which a postmortem lists its follow-up actions")
-      }).prefault({}).describe("Follow-through: quiet owners, decision reviews, postmortem actions")
+      }).prefault({}).describe("Follow-through: quiet owners, decision reviews, postmortem actions"),
+      planning: planningSchema.prefault({}).describe(
+        "GitHub's own planning data: issue dependencies, sub-issues and issue types, read where a repository uses them"
+      )
     }).describe("Ownership Bot configuration (.github/ownership.yml)");
   }
 });
@@ -49467,8 +49517,8 @@ var init_resolve_config = __esm({
 });
 
 // src/github/fetch-file.ts
-async function fetchFile(octokit, store, ref, now = Date.now) {
-  const key = fileCacheKey(ref);
+async function fetchFile(octokit, store, ref2, now = Date.now) {
+  const key = fileCacheKey(ref2);
   const cached2 = await getJson(store, key);
   if (cached2 && cached2.freshUntil > now()) return cached2.text;
   const remember2 = (text6, etag) => {
@@ -49477,7 +49527,7 @@ async function fetchFile(octokit, store, ref, now = Date.now) {
   };
   try {
     const response = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...ref,
+      ...ref2,
       headers: {
         accept: "application/vnd.github.raw+json",
         ...cached2?.etag ? { "if-none-match": cached2.etag } : {}
@@ -49554,18 +49604,18 @@ async function loadRepoConfig(octokit, store, owner, repo, path3 = CONFIG_PATH) 
     else problems.push(...parsed.problems);
   }
   let text6 = repoText;
-  let ref = repoRef;
+  let ref2 = repoRef;
   for (let depth = 0; text6 !== null; depth++) {
-    const { key, parsed } = parseCached(text6, label(ref));
+    const { key, parsed } = parseCached(text6, label(ref2));
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       break;
     }
-    const org = isOrgRepo && ref === repoRef;
-    ownLayers.unshift({ file: label(ref), raw: parsed.raw, org, key });
+    const org = isOrgRepo && ref2 === repoRef;
+    ownLayers.unshift({ file: label(ref2), raw: parsed.raw, org, key });
     if (parsed.extends === void 0) break;
-    const next = extendsTarget(parsed.extends, ref.owner);
-    const problem = (message) => ({ file: label(ref), path: "_extends", message });
+    const next = extendsTarget(parsed.extends, ref2.owner);
+    const problem = (message) => ({ file: label(ref2), path: "_extends", message });
     if (!next) {
       problems.push(problem(`"${parsed.extends}" is not repo, owner/repo or owner/repo:path`));
       break;
@@ -49581,7 +49631,7 @@ async function loadRepoConfig(octokit, store, owner, repo, path3 = CONFIG_PATH) 
     seen.add(label(next));
     text6 = await fetchFile(octokit, store, next);
     if (text6 === null) problems.push(problem(`${label(next)} does not exist`));
-    ref = next;
+    ref2 = next;
   }
   if (problems.length > 0) return { state: "invalid", problems: structuredClone(problems) };
   return structuredClone(resolveCached([...baseLayers, ...ownLayers]));
@@ -49595,7 +49645,7 @@ var init_load_repo_config = __esm({
     init_fetch_file();
     CONFIG_PATH = ".github/ownership.yml";
     MAX_EXTENDS = 5;
-    label = (ref) => `${ref.owner}/${ref.repo}:${ref.path}`;
+    label = (ref2) => `${ref2.owner}/${ref2.repo}:${ref2.path}`;
     MEMO_ENTRIES = 256;
     ContentMemo = class {
       #entries = /* @__PURE__ */ new Map();
@@ -49639,17 +49689,17 @@ function isOurs(comment, appId) {
   return comment.user?.type === "Bot" && isAppAuthor(comment, appId) && (comment.body ?? "").includes(STICKY_MARKER);
 }
 async function findStickyComment(params) {
-  const { octokit, store, ref, appId } = params;
-  const known = await getJson(store, stateKey(ref));
+  const { octokit, store, ref: ref2, appId } = params;
+  const known = await getJson(store, stateKey(ref2));
   if (known && isCurrentShape(known)) return known.comment ?? void 0;
   let found;
   if (params.commentCount !== 0) {
     const pages = octokit.paginate.iterator(
       "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
       {
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.number,
+        owner: ref2.owner,
+        repo: ref2.repo,
+        issue_number: ref2.number,
         per_page: 100
       }
     );
@@ -49661,12 +49711,12 @@ async function findStickyComment(params) {
       }
     }
   }
-  await setJson(store, stateKey(ref), { comment: found ?? null }, STATE_TTL2);
+  await setJson(store, stateKey(ref2), { comment: found ?? null }, STATE_TTL2);
   return found;
 }
 async function applyCommentPlan(params) {
-  const { octokit, store, ref, plan } = params;
-  const { owner, repo, number: issue_number } = ref;
+  const { octokit, store, ref: ref2, plan } = params;
+  const { owner, repo, number: issue_number } = ref2;
   const create = async (body) => {
     const { data } = await octokit.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
@@ -49708,10 +49758,10 @@ async function applyCommentPlan(params) {
       comment = null;
       break;
   }
-  await setJson(store, stateKey(ref), { comment }, STATE_TTL2);
+  await setJson(store, stateKey(ref2), { comment }, STATE_TTL2);
 }
-function forgetStickyComment(store, ref) {
-  return store.delete(stateKey(ref));
+function forgetStickyComment(store, ref2) {
+  return store.delete(stateKey(ref2));
 }
 var STATE_TTL2, stateKey, isCurrentShape;
 var init_sticky_comment2 = __esm({
@@ -49723,7 +49773,7 @@ var init_sticky_comment2 = __esm({
     init_is_app_author();
     init_octokit();
     STATE_TTL2 = 14 * 24 * 3600;
-    stateKey = (ref) => `comment:${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
+    stateKey = (ref2) => `comment:${ref2.owner}/${ref2.repo}#${ref2.number}`.toLowerCase();
     isCurrentShape = (known) => known.comment === null || typeof known.comment?.digest === "string";
   }
 });
@@ -54177,6 +54227,17 @@ ${toAdd.map((t) => `- [${box}] ${t}`).join("\n")}`;
   }
 });
 
+// src/core/rules/inherits.ts
+function inherits(item, config3) {
+  if (item.kind === "pr") return config3.pull_requests.inherit_from_linked_issue;
+  return config3.planning.sub_issues.inherit_from_parent;
+}
+var init_inherits = __esm({
+  "src/core/rules/inherits.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/rules/criteria-rule.ts
 function criteriaSections(body, names) {
   const keys = new Set(names.map(sectionKey));
@@ -54219,12 +54280,13 @@ var init_criteria_rule = __esm({
   "src/core/rules/criteria-rule.ts"() {
     "use strict";
     init_normalize_text();
+    init_inherits();
     MEASURABLE = /\d|[<>≤≥=%]/;
     criteriaRule2 = ({ item, config: config3 }) => {
       const settings = config3.rules["success-criteria"];
       const own4 = judge(item.body, settings);
       const linked = item.linkedIssue;
-      if (!own4.ok && linked && item.kind === "pr" && config3.pull_requests.inherit_from_linked_issue) {
+      if (!own4.ok && linked && inherits(item, config3)) {
         const inherited = judge(linked.body, settings);
         if (inherited.ok) return { ...inherited, inheritedFrom: linked.number };
       }
@@ -54385,6 +54447,7 @@ var init_owner_rule = __esm({
   "src/core/rules/owner-rule.ts"() {
     "use strict";
     init_neutralize();
+    init_inherits();
     PLACEHOLDER_LOGINS = /* @__PURE__ */ new Set([
       "your-login",
       "your-username",
@@ -54419,7 +54482,7 @@ var init_owner_rule = __esm({
       const own4 = ownerOf(item.body, item.assignees, known);
       const warnNotAssignee = config3.rules.owner.warn_not_assignee;
       const linked = item.linkedIssue;
-      if (!own4.ok && linked && item.kind === "pr" && config3.pull_requests.inherit_from_linked_issue) {
+      if (!own4.ok && linked && inherits(item, config3)) {
         const inherited = ownerOf(linked.body, linked.assignees, known);
         if (inherited.ok) return { ...inherited, caveat: void 0, inheritedFrom: linked.number };
       }
@@ -54500,8 +54563,8 @@ function actionTasks(body, sections) {
 function postmortemActions(body, sections, linked = /* @__PURE__ */ new Map()) {
   return actionTasks(body, sections).map((task) => {
     const text6 = task.text.trim();
-    const ref = ISSUE_REF.exec(text6);
-    const issue2 = ref ? Number(ref[1]) : void 0;
+    const ref2 = ISSUE_REF.exec(text6);
+    const issue2 = ref2 ? Number(ref2[1]) : void 0;
     const link2 = issue2 === void 0 ? void 0 : linked.get(issue2);
     const login3 = OWNER.exec(text6)?.[1];
     const owner = login3 !== void 0 && !isPlaceholderLogin(login3) ? login3 : link2?.owner;
@@ -54607,10 +54670,32 @@ var init_record_rules = __esm({
   }
 });
 
+// src/core/rules/severity-for.ts
+function severityFor(id, item, config3) {
+  const base = config3.rules[id].severity;
+  const type = item.kind === "issue" ? item.type?.trim().toLowerCase() : void 0;
+  if (!type) return base;
+  const entry = Object.entries(config3.planning.issue_types).find(
+    ([name]) => name.trim().toLowerCase() === type
+  );
+  const override = entry?.[1][id];
+  if (override === void 0) return base;
+  if (config3.enforce.includes(id) && STRENGTH[override] < STRENGTH[base]) return base;
+  return override;
+}
+var STRENGTH;
+var init_severity_for = __esm({
+  "src/core/rules/severity-for.ts"() {
+    "use strict";
+    STRENGTH = { off: 0, warning: 1, error: 2 };
+  }
+});
+
 // src/core/rules/evaluate-item.ts
 function runRule(id, rule, item, config3) {
   const settings = config3.rules[id];
-  if (settings.severity === "off") return { id, status: "skip", message: "Turned off" };
+  const severity3 = severityFor(id, item, config3);
+  if (severity3 === "off") return { id, status: "skip", message: "Turned off" };
   if (!settings.applies_to.includes(item.kind)) {
     return {
       id,
@@ -54628,7 +54713,7 @@ function runRule(id, rule, item, config3) {
       inheritedFrom: verdict.inheritedFrom
     };
   }
-  const status = settings.severity === "error" ? "fail" : "warn";
+  const status = severity3 === "error" ? "fail" : "warn";
   return { id, status, message: verdict.message, fix: verdict.fix };
 }
 function evaluateItem({ item, config: config3 }) {
@@ -54649,6 +54734,7 @@ var init_evaluate_item = __esm({
     init_exemption();
     init_owner_rule();
     init_record_rules();
+    init_severity_for();
     always = () => true;
     RULES = [
       ["owner", ownerRule2, always],
@@ -54670,7 +54756,8 @@ function itemFromPayload(issue2, kind, body) {
     authorIsBot: issue2.user?.type === "Bot",
     assignees: loginsOf(issue2.assignees),
     labels: labelNames(issue2.labels),
-    body
+    body,
+    type: kind === "issue" ? issue2.type?.name ?? null : null
   };
 }
 var loginsOf, labelNames;
@@ -54686,14 +54773,14 @@ var init_item_from_payload = __esm({
 });
 
 // src/handlers/fetch-action-issues.ts
-async function fetchActionIssues(octokit, config3, item, ref) {
+async function fetchActionIssues(octokit, config3, item, ref2) {
   if (!isPostmortem(item, config3) || config3.rules.postmortem.severity === "off") return void 0;
   const numbers = [...new Set(linkedActionIssues(item.body, config3.followup.postmortem_sections))];
   const linked = /* @__PURE__ */ new Map();
   for (const number4 of numbers.slice(0, MAX_LINKED)) {
     try {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-        ...ref,
+        ...ref2,
         issue_number: number4
       });
       linked.set(number4, {
@@ -54725,14 +54812,14 @@ var init_fetch_action_issues = __esm({
 });
 
 // src/handlers/fetch-linked-issue.ts
-async function fetchLinkedIssue(octokit, ref) {
+async function fetchLinkedIssue(octokit, ref2) {
   try {
     const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number
+      owner: ref2.owner,
+      repo: ref2.repo,
+      issue_number: ref2.number
     });
-    return { number: ref.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
+    return { number: ref2.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
   } catch (error62) {
     const status = httpStatus(error62);
     if (status === 404 || status === 410) return void 0;
@@ -54741,6 +54828,33 @@ async function fetchLinkedIssue(octokit, ref) {
 }
 var init_fetch_linked_issue = __esm({
   "src/handlers/fetch-linked-issue.ts"() {
+    "use strict";
+    init_parse_body();
+    init_item_from_payload();
+    init_octokit();
+  }
+});
+
+// src/handlers/fetch-parent-issue.ts
+async function fetchParentIssue(octokit, ref2) {
+  try {
+    const { data } = await octokit.request(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/parent",
+      {
+        owner: ref2.owner,
+        repo: ref2.repo,
+        issue_number: ref2.number
+      }
+    );
+    return { number: data.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
+  } catch (error62) {
+    const status = httpStatus(error62);
+    if (status === 404 || status === 410) return void 0;
+    throw error62;
+  }
+}
+var init_fetch_parent_issue = __esm({
+  "src/handlers/fetch-parent-issue.ts"() {
     "use strict";
     init_parse_body();
     init_item_from_payload();
@@ -54757,23 +54871,46 @@ async function evaluateSubject(octokit, config3, subject, waiver) {
   };
   item.linkedActions = await fetchActionIssues(octokit, config3, item, { owner, repo });
   const evaluation = evaluateItem({ item, config: config3 });
-  const inherits = subject.kind === "pr" && config3.pull_requests.inherit_from_linked_issue;
-  const [linked] = item.body.linkedIssues.filter((n) => n !== issue2.number);
   const lacking = evaluation.rules.some(
     (r) => (r.id === "owner" || r.id === "success-criteria") && r.status === "fail"
   );
-  if (!inherits || linked === void 0 || !lacking) return { item, evaluation };
-  item.linkedIssue = await fetchLinkedIssue(octokit, { owner, repo, number: linked });
+  if (!lacking || !inherits(item, config3)) return { item, evaluation };
+  if (subject.kind === "issue") {
+    item.linkedIssue = await parentFacts(octokit, subject);
+  } else {
+    const [linked] = item.body.linkedIssues.filter((n) => n !== issue2.number);
+    if (linked === void 0) return { item, evaluation };
+    item.linkedIssue = await fetchLinkedIssue(octokit, { owner, repo, number: linked });
+  }
   return { item, evaluation: item.linkedIssue ? evaluateItem({ item, config: config3 }) : evaluation };
+}
+async function parentFacts(octokit, subject) {
+  const { parent, issue: issue2 } = subject;
+  if (parent === null) return void 0;
+  if (parent !== void 0) {
+    return {
+      number: parent.number,
+      body: parseBody(parent.body),
+      assignees: loginsOf(parent.assignees)
+    };
+  }
+  if (!issue2.parent_issue_url) return void 0;
+  return fetchParentIssue(octokit, {
+    owner: subject.owner,
+    repo: subject.repo,
+    number: issue2.number
+  });
 }
 var init_evaluate_subject = __esm({
   "src/handlers/evaluate-subject.ts"() {
     "use strict";
     init_parse_body();
     init_evaluate_item();
+    init_inherits();
     init_item_from_payload();
     init_fetch_action_issues();
     init_fetch_linked_issue();
+    init_fetch_parent_issue();
   }
 });
 
@@ -54842,7 +54979,7 @@ async function checkItem(ctx, deps, subject) {
     newCommit: head.newCommit,
     output: output2
   }) : Promise.resolve(void 0);
-  const ref = { owner, repo, number: issue2.number };
+  const ref2 = { owner, repo, number: issue2.number };
   return store.withLock(`item:${repository}#${issue2.number}`.toLowerCase(), async () => {
     if (loaded.state === "invalid") {
       log.warn({ repository, problems: loaded.problems }, "invalid ownership config");
@@ -54851,7 +54988,7 @@ async function checkItem(ctx, deps, subject) {
     }
     const { config: config3 } = loaded;
     if (subject.refresh) {
-      await forgetStickyComment(store, ref);
+      await forgetStickyComment(store, ref2);
       if (head) await forgetCheckRun(store, { owner, repo }, head.sha);
     }
     const seenKey = `seen:${repository}#${issue2.number}`.toLowerCase();
@@ -54865,7 +55002,7 @@ async function checkItem(ctx, deps, subject) {
     const existing = await findStickyComment({
       octokit,
       store,
-      ref,
+      ref: ref2,
       appId,
       // `comments: 0` is believed only from a live payload: a late redelivery of `opened` after a
       // restart that lost the Store predates the App's comment and would add a second one.
@@ -54886,11 +55023,11 @@ async function checkItem(ctx, deps, subject) {
     const desired = evaluation.conclusion === "neutral" ? [] : evaluation.rules.filter((r) => r.status === "fail").map((r) => labels[r.id]);
     const [checkWrite, ...otherWrites] = await Promise.allSettled([
       publishCheck(),
-      applyCommentPlan({ octokit, store, ref, plan }),
+      applyCommentPlan({ octokit, store, ref: ref2, plan }),
       labels.enabled ? syncLabels({
         octokit,
         store,
-        ref,
+        ref: ref2,
         current: item.labels,
         desired,
         managed: [
@@ -55328,14 +55465,14 @@ var init_on_merge_group = __esm({
 
 // src/handlers/on-push.ts
 async function onPush(context, deps) {
-  const { repository, ref, commits } = context.payload;
+  const { repository, ref: ref2, commits } = context.payload;
   const owner = repository?.owner?.login ?? repository?.owner?.name;
-  if (!owner || !ref?.startsWith("refs/heads/")) return;
+  if (!owner || !ref2?.startsWith("refs/heads/")) return;
   const touched = (commits ?? []).some(
     (c2) => [...c2.added ?? [], ...c2.modified ?? [], ...c2.removed ?? []].includes(CONFIG_PATH)
   );
   if (!touched) return;
-  const branch = ref.slice("refs/heads/".length);
+  const branch = ref2.slice("refs/heads/".length);
   if (branch === repository.default_branch) {
     await deps.store.delete(fileCacheKey({ owner, repo: repository.name, path: CONFIG_PATH }));
     context.log.info({ repository: repository.full_name }, "config changed: cache dropped");
@@ -55419,6 +55556,42 @@ var init_on_sticky_comment_changed = __esm({
     init_is_app_author();
     init_check_item();
     init_pull_request_subject();
+  }
+});
+
+// src/handlers/on-sub-issue-event.ts
+async function onSubIssueEvent(context, deps) {
+  const { payload } = context;
+  const repository = payload.repository;
+  const sub = payload.sub_issue;
+  if (!repository?.owner?.login || typeof sub?.number !== "number") {
+    context.log.warn(
+      { deliveryId: context.id },
+      "sub_issues event without repository or sub-issue: ignored"
+    );
+    return;
+  }
+  const sameRepo = !("parent_issue_repo" in payload) || payload.parent_issue_repo?.full_name === void 0 || payload.parent_issue_repo.full_name === repository.full_name;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const loaded = await loadRepoConfig(context.octokit, deps.store, owner, repo);
+  if (loaded.state !== "ok" || !loaded.config.planning.sub_issues.inherit_from_parent) return;
+  const added = payload.action === "parent_issue_added";
+  const parent = added && sameRepo && payload.parent_issue ? payload.parent_issue : null;
+  return checkItem(context, deps, {
+    owner,
+    repo,
+    kind: "issue",
+    issue: sub,
+    parent,
+    updatedAt: sub.updated_at
+  });
+}
+var init_on_sub_issue_event = __esm({
+  "src/handlers/on-sub-issue-event.ts"() {
+    "use strict";
+    init_load_repo_config();
+    init_check_item();
   }
 });
 
@@ -61228,10 +61401,10 @@ async function planRepositoryFollowup(p, config3) {
   const facts = /* @__PURE__ */ new Map();
   const record2 = async (number4) => {
     if (!comments.has(number4)) {
-      const ref = { owner, repo, number: number4 };
+      const ref2 = { owner, repo, number: number4 };
       comments.set(
         number4,
-        await findStickyComment({ octokit, store, ref, appId: p.appId, commentCount: void 0 })
+        await findStickyComment({ octokit, store, ref: ref2, appId: p.appId, commentCount: void 0 })
       );
     }
     return comments.get(number4);
@@ -62404,6 +62577,8 @@ function describeFinding(f2, quote2 = (s3) => s3) {
       return plural3(f2.count, "stale in-progress item");
     case "overdue-actions":
       return plural3(f2.count, "overdue postmortem follow-up action");
+    case "dependency-cycle":
+      return `dependency cycle: ${(f2.cycle ?? []).map((n) => `#${n}`).join(" \u2192 ")} (each waits on the next)`;
   }
 }
 var init_describe_finding = __esm({
@@ -62467,6 +62642,112 @@ var init_cells = __esm({
     itemCell = (i, max = 120) => `${itemLink(i)} ${text5(i.title, max)}`;
     days = (n) => `${n} d`;
     prio = (i) => i.priority ?? "\u2014";
+  }
+});
+
+// src/status/render/planning/blockers-section.ts
+function waitingOnCell(b2) {
+  const waits = b2.waitsOn ?? [];
+  const count = b2.blockedByCount ?? 0;
+  if (waits.length === 0) {
+    if (count === 0) return "\u2014 (label)";
+    return `${count} open ${count === 1 ? "issue" : "issues"} (not read this run)`;
+  }
+  const named = waits.slice(0, SHOWN).map((w2) => {
+    const label2 = `${w2.repository ? text5(w2.repository, 60) : ""}#${w2.number}`;
+    return `${link(label2, w2.url)} ${text5(w2.title, 50)}, owner ${owners(w2.owners, "_none_")}, open ${days(w2.ageDays)}`;
+  });
+  if (waits.length > SHOWN) named.push(`+${waits.length - SHOWN} more`);
+  const parts = [named.join("<br>")];
+  const first = waits[0];
+  if (first && b2.chain && b2.chain.length > 0) {
+    parts.push(`chain: ${[b2.number, first.number, ...b2.chain].map(ref).join(" \u2192 ")}`);
+  }
+  if (b2.cycle) parts.push(`**cycle:** ${b2.cycle.map(ref).join(" \u2192 ")}`);
+  return parts.join("<br>");
+}
+function blockersSection(model) {
+  const deps = model.blockers.some((b2) => (b2.blockedByCount ?? 0) > 0);
+  return {
+    heading: `Blockers (${model.blockers.length})`,
+    empty: "No blockers.",
+    header: ["Item", "Priority", "Owner", "Age", ...deps ? ["Waits on"] : []],
+    rows: itemRows(model.blockers, (i) => [
+      prio(i),
+      owners(i.owners),
+      days(i.ageDays),
+      ...deps ? [waitingOnCell(i)] : []
+    ])
+  };
+}
+var SHOWN, ref;
+var init_blockers_section = __esm({
+  "src/status/render/planning/blockers-section.ts"() {
+    "use strict";
+    init_cells();
+    init_markdown();
+    SHOWN = 3;
+    ref = (n) => `#${n}`;
+  }
+});
+
+// src/status/render/planning/epics-section.ts
+function epicsSection(model) {
+  const epics = model.epics ?? [];
+  if (epics.length === 0) return [];
+  return [
+    {
+      heading: `Epics (${epics.length})`,
+      empty: "No open issue has sub-issues.",
+      header: ["Epic", "Owner", "Progress", "Done / total", "Sub-issues without owner"],
+      rows: epics.map((e) => {
+        const unowned = e.unowned.slice(0, SHOWN2).map((u) => link(`#${u.number}`, u.url));
+        if (e.unowned.length > SHOWN2) unowned.push(`+${e.unowned.length - SHOWN2}`);
+        return [
+          itemCell(e),
+          owners(e.owners),
+          progressBar(e.percent),
+          `${e.completed} / ${e.total}`,
+          unowned.length > 0 ? unowned.join(", ") : "\u2014"
+        ];
+      })
+    }
+  ];
+}
+var SHOWN2;
+var init_epics_section = __esm({
+  "src/status/render/planning/epics-section.ts"() {
+    "use strict";
+    init_cells();
+    init_markdown();
+    init_progress_bar();
+    SHOWN2 = 5;
+  }
+});
+
+// src/status/render/planning/in-progress-by-type-section.ts
+function inProgressByTypeSection(model) {
+  const groups2 = model.inProgressByType ?? [];
+  return {
+    heading: `This week: in progress (${model.inProgress.length})`,
+    empty: "Nothing is labelled in progress.",
+    header: ["Type", "Item", "Priority", "Owner", "Updated"],
+    rows: groups2.flatMap(
+      ({ type, items }) => items.map((i) => [
+        text5(type, 40),
+        itemCell(i),
+        prio(i),
+        owners(i.owners),
+        dateCell(i.updatedAt, model.timeZone)
+      ])
+    )
+  };
+}
+var init_in_progress_by_type_section = __esm({
+  "src/status/render/planning/in-progress-by-type-section.ts"() {
+    "use strict";
+    init_cells();
+    init_markdown();
   }
 });
 
@@ -62648,7 +62929,7 @@ function ownershipGapsSection(model) {
       itemCell(g2),
       prio(g2),
       owners(g2.owners, "\u2014"),
-      text5(g2.reason, 160)
+      g2.epic ? `${text5(g2.reason, 160)} (sub-issue of ${link(`#${g2.epic.number}`, g2.epic.url)}: for its owner ${owners(g2.epic.owners, "_none_")} to fix)` : text5(g2.reason, 160)
     ])
   };
 }
@@ -62749,11 +63030,12 @@ var init_stale_section = __esm({
 function reportSections(model) {
   return [
     shippedSection(model),
-    inProgressSection(model),
-    agedSection("Blockers", "No blockers.", model.blockers),
+    model.inProgressByType ? inProgressByTypeSection(model) : inProgressSection(model),
+    blockersSection(model),
     agedSection("Decisions needed", "No decisions needed.", model.decisions),
     agedSection("Risks", "No risks.", model.risks),
     milestonesSection(model),
+    ...epicsSection(model),
     prioritySection(model),
     ownershipGapsSection(model),
     staleSection(model),
@@ -62763,6 +63045,9 @@ function reportSections(model) {
 var init_report_sections = __esm({
   "src/status/render/sections/report-sections.ts"() {
     "use strict";
+    init_blockers_section();
+    init_epics_section();
+    init_in_progress_by_type_section();
     init_aged_section();
     init_followup_sections();
     init_in_progress_section();
@@ -63225,24 +63510,6 @@ var init_publish_project_status = __esm({
   }
 });
 
-// src/status/build/label-set.ts
-var normalise2, LabelSet;
-var init_label_set = __esm({
-  "src/status/build/label-set.ts"() {
-    "use strict";
-    normalise2 = (label2) => label2.trim().replace(/\s+/g, " ").toLowerCase();
-    LabelSet = class {
-      names;
-      constructor(names) {
-        this.names = new Set(names.map(normalise2));
-      }
-      matches(item) {
-        return item.labels.some((l) => this.names.has(normalise2(l)));
-      }
-    };
-  }
-});
-
 // src/status/types.ts
 var PRIORITIES;
 var init_types = __esm({
@@ -63296,6 +63563,201 @@ var init_order = __esm({
     byNumber = (a, b2) => a.number - b2.number;
     priorityRank = (p) => p === null ? PRIORITIES.length : PRIORITIES.indexOf(p);
     oldestFirst = byTime((i) => i.createdAt);
+  }
+});
+
+// src/status/planning/dependency-blockers.ts
+function edges(blockedBy, n) {
+  return (blockedBy[n] ?? []).filter((b2) => b2.state === "open" && b2.repository === null).map((b2) => b2.number);
+}
+function cycleThrough(blockedBy, start) {
+  const path3 = [start];
+  const seen = /* @__PURE__ */ new Set([start]);
+  const visit2 = (n) => {
+    if (path3.length > MAX_CHAIN * 4) return false;
+    for (const next of edges(blockedBy, n)) {
+      if (next === start) {
+        path3.push(start);
+        return true;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      path3.push(next);
+      if (visit2(next)) return true;
+      path3.pop();
+    }
+    return false;
+  };
+  return visit2(start) ? path3 : void 0;
+}
+function chainFrom(blockedBy, start) {
+  const chain = [];
+  const seen = /* @__PURE__ */ new Set([start]);
+  const first = edges(blockedBy, start)[0];
+  if (first === void 0) return chain;
+  let current = first;
+  seen.add(current);
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const next = edges(blockedBy, current)[0];
+    if (next === void 0 || seen.has(next)) break;
+    chain.push(next);
+    seen.add(next);
+    current = next;
+  }
+  return chain;
+}
+function dependencyBlockers(input3) {
+  const { open: open2, blockedBy, now } = input3;
+  const openByNumber = new Map(open2.map((o) => [o.raw.number, o]));
+  const labelled = new Set(input3.labelled.map((i) => i.number));
+  const waitingOn = (n) => (blockedBy[n] ?? []).filter((b2) => b2.state === "open").map((b2) => {
+    const local = b2.repository === null ? openByNumber.get(b2.number) : void 0;
+    return {
+      number: b2.number,
+      title: local?.raw.title ?? b2.title,
+      url: b2.url,
+      repository: b2.repository,
+      owners: local ? [...local.raw.assignees] : [...b2.assignees],
+      ageDays: wholeDays(local?.raw.createdAt ?? b2.createdAt, now),
+      blockedByCount: local?.raw.planning?.blockedBy ?? 0
+    };
+  });
+  const out = [];
+  for (const { raw, item } of open2) {
+    const count = raw.planning?.blockedBy ?? 0;
+    if (count === 0 && !labelled.has(raw.number)) continue;
+    if (count === 0) {
+      out.push(item);
+      continue;
+    }
+    const read = blockedBy[raw.number] !== void 0;
+    const waitsOn = read ? waitingOn(raw.number) : [];
+    if (read && waitsOn.length === 0 && !labelled.has(raw.number)) continue;
+    const cycle = read ? cycleThrough(blockedBy, raw.number) : void 0;
+    const chain = read && !cycle ? chainFrom(blockedBy, raw.number) : [];
+    out.push({
+      ...item,
+      waitsOn,
+      blockedByCount: read ? waitsOn.length : count,
+      ...chain.length > 0 ? { chain } : {},
+      ...cycle ? { cycle } : {}
+    });
+  }
+  return out.sort(oldestFirst);
+}
+function distinctCycles(blockers) {
+  const seen = /* @__PURE__ */ new Set();
+  const cycles = [];
+  for (const b2 of blockers) {
+    if (!b2.cycle) continue;
+    const ring = b2.cycle.slice(0, -1);
+    const min = Math.min(...ring);
+    const at = ring.indexOf(min);
+    const rotated = [...ring.slice(at), ...ring.slice(0, at)];
+    const key = [...rotated].sort((x2, y2) => x2 - y2).join(",");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    cycles.push([...rotated, min]);
+  }
+  return cycles;
+}
+var MAX_CHAIN;
+var init_dependency_blockers = __esm({
+  "src/status/planning/dependency-blockers.ts"() {
+    "use strict";
+    init_order();
+    init_time();
+    MAX_CHAIN = 10;
+  }
+});
+
+// src/status/planning/build-planning.ts
+function epicsOf(open2, gaps) {
+  const gapNumbers = new Set(gaps.map((g2) => g2.number));
+  const unownedOf = /* @__PURE__ */ new Map();
+  for (const { raw } of open2) {
+    const parent = raw.planning?.parent;
+    if (!parent || parent.repository !== null || !gapNumbers.has(raw.number)) continue;
+    unownedOf.set(parent.number, [
+      ...unownedOf.get(parent.number) ?? [],
+      { number: raw.number, url: raw.url }
+    ]);
+  }
+  const epics = [];
+  for (const { raw, item } of open2) {
+    const subs = raw.planning?.subIssues;
+    if (!subs || subs.total === 0 || raw.kind !== "issue") continue;
+    const unowned = unownedOf.get(raw.number) ?? [];
+    epics.push({
+      ...item,
+      total: subs.total,
+      completed: subs.completed,
+      percent: subs.percentCompleted,
+      unowned
+    });
+  }
+  return epics.sort(byPriority);
+}
+function gapsWithEpics(open2, gaps) {
+  const byNumber2 = new Map(open2.map((o) => [o.raw.number, o]));
+  return gaps.map((g2) => {
+    const parent = byNumber2.get(g2.number)?.raw.planning?.parent;
+    const epic = parent && parent.repository === null ? byNumber2.get(parent.number) : void 0;
+    if (epic?.raw.kind !== "issue") return g2;
+    return { ...g2, epic: { number: epic.raw.number, url: epic.raw.url, owners: epic.item.owners } };
+  });
+}
+function byType(open2, inProgress) {
+  const typeOf = new Map(open2.map((o) => [o.raw.number, o.raw.planning?.type ?? null]));
+  if (!inProgress.some((i) => typeOf.get(i.number))) return void 0;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of inProgress) {
+    const type = typeOf.get(item.number) ?? UNTYPED;
+    groups2.set(type, [...groups2.get(type) ?? [], item]);
+  }
+  return [...groups2.entries()].sort(([a], [b2]) => a === UNTYPED ? 1 : b2 === UNTYPED ? -1 : a.localeCompare(b2)).map(([type, items]) => ({ type, items }));
+}
+function buildPlanning(input3) {
+  const deps = input3.config?.dependencies.enabled ?? true;
+  const subs = input3.config?.sub_issues.enabled ?? true;
+  const blockers = deps ? dependencyBlockers({
+    open: input3.open,
+    labelled: input3.labelled,
+    blockedBy: input3.blockedBy ?? {},
+    now: input3.now
+  }) : [...input3.labelled];
+  return {
+    blockers,
+    epics: subs ? epicsOf(input3.open, input3.gaps) : [],
+    gaps: subs ? gapsWithEpics(input3.open, input3.gaps) : [...input3.gaps],
+    inProgressByType: byType(input3.open, input3.inProgress)
+  };
+}
+var UNTYPED;
+var init_build_planning = __esm({
+  "src/status/planning/build-planning.ts"() {
+    "use strict";
+    init_order();
+    init_dependency_blockers();
+    UNTYPED = "No type";
+  }
+});
+
+// src/status/build/label-set.ts
+var normalise2, LabelSet;
+var init_label_set = __esm({
+  "src/status/build/label-set.ts"() {
+    "use strict";
+    normalise2 = (label2) => label2.trim().replace(/\s+/g, " ").toLowerCase();
+    LabelSet = class {
+      names;
+      constructor(names) {
+        this.names = new Set(names.map(normalise2));
+      }
+      matches(item) {
+        return item.labels.some((l) => this.names.has(normalise2(l)));
+      }
+    };
   }
 });
 
@@ -63487,6 +63949,11 @@ function overallStatus(input3, parts) {
   if (overdue > 0) {
     yellow.push(finding({ colour: "yellow", code: "overdue-actions", count: overdue }));
   }
+  for (const cycle of parts.cycles ?? []) {
+    yellow.push(
+      finding({ colour: "yellow", code: "dependency-cycle", count: cycle.length - 1, cycle })
+    );
+  }
   const findings = [...red, ...yellow];
   if (findings.length > 0) {
     return {
@@ -63652,9 +64119,19 @@ function buildReport(input3) {
     period,
     toItem
   });
-  const { inProgress, blockers, decisions, risks } = labelledItems(open2, input3);
+  const labelled = labelledItems(open2, input3);
+  const { inProgress, decisions, risks } = labelled;
   const stale = staleItems(inProgress, config3.stale_days, now);
-  const gaps = ownershipGaps(open2, input3.ownerGap);
+  const planning = buildPlanning({
+    open: open2,
+    labelled: labelled.blockers,
+    inProgress,
+    gaps: ownershipGaps(open2, input3.ownerGap),
+    blockedBy: input3.blockedBy ?? snapshot.blockedBy,
+    config: input3.planning,
+    now
+  });
+  const { blockers, gaps } = planning;
   const priorities = priorityStack(open2);
   const milestones = milestoneReports(input3, period);
   const overall = overallStatus(input3, {
@@ -63663,7 +64140,8 @@ function buildReport(input3) {
     blockers,
     gaps,
     stale,
-    overdueActions: input3.followup?.overdueActions.length ?? 0
+    overdueActions: input3.followup?.overdueActions.length ?? 0,
+    cycles: distinctCycles(blockers)
   });
   const openIssues = open2.filter((o) => o.raw.kind === "issue").length;
   return {
@@ -63678,6 +64156,8 @@ function buildReport(input3) {
     decisions,
     risks,
     milestones,
+    ...planning.epics.length > 0 ? { epics: planning.epics } : {},
+    ...planning.inProgressByType ? { inProgressByType: planning.inProgressByType } : {},
     priorities,
     ownershipGaps: gaps,
     stale,
@@ -63689,6 +64169,8 @@ var init_build_report = __esm({
   "src/status/build/build-report.ts"() {
     "use strict";
     init_period();
+    init_build_planning();
+    init_dependency_blockers();
     init_labelled_items();
     init_milestone_reports();
     init_open_items();
@@ -63709,6 +64191,107 @@ var init_build_report2 = __esm({
     init_build_report();
     init_describe_finding();
     init_priority_stack();
+  }
+});
+
+// src/status/status-item-from-rest.ts
+function parentOf(url2, repoFullName) {
+  const m = url2 ? PARENT_URL.exec(url2) : null;
+  if (!m) return null;
+  const repository = `${m[1]}/${m[2]}`;
+  return {
+    number: Number(m[3]),
+    repository: repository.toLowerCase() === repoFullName.toLowerCase() ? null : repository
+  };
+}
+function planningOf(issue2, repoFullName) {
+  const deps = issue2.issue_dependencies_summary;
+  const subs = issue2.sub_issues_summary;
+  const planning = {
+    type: issue2.type?.name ?? null,
+    blockedBy: deps?.blocked_by ?? 0,
+    blocking: deps?.blocking ?? 0,
+    subIssues: subs && subs.total > 0 ? { total: subs.total, completed: subs.completed, percentCompleted: subs.percent_completed } : null,
+    parent: parentOf(issue2.parent_issue_url, repoFullName)
+  };
+  const none = planning.type === null && planning.blockedBy === 0 && planning.blocking === 0 && planning.subIssues === null && planning.parent === null;
+  return none ? void 0 : planning;
+}
+function statusItemFromRest(issue2, repoFullName) {
+  const labels = (issue2.labels ?? []).flatMap((l) => {
+    const name = typeof l === "string" ? l : l?.name;
+    return name ? [name] : [];
+  });
+  const assignees = (issue2.assignees ?? []).flatMap((a) => a?.login ? [a.login] : []);
+  const pr = issue2.pull_request !== void 0 && issue2.pull_request !== null;
+  const planning = pr ? void 0 : planningOf(issue2, repoFullName);
+  const item = {
+    number: issue2.number,
+    title: issue2.title,
+    url: issue2.html_url,
+    kind: pr ? "pr" : "issue",
+    state: issue2.state === "closed" ? "closed" : "open",
+    merged: pr && !!issue2.pull_request?.merged_at,
+    labels,
+    assignees,
+    author: issue2.user?.login ?? null,
+    milestone: issue2.milestone ? { number: issue2.milestone.number, title: issue2.milestone.title } : null,
+    createdAt: issue2.created_at,
+    updatedAt: issue2.updated_at,
+    closedAt: issue2.closed_at ?? null,
+    body: issue2.body ?? null
+  };
+  if (pr) {
+    item.draft = issue2.draft === true;
+    item.mergedAt = issue2.pull_request?.merged_at ?? null;
+  } else {
+    item.closedAs = null;
+    item.mergedAt = null;
+  }
+  if (planning) item.planning = planning;
+  return item;
+}
+var PARENT_URL;
+var init_status_item_from_rest = __esm({
+  "src/status/status-item-from-rest.ts"() {
+    "use strict";
+    PARENT_URL = /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/;
+  }
+});
+
+// src/status/collect-open-items.ts
+function isRestIssue(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const v2 = value;
+  return typeof v2.number === "number" && typeof v2.title === "string" && typeof v2.html_url === "string" && typeof v2.created_at === "string" && typeof v2.updated_at === "string";
+}
+async function collectOpenItems(client, { owner, repo }) {
+  const fullName = `${owner}/${repo}`;
+  const items = [];
+  let requests = 0;
+  for (let page = 1; page <= MAX_PAGES2; page++) {
+    requests++;
+    const { data, headers } = await client.request("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      per_page: 100,
+      page
+    });
+    if (!Array.isArray(data)) throw new Error(`GitHub listed no issues for ${fullName}`);
+    for (const raw of data) if (isRestIssue(raw)) items.push(statusItemFromRest(raw, fullName));
+    if (!/\brel="next"/.test(headers.link ?? "")) break;
+  }
+  return { items, requests };
+}
+var MAX_PAGES2;
+var init_collect_open_items = __esm({
+  "src/status/collect-open-items.ts"() {
+    "use strict";
+    init_status_item_from_rest();
+    MAX_PAGES2 = 1e3;
   }
 });
 
@@ -63770,7 +64353,7 @@ async function collectSnapshot(client, { owner, repo, since: since2 }) {
   async function all2(query, extra = {}, done = () => false) {
     const out = [];
     let cursor = null;
-    for (let page = 0; page < MAX_PAGES2; page++) {
+    for (let page = 0; page < MAX_PAGES3; page++) {
       requests++;
       const data = await client.graphql(query, { owner, repo, cursor, ...extra });
       if (!data.repository) throw new Error(`Repository ${owner}/${repo} not found`);
@@ -63782,9 +64365,8 @@ async function collectSnapshot(client, { owner, repo, since: since2 }) {
     }
     return out;
   }
-  const [openIssues, openPulls, closedIssues, mergedPulls, milestones] = await Promise.all([
-    all2(OPEN_ISSUES_QUERY),
-    all2(OPEN_PULLS_QUERY),
+  const [open2, closedIssues, mergedPulls, milestones] = await Promise.all([
+    collectOpenItems(client, { owner, repo }),
     all2(CLOSED_ISSUES_QUERY, { since: since2.toISOString() }),
     all2(MERGED_PULLS_QUERY, {}, (page) => {
       const last = page.at(-1);
@@ -63793,11 +64375,11 @@ async function collectSnapshot(client, { owner, repo, since: since2 }) {
     all2(MILESTONES_QUERY)
   ]);
   return {
-    requests,
+    requests: requests + open2.requests,
     snapshot: {
       owner,
       repo,
-      openItems: [...openIssues, ...openPulls].map(statusItemFromNode),
+      openItems: open2.items,
       recentlyClosed: [
         ...closedIssues.filter((n) => after(n.closedAt)),
         ...mergedPulls.filter((n) => after(n.mergedAt))
@@ -63806,10 +64388,11 @@ async function collectSnapshot(client, { owner, repo, since: since2 }) {
     }
   };
 }
-var PAGE_INFO2, PEOPLE_AND_LABELS, ISSUE_FRAGMENT2, PULL_FRAGMENT2, FRAGMENTS2, repoQuery, OPEN_ISSUES_QUERY, CLOSED_ISSUES_QUERY, OPEN_PULLS_QUERY, MERGED_PULLS_QUERY, MILESTONES_QUERY, present2, CLOSED_AS, MAX_PAGES2;
+var PAGE_INFO2, PEOPLE_AND_LABELS, ISSUE_FRAGMENT2, PULL_FRAGMENT2, FRAGMENTS2, repoQuery, CLOSED_ISSUES_QUERY, MERGED_PULLS_QUERY, MILESTONES_QUERY, present2, CLOSED_AS, MAX_PAGES3;
 var init_collect_snapshot = __esm({
   "src/status/collect-snapshot.ts"() {
     "use strict";
+    init_collect_open_items();
     PAGE_INFO2 = "pageInfo { hasNextPage endCursor }";
     PEOPLE_AND_LABELS = `author { __typename login }
   labels(first: 50) { nodes { name } }
@@ -63833,23 +64416,11 @@ var init_collect_snapshot = __esm({
   }
 }
 ${FRAGMENTS2[fragment]}`;
-    OPEN_ISSUES_QUERY = repoQuery(
-      "StatusOpenIssues",
-      "",
-      "items: issues(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC })",
-      "StatusIssue"
-    );
     CLOSED_ISSUES_QUERY = repoQuery(
       "StatusClosedIssues",
       ", $since: DateTime!",
       "items: issues(states: CLOSED, filterBy: { since: $since }, first: 100, after: $cursor, orderBy: { field: UPDATED_AT, direction: DESC })",
       "StatusIssue"
-    );
-    OPEN_PULLS_QUERY = repoQuery(
-      "StatusOpenPulls",
-      "",
-      "items: pullRequests(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC })",
-      "StatusPull"
     );
     MERGED_PULLS_QUERY = repoQuery(
       "StatusMergedPulls",
@@ -63878,7 +64449,100 @@ ${FRAGMENTS2[fragment]}`;
       DUPLICATE: "duplicate",
       REOPENED: null
     };
-    MAX_PAGES2 = 1e3;
+    MAX_PAGES3 = 1e3;
+  }
+});
+
+// src/status/planning/collect-blocked-by.ts
+function isRawBlocking(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const v2 = value;
+  return typeof v2.number === "number" && typeof v2.title === "string" && typeof v2.html_url === "string" && typeof v2.state === "string" && typeof v2.created_at === "string";
+}
+function blockingIssueFromRest(raw, repoFullName) {
+  return {
+    number: raw.number,
+    title: raw.title,
+    url: raw.html_url,
+    repository: parentOf(raw.url, repoFullName)?.repository ?? null,
+    state: raw.state === "closed" ? "closed" : "open",
+    assignees: (raw.assignees ?? []).flatMap((a) => a?.login ? [a.login] : []),
+    createdAt: raw.created_at
+  };
+}
+async function collectBlockedBy(client, { owner, repo, items, maxReads }) {
+  const fullName = `${owner}/${repo}`;
+  const byNumber2 = new Map(items.map((i) => [i.number, i]));
+  const blocked = (n) => (byNumber2.get(n)?.planning?.blockedBy ?? 0) > 0;
+  const queue = items.filter((i) => blocked(i.number)).map((i) => i.number);
+  const out = {};
+  const done = /* @__PURE__ */ new Set();
+  let requests = 0;
+  while (queue.length > 0 && requests < maxReads) {
+    const number4 = queue.shift();
+    if (number4 === void 0 || done.has(number4)) continue;
+    done.add(number4);
+    requests++;
+    let data;
+    try {
+      ({ data } = await client.request(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+        { owner, repo, issue_number: number4, per_page: 100 }
+      ));
+    } catch (error62) {
+      const status = httpStatus(error62);
+      if (status === 404 || status === 410) continue;
+      throw error62;
+    }
+    const list3 = (Array.isArray(data) ? data : []).filter(isRawBlocking).map((raw) => blockingIssueFromRest(raw, fullName));
+    out[number4] = list3;
+    const next = list3.filter((b2) => b2.state === "open" && b2.repository === null && blocked(b2.number)).map((b2) => b2.number).filter((n) => !done.has(n));
+    queue.unshift(...next);
+  }
+  return { blockedBy: out, requests };
+}
+var init_collect_blocked_by = __esm({
+  "src/status/planning/collect-blocked-by.ts"() {
+    "use strict";
+    init_octokit();
+    init_status_item_from_rest();
+  }
+});
+
+// src/status/planning/read-blocked-by.ts
+function readOrder(items, config3) {
+  const priority = priorityOf(config3.status.labels);
+  const ranks = new Map(
+    items.map((i) => {
+      const p = priority(i);
+      return [i, p === null ? PRIORITIES.length : PRIORITIES.indexOf(p)];
+    })
+  );
+  const rank = (i) => ranks.get(i) ?? PRIORITIES.length;
+  const oldest = byTime((i) => i.createdAt);
+  return [...items].sort((a, b2) => rank(a) - rank(b2) || oldest(a, b2));
+}
+async function readBlockedBy(client, config3, snapshot) {
+  const deps = config3.planning.dependencies;
+  const blocked = snapshot.openItems.filter((i) => (i.planning?.blockedBy ?? 0) > 0);
+  if (!deps.enabled || blocked.length === 0 || deps.max_reads === 0) {
+    return { snapshot, requests: 0 };
+  }
+  const { blockedBy, requests } = await collectBlockedBy(client, {
+    owner: snapshot.owner,
+    repo: snapshot.repo,
+    items: readOrder(blocked, config3),
+    maxReads: deps.max_reads
+  });
+  return { snapshot: { ...snapshot, blockedBy }, requests };
+}
+var init_read_blocked_by = __esm({
+  "src/status/planning/read-blocked-by.ts"() {
+    "use strict";
+    init_order();
+    init_priority_of();
+    init_types();
+    init_collect_blocked_by();
   }
 });
 
@@ -63907,11 +64571,13 @@ function ownerGapFinder(config3, items) {
       authorIsBot: false,
       assignees: i.assignees,
       labels: i.labels,
-      body: facts(i)
+      body: facts(i),
+      type: i.planning?.type ?? null
     };
     let owner = ownerResult(item);
-    if (owner?.status === "fail" && i.kind === "pr" && config3.pull_requests.inherit_from_linked_issue) {
-      const linked = item.body.linkedIssues.map((n) => byNumber2.get(n)).find((l) => l?.kind === "issue");
+    if (owner?.status === "fail" && inherits(item, config3)) {
+      const parent = i.planning?.parent;
+      const linked = i.kind === "pr" ? item.body.linkedIssues.map((n) => byNumber2.get(n)).find((l) => l?.kind === "issue") : parent && parent.repository === null ? byNumber2.get(parent.number) : void 0;
       if (linked) {
         item.linkedIssue = {
           number: linked.number,
@@ -63958,8 +64624,13 @@ async function runWeeklyStatus(p) {
   if (!clock.ok) return { status: "invalid-input", message: clock.message };
   const { now, period } = clock;
   const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
-  let requests = collected.requests;
-  const snapshot = withoutStatusIssues(collected.snapshot, config3.status.labels.status);
+  const planned = await readBlockedBy(
+    octokit,
+    config3,
+    withoutStatusIssues(collected.snapshot, config3.status.labels.status)
+  );
+  let requests = collected.requests + planned.requests;
+  const { snapshot } = planned;
   const followup = config3.followup.enabled ? await planRepositoryFollowup(
     { octokit, store: p.store, owner, repo, now, appId: p.appId ?? 0 },
     { ...config3, followup: { ...config3.followup, max_per_run: 0 } }
@@ -63973,6 +64644,7 @@ async function runWeeklyStatus(p) {
     now,
     timeZone,
     period,
+    planning: config3.planning,
     ownerGap: ownerGapFinder(config3, snapshot.openItems)
   });
   const markdown = renderReport(model, {
@@ -64045,6 +64717,7 @@ var init_run_weekly_status = __esm({
     "use strict";
     init_parse_body();
     init_evaluate_item();
+    init_inherits();
     init_plain_text();
     init_run_followup();
     init_load_repo_config();
@@ -64052,6 +64725,7 @@ var init_run_weekly_status = __esm({
     init_build_report2();
     init_collect_snapshot();
     init_period();
+    init_read_blocked_by();
     init_publish_status_issue();
     init_render_report2();
   }
@@ -64079,6 +64753,7 @@ var init_start_scheduler = __esm({
 function ownershipApp(deps, { routes = true } = {}) {
   return (app, { addHandler }) => {
     app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
+    app.on([...SUB_ISSUE_EVENTS], guarded(deps, onSubIssueEvent));
     app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
     app.on([...RERUN_EVENTS], guarded(deps, onRerequest));
     app.on(MERGE_GROUP_EVENT, guarded(deps, onMergeGroup));
@@ -64101,6 +64776,7 @@ var init_index = __esm({
     init_on_push();
     init_on_rerequest();
     init_on_sticky_comment_changed();
+    init_on_sub_issue_event();
     init_http_routes();
     init_metrics();
     init_start_scheduler();
@@ -69837,7 +70513,7 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist2(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path3, ref }) {
+async function getConfigFile(octokit, { owner, repo, path: path3, ref: ref2 }) {
   const fileExtension = path3.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
@@ -69854,7 +70530,7 @@ async function getConfigFile(octokit, { owner, repo, path: path3, ref }) {
       format: "raw"
     },
     // this can be just `ref` once https://github.com/octokit/endpoint.js/issues/206 is resolved
-    ...ref ? { ref } : {}
+    ...ref2 ? { ref: ref2 } : {}
   };
   const { url: url2 } = octokit.request.endpoint(endpoint2);
   const emptyConfigResult = {
@@ -71775,7 +72451,7 @@ init_memory_store();
 
 // src/action/actions-logger.ts
 var import_pino3 = __toESM(require_pino(), 1);
-var SHOWN = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
+var SHOWN3 = ["repository", "number", "conclusion", "comment", "isoWeek", "action", "requests"];
 var WARN = 40;
 var ERROR = 50;
 function actionsLogger(out, level) {
@@ -71786,7 +72462,7 @@ function actionsLogger(out, level) {
         try {
           const record2 = JSON.parse(line2);
           const prefix = record2.level >= ERROR ? "error: " : record2.level >= WARN ? "::warning::" : "";
-          const fields = SHOWN.filter(
+          const fields = SHOWN3.filter(
             (k2) => record2[k2] !== void 0 && typeof record2[k2] !== "object"
           ).map((k2) => `${k2}=${String(record2[k2])}`).join(" ");
           out(`${prefix}${String(record2.msg ?? "")}${fields ? ` (${fields})` : ""}`);

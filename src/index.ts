@@ -8,6 +8,7 @@ import {
   PUSH_EVENT,
   RERUN_EVENTS,
   STICKY_COMMENT_EVENTS,
+  SUB_ISSUE_EVENTS,
 } from "./delivery/handled-events.js";
 import { startLocalMaintenance, startQueuedMaintenance } from "./delivery/maintenance.js";
 import { maintenanceSettings } from "./delivery/maintenance-settings.js";
@@ -19,6 +20,7 @@ import { onMergeGroup } from "./handlers/on-merge-group.js";
 import { onPush } from "./handlers/on-push.js";
 import { onRerequest } from "./handlers/on-rerequest.js";
 import { onStickyCommentChanged } from "./handlers/on-sticky-comment-changed.js";
+import { onSubIssueEvent } from "./handlers/on-sub-issue-event.js";
 import { httpRoutes } from "./observability/http-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { startScheduler } from "./schedule/start-scheduler.js";
@@ -31,6 +33,7 @@ import { createStore } from "./store/create-store.js";
 export function ownershipApp(deps: AppDeps, { routes = true } = {}): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
     app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
+    app.on([...SUB_ISSUE_EVENTS], guarded(deps, onSubIssueEvent));
     app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
     app.on([...RERUN_EVENTS], guarded(deps, onRerequest));
     app.on(MERGE_GROUP_EVENT, guarded(deps, onMergeGroup));

@@ -180,6 +180,7 @@ function installationJson(ctx: RestContext, id: number): Json {
       "check_suite",
       "push",
       "merge_group",
+      "sub_issues",
     ],
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
@@ -585,6 +586,37 @@ export const HANDLERS: Record<string, Handler> = {
           sign * (Date.parse(a[sort]) - Date.parse(b[sort])) || sign * (a.number - b.number),
       );
     return paged(ctx, list, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    if (!repo || !issue || issue.pull) return notFound();
+    const blockers = (issue.blockedBy ?? []).flatMap((n) => repo.issues.get(n) ?? []);
+    return paged(ctx, blockers, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    if (!repo || !issue || issue.pull) return notFound();
+    const blocking = ctx.state.planningIndex(repo).blocking.get(issue.number) ?? [];
+    return paged(ctx, blocking, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    if (!repo || !issue || issue.pull) return notFound();
+    const children = ctx.state.planningIndex(repo).children.get(issue.number) ?? [];
+    return paged(ctx, children, (i) => ctx.state.issue(repo, i));
+  },
+
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/parent": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = repo && issueOf(ctx, repo);
+    const parent = repo && issue?.parent ? repo.issues.get(issue.parent) : undefined;
+    return repo && parent ? { status: 200, body: ctx.state.issue(repo, parent) } : notFound();
   },
 
   "POST /repos/{owner}/{repo}/issues": (ctx) => {

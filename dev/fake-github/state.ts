@@ -56,6 +56,19 @@ export interface FakeIssue {
   events?: FakeEvent[] | undefined;
   /** Set for pull requests. */
   pull?: FakePull | undefined;
+  /** The issue type's name (`Bug`, `Feature`), where the org uses issue types. */
+  type?: string | null | undefined;
+  /** The parent issue (this is one of its sub-issues), in the same repository. */
+  parent?: number | null | undefined;
+  /** Issues of the same repository this one is blocked by (GitHub's issue dependencies). */
+  blockedBy?: number[] | undefined;
+}
+
+/** Who is whose sub-issue and who blocks whom in one repository, recomputed after writes. */
+interface PlanningIndex {
+  version: number;
+  children: Map<number, FakeIssue[]>;
+  blocking: Map<number, FakeIssue[]>;
 }
 
 /** A Project (v2) and its status updates (GraphQL only). */
@@ -174,6 +187,7 @@ export class FakeState {
   readonly hookDeliveries: FakeHookDelivery[] = [];
   /** Where `POST /app/hook/deliveries/{id}/attempts` sends a delivery again (the App's webhook). */
   hook: { url: string; secret: string } | undefined;
+  readonly #planning = new WeakMap<FakeRepo, PlanningIndex>();
 
   constructor(
     readonly appId: number,
@@ -311,14 +325,25 @@ export class FakeState {
 
   user(login: string, type: FakeActor["type"] = "User"): JsonObject {
     const id = this.userId(login);
+    const api = `https://api.github.com/users/${encodeURIComponent(login)}`;
+    // GitHub's whole simple-user object, as the OpenAPI description requires it.
     return {
       login,
       id,
       node_id: `U_${id}`,
       avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
       gravatar_id: "",
-      url: `https://api.github.com/users/${encodeURIComponent(login)}`,
+      url: api,
       html_url: `${WEB}/${login}`,
+      followers_url: `${api}/followers`,
+      following_url: `${api}/following{/other_user}`,
+      gists_url: `${api}/gists{/gist_id}`,
+      starred_url: `${api}/starred{/owner}{/repo}`,
+      subscriptions_url: `${api}/subscriptions`,
+      organizations_url: `${api}/orgs`,
+      repos_url: `${api}/repos`,
+      events_url: `${api}/events{/privacy}`,
+      received_events_url: `${api}/received_events`,
       type,
       site_admin: false,
     };
@@ -400,6 +425,69 @@ export class FakeState {
     };
   }
 
+  /** Sub-issues and "blocking" of a repository, indexed once per state version. */
+  planningIndex(repo: FakeRepo): PlanningIndex {
+    const cached = this.#planning.get(repo);
+    if (cached && cached.version === this.version) return cached;
+    const index: PlanningIndex = {
+      version: this.version,
+      children: new Map(),
+      blocking: new Map(),
+    };
+    const add = (map: Map<number, FakeIssue[]>, key: number, issue: FakeIssue) =>
+      map.set(key, [...(map.get(key) ?? []), issue]);
+    for (const issue of repo.issues.values()) {
+      if (issue.parent) add(index.children, issue.parent, issue);
+      for (const n of issue.blockedBy ?? []) add(index.blocking, n, issue);
+    }
+    this.#planning.set(repo, index);
+    return index;
+  }
+
+  /** The issue type object GitHub puts on an issue (`null` when untyped). */
+  issueType(name: string | null | undefined): JsonObject | null {
+    if (!name) return null;
+    const id = this.userId(`type:${name}`);
+    return {
+      id,
+      node_id: `IT_${id}`,
+      name,
+      description: null,
+      color: null,
+      created_at: "2026-01-01T00:00:00Z",
+      updated_at: "2026-01-01T00:00:00Z",
+      is_enabled: true,
+    };
+  }
+
+  /** GitHub's planning fields of the REST issue object. */
+  planningFields(repo: FakeRepo, issue: FakeIssue): JsonObject {
+    const index = this.planningIndex(repo);
+    const children = index.children.get(issue.number) ?? [];
+    const completed = children.filter(
+      (c) => c.state === "closed" && c.stateReason !== "not_planned",
+    ).length;
+    const blockers = (issue.blockedBy ?? []).flatMap((n) => repo.issues.get(n) ?? []);
+    const blocking = index.blocking.get(issue.number) ?? [];
+    const api = `https://api.github.com/repos/${repo.owner}/${repo.name}`;
+    return {
+      type: this.issueType(issue.type),
+      sub_issues_summary: {
+        total: children.length,
+        completed,
+        percent_completed:
+          children.length === 0 ? 0 : Math.floor((completed / children.length) * 100),
+      },
+      parent_issue_url: issue.parent ? `${api}/issues/${issue.parent}` : null,
+      issue_dependencies_summary: {
+        blocked_by: blockers.filter((b) => b.state === "open").length,
+        blocking: blocking.filter((b) => b.state === "open").length,
+        total_blocked_by: blockers.length,
+        total_blocking: blocking.length,
+      },
+    };
+  }
+
   /** An issue (or a PR seen through the issues API), as REST and webhooks show it. */
   issue(repo: FakeRepo, issue: FakeIssue): JsonObject {
     const fullName = `${repo.owner}/${repo.name}`;
@@ -443,6 +531,8 @@ export class FakeState {
         merged_at: issue.pull.mergedAt,
       };
       out.draft = issue.pull.draft;
+    } else {
+      Object.assign(out, this.planningFields(repo, issue));
     }
     return out;
   }

@@ -4,6 +4,7 @@
  * keys are rejected so a typo never silently disables a rule.
  */
 import { z } from "zod";
+import { planningSchema } from "./planning-schema.js";
 
 const severity = z
   .enum(["error", "warning", "off"])
@@ -352,6 +353,11 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Follow-through: quiet owners, decision reviews, postmortem actions"),
+    planning: planningSchema
+      .prefault({})
+      .describe(
+        "GitHub's own planning data: issue dependencies, sub-issues and issue types, read where a repository uses them",
+      ),
   })
   .describe("Ownership Bot configuration (.github/ownership.yml)");
 

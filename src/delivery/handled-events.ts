@@ -12,6 +12,19 @@ export const ISSUE_EVENTS = [
   "issues.unassigned",
   "issues.labeled",
   "issues.unlabeled",
+  // Rule severities may differ per issue type (`planning.issue_types`).
+  "issues.typed",
+  "issues.untyped",
+] as const;
+
+/**
+ * A sub-issue got or lost its parent: it may inherit the parent's owner and criteria
+ * (`planning.sub_issues.inherit_from_parent`). GitHub also sends `sub_issue_added/removed` for
+ * the parent; the parent's verdict does not depend on its sub-issues, so those are not handled.
+ */
+export const SUB_ISSUE_EVENTS = [
+  "sub_issues.parent_issue_added",
+  "sub_issues.parent_issue_removed",
 ] as const;
 
 export const PULL_REQUEST_EVENTS = [
@@ -36,6 +49,7 @@ export const PUSH_EVENT = "push";
 
 const HANDLED = new Set<string>([
   ...ISSUE_EVENTS,
+  ...SUB_ISSUE_EVENTS,
   ...PULL_REQUEST_EVENTS,
   ...RERUN_EVENTS,
   MERGE_GROUP_EVENT,

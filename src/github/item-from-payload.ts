@@ -12,6 +12,10 @@ export interface IssueLike {
   assignees?: Array<{ login: string } | null> | null | undefined;
   labels?: Array<{ name?: string | undefined } | string | null> | undefined;
   comments?: number | undefined;
+  /** The issue type, where the organisation uses issue types. */
+  type?: { name: string } | null | undefined;
+  /** Set on a sub-issue: the REST URL of its parent issue. */
+  parent_issue_url?: string | null | undefined;
 }
 
 export const loginsOf = (users: IssueLike["assignees"]): string[] =>
@@ -34,5 +38,6 @@ export function itemFromPayload(issue: IssueLike, kind: ItemKind, body: BodyFact
     assignees: loginsOf(issue.assignees),
     labels: labelNames(issue.labels),
     body,
+    type: kind === "issue" ? (issue.type?.name ?? null) : null,
   };
 }

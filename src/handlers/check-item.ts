@@ -38,6 +38,11 @@ export interface Subject {
   updatedAt?: string | undefined;
   /** Read from the API just now (not from a payload): its counts are current. */
   fresh?: boolean | undefined;
+  /**
+   * A sub-issue's parent when the event carries it (`null`: it has none now); `undefined` reads
+   * it when the issue has one and may inherit from it.
+   */
+  parent?: IssueLike | null | undefined;
 }
 
 export interface Outcome {

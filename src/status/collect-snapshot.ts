@@ -1,14 +1,20 @@
 /**
- * Reads what the weekly status needs from one repository with paginated GraphQL (100 per page):
- * open issues and PRs, issues closed and PRs merged since the period start, open milestones.
- * The node → StatusItem mapping is pure (`statusItemFromNode`, `milestoneFromNode`).
+ * Reads what the weekly status needs from one repository, 100 items a page: open issues and PRs
+ * from the REST list (one list for both, and the only one that carries GitHub's planning data:
+ * issue type, dependency and sub-issue summaries, the parent), issues closed and PRs merged since
+ * the period start and open milestones over GraphQL. The mappings are pure
+ * (`statusItemFromRest`, `statusItemFromNode`, `milestoneFromNode`).
  */
+import { collectOpenItems, type RestClient } from "./collect-open-items.js";
 import type { RepoSnapshot, StatusItem, StatusMilestone } from "./types.js";
 
-/** The part of an Octokit the collector uses (Probot's installation client fits). */
+/** The GraphQL part of an Octokit the collector uses (Probot's installation client fits). */
 export interface GraphqlClient {
   graphql: <T>(query: string, variables: Record<string, string | null>) => Promise<T>;
 }
+
+/** What the collector needs of an Octokit: GraphQL and REST. */
+export type StatusClient = GraphqlClient & RestClient;
 
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
 const PEOPLE_AND_LABELS = `author { __typename login }
@@ -44,26 +50,12 @@ const repoQuery = (
 }
 ${FRAGMENTS[fragment]}`;
 
-export const OPEN_ISSUES_QUERY = repoQuery(
-  "StatusOpenIssues",
-  "",
-  "items: issues(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC })",
-  "StatusIssue",
-);
-
 /** `filterBy.since` is "updated since": the caller keeps those closed on/after `since`. */
 export const CLOSED_ISSUES_QUERY = repoQuery(
   "StatusClosedIssues",
   ", $since: DateTime!",
   "items: issues(states: CLOSED, filterBy: { since: $since }, first: 100, after: $cursor, orderBy: { field: UPDATED_AT, direction: DESC })",
   "StatusIssue",
-);
-
-export const OPEN_PULLS_QUERY = repoQuery(
-  "StatusOpenPulls",
-  "",
-  "items: pullRequests(states: OPEN, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC })",
-  "StatusPull",
 );
 
 /** Newest update first: paging stops at the first page that reaches back before `since`. */
@@ -222,9 +214,9 @@ export interface CollectParams {
   since: Date;
 }
 
-/** Fetches one repository's snapshot; `requests` counts the GraphQL calls made. */
+/** Fetches one repository's snapshot; `requests` counts the calls made (GraphQL and REST). */
 export async function collectSnapshot(
-  client: GraphqlClient,
+  client: StatusClient,
   { owner, repo, since }: CollectParams,
 ): Promise<{ snapshot: RepoSnapshot; requests: number }> {
   let requests = 0;
@@ -251,9 +243,8 @@ export async function collectSnapshot(
     return out;
   }
 
-  const [openIssues, openPulls, closedIssues, mergedPulls, milestones] = await Promise.all([
-    all<IssueNode>(OPEN_ISSUES_QUERY),
-    all<PullNode>(OPEN_PULLS_QUERY),
+  const [open, closedIssues, mergedPulls, milestones] = await Promise.all([
+    collectOpenItems(client, { owner, repo }),
     all<IssueNode>(CLOSED_ISSUES_QUERY, { since: since.toISOString() }),
     all<PullNode>(MERGED_PULLS_QUERY, {}, (page) => {
       const last = page.at(-1);
@@ -263,11 +254,11 @@ export async function collectSnapshot(
   ]);
 
   return {
-    requests,
+    requests: requests + open.requests,
     snapshot: {
       owner,
       repo,
-      openItems: [...openIssues, ...openPulls].map(statusItemFromNode),
+      openItems: open.items,
       recentlyClosed: [
         ...closedIssues.filter((n) => after(n.closedAt)),
         ...mergedPulls.filter((n) => after(n.mergedAt)),

@@ -12,6 +12,7 @@ import type { BodyFacts } from "../core/body/body-facts.js";
 import { parseBody } from "../core/body/parse-body.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
+import { inherits } from "../core/rules/inherits.js";
 import { plainWords } from "../core/text/plain-text.js";
 import { planRepositoryFollowup } from "../followup/run-followup.js";
 import { CONFIG_PATH, loadRepoConfig } from "../github/load-repo-config.js";
@@ -21,6 +22,7 @@ import type { Store } from "../store/store.js";
 import { buildReport } from "./build-report.js";
 import { collectSnapshot } from "./collect-snapshot.js";
 import { isValidTimeZone, parseIsoWeek, periodOfWeek, reportPeriod } from "./period.js";
+import { readBlockedBy } from "./planning/read-blocked-by.js";
 import { type IsOurs, type PublishResult, publishStatusIssue } from "./publish-status-issue.js";
 import { renderReport, reportTitle, statusMarker } from "./render-report.js";
 import type { ReportModel, RepoSnapshot, StatusItem } from "./types.js";
@@ -57,7 +59,7 @@ export type WeeklyStatusOutcome =
       markdown: string;
       model: ReportModel;
       publish: PublishResult;
-      /** GraphQL requests made to collect the snapshot. */
+      /** Requests made to collect the snapshot (GraphQL and REST reads). */
       requests: number;
       /** The Projects that got (or in a dry run would get) the week's status update. */
       projects: ProjectResult[];
@@ -66,7 +68,8 @@ export type WeeklyStatusOutcome =
 /**
  * Why an open item has no single accountable owner, from the same rules engine as the check
  * run; `null` when it has one or is exempt (bot author, skip label). A PR inherits the owner of
- * the issue it closes when that issue is in the snapshot (no extra request).
+ * the issue it closes, and a sub-issue its parent's when `planning.sub_issues.inherit_from_parent`
+ * is on, when that issue is in the snapshot (no extra request).
  */
 export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
   const byNumber = new Map(items.map((i) => [i.number, i]));
@@ -93,16 +96,18 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
       assignees: i.assignees,
       labels: i.labels,
       body: facts(i),
+      type: i.planning?.type ?? null,
     };
     let owner = ownerResult(item);
-    if (
-      owner?.status === "fail" &&
-      i.kind === "pr" &&
-      config.pull_requests.inherit_from_linked_issue
-    ) {
-      const linked = item.body.linkedIssues
-        .map((n) => byNumber.get(n))
-        .find((l) => l?.kind === "issue");
+    if (owner?.status === "fail" && inherits(item, config)) {
+      // A PR's closing issue, or a sub-issue's parent (same repository, in the snapshot).
+      const parent = i.planning?.parent;
+      const linked =
+        i.kind === "pr"
+          ? item.body.linkedIssues.map((n) => byNumber.get(n)).find((l) => l?.kind === "issue")
+          : parent && parent.repository === null
+            ? byNumber.get(parent.number)
+            : undefined;
       if (linked) {
         item.linkedIssue = {
           number: linked.number,
@@ -158,8 +163,13 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   const { now, period } = clock;
 
   const collected = await collectSnapshot(octokit, { owner, repo, since: period.start });
-  let requests = collected.requests;
-  const snapshot = withoutStatusIssues(collected.snapshot, config.status.labels.status);
+  const planned = await readBlockedBy(
+    octokit,
+    config,
+    withoutStatusIssues(collected.snapshot, config.status.labels.status),
+  );
+  let requests = collected.requests + planned.requests;
+  const { snapshot } = planned;
   // The follow-through's findings as they stand (reads only: this run sends no nudge).
   const followup = config.followup.enabled
     ? await planRepositoryFollowup(
@@ -176,6 +186,7 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
     now,
     timeZone,
     period,
+    planning: config.planning,
     ownerGap: ownerGapFinder(config, snapshot.openItems),
   });
   const markdown = renderReport(model, {

@@ -4,9 +4,10 @@
  */
 import type { Config } from "../config/schema.js";
 import type { FollowupReport } from "../followup/plan-followup.js";
+import type { BlockedBy, EpicReport, ItemPlanning, WaitingOn } from "./planning/types.js";
 
 export type StatusConfig = Config["status"];
-export type { FollowupReport };
+export type { BlockedBy, EpicReport, FollowupReport, ItemPlanning, WaitingOn };
 export type ItemKind = "issue" | "pr";
 export type Colour = "green" | "yellow" | "red";
 export type Priority = "P0" | "P1" | "P2" | "P3";
@@ -36,6 +37,8 @@ export interface StatusItem {
   mergedAt?: string | null;
   /** Markdown body; only needed for ownership gaps (the rules engine reads it). */
   body?: string | null;
+  /** GitHub's planning data, where the repository uses it (see `./planning/types.ts`). */
+  planning?: ItemPlanning | undefined;
 }
 
 export interface StatusMilestone {
@@ -57,6 +60,8 @@ export interface RepoSnapshot {
   recentlyClosed: StatusItem[];
   /** Open milestones. */
   milestones: StatusMilestone[];
+  /** What open items wait on, as read (`blocked_by` lists); absent when none was read. */
+  blockedBy?: BlockedBy | undefined;
 }
 
 export type StatusErrorCode =
@@ -114,6 +119,20 @@ export interface ShippedItem extends ReportItem {
 export interface GapItem extends ReportItem {
   /** Why the item has no single accountable owner (from the rules engine). */
   reason: string;
+  /** A sub-issue's open parent (epic) in this repository: its owner is the one to fix the gap. */
+  epic?: { number: number; url: string; owners: string[] } | undefined;
+}
+
+/** A blocker: labelled blocked, or waiting on open issues (GitHub's issue dependencies). */
+export interface BlockerItem extends ReportItem {
+  /** The open issues it waits on, as read; empty when only GitHub's count is known. */
+  waitsOn?: WaitingOn[] | undefined;
+  /** How many open issues block it (GitHub's count); 0 for a blocker by label alone. */
+  blockedByCount?: number | undefined;
+  /** Beyond what it waits on: the chain of further blockers (`#9` waits on `#5`…), numbers. */
+  chain?: number[] | undefined;
+  /** The dependency cycle it is part of (`[12, 9, 12]`): reported, not followed. */
+  cycle?: number[] | undefined;
 }
 
 export interface MilestoneReport {
@@ -164,11 +183,14 @@ export interface Finding {
     | "blockers"
     | "ownership-gaps"
     | "stale"
-    | "overdue-actions";
+    | "overdue-actions"
+    | "dependency-cycle";
   /** Items counted (P0s, blockers, gaps, stale), days overdue or points behind. */
   count: number;
   /** The milestone a milestone finding is about. */
   milestone?: { number: number; title: string; url: string };
+  /** The issues of a dependency cycle, first repeated last (`[9, 12, 9]`). */
+  cycle?: number[];
   /** What the P0 finding counts: "issue" when all are issues, "pull request" when all are PRs. */
   noun?: "issue" | "pull request" | "item";
   /** Plain text (may contain a milestone title): renderers use `describeFinding` to escape it. */
@@ -192,12 +214,16 @@ export interface ReportModel {
   shipped: ShippedItem[];
   /** Open items with an in-progress label, by priority then number. */
   inProgress: ReportItem[];
-  /** Open blockers / decisions needed / risks, oldest first. */
-  blockers: ReportItem[];
+  /** Open blockers (by label or by dependency) / decisions needed / risks, oldest first. */
+  blockers: BlockerItem[];
   decisions: ReportItem[];
   risks: ReportItem[];
   /** By due date (none last), then number. */
   milestones: MilestoneReport[];
+  /** Open issues with sub-issues, and their progress; absent when the repository has none. */
+  epics?: EpicReport[] | undefined;
+  /** Open in-progress work by issue type, when any in-progress item has one. */
+  inProgressByType?: Array<{ type: string; items: ReportItem[] }> | undefined;
   priorities: PriorityStack;
   /** Open items without a single accountable owner, by priority then number. */
   ownershipGaps: GapItem[];

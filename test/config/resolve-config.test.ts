@@ -231,7 +231,7 @@ describe("resolveConfig: problems", () => {
       problems: [
         problem(
           "colour",
-          'Unknown key "colour"; allowed keys: "rules", "enforce", "exempt", "pull_requests", "comment", "labels", "in_progress_labels", "status", "followup"',
+          'Unknown key "colour"; allowed keys: "rules", "enforce", "exempt", "pull_requests", "comment", "labels", "in_progress_labels", "status", "followup", "planning"',
         ),
         problem("enforc", 'Unknown key "enforc"; did you mean "enforce"?'),
         problem("rules.owner.sevrity", 'Unknown key "sevrity"; did you mean "severity"?'),

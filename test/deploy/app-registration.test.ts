@@ -60,6 +60,7 @@ describe("registering the App", () => {
       "check_suite",
       "merge_group",
       "push",
+      "sub_issues",
     ]);
     expect(m.hook_attributes).toEqual({ url: "http://localhost:3000/" });
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");

@@ -654,3 +654,71 @@ export function validateGitHubRequest(request: GitHubRequest): string[] {
   }
   return problems;
 }
+
+const responseValidators = new Map<string, ValidateFunction>();
+
+/**
+ * Validates a JSON response body against the description of `route` (`"GET /repos/{owner}/
+ * {repo}/issues"`) for `status`: what the fake GitHub answers must be what GitHub documents.
+ */
+export function validateGitHubResponse(route: string, status: number, body: unknown): string[] {
+  const key = `${route} ${status}`;
+  let validate = responseValidators.get(key);
+  if (!validate) {
+    const [method = "", template = ""] = route.split(" ");
+    const { root, paths } = loadSpec();
+    const op = paths.find((p) => p.template === template)?.operations.get(method.toUpperCase());
+    if (!op) return [`no such GitHub route: ${route}`];
+    const responses = isObject(op.raw.responses) ? op.raw.responses : {};
+    const response = deref(root, responses[String(status)]);
+    const content = isObject(response) && isObject(response.content) ? response.content : {};
+    const json = content["application/json"];
+    if (!isObject(json)) return [`${route}: no JSON response documented for ${status}`];
+    bodyAjv ??= makeAjv(false);
+    const converter = new SchemaConverter(root);
+    const schema = converter.convert(json.schema);
+    const withDefs = isObject(schema)
+      ? { ...schema, definitions: converter.defs }
+      : { allOf: [schema], definitions: converter.defs };
+    validate = bodyAjv.compile(withDefs);
+    responseValidators.set(key, validate);
+  }
+  return validate(body)
+    ? []
+    : formatAjvErrors(`${route} ${status}: response`, validate.errors, body);
+}
+
+/** The raw spec (components and `x-webhooks`), for building payloads from webhook schemas. */
+export function githubSpecRoot(): JsonObject {
+  return loadSpec().root;
+}
+
+const webhookValidators = new Map<string, ValidateFunction>();
+
+/**
+ * Validates a webhook payload against the description of `key` in `x-webhooks`
+ * (`"sub-issues-parent-issue-added"`, `"issues-typed"`).
+ */
+export function validateWebhookPayload(key: string, payload: unknown): string[] {
+  let validate = webhookValidators.get(key);
+  if (!validate) {
+    const { root } = loadSpec();
+    const hooks = isObject(root["x-webhooks"]) ? root["x-webhooks"] : {};
+    const hook = hooks[key];
+    const post = isObject(hook) && isObject(hook.post) ? hook.post : undefined;
+    const body = post ? deref(root, post.requestBody) : undefined;
+    const content = isObject(body) && isObject(body.content) ? body.content : {};
+    const json = content["application/json"];
+    if (!isObject(json)) return [`no webhook ${key} in the OpenAPI description`];
+    bodyAjv ??= makeAjv(false);
+    const converter = new SchemaConverter(root);
+    const schema = converter.convert(json.schema);
+    validate = bodyAjv.compile(
+      isObject(schema)
+        ? { ...schema, definitions: converter.defs }
+        : { allOf: [schema], definitions: converter.defs },
+    );
+    webhookValidators.set(key, validate);
+  }
+  return validate(payload) ? [] : formatAjvErrors(`webhook ${key}:`, validate.errors, payload);
+}

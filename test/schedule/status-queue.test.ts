@@ -314,14 +314,24 @@ describe.skipIf(!WITH_REDIS)("startStatusQueue: jobs", () => {
     serveDiscovery(gh, []);
     serveConfig(gh, "acme/rocket", ROCKET, { persist: true });
     serveConfig(gh, "acme/broken", ROCKET, { persist: true });
-    // The first attempt's five status queries fail, then GitHub recovers; acme/broken never does.
+    // The first attempt's four status requests (three GraphQL queries, the REST list of open
+    // items) fail, then GitHub recovers; acme/broken never does.
     gh.scope
       .post("/graphql", (body) => body.variables?.repo === "broken")
-      .times(10)
+      .times(6)
+      .reply(502, { message: "Bad Gateway" });
+    gh.scope
+      .get("/repos/acme/broken/issues")
+      .query(true)
+      .times(2)
       .reply(502, { message: "Bad Gateway" });
     gh.scope
       .post("/graphql", (body) => body.variables?.repo === "rocket")
-      .times(5)
+      .times(3)
+      .reply(500, { message: "Server Error" });
+    gh.scope
+      .get("/repos/acme/rocket/issues")
+      .query((q) => q.sort === "created")
       .reply(500, { message: "Server Error" });
     serveRepos(gh, { "acme/rocket": emptyRepo() });
     servePublish(gh, "acme/rocket");

@@ -5,8 +5,6 @@ import {
   MERGED_PULLS_QUERY,
   MILESTONES_QUERY,
   milestoneFromNode,
-  OPEN_ISSUES_QUERY,
-  OPEN_PULLS_QUERY,
   statusItemFromNode,
 } from "../../src/status/collect-snapshot.js";
 import { createTestProbot, mockGitHub } from "../helpers/github-mock.js";
@@ -17,8 +15,6 @@ const vars = { owner: "acme", repo: "rocket", cursor: null };
 
 describe("status queries", () => {
   it.each([
-    ["open issues", OPEN_ISSUES_QUERY, vars],
-    ["open PRs", OPEN_PULLS_QUERY, vars],
     ["closed issues", CLOSED_ISSUES_QUERY, { ...vars, since: "2026-11-23T08:00:00.000Z" }],
     ["merged PRs", MERGED_PULLS_QUERY, { ...vars, cursor: "abc" }],
     ["milestones", MILESTONES_QUERY, vars],
@@ -125,7 +121,7 @@ describe("collectSnapshot", () => {
     return { ...result, gh };
   }
 
-  it("pages 250 open issues in 3 requests; 7 requests in all", async () => {
+  it("pages 250 open issues in 3 REST requests; 6 requests in all", async () => {
     const seed = emptyRepo();
     seed.openIssues = Array.from({ length: 250 }, (_, i) => issueNode(i + 1));
     seed.milestones = [milestoneNode(1)];
@@ -133,15 +129,26 @@ describe("collectSnapshot", () => {
     expect(snapshot.openItems).toHaveLength(250);
     expect(new Set(snapshot.openItems.map((i) => i.number)).size).toBe(250);
     expect(snapshot.milestones).toHaveLength(1);
-    expect(requests).toBe(7); // 3 open-issue pages + 4 other connections
-    expect(gh.count("graphql")).toBe(7);
-    const openIssuePages = gh.calls((r) => r.graphql?.query.includes("StatusOpenIssues") === true);
-    expect(openIssuePages.map((r) => r.graphql?.variables)).toEqual([
-      { owner: "acme", repo: "rocket", cursor: null },
-      { owner: "acme", repo: "rocket", cursor: "100" },
-      { owner: "acme", repo: "rocket", cursor: "200" },
-    ]);
+    expect(requests).toBe(6); // 3 open-item pages + 3 GraphQL connections
+    expect(gh.count("graphql")).toBe(3);
+    expect(gh.calls("issues/list-for-repo").map((r) => r.query.page)).toEqual(["1", "2", "3"]);
     expect(requests).toBeLessThanOrEqual(Math.ceil(250 / 100) + 10);
+  });
+
+  it("open issues and PRs come from one list; PRs keep draft and author", async () => {
+    const seed = emptyRepo();
+    seed.openIssues = [issueNode(1)];
+    seed.openPulls = [
+      pullNode(2, { isDraft: true, author: { __typename: "Bot", login: "renovate" } }),
+    ];
+    const { snapshot, requests } = await collect(seed);
+    expect(requests).toBe(4);
+    expect(snapshot.openItems).toEqual([
+      statusItemFromNode(issueNode(1)),
+      statusItemFromNode(
+        pullNode(2, { isDraft: true, author: { __typename: "Bot", login: "renovate" } }),
+      ),
+    ]);
   });
 
   it("keeps only issues closed and PRs merged since the period start; stops paging merged PRs", async () => {
@@ -160,7 +167,7 @@ describe("collectSnapshot", () => {
       }),
     );
     const { snapshot, requests } = await collect(seed);
-    expect(requests).toBe(5); // the merged-PR second page is never fetched
+    expect(requests).toBe(4); // the merged-PR second page is never fetched
     const numbers = snapshot.recentlyClosed.map((i) => i.number);
     expect(numbers).toContain(1);
     expect(numbers).not.toContain(2);
@@ -170,7 +177,7 @@ describe("collectSnapshot", () => {
 });
 
 describe("collectSnapshot request counts at scale", () => {
-  it.each([100, 1_000, 10_000])("%i open issues → ceil(N/100) + 4 requests", async (n) => {
+  it.each([100, 1_000, 10_000])("%i open issues → ceil(N/100) + 3 requests", async (n) => {
     const seed = emptyRepo();
     seed.openIssues = Array.from({ length: n }, (_, i) => issueNode(i + 1, { body: "" }));
     const { probot } = await createTestProbot();
@@ -184,7 +191,8 @@ describe("collectSnapshot request counts at scale", () => {
     });
     gh.done();
     expect(snapshot.openItems).toHaveLength(n);
-    expect(requests).toBe(Math.ceil(n / 100) + 4);
-    expect(gh.count("graphql")).toBe(requests);
+    expect(requests).toBe(Math.ceil(n / 100) + 3);
+    expect(gh.count("graphql")).toBe(3);
+    expect(gh.count("issues/list-for-repo")).toBe(Math.ceil(n / 100));
   });
 });

@@ -21,16 +21,17 @@ const listFor = (repo: string) =>
   `/repos/${repo}/issues?labels=weekly-status&state=open&per_page=100`;
 
 describe("runWeeklyStatusForRepos", () => {
-  it("one repository failing (500 on its GraphQL) does not stop the next", async () => {
+  it("one repository failing (500 on its status queries) does not stop the next", async () => {
     const { probot, logs } = await createTestProbot();
     const gh = mockGitHub().installationToken(1);
     serveConfig(gh, "acme/a", CONFIG);
     gh.get("/repos/acme/b/contents/.github%2Fownership.yml", 200, CONFIG); // org file: cached
-    // Registered first, so it wins for repo "a"; all five status queries start at once.
+    // Registered first, so it wins for repo "a"; all four status requests start at once.
     gh.scope
       .post("/graphql", (b) => b.variables?.repo === "a")
-      .times(5)
+      .times(3)
       .reply(500, { message: "Server Error" });
+    gh.scope.get("/repos/acme/a/issues").query(true).reply(500, { message: "Server Error" });
     serveRepos(gh, { "acme/b": { ...emptyRepo(), openIssues: [issueNode(1, {}, "acme/b")] } });
     gh.get(listFor("acme/b"), 200, [])
       .post("/repos/acme/b/labels", 201, { id: 1 })

@@ -11,11 +11,14 @@ import { MemoryStore } from "../../src/store/memory-store.js";
 import { type GitHubMock, type RecordedRequest, TEST_APP_ID } from "../helpers/github-mock.js";
 
 export interface SeededRepo {
+  /** Served by the REST list of open issues and PRs, as REST issue objects. */
   openIssues: IssueNode[];
   openPulls: PullNode[];
   closedIssues: IssueNode[];
   mergedPulls: PullNode[];
   milestones: MilestoneNode[];
+  /** REST-only fields of open items by number (`type`, `issue_dependencies_summary`, …). */
+  rest?: Record<number, Record<string, unknown>>;
 }
 
 export const emptyRepo = (): SeededRepo => ({
@@ -96,9 +99,7 @@ export function milestoneNode(
   };
 }
 
-const LISTS: Record<string, keyof SeededRepo> = {
-  StatusOpenIssues: "openIssues",
-  StatusOpenPulls: "openPulls",
+const LISTS: Record<string, "closedIssues" | "mergedPulls" | "milestones"> = {
   StatusClosedIssues: "closedIssues",
   StatusMergedPulls: "mergedPulls",
   StatusMilestones: "milestones",
@@ -135,8 +136,72 @@ export function answerStatusQuery(request: RecordedRequest, repos: Record<string
   };
 }
 
+const restUser = (login: string, type = "User") => ({
+  login,
+  id: login.length,
+  node_id: `U_${login}`,
+  type,
+  site_admin: false,
+});
+
+/** A seeded open issue or PR as GitHub's REST issue list shows it. */
+export function restIssue(
+  node: IssueNode | PullNode,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const assignees = (node.assignees?.nodes ?? []).flatMap((a) => (a ? [restUser(a.login)] : []));
+  const bot = node.author?.__typename === "Bot";
+  return {
+    id: node.number,
+    node_id: `I_${node.number}`,
+    url: node.url.replace("https://github.com/", "https://api.github.com/repos/"),
+    html_url: node.url,
+    number: node.number,
+    state: node.state === "OPEN" ? "open" : "closed",
+    state_reason: null,
+    title: node.title,
+    body: node.body,
+    user: node.author
+      ? restUser(`${node.author.login}${bot ? "[bot]" : ""}`, bot ? "Bot" : "User")
+      : null,
+    labels: (node.labels?.nodes ?? []).flatMap((l) => (l ? [{ id: 1, name: l.name }] : [])),
+    assignee: assignees[0] ?? null,
+    assignees,
+    milestone: node.milestone ? { ...node.milestone, id: node.milestone.number } : null,
+    locked: false,
+    comments: 0,
+    created_at: node.createdAt,
+    updated_at: node.updatedAt,
+    closed_at: node.closedAt,
+    ...(node.__typename === "PullRequest"
+      ? { pull_request: { url: node.url, merged_at: node.mergedAt }, draft: node.isDraft }
+      : {}),
+    ...extra,
+  };
+}
+
+/** The REST pages of a seeded repository's open items, oldest first (as the App asks). */
+export function serveOpenItems(gh: GitHubMock, repo: string, seeded: SeededRepo): GitHubMock {
+  const all = [...seeded.openIssues, ...seeded.openPulls].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number,
+  );
+  const last = Math.max(1, Math.ceil(all.length / 100));
+  const path = (page: number) =>
+    `/repos/${repo}/issues?state=open&sort=created&direction=asc&per_page=100&page=${page}`;
+  for (let page = 1; page <= last; page++) {
+    const items = all
+      .slice((page - 1) * 100, page * 100)
+      .map((n) => restIssue(n, seeded.rest?.[n.number]));
+    const headers: Record<string, string> =
+      page < last ? { link: `<https://api.github.com${path(page + 1)}>; rel="next"` } : {};
+    gh.get(path(page), 200, items, { persist: true, headers });
+  }
+  return gh;
+}
+
 /** Serves every status query for the seeded repositories (any number of times). */
 export function serveRepos(gh: GitHubMock, repos: Record<string, SeededRepo>): GitHubMock {
+  for (const [name, seeded] of Object.entries(repos)) serveOpenItems(gh, name, seeded);
   return gh.graphql((request) => answerStatusQuery(request, repos), { persist: true });
 }
 

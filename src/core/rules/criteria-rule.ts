@@ -1,6 +1,7 @@
 import type { BodyFacts, Section } from "../body/body-facts.js";
 import { sectionKey } from "../body/normalize-text.js";
 import type { Fix } from "./evaluation.js";
+import { inherits } from "./inherits.js";
 import type { Rule, Verdict } from "./rule-context.js";
 
 /** A number, a comparison or a percentage: "p99 < 200 ms", "error rate ≤ 0.1 %", "100 % of ...". */
@@ -62,7 +63,7 @@ export const criteriaRule: Rule = ({ item, config }) => {
   const settings = config.rules["success-criteria"];
   const own = judge(item.body, settings);
   const linked = item.linkedIssue;
-  if (!own.ok && linked && item.kind === "pr" && config.pull_requests.inherit_from_linked_issue) {
+  if (!own.ok && linked && inherits(item, config)) {
     const inherited = judge(linked.body, settings);
     if (inherited.ok) return { ...inherited, inheritedFrom: linked.number };
   }

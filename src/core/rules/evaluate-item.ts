@@ -11,6 +11,7 @@ import {
   postmortemRule,
 } from "./record-rules.js";
 import type { Rule } from "./rule-context.js";
+import { severityFor } from "./severity-for.js";
 
 /** Whether a rule concerns an item at all; a rule that does not is left out of the evaluation. */
 type Concerns = (item: ItemFacts, config: Config) => boolean;
@@ -26,7 +27,8 @@ const RULES: ReadonlyArray<readonly [RuleId, Rule, Concerns]> = [
 
 function runRule(id: RuleId, rule: Rule, item: ItemFacts, config: Config): RuleResult {
   const settings = config.rules[id];
-  if (settings.severity === "off") return { id, status: "skip", message: "Turned off" };
+  const severity = severityFor(id, item, config);
+  if (severity === "off") return { id, status: "skip", message: "Turned off" };
   if (!(settings.applies_to as readonly string[]).includes(item.kind)) {
     return {
       id,
@@ -44,7 +46,7 @@ function runRule(id: RuleId, rule: Rule, item: ItemFacts, config: Config): RuleR
       inheritedFrom: verdict.inheritedFrom,
     };
   }
-  const status = settings.severity === "error" ? "fail" : "warn";
+  const status = severity === "error" ? "fail" : "warn";
   return { id, status, message: verdict.message, fix: verdict.fix };
 }
 

@@ -17,8 +17,13 @@ export interface ItemFacts {
   assignees: string[];
   labels: string[];
   body: BodyFacts;
-  /** Facts of the linked issue a PR may inherit owner and criteria from. */
+  /**
+   * Facts of the issue this item may inherit owner and criteria from: the issue a PR closes, or
+   * a sub-issue's parent (`planning.sub_issues.inherit_from_parent`).
+   */
   linkedIssue?: { number: number; body: BodyFacts; assignees: string[] } | undefined;
+  /** The issue's type (`Bug`, `Feature`), where the organisation uses issue types. */
+  type?: string | null | undefined;
   /** A postmortem's actions that link issues (`- [ ] #45`): those issues' owner and state. */
   linkedActions?: ReadonlyMap<number, LinkedAction> | undefined;
   /** A maintainer's `/ownership waive <reason>`. */

@@ -1,6 +1,7 @@
 import type { BodyFacts, Mention } from "../body/body-facts.js";
 import { neutralize, quietLogin } from "../text/neutralize.js";
 import type { Fix } from "./evaluation.js";
+import { inherits } from "./inherits.js";
 import type { Rule, RuleContext, Verdict } from "./rule-context.js";
 
 /**
@@ -193,7 +194,7 @@ export const ownerRule: Rule = ({ item, config }: RuleContext) => {
   const own = ownerOf(item.body, item.assignees, known);
   const warnNotAssignee = config.rules.owner.warn_not_assignee;
   const linked = item.linkedIssue;
-  if (!own.ok && linked && item.kind === "pr" && config.pull_requests.inherit_from_linked_issue) {
+  if (!own.ok && linked && inherits(item, config)) {
     const inherited = ownerOf(linked.body, linked.assignees, known);
     if (inherited.ok) return { ...inherited, caveat: undefined, inheritedFrom: linked.number };
   }

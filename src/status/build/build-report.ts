@@ -1,4 +1,6 @@
 import { reportPeriod } from "../period.js";
+import { buildPlanning } from "../planning/build-planning.js";
+import { distinctCycles } from "../planning/dependency-blockers.js";
 import type { ReportModel, StatusItem } from "../types.js";
 import type { BuildReportInput } from "./build-report-input.js";
 import { labelledItems } from "./labelled-items.js";
@@ -26,9 +28,19 @@ export function buildReport(input: BuildReportInput): ReportModel {
     period,
     toItem,
   });
-  const { inProgress, blockers, decisions, risks } = labelledItems(open, input);
+  const labelled = labelledItems(open, input);
+  const { inProgress, decisions, risks } = labelled;
   const stale = staleItems(inProgress, config.stale_days, now);
-  const gaps = ownershipGaps(open, input.ownerGap);
+  const planning = buildPlanning({
+    open,
+    labelled: labelled.blockers,
+    inProgress,
+    gaps: ownershipGaps(open, input.ownerGap),
+    blockedBy: input.blockedBy ?? snapshot.blockedBy,
+    config: input.planning,
+    now,
+  });
+  const { blockers, gaps } = planning;
   const priorities = priorityStack(open);
   const milestones = milestoneReports(input, period);
 
@@ -39,6 +51,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     gaps,
     stale,
     overdueActions: input.followup?.overdueActions.length ?? 0,
+    cycles: distinctCycles(blockers),
   });
 
   const openIssues = open.filter((o) => o.raw.kind === "issue").length;
@@ -54,6 +67,8 @@ export function buildReport(input: BuildReportInput): ReportModel {
     decisions,
     risks,
     milestones,
+    ...(planning.epics.length > 0 ? { epics: planning.epics } : {}),
+    ...(planning.inProgressByType ? { inProgressByType: planning.inProgressByType } : {}),
     priorities,
     ownershipGaps: gaps,
     stale,

@@ -25,5 +25,7 @@ export function describeFinding(
       return plural(f.count, "stale in-progress item");
     case "overdue-actions":
       return plural(f.count, "overdue postmortem follow-up action");
+    case "dependency-cycle":
+      return `dependency cycle: ${(f.cycle ?? []).map((n) => `#${n}`).join(" → ")} (each waits on the next)`;
   }
 }

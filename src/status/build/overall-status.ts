@@ -19,6 +19,8 @@ export function overallStatus(
     stale: ReportItem[];
     /** Open postmortem follow-up actions past their due date. */
     overdueActions?: number;
+    /** Dependency cycles among open issues (`[12, 9, 12]`): nothing in one can finish. */
+    cycles?: number[][];
   },
 ): OverallStatus {
   const t = input.config.thresholds;
@@ -60,6 +62,12 @@ export function overallStatus(
   const overdue = parts.overdueActions ?? 0;
   if (overdue > 0) {
     yellow.push(finding({ colour: "yellow", code: "overdue-actions", count: overdue }));
+  }
+
+  for (const cycle of parts.cycles ?? []) {
+    yellow.push(
+      finding({ colour: "yellow", code: "dependency-cycle", count: cycle.length - 1, cycle }),
+    );
   }
 
   const findings = [...red, ...yellow];

@@ -1,6 +1,6 @@
 import type { ReportModel } from "../../types.js";
 import { itemCell, owners, prio } from "../cells.js";
-import { text } from "../markdown.js";
+import { link, text } from "../markdown.js";
 import type { Section } from "../section.js";
 
 /** Open items without a single accountable owner, and why. */
@@ -13,7 +13,9 @@ export function ownershipGapsSection(model: ReportModel): Section {
       itemCell(g),
       prio(g),
       owners(g.owners, "—"),
-      text(g.reason, 160),
+      g.epic
+        ? `${text(g.reason, 160)} (sub-issue of ${link(`#${g.epic.number}`, g.epic.url)}: for its owner ${owners(g.epic.owners, "_none_")} to fix)`
+        : text(g.reason, 160),
     ]),
   };
 }

@@ -1,4 +1,7 @@
 import type { ReportModel } from "../../types.js";
+import { blockersSection } from "../planning/blockers-section.js";
+import { epicsSection } from "../planning/epics-section.js";
+import { inProgressByTypeSection } from "../planning/in-progress-by-type-section.js";
 import type { Section } from "../section.js";
 import { agedSection } from "./aged-section.js";
 import { followupSections } from "./followup-sections.js";
@@ -13,11 +16,12 @@ import { staleSection } from "./stale-section.js";
 export function reportSections(model: ReportModel): Section[] {
   return [
     shippedSection(model),
-    inProgressSection(model),
-    agedSection("Blockers", "No blockers.", model.blockers),
+    model.inProgressByType ? inProgressByTypeSection(model) : inProgressSection(model),
+    blockersSection(model),
     agedSection("Decisions needed", "No decisions needed.", model.decisions),
     agedSection("Risks", "No risks.", model.risks),
     milestonesSection(model),
+    ...epicsSection(model),
     prioritySection(model),
     ownershipGapsSection(model),
     staleSection(model),
