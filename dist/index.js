@@ -40582,7 +40582,7 @@ var init_zod = __esm({
 });
 
 // src/delivery/handled-events.ts
-var ISSUE_EVENTS, ISSUE_TYPE_EVENTS, SUB_ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
+var ISSUE_EVENTS, SUB_ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
 var init_handled_events = __esm({
   "src/delivery/handled-events.ts"() {
     "use strict";
@@ -40594,9 +40594,11 @@ var init_handled_events = __esm({
       "issues.assigned",
       "issues.unassigned",
       "issues.labeled",
-      "issues.unlabeled"
+      "issues.unlabeled",
+      // Rule severities may differ per issue type (`planning.issue_types`).
+      "issues.typed",
+      "issues.untyped"
     ];
-    ISSUE_TYPE_EVENTS = ["issues.typed", "issues.untyped"];
     SUB_ISSUE_EVENTS = [
       "sub_issues.parent_issue_added",
       "sub_issues.parent_issue_removed"
@@ -40621,7 +40623,6 @@ var init_handled_events = __esm({
     PUSH_EVENT = "push";
     HANDLED = /* @__PURE__ */ new Set([
       ...ISSUE_EVENTS,
-      ...ISSUE_TYPE_EVENTS,
       ...SUB_ISSUE_EVENTS,
       ...PULL_REQUEST_EVENTS,
       ...RERUN_EVENTS,
@@ -64924,7 +64925,7 @@ var init_start_scheduler = __esm({
 // src/index.ts
 function ownershipApp(deps, { routes = true } = {}) {
   return (app, { addHandler }) => {
-    app.on([...ISSUE_EVENTS, ...ISSUE_TYPE_EVENTS], guarded(deps, onIssueEvent));
+    app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
     app.on([...SUB_ISSUE_EVENTS], guarded(deps, onSubIssueEvent));
     app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
     app.on([...RERUN_EVENTS], guarded(deps, onRerequest));

@@ -3,7 +3,6 @@ import type { ApplicationFunction, Probot } from "probot";
 import {
   COMMAND_EVENT,
   ISSUE_EVENTS,
-  ISSUE_TYPE_EVENTS,
   MERGE_GROUP_EVENT,
   PULL_REQUEST_EVENTS,
   PUSH_EVENT,
@@ -33,7 +32,7 @@ import { createStore } from "./store/create-store.js";
  */
 export function ownershipApp(deps: AppDeps, { routes = true } = {}): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
-    app.on([...ISSUE_EVENTS, ...ISSUE_TYPE_EVENTS], guarded(deps, onIssueEvent));
+    app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
     app.on([...SUB_ISSUE_EVENTS], guarded(deps, onSubIssueEvent));
     app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
     app.on([...RERUN_EVENTS], guarded(deps, onRerequest));

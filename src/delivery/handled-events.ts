@@ -12,14 +12,10 @@ export const ISSUE_EVENTS = [
   "issues.unassigned",
   "issues.labeled",
   "issues.unlabeled",
+  // Rule severities may differ per issue type (`planning.issue_types`).
+  "issues.typed",
+  "issues.untyped",
 ] as const;
-
-/**
- * The issue's type changed: rule severities may differ per type (`planning.issue_types`). Apart
- * from ISSUE_EVENTS because GitHub Actions' `issues` trigger does not list these activity types:
- * the App acts on them, the Action's workflow does not subscribe.
- */
-export const ISSUE_TYPE_EVENTS = ["issues.typed", "issues.untyped"] as const;
 
 /**
  * A sub-issue got or lost its parent: it may inherit the parent's owner and criteria
@@ -53,7 +49,6 @@ export const PUSH_EVENT = "push";
 
 const HANDLED = new Set<string>([
   ...ISSUE_EVENTS,
-  ...ISSUE_TYPE_EVENTS,
   ...SUB_ISSUE_EVENTS,
   ...PULL_REQUEST_EVENTS,
   ...RERUN_EVENTS,
