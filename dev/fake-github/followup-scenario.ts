@@ -8,12 +8,12 @@
  * org's Project.
  */
 import { readFileSync } from "node:fs";
-import { Probot, ProbotOctokit } from "probot";
 import { runFollowup } from "../../src/followup/run-followup.js";
 import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { DEMO_APP_ID, TEST_KEY_PATH } from "./app-process.js";
+import { demoInstallationOctokit } from "./demo-octokit.js";
 import { FOLLOWUP_INSTALLATION, seedFollowupRepo } from "./seed-followup.js";
 import { startFakeGitHub } from "./server.js";
 import type { FakeIssue } from "./state.js";
@@ -36,18 +36,7 @@ export async function runFollowupScenario(): Promise<FollowupView> {
   const problems: string[] = [];
   try {
     const { repo, quiet } = seedFollowupRepo(gh.state, DEMO_APP_ID);
-    const probot = new Probot({
-      appId: DEMO_APP_ID,
-      privateKey,
-      baseUrl: `${gh.url}/api/v3`,
-      logLevel: "warn",
-      // No pacing: the demo's clock is simulated anyway.
-      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-        ...options,
-        throttle: { enabled: false },
-      })),
-    });
-    const octokit = await probot.auth(FOLLOWUP_INSTALLATION);
+    const octokit = await demoInstallationOctokit(gh, privateKey, FOLLOWUP_INSTALLATION);
     const store = new MemoryStore();
     const runs: FollowupView["runs"] = [];
     for (const at of ["2026-12-01T09:00:00Z", "2026-12-01T09:00:00Z", "2026-12-04T09:00:00Z"]) {

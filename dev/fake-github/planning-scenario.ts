@@ -5,11 +5,11 @@
  * (`runWeeklyStatus`, as the installation) and publishes; the excerpt shown is what a lead reads.
  */
 import { readFileSync } from "node:fs";
-import { Probot, ProbotOctokit } from "probot";
 import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { DEMO_APP_ID, TEST_KEY_PATH } from "./app-process.js";
+import { demoInstallationOctokit } from "./demo-octokit.js";
 import { seedPlanningRepo } from "./seed-planning.js";
 import { startFakeGitHub } from "./server.js";
 
@@ -38,19 +38,9 @@ export async function runPlanningScenario(): Promise<PlanningView> {
   try {
     gh.state.addInstallation(PLANNING_INSTALLATION, "acme");
     const seed = seedPlanningRepo(gh.state, { installationId: PLANNING_INSTALLATION });
-    const probot = new Probot({
-      appId: DEMO_APP_ID,
-      privateKey,
-      baseUrl: `${gh.url}/api/v3`,
-      logLevel: "warn",
-      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-        ...options,
-        throttle: { enabled: false },
-      })),
-    });
     const before = gh.stats.snapshot();
     const outcome = await runWeeklyStatus({
-      octokit: await probot.auth(PLANNING_INSTALLATION),
+      octokit: await demoInstallationOctokit(gh, privateKey, PLANNING_INSTALLATION),
       store: new MemoryStore(),
       owner: "acme",
       repo: "planner",
