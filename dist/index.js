@@ -49221,6 +49221,10 @@ function issuesToProblems(issues, params) {
   const { file: file2, schema, input: input3 } = params;
   const problems = [];
   for (const issue2 of issues) {
+    if (issue2.code === "invalid_union") {
+      problems.push(...unionProblems(issue2, params));
+      continue;
+    }
     if (issue2.code === "unrecognized_keys") {
       const known = keysAt(schema, issue2.path);
       for (const key of issue2.keys) {
@@ -49238,7 +49242,19 @@ function issuesToProblems(issues, params) {
   }
   return problems;
 }
-var EXPECTED, ECHO_LIMIT;
+function unionProblems(issue2, params) {
+  const fitting = issue2.errors.filter((branch) => !wrongKind(branch));
+  const [only] = fitting;
+  if (fitting.length === 1 && only) {
+    const nested = only.map((i) => ({ ...i, path: [...issue2.path, ...i.path] }));
+    return issuesToProblems(nested, params);
+  }
+  const kinds2 = issue2.errors.filter(wrongKind).map((branch) => branch[0]).map((i) => EXPECTED[i.expected] ?? i.expected);
+  const given = describeValue(valueAt(params.input, issue2.path));
+  const message = fitting.length === 0 && kinds2.length > 0 ? `Invalid input: expected ${kinds2.join(" or ")}, received ${given}` : issue2.message;
+  return [{ file: params.file, path: formatPath(issue2.path), message }];
+}
+var EXPECTED, ECHO_LIMIT, wrongKind;
 var init_issues_to_problems = __esm({
   "src/config/issues-to-problems.ts"() {
     "use strict";
@@ -49254,11 +49270,16 @@ var init_issues_to_problems = __esm({
       int: "a whole number"
     };
     ECHO_LIMIT = 60;
+    wrongKind = (branch) => branch.length === 1 && branch[0]?.code === "invalid_type" && branch[0].path.length === 0;
   }
 });
 
 // src/config/planning-schema.ts
-var severity, typeRules, fieldName, projectFields, planningSchema;
+function fieldProjects(planning) {
+  const p = planning.project_fields;
+  return p === void 0 ? [] : Array.isArray(p) ? p : [p];
+}
+var severity, typeRules, fieldName, projectFields, MAX_FIELD_PROJECTS, projectFieldsList, planningSchema;
 var init_planning_schema = __esm({
   "src/config/planning-schema.ts"() {
     "use strict";
@@ -49285,11 +49306,13 @@ var init_planning_schema = __esm({
         "Single-select field whose option names are matched like the priority labels (status.labels.p0 \u2026 p3); it wins over them"
       ),
       target_date: fieldName.optional().describe("Date field: open work past its target date is a risk, like an overdue milestone")
-    }).describe(
-      "Read items' Status / Priority / Target date from one Project (v2); costs one request per 100 Project items"
+    }).describe("One Project (v2) whose items' Status / Priority / Target date are read");
+    MAX_FIELD_PROJECTS = 5;
+    projectFieldsList = external_exports.union([projectFields, external_exports.array(projectFields).min(1).max(MAX_FIELD_PROJECTS)]).describe(
+      "Read items' Status / Priority / Target date from one Project (v2), or a list of up to 5 (the first with a value wins); costs one request per 100 Project items"
     );
     planningSchema = external_exports.strictObject({
-      project_fields: projectFields.optional(),
+      project_fields: projectFieldsList.optional(),
       dependencies: external_exports.strictObject({
         enabled: external_exports.boolean().default(true).describe(
           "An open item blocked by an open issue (GitHub's 'blocked by') is a blocker in the weekly status, with what it waits on; a repository without dependencies pays nothing"
@@ -63426,9 +63449,10 @@ function wantedUpdate(model, statusIssueUrl) {
     body: [marker, `**${neutralize(model.repoFullName)}**: ${link2}`, "", ...reasons, ...more].join(
       "\n"
     ),
-    // The next dated milestone's span: what the repository is working towards now.
+    // The next dated milestone's span: what the repository is working towards now. Without
+    // one, the Project's own Target dates say when the open work is due.
     startDate: next?.startDate ?? null,
-    targetDate: next?.dueDate ?? null
+    targetDate: next?.dueDate ?? model.projectTargetDate ?? null
   };
 }
 function planUpdate(existing, wanted, marker) {
@@ -63763,6 +63787,15 @@ function pastTargetDate(input3) {
     return civil !== null && daysBetween(civil, today2) > 0;
   }).map((o) => o.item).sort(oldestFirst);
 }
+function lastTargetDate(open2) {
+  let last = null;
+  for (const { raw } of open2) {
+    const target = raw.planning?.targetDate;
+    if (target && utcCivil(`${target}T00:00:00Z`) && (last === null || target > last))
+      last = target;
+  }
+  return last;
+}
 function buildPlanning(input3) {
   const deps = input3.config?.dependencies.enabled ?? true;
   const subs = input3.config?.sub_issues.enabled ?? true;
@@ -63778,6 +63811,7 @@ function buildPlanning(input3) {
     blockers,
     risks: [...input3.risks ?? [], ...pastTarget.filter((i) => !riskNumbers.has(i.number))],
     pastTarget,
+    lastTargetDate: lastTargetDate(input3.open),
     epics: subs ? epicsOf(input3.open, input3.gaps) : [],
     gaps: subs ? gapsWithEpics(input3.open, input3.gaps) : [...input3.gaps],
     inProgressByType: byType(input3.open, input3.inProgress)
@@ -64202,6 +64236,7 @@ function buildReport(input3) {
     risks,
     milestones,
     ...planning.epics.length > 0 ? { epics: planning.epics } : {},
+    ...planning.lastTargetDate ? { projectTargetDate: planning.lastTargetDate } : {},
     ...planning.inProgressByType ? { inProgressByType: planning.inProgressByType } : {},
     priorities,
     ownershipGaps: gaps,
@@ -64696,21 +64731,44 @@ var init_collect_project_fields = __esm({
 
 // src/status/planning/read-project-fields.ts
 async function readProjectFields(client, config3, snapshot, log) {
-  const project = config3.planning.project_fields;
-  if (!project) return { snapshot, requests: 0 };
   const repository = `${snapshot.owner}/${snapshot.repo}`;
-  const { fields, requests, found } = await collectProjectFields(client, project, repository);
-  if (!found) {
-    log?.warn(
-      { repository, project: `${project.owner}/${project.number}` },
-      "planning.project_fields: no such Project (or no access); labels only"
-    );
+  const read = [];
+  let requests = 0;
+  for (const project of fieldProjects(config3.planning)) {
+    const answer = await collectProjectFields(client, project, repository);
+    requests += answer.requests;
+    read.push(answer.fields);
+    if (!answer.found) {
+      log?.warn(
+        { repository, project: `${project.owner}/${project.number}` },
+        "planning.project_fields: no such Project (or no access); its fields are not read"
+      );
+    }
   }
-  return { snapshot: applyProjectFields(snapshot, fields, config3), requests };
+  if (read.length === 0) return { snapshot, requests };
+  return { snapshot: applyProjectFields(snapshot, firstWithValue(read), config3), requests };
+}
+function firstWithValue(projects) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const fields of projects) {
+    for (const [number4, values] of fields) {
+      const into = merged.get(number4) ?? {};
+      if (into.status === void 0 && values.status !== void 0) into.status = values.status;
+      if (into.priority === void 0 && values.priority !== void 0) {
+        into.priority = values.priority;
+      }
+      if (into.targetDate === void 0 && values.targetDate !== void 0) {
+        into.targetDate = values.targetDate;
+      }
+      merged.set(number4, into);
+    }
+  }
+  return merged;
 }
 var init_read_project_fields = __esm({
   "src/status/planning/read-project-fields.ts"() {
     "use strict";
+    init_planning_schema();
     init_apply_project_fields();
     init_collect_project_fields();
   }

@@ -127,6 +127,10 @@ export function issuesToProblems(
   const { file, schema, input } = params;
   const problems: ConfigProblem[] = [];
   for (const issue of issues) {
+    if (issue.code === "invalid_union") {
+      problems.push(...unionProblems(issue, params));
+      continue;
+    }
     if (issue.code === "unrecognized_keys") {
       const known = keysAt(schema, issue.path);
       for (const key of issue.keys) {
@@ -148,4 +152,34 @@ export function issuesToProblems(
     problems.push({ file, path: formatPath(issue.path), message: messageFor(issue, input) });
   }
   return problems;
+}
+
+/** A branch that failed only because the value is not of its kind (a list for a mapping). */
+const wrongKind = (branch: readonly z.core.$ZodIssue[]) =>
+  branch.length === 1 && branch[0]?.code === "invalid_type" && branch[0].path.length === 0;
+
+/**
+ * A value that may take several forms (one Project, or a list of them): the problems of the
+ * form the value has, not zod's bare "Invalid input"; when it has none of them, what is expected.
+ */
+function unionProblems(
+  issue: z.core.$ZodIssueInvalidUnion,
+  params: { file: string; schema: z.ZodType; input: unknown },
+): ConfigProblem[] {
+  const fitting = issue.errors.filter((branch) => !wrongKind(branch));
+  const [only] = fitting;
+  if (fitting.length === 1 && only) {
+    const nested = only.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+    return issuesToProblems(nested as z.core.$ZodIssue[], params);
+  }
+  const kinds = issue.errors
+    .filter(wrongKind)
+    .map((branch) => branch[0] as z.core.$ZodIssueInvalidType)
+    .map((i) => EXPECTED[i.expected] ?? i.expected);
+  const given = describeValue(valueAt(params.input, issue.path));
+  const message =
+    fitting.length === 0 && kinds.length > 0
+      ? `Invalid input: expected ${kinds.join(" or ")}, received ${given}`
+      : issue.message;
+  return [{ file: params.file, path: formatPath(issue.path), message }];
 }

@@ -45,12 +45,31 @@ const projectFields = z
       .optional()
       .describe("Date field: open work past its target date is a risk, like an overdue milestone"),
   })
+  .describe("One Project (v2) whose items' Status / Priority / Target date are read");
+
+/** Most Projects one repository reads fields from: each costs a request per 100 items a week. */
+export const MAX_FIELD_PROJECTS = 5;
+
+/**
+ * One Project, or a list of up to five: for each item and field the first Project in the list
+ * that gives it a value wins (a team board before the org roadmap, say).
+ */
+const projectFieldsList = z
+  .union([projectFields, z.array(projectFields).min(1).max(MAX_FIELD_PROJECTS)])
   .describe(
-    "Read items' Status / Priority / Target date from one Project (v2); costs one request per 100 Project items",
+    "Read items' Status / Priority / Target date from one Project (v2), or a list of up to 5 (the first with a value wins); costs one request per 100 Project items",
   );
 
+/** The configured Projects as a list, whichever form the file used. */
+export function fieldProjects(planning: Pick<PlanningConfig, "project_fields">): ProjectFields[] {
+  const p = planning.project_fields;
+  return p === undefined ? [] : Array.isArray(p) ? p : [p];
+}
+
+export type ProjectFields = z.output<typeof projectFields>;
+
 export const planningSchema = z.strictObject({
-  project_fields: projectFields.optional(),
+  project_fields: projectFieldsList.optional(),
   dependencies: z
     .strictObject({
       enabled: z

@@ -1,9 +1,10 @@
 /**
  * The weekly colour as a GitHub Project status update, where leads look: Green / Yellow / Red →
- * On track / At risk / Off track, the top reasons, the dates of the next milestone and a link to
- * the week's status issue. One update per repository and ISO week, found again by a hidden marker
- * and its author (a bot): re-running edits it, or writes nothing when it is unchanged, and an
- * update a person wrote is never touched. Pure.
+ * On track / At risk / Off track, the top reasons, the dates of the next milestone (or the
+ * latest Project Target date of open work) and a link to the week's status issue. One update per
+ * repository and ISO week, found again by a hidden marker and its author (a bot): re-running
+ * edits it, or writes nothing when it is unchanged, and an update a person wrote is never
+ * touched. Pure.
  */
 import { neutralize } from "../core/text/neutralize.js";
 import type { Colour, ReportModel } from "../status/types.js";
@@ -57,9 +58,10 @@ export function wantedUpdate(model: ReportModel, statusIssueUrl: string | null):
     body: [marker, `**${neutralize(model.repoFullName)}**: ${link}`, "", ...reasons, ...more].join(
       "\n",
     ),
-    // The next dated milestone's span: what the repository is working towards now.
+    // The next dated milestone's span: what the repository is working towards now. Without
+    // one, the Project's own Target dates say when the open work is due.
     startDate: next?.startDate ?? null,
-    targetDate: next?.dueDate ?? null,
+    targetDate: next?.dueDate ?? model.projectTargetDate ?? null,
   };
 }
 

@@ -223,6 +223,8 @@ export interface ReportModel {
   milestones: MilestoneReport[];
   /** Open issues with sub-issues, and their progress; absent when the repository has none. */
   epics?: EpicReport[] | undefined;
+  /** The latest Project Target date of open work (`planning.project_fields`), `YYYY-MM-DD`. */
+  projectTargetDate?: string | undefined;
   /** Open in-progress work by issue type, when any in-progress item has one. */
   inProgressByType?: Array<{ type: string; items: ReportItem[] }> | undefined;
   priorities: PriorityStack;

@@ -9,12 +9,14 @@ import { type PlanningSeed, seedPlanningRepo } from "../../dev/fake-github/seed-
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
 import { statsDelta } from "../../dev/fake-github/stats.js";
 import { defaultConfig } from "../../src/config/schema.js";
+import { wantedUpdate } from "../../src/projects/status-update.js";
 import { applyProjectFields } from "../../src/status/planning/apply-project-fields.js";
 import { PROJECT_ITEMS_QUERY } from "../../src/status/planning/collect-project-fields.js";
+import { firstWithValue } from "../../src/status/planning/read-project-fields.js";
 import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { item, snapshot } from "../fixtures/status/snapshot.js";
+import { item, milestone, snapshot } from "../fixtures/status/snapshot.js";
 import { validateGitHubGraphQL } from "../helpers/graphql-validator.js";
 import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
 import { build, numbers } from "../status/build-model.js";
@@ -55,6 +57,46 @@ describe("applyProjectFields (pure)", () => {
     const model = build(snap);
     expect(numbers(model.risks)).toEqual([3, 1]);
     expect(model.overall.reasons).toContain("2 open items past the Project's target date");
+  });
+
+  it("the status update's target date is the latest Target date of open work when no milestone has a date", () => {
+    const snap = applyProjectFields(
+      snapshot({ openItems: [item(1), item(2), item(3)] }),
+      new Map([
+        [1, { targetDate: "2026-12-18" }],
+        [2, { targetDate: "2027-01-15" }],
+        [3, { targetDate: "not a date" }],
+      ]),
+      config,
+    );
+    const model = build(snap);
+    expect(model.projectTargetDate).toBe("2027-01-15");
+    expect(wantedUpdate(model, null)).toMatchObject({ startDate: null, targetDate: "2027-01-15" });
+    // A dated milestone is what the repository works towards now: its dates win.
+    const dated = build({
+      ...snap,
+      milestones: [milestone(1, { dueOn: "2026-12-20T00:00:00Z", openIssues: 1 })],
+    });
+    expect(wantedUpdate(dated, null).targetDate).toBe("2026-12-20");
+    expect(build(snapshot({ openItems: [item(1)] })).projectTargetDate).toBeUndefined();
+  });
+
+  it("several Projects: for each item and field, the first Project in the list with a value wins", () => {
+    const team = new Map([
+      [1, { status: "In progress" }],
+      [2, { priority: "P1", targetDate: "2026-12-01" }],
+    ]);
+    const roadmap = new Map([
+      [1, { status: "Todo", priority: "P0" }],
+      [2, { priority: "P3", targetDate: "2027-02-01" }],
+      [3, { status: "Blocked" }],
+    ]);
+    expect(Object.fromEntries(firstWithValue([team, roadmap]))).toEqual({
+      1: { status: "In progress", priority: "P0" },
+      2: { priority: "P1", targetDate: "2026-12-01" },
+      3: { status: "Blocked" },
+    });
+    expect(team.get(1)).toEqual({ status: "In progress" }); // inputs are not modified
   });
 
   it("the query is valid against GitHub's GraphQL schema", () => {
@@ -151,6 +193,36 @@ planning:
     expect(numbers(model.inProgress)).toEqual([bug.number]); // root: labelled, but Todo on the Project
     expect(numbers(model.risks)).toEqual([root.number]);
     expect(cost.graphql).toBe(3 + 1); // the collection, and one page of Project items
+  });
+
+  it("two Projects: the team board's Status wins, the roadmap fills in the Priority; one request each", async () => {
+    gh.state.projects.set("acme#7", {
+      id: "PVT_team",
+      owner: "acme",
+      number: 7,
+      title: "Team board",
+      statusUpdates: [],
+      items: [
+        { repo: "acme/planner", number: seed.root.number, fields: { Status: "In progress" } },
+      ],
+    });
+    const { model, cost } = await weekly(`status:
+  timezone: UTC
+planning:
+  project_fields:
+    - { owner: acme, number: 7, status: Status }
+    - { owner: acme, number: 3, status: Status, priority: Priority, target_date: Target date }
+`);
+    const { bug, root } = seed;
+    // root: Todo on the roadmap, In progress on the team board, which comes first.
+    expect(numbers(model.inProgress).sort((a, b) => a - b)).toEqual(
+      [root.number, bug.number].sort((a, b) => a - b),
+    );
+    expect(
+      model.priorities.buckets.find((b) => b.priority === "P0")?.top.map((i) => i.number),
+    ).toEqual([bug.number]);
+    expect(numbers(model.risks)).toEqual([root.number]); // the roadmap's Target date
+    expect(cost.graphql).toBe(3 + 2);
   });
 
   it("no Project named: not one request more", async () => {

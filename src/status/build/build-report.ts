@@ -71,6 +71,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     risks,
     milestones,
     ...(planning.epics.length > 0 ? { epics: planning.epics } : {}),
+    ...(planning.lastTargetDate ? { projectTargetDate: planning.lastTargetDate } : {}),
     ...(planning.inProgressByType ? { inProgressByType: planning.inProgressByType } : {}),
     priorities,
     ownershipGaps: gaps,

@@ -34,6 +34,8 @@ export interface PlanningParts {
   risks: ReportItem[];
   /** Open items past their Project target date. */
   pastTarget: ReportItem[];
+  /** The latest Project target date of open work (`YYYY-MM-DD`): when it is all due. */
+  lastTargetDate: string | null;
   epics: EpicReport[];
   gaps: GapItem[];
   inProgressByType: Array<{ type: string; items: ReportItem[] }> | undefined;
@@ -110,6 +112,17 @@ function pastTargetDate(input: PlanningInput): ReportItem[] {
     .sort(oldestFirst);
 }
 
+/** ISO dates compare as strings; null when no open item has a target date. */
+function lastTargetDate(open: readonly OpenItem[]): string | null {
+  let last: string | null = null;
+  for (const { raw } of open) {
+    const target = raw.planning?.targetDate;
+    if (target && utcCivil(`${target}T00:00:00Z`) && (last === null || target > last))
+      last = target;
+  }
+  return last;
+}
+
 export function buildPlanning(input: PlanningInput): PlanningParts {
   const deps = input.config?.dependencies.enabled ?? true;
   const subs = input.config?.sub_issues.enabled ?? true;
@@ -127,6 +140,7 @@ export function buildPlanning(input: PlanningInput): PlanningParts {
     blockers,
     risks: [...(input.risks ?? []), ...pastTarget.filter((i) => !riskNumbers.has(i.number))],
     pastTarget,
+    lastTargetDate: lastTargetDate(input.open),
     epics: subs ? epicsOf(input.open, input.gaps) : [],
     gaps: subs ? gapsWithEpics(input.open, input.gaps) : [...input.gaps],
     inProgressByType: byType(input.open, input.inProgress),

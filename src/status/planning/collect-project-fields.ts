@@ -1,9 +1,9 @@
 /**
- * Reads the configured Project's items (`planning.project_fields`), 100 a page over GraphQL, and
+ * Reads one configured Project's items (`planning.project_fields`), 100 a page over GraphQL, and
  * keeps, for this repository's issues and PRs, the option names of its Status and Priority fields
  * and its Target date. Off unless configured: a repository that names no Project pays nothing.
  */
-import type { PlanningConfig } from "../../config/planning-schema.js";
+import type { ProjectFields } from "../../config/planning-schema.js";
 import type { ProjectFieldValues } from "./types.js";
 
 export interface ProjectFieldsClient {
@@ -59,7 +59,7 @@ const MAX_PAGES = 100;
 /** This repository's items' field values by number, and the requests made. */
 export async function collectProjectFields(
   client: ProjectFieldsClient,
-  config: NonNullable<PlanningConfig["project_fields"]>,
+  config: ProjectFields,
   repoFullName: string,
 ): Promise<{ fields: Map<number, ProjectFieldValues>; requests: number; found: boolean }> {
   const fields = new Map<number, ProjectFieldValues>();
