@@ -40582,7 +40582,7 @@ var init_zod = __esm({
 });
 
 // src/delivery/handled-events.ts
-var ISSUE_EVENTS, SUB_ISSUE_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
+var ISSUE_EVENTS, SUB_ISSUE_EVENTS, DEPENDENCY_EVENTS, PULL_REQUEST_EVENTS, RERUN_EVENTS, MERGE_GROUP_EVENT, COMMAND_EVENT, STICKY_COMMENT_EVENTS, PUSH_EVENT, HANDLED;
 var init_handled_events = __esm({
   "src/delivery/handled-events.ts"() {
     "use strict";
@@ -40602,6 +40602,10 @@ var init_handled_events = __esm({
     SUB_ISSUE_EVENTS = [
       "sub_issues.parent_issue_added",
       "sub_issues.parent_issue_removed"
+    ];
+    DEPENDENCY_EVENTS = [
+      "issue_dependencies.blocked_by_added",
+      "issue_dependencies.blocked_by_removed"
     ];
     PULL_REQUEST_EVENTS = [
       "pull_request.opened",
@@ -40624,6 +40628,7 @@ var init_handled_events = __esm({
     HANDLED = /* @__PURE__ */ new Set([
       ...ISSUE_EVENTS,
       ...SUB_ISSUE_EVENTS,
+      ...DEPENDENCY_EVENTS,
       ...PULL_REQUEST_EVENTS,
       ...RERUN_EVENTS,
       MERGE_GROUP_EVENT,
@@ -48765,14 +48770,14 @@ var init_octokit = __esm({
 
 // src/github/labels.ts
 function labelChanges(current, desired, managed) {
-  const has = new Set(current.map((l) => l.toLowerCase()));
+  const has2 = new Set(current.map((l) => l.toLowerCase()));
   const want = new Set(desired.map((l) => l.toLowerCase()));
   return {
-    add: desired.filter((l) => !has.has(l.toLowerCase())),
-    remove: managed.filter((l) => has.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
+    add: desired.filter((l) => !has2.has(l.toLowerCase())),
+    remove: managed.filter((l) => has2.has(l.toLowerCase()) && !want.has(l.toLowerCase()))
   };
 }
-async function ensureLabel(octokit, store, ref2, name) {
+async function ensureLabel(octokit, store, ref2, name, description) {
   const key = `label:${ref2.owner}/${ref2.repo}:${name}`.toLowerCase();
   if (await store.get(key)) return;
   try {
@@ -48781,7 +48786,7 @@ async function ensureLabel(octokit, store, ref2, name) {
       repo: ref2.repo,
       name,
       color: LABEL_COLOR,
-      description: "Set by Ownership Bot: an ownership rule fails on this item"
+      description
     });
   } catch (error62) {
     if (httpStatus(error62) !== 422) throw error62;
@@ -48792,7 +48797,8 @@ async function syncLabels(params) {
   const { octokit, store, ref: ref2 } = params;
   const { add, remove } = labelChanges(params.current, params.desired, params.managed);
   const target = { owner: ref2.owner, repo: ref2.repo, issue_number: ref2.number };
-  for (const name of add) await ensureLabel(octokit, store, ref2, name);
+  const description = params.description ?? RULE_LABEL;
+  for (const name of add) await ensureLabel(octokit, store, ref2, name, description);
   if (add.length > 0) {
     await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
       ...target,
@@ -48811,13 +48817,14 @@ async function syncLabels(params) {
   }
   return { added: add, removed: remove };
 }
-var LABEL_COLOR, KNOWN_TTL;
+var LABEL_COLOR, KNOWN_TTL, RULE_LABEL;
 var init_labels = __esm({
   "src/github/labels.ts"() {
     "use strict";
     init_octokit();
     LABEL_COLOR = "d93f0b";
     KNOWN_TTL = 30 * 24 * 3600;
+    RULE_LABEL = "Set by Ownership Bot: an ownership rule fails on this item";
   }
 });
 
@@ -49319,6 +49326,9 @@ var init_planning_schema = __esm({
         ),
         max_reads: external_exports.int().min(0).max(500).default(30).describe(
           "Most 'blocked by' lists read per weekly run (1 request each), highest priority and oldest first; blocked items past it show GitHub's count only"
+        ),
+        label: external_exports.string().trim().min(1).max(50).optional().describe(
+          "A label the App keeps on every open issue blocked by an open issue and takes off when nothing open blocks it (for boards and searches that filter by label); the App owns it, so use a label of its own. Unset: no label, no request"
         )
       }).prefault({}).describe("Issue dependencies (blocked by / blocking)"),
       sub_issues: external_exports.strictObject({
@@ -55418,9 +55428,175 @@ var init_on_comment_command = __esm({
   }
 });
 
+// src/core/publish/blocked-label.ts
+function dependencyChangeMayMatter(action, blocked, blockerState, label2) {
+  if (blocked.state !== "open") return false;
+  return action === "blocked_by_added" ? blockerState === "open" && !has(blocked, label2) : has(blocked, label2);
+}
+function wantsBlockedLabel(issue2, openBlockers2) {
+  return issue2.state === "open" && openBlockers2 > 0;
+}
+function blockedLabelChange(issue2, openBlockers2, label2) {
+  const want = wantsBlockedLabel(issue2, openBlockers2);
+  if (want === has(issue2, label2)) return null;
+  return want ? "add" : "remove";
+}
+var has;
+var init_blocked_label = __esm({
+  "src/core/publish/blocked-label.ts"() {
+    "use strict";
+    has = (issue2, label2) => issue2.labels.some((l) => l.toLowerCase() === label2.toLowerCase());
+  }
+});
+
+// src/handlers/sync-blocked-label.ts
+async function labelFor(ctx, deps, owner, repo) {
+  const loaded = await loadRepoConfig(ctx.octokit, deps.store, owner, repo, deps.configPath);
+  if (loaded.state !== "ok") return void 0;
+  const { dependencies } = loaded.config.planning;
+  return dependencies.enabled ? dependencies.label : void 0;
+}
+function rawIssue(value) {
+  if (typeof value !== "object" || value === null) return null;
+  const v2 = value;
+  if (typeof v2.number !== "number" || typeof v2.state !== "string") return null;
+  const labels = (Array.isArray(v2.labels) ? v2.labels : []).flatMap(
+    (l) => typeof l === "string" ? [l] : typeof l === "object" && l !== null && "name" in l && typeof l.name === "string" ? [l.name] : []
+  );
+  const url2 = typeof v2.url === "string" ? /\/repos\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(v2.url) : null;
+  const summary = v2.issue_dependencies_summary;
+  return {
+    number: v2.number,
+    state: v2.state,
+    labels,
+    repository: url2?.[1] ?? null,
+    openBlockers: typeof summary?.blocked_by === "number" ? summary.blocked_by : void 0
+  };
+}
+async function openBlockers(ctx, owner, repo, number4) {
+  try {
+    const { data } = await ctx.octokit.request(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+      { owner, repo, issue_number: number4, per_page: 100 }
+    );
+    return data.filter((b2) => b2.state === "open").length;
+  } catch (error62) {
+    const status = httpStatus(error62);
+    if (status === 404 || status === 410) return null;
+    throw error62;
+  }
+}
+async function apply(ctx, deps, target, label2, blockers) {
+  const { owner, repo, issue: issue2 } = target;
+  const repository = `${owner}/${repo}`;
+  await deps.store.withLock(`item:${repository}#${issue2.number}`.toLowerCase(), async () => {
+    const count = await blockers();
+    if (count === null) return;
+    const change = blockedLabelChange(issue2, count, label2);
+    if (!change) return;
+    await syncLabels({
+      octokit: ctx.octokit,
+      store: deps.store,
+      ref: { owner, repo, number: issue2.number },
+      current: [...issue2.labels],
+      desired: change === "add" ? [label2] : [],
+      managed: [label2],
+      description: DESCRIPTION
+    });
+    ctx.log.info(
+      { deliveryId: ctx.id, repository, number: issue2.number, label: label2, openBlockers: count },
+      change === "add" ? "blocked label added" : "blocked label removed"
+    );
+  });
+}
+async function onDependencyEvent(context, deps) {
+  const { payload } = context;
+  const { action } = payload;
+  const blocked = rawIssue("blocked_issue" in payload ? payload.blocked_issue : void 0);
+  const repository = payload.repository;
+  if (!repository?.owner?.login || !blocked) {
+    context.log.warn(
+      { deliveryId: context.id },
+      "issue_dependencies event without repository or blocked issue: ignored"
+    );
+    return;
+  }
+  if (action !== "blocked_by_added" && action !== "blocked_by_removed") return;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const label2 = await labelFor(context, deps, owner, repo);
+  if (!label2) return;
+  const blocker = rawIssue("blocking_issue" in payload ? payload.blocking_issue : void 0);
+  if (!dependencyChangeMayMatter(action, blocked, blocker?.state, label2)) return;
+  await apply(
+    context,
+    deps,
+    { owner, repo, issue: blocked },
+    label2,
+    () => openBlockers(context, owner, repo, blocked.number)
+  );
+}
+async function onIssueStateChanged(ctx, deps, params) {
+  const issue2 = rawIssue(params.issue);
+  if (!issue2) return;
+  const { owner, repo } = params;
+  const summary = params.issue.issue_dependencies_summary;
+  const blocks = typeof summary?.blocking === "number" && summary.blocking > 0;
+  const label2 = await labelFor(ctx, deps, owner, repo);
+  if (label2) {
+    const count = issue2.openBlockers ?? 0;
+    if (blockedLabelChange(issue2, count, label2)) {
+      await apply(ctx, deps, { owner, repo, issue: issue2 }, label2, async () => count);
+    }
+  }
+  if (blocks) await relabelBlocked(ctx, deps, { owner, repo, number: issue2.number });
+}
+async function relabelBlocked(ctx, deps, { owner, repo, number: number4 }) {
+  if (!await labelFor(ctx, deps, owner, repo)) return;
+  let data;
+  try {
+    ({ data } = await ctx.octokit.request(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+      { owner, repo, issue_number: number4, per_page: MAX_FANOUT }
+    ));
+  } catch (error62) {
+    const status = httpStatus(error62);
+    if (status === 404 || status === 410) return;
+    throw error62;
+  }
+  for (const value of data) {
+    const blocked = rawIssue(value);
+    if (blocked?.state !== "open") continue;
+    const [theirOwner, theirRepo] = (blocked.repository ?? `${owner}/${repo}`).split("/");
+    if (!theirOwner || !theirRepo || theirOwner.toLowerCase() !== owner.toLowerCase()) continue;
+    const label2 = await labelFor(ctx, deps, theirOwner, theirRepo);
+    if (!label2) continue;
+    const counted = blocked.openBlockers;
+    await apply(
+      ctx,
+      deps,
+      { owner: theirOwner, repo: theirRepo, issue: blocked },
+      label2,
+      () => counted === void 0 ? openBlockers(ctx, theirOwner, theirRepo, blocked.number) : Promise.resolve(counted)
+    );
+  }
+}
+var DESCRIPTION, MAX_FANOUT;
+var init_sync_blocked_label = __esm({
+  "src/handlers/sync-blocked-label.ts"() {
+    "use strict";
+    init_blocked_label();
+    init_labels();
+    init_load_repo_config();
+    init_octokit();
+    DESCRIPTION = "Set by Ownership Bot: an open issue blocks this one";
+    MAX_FANOUT = 100;
+  }
+});
+
 // src/handlers/on-item-event.ts
 async function onIssueEvent(context, deps) {
-  const { repository, issue: issue2 } = context.payload;
+  const { repository, issue: issue2, action } = context.payload;
   if (!repository?.owner?.login || typeof issue2?.number !== "number") {
     context.log.warn(
       { deliveryId: context.id },
@@ -55428,13 +55604,19 @@ async function onIssueEvent(context, deps) {
     );
     return;
   }
-  return checkItem(context, deps, {
-    owner: repository.owner.login,
-    repo: repository.name,
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const outcome = await checkItem(context, deps, {
+    owner,
+    repo,
     kind: "issue",
     issue: issue2,
     updatedAt: issue2.updated_at
   });
+  if (action === "closed" || action === "reopened") {
+    await onIssueStateChanged(context, deps, { owner, repo, issue: issue2 });
+  }
+  return outcome;
 }
 async function onPullRequestEvent(context, deps) {
   const { repository, pull_request: pr, action } = context.payload;
@@ -55466,6 +55648,7 @@ var init_on_item_event = __esm({
     "use strict";
     init_check_item();
     init_recent_update();
+    init_sync_blocked_label();
   }
 });
 
@@ -64632,7 +64815,7 @@ function applyProjectFields(snapshot, fields, config3) {
   const l = config3.status.labels;
   const priorityLabels = new LabelSet([...l.p0, ...l.p1, ...l.p2, ...l.p3]);
   const statusLabels = new LabelSet([...config3.in_progress_labels, ...l.blocked]);
-  const apply = (item) => {
+  const apply2 = (item) => {
     const values = fields.get(item.number);
     if (!values) return item;
     let labels = item.labels;
@@ -64657,7 +64840,7 @@ function applyProjectFields(snapshot, fields, config3) {
     }
     return out;
   };
-  return { ...snapshot, openItems: snapshot.openItems.map(apply) };
+  return { ...snapshot, openItems: snapshot.openItems.map(apply2) };
 }
 var init_apply_project_fields = __esm({
   "src/status/planning/apply-project-fields.ts"() {
@@ -64985,6 +65168,7 @@ function ownershipApp(deps, { routes = true } = {}) {
   return (app, { addHandler }) => {
     app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
     app.on([...SUB_ISSUE_EVENTS], guarded(deps, onSubIssueEvent));
+    app.on([...DEPENDENCY_EVENTS], guarded(deps, onDependencyEvent));
     app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
     app.on([...RERUN_EVENTS], guarded(deps, onRerequest));
     app.on(MERGE_GROUP_EVENT, guarded(deps, onMergeGroup));
@@ -65008,6 +65192,7 @@ var init_index = __esm({
     init_on_rerequest();
     init_on_sticky_comment_changed();
     init_on_sub_issue_event();
+    init_sync_blocked_label();
     init_http_routes();
     init_metrics();
     init_start_scheduler();

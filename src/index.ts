@@ -2,6 +2,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import {
   COMMAND_EVENT,
+  DEPENDENCY_EVENTS,
   ISSUE_EVENTS,
   MERGE_GROUP_EVENT,
   PULL_REQUEST_EVENTS,
@@ -21,6 +22,7 @@ import { onPush } from "./handlers/on-push.js";
 import { onRerequest } from "./handlers/on-rerequest.js";
 import { onStickyCommentChanged } from "./handlers/on-sticky-comment-changed.js";
 import { onSubIssueEvent } from "./handlers/on-sub-issue-event.js";
+import { onDependencyEvent } from "./handlers/sync-blocked-label.js";
 import { httpRoutes } from "./observability/http-routes.js";
 import { Metrics } from "./observability/metrics.js";
 import { startScheduler } from "./schedule/start-scheduler.js";
@@ -34,6 +36,7 @@ export function ownershipApp(deps: AppDeps, { routes = true } = {}): Application
   return (app: Probot, { addHandler }) => {
     app.on([...ISSUE_EVENTS], guarded(deps, onIssueEvent));
     app.on([...SUB_ISSUE_EVENTS], guarded(deps, onSubIssueEvent));
+    app.on([...DEPENDENCY_EVENTS], guarded(deps, onDependencyEvent));
     app.on([...PULL_REQUEST_EVENTS], guarded(deps, onPullRequestEvent));
     app.on([...RERUN_EVENTS], guarded(deps, onRerequest));
     app.on(MERGE_GROUP_EVENT, guarded(deps, onMergeGroup));

@@ -86,6 +86,15 @@ export const planningSchema = z.strictObject({
         .describe(
           "Most 'blocked by' lists read per weekly run (1 request each), highest priority and oldest first; blocked items past it show GitHub's count only",
         ),
+      label: z
+        .string()
+        .trim()
+        .min(1)
+        .max(50)
+        .optional()
+        .describe(
+          "A label the App keeps on every open issue blocked by an open issue and takes off when nothing open blocks it (for boards and searches that filter by label); the App owns it, so use a label of its own. Unset: no label, no request",
+        ),
     })
     .prefault({})
     .describe("Issue dependencies (blocked by / blocking)"),

@@ -27,6 +27,16 @@ export const SUB_ISSUE_EVENTS = [
   "sub_issues.parent_issue_removed",
 ] as const;
 
+/**
+ * A blocker added to or removed from an issue: its `planning.dependencies.label` may change. The
+ * blocking issue's repository gets the same change as `blocking_added/removed`, not handled: the
+ * blocked issue's repository decides its label.
+ */
+export const DEPENDENCY_EVENTS = [
+  "issue_dependencies.blocked_by_added",
+  "issue_dependencies.blocked_by_removed",
+] as const;
+
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
   "pull_request.edited",
@@ -50,6 +60,7 @@ export const PUSH_EVENT = "push";
 const HANDLED = new Set<string>([
   ...ISSUE_EVENTS,
   ...SUB_ISSUE_EVENTS,
+  ...DEPENDENCY_EVENTS,
   ...PULL_REQUEST_EVENTS,
   ...RERUN_EVENTS,
   MERGE_GROUP_EVENT,

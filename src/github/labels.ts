@@ -4,6 +4,7 @@ import type { IssueRef } from "./sticky-comment.js";
 
 const LABEL_COLOR = "d93f0b";
 const KNOWN_TTL = 30 * 24 * 3600;
+const RULE_LABEL = "Set by Ownership Bot: an ownership rule fails on this item";
 
 /** Labels to add and remove so the item carries exactly the desired managed labels. */
 export function labelChanges(current: string[], desired: string[], managed: string[]) {
@@ -16,7 +17,13 @@ export function labelChanges(current: string[], desired: string[], managed: stri
 }
 
 /** Creates the label with colour and description the first time this repository needs it. */
-async function ensureLabel(octokit: Octokit, store: Store, ref: IssueRef, name: string) {
+async function ensureLabel(
+  octokit: Octokit,
+  store: Store,
+  ref: IssueRef,
+  name: string,
+  description: string,
+) {
   const key = `label:${ref.owner}/${ref.repo}:${name}`.toLowerCase();
   if (await store.get(key)) return;
   try {
@@ -25,7 +32,7 @@ async function ensureLabel(octokit: Octokit, store: Store, ref: IssueRef, name: 
       repo: ref.repo,
       name,
       color: LABEL_COLOR,
-      description: "Set by Ownership Bot: an ownership rule fails on this item",
+      description,
     });
   } catch (error) {
     if (httpStatus(error) !== 422) throw error; // 422: it already exists, which is what we want
@@ -41,11 +48,14 @@ export async function syncLabels(params: {
   current: string[];
   desired: string[];
   managed: string[];
+  /** The description a label gets when the App creates it. */
+  description?: string | undefined;
 }): Promise<{ added: string[]; removed: string[] }> {
   const { octokit, store, ref } = params;
   const { add, remove } = labelChanges(params.current, params.desired, params.managed);
   const target = { owner: ref.owner, repo: ref.repo, issue_number: ref.number };
-  for (const name of add) await ensureLabel(octokit, store, ref, name);
+  const description = params.description ?? RULE_LABEL;
+  for (const name of add) await ensureLabel(octokit, store, ref, name, description);
   if (add.length > 0) {
     await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
       ...target,

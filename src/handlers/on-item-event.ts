@@ -2,10 +2,11 @@ import type { Context } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { checkItem } from "./check-item.js";
 import { isRecentUpdate } from "./recent-update.js";
+import { onIssueStateChanged } from "./sync-blocked-label.js";
 
-/** `issues.*`: evaluate the issue. */
+/** `issues.*`: evaluate the issue; a close or reopen may also move the blocked label. */
 export async function onIssueEvent(context: Context<"issues">, deps: AppDeps) {
-  const { repository, issue } = context.payload;
+  const { repository, issue, action } = context.payload;
   if (!repository?.owner?.login || typeof issue?.number !== "number") {
     context.log.warn(
       { deliveryId: context.id },
@@ -13,13 +14,19 @@ export async function onIssueEvent(context: Context<"issues">, deps: AppDeps) {
     );
     return;
   }
-  return checkItem(context, deps, {
-    owner: repository.owner.login,
-    repo: repository.name,
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const outcome = await checkItem(context, deps, {
+    owner,
+    repo,
     kind: "issue",
     issue,
     updatedAt: issue.updated_at,
   });
+  if (action === "closed" || action === "reopened") {
+    await onIssueStateChanged(context, deps, { owner, repo, issue });
+  }
+  return outcome;
 }
 
 /** `pull_request.*`: evaluate the PR and put the check on its head commit. */

@@ -61,6 +61,7 @@ describe("registering the App", () => {
       "merge_group",
       "push",
       "sub_issues",
+      "issue_dependencies",
     ]);
     expect(m.hook_attributes).toEqual({ url: "http://localhost:3000/" });
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
