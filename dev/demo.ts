@@ -159,9 +159,14 @@ async function main(): Promise<number> {
         ? indent(planning.statusExcerpt.split("\n").slice(0, 12).join("\n"))
         : indent(planning.statusExcerpt),
     );
+    const labelLines = planning.labelSteps.map((s) => `- ${s}`).join("\n");
+    console.log(
+      "  the blocked-by-issue label (planning.dependencies.label), as the App receives events:",
+    );
+    console.log(indent(labelLines));
     writeFileSync(
       join(OUT_DIR, "planning.md"),
-      `# Planning data: epic, blocked-by chain, issue types\n\nWeekly run: ${reads}\n\n${planning.statusExcerpt}\n`,
+      `# Planning data: epic, blocked-by chain, issue types\n\nWeekly run: ${reads}\n\n${planning.statusExcerpt}\n\n## The blocked-by-issue label\n\n${labelLines}\n`,
     );
     result.problems.push(...planning.problems);
   }

@@ -3,15 +3,11 @@ import { DEMO_APP_ID } from "./app-process.js";
 import type { FakeGitHub } from "./server.js";
 
 /**
- * The demo App's installation client on the fake GitHub, for scenarios that run the App's
- * pipelines in-process on a simulated clock: no pacing between writes (the clock is not real).
+ * The demo App on the fake GitHub, for scenarios that run the App in-process on a simulated
+ * clock: no pacing between writes (the clock is not real).
  */
-export async function demoInstallationOctokit(
-  gh: FakeGitHub,
-  privateKey: string,
-  installationId: number,
-) {
-  const probot = new Probot({
+export function demoProbot(gh: FakeGitHub, privateKey: string): Probot {
+  return new Probot({
     appId: DEMO_APP_ID,
     privateKey,
     baseUrl: `${gh.url}/api/v3`,
@@ -21,5 +17,13 @@ export async function demoInstallationOctokit(
       throttle: { enabled: false },
     })),
   });
-  return probot.auth(installationId);
+}
+
+/** The demo App's installation client (see `demoProbot`). */
+export async function demoInstallationOctokit(
+  gh: FakeGitHub,
+  privateKey: string,
+  installationId: number,
+) {
+  return demoProbot(gh, privateKey).auth(installationId);
 }

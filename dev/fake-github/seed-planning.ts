@@ -6,9 +6,13 @@
  */
 import type { FakeIssue, FakeRepo, FakeState } from "./state.js";
 
+export const BLOCKED_LABEL = "blocked-by-issue";
+
 export const PLANNING_CONFIG = `status:
   timezone: UTC
 planning:
+  dependencies:
+    label: blocked-by-issue
   issue_types:
     Bug:
       success-criteria: off

@@ -52,6 +52,31 @@ export function itemEvent(
   return delivery("issues", { ...common, issue: state.issue(repo, issue) });
 }
 
+/**
+ * `issue_dependencies.blocked_by_added` / `blocked_by_removed`, as the blocked issue's repository
+ * gets it, after the state already records the change.
+ */
+export function dependencyEvent(
+  state: FakeState,
+  repo: FakeRepo,
+  blocked: FakeIssue,
+  blocking: FakeIssue,
+  action: "blocked_by_added" | "blocked_by_removed",
+  senderLogin = "carol",
+): Delivery {
+  const blockedIssue = state.issue(repo, blocked);
+  const blockingIssue = state.issue(repo, blocking);
+  return delivery("issue_dependencies", {
+    ...base(state, repo, senderLogin),
+    action,
+    blocked_issue_id: blockedIssue.id ?? null,
+    blocked_issue: blockedIssue,
+    blocking_issue_id: blockingIssue.id ?? null,
+    blocking_issue: blockingIssue,
+    blocking_issue_repo: state.repository(repo),
+  });
+}
+
 /** `issue_comment.created` for a comment a user just wrote (added to the state). */
 export function commentEvent(
   state: FakeState,

@@ -16,5 +16,10 @@ describe("the demo's planning data", () => {
       view.byRoute["GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"],
     ).toBe(4);
     expect(liveMentions(view.statusExcerpt)).toEqual([]);
+    // The App follows the chain's dependency events, then the close of its root.
+    expect(view.labelSteps).toEqual([
+      "#5 blocked by #4, #6 by #5 → label on #5, #6",
+      "#4 closed (#5 waited on it alone) → label on #6",
+    ]);
   });
 });
