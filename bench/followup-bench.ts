@@ -7,7 +7,6 @@
  *
  *   npx tsx bench/followup-bench.ts [--write]
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { Probot } from "probot";
 import { type FakeGitHub, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeRepo } from "../dev/fake-github/state.js";
@@ -15,6 +14,7 @@ import { statsDelta } from "../dev/fake-github/stats.js";
 import { runFollowup } from "../src/followup/run-followup.js";
 import { MemoryStore } from "../src/store/memory-store.js";
 import { TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../test/helpers/test-probot.js";
+import { measuredLine, writeBenchSection } from "./benchmarks-section.js";
 
 const NOW = new Date("2026-12-01T09:00:00Z");
 const OPEN = 10_000;
@@ -121,22 +121,9 @@ const table = lines.join("\n");
 console.log(table);
 
 if (process.argv.includes("--write")) {
-  const file = new URL("../BENCHMARKS.md", import.meta.url);
-  const START = "<!-- bench:followup:start -->";
-  const END = "<!-- bench:followup:end -->";
-  const text = readFileSync(file, "utf8");
-  const section = [
-    START,
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · Node ${process.version} · \`npx tsx bench/followup-bench.ts --write\`. ` +
-      `${OPEN.toLocaleString("en")} open issues, ${IN_PROGRESS} in progress, 20 decisions, 10 postmortems (each linking one issue); max_per_run 10.`,
-    "",
-    table,
-    END,
-  ].join("\n");
-  const at = text.indexOf(START);
-  const next =
-    at < 0
-      ? `${text.trimEnd()}\n\n## Follow-up run cost\n\n${section}\n`
-      : `${text.slice(0, at)}${section}${text.slice(text.indexOf(END) + END.length)}`;
-  writeFileSync(file, next);
+  writeBenchSection(
+    "followup",
+    "Follow-up run cost",
+    `${measuredLine("npx tsx bench/followup-bench.ts --write")} ${OPEN.toLocaleString("en")} open issues, ${IN_PROGRESS} in progress, 20 decisions, 10 postmortems (each linking one issue); max_per_run 10.\n\n${table}`,
+  );
 }

@@ -7,7 +7,6 @@
  *
  *   npx tsx bench/projects-bench.ts [--write]
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { Probot } from "probot";
 import { type FakeGitHub, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeProject, FakeRepo } from "../dev/fake-github/state.js";
@@ -16,6 +15,7 @@ import { writtenByApp } from "../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../src/status/run-weekly-status.js";
 import { MemoryStore } from "../src/store/memory-store.js";
 import { TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../test/helpers/test-probot.js";
+import { measuredLine, writeBenchSection } from "./benchmarks-section.js";
 
 const OPEN = 1_000;
 const PROJECT_ITEMS = 2_000;
@@ -158,22 +158,9 @@ const table = [
 console.log(table);
 
 if (process.argv.includes("--write")) {
-  const file = new URL("../BENCHMARKS.md", import.meta.url);
-  const START = "<!-- bench:projects:start -->";
-  const END = "<!-- bench:projects:end -->";
-  const text = readFileSync(file, "utf8");
-  const section = [
-    START,
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · Node ${process.version} · \`npx tsx bench/projects-bench.ts --write\`. ` +
-      `${OPEN.toLocaleString("en")} open issues; the same ISO week throughout (target: at most 2 requests per Project per week when nothing changed).`,
-    "",
-    table,
-    END,
-  ].join("\n");
-  const at = text.indexOf(START);
-  const next =
-    at < 0
-      ? `${text.trimEnd()}\n\n## Projects (v2): status update and fields\n\n${section}\n`
-      : `${text.slice(0, at)}${section}${text.slice(text.indexOf(END) + END.length)}`;
-  writeFileSync(file, next);
+  writeBenchSection(
+    "projects",
+    "Projects (v2): status update and fields",
+    `${measuredLine("npx tsx bench/projects-bench.ts --write")} ${OPEN.toLocaleString("en")} open issues; the same ISO week throughout (target: at most 2 requests per Project per week when nothing changed).\n\n${table}`,
+  );
 }
