@@ -61170,15 +61170,196 @@ var init_metrics = __esm({
   }
 });
 
+// src/status/build/label-set.ts
+var normalise2, LabelSet;
+var init_label_set = __esm({
+  "src/status/build/label-set.ts"() {
+    "use strict";
+    normalise2 = (label2) => label2.trim().replace(/\s+/g, " ").toLowerCase();
+    LabelSet = class {
+      names;
+      constructor(names) {
+        this.names = new Set(names.map(normalise2));
+      }
+      matches(item) {
+        return item.labels.some((l) => this.has(l));
+      }
+      has(label2) {
+        return this.names.has(normalise2(label2));
+      }
+    };
+  }
+});
+
+// src/status/planning/apply-project-fields.ts
+function applyProjectFields(snapshot, fields, config3) {
+  if (fields.size === 0) return snapshot;
+  const l = config3.status.labels;
+  const priorityLabels = new LabelSet([...l.p0, ...l.p1, ...l.p2, ...l.p3]);
+  const statusLabels = new LabelSet([...config3.in_progress_labels, ...l.blocked]);
+  const apply2 = (item) => {
+    const values = fields.get(item.number);
+    if (!values) return item;
+    let labels = item.labels;
+    if (values.priority !== void 0) {
+      labels = [...labels.filter((x2) => !priorityLabels.has(x2)), values.priority];
+    }
+    if (values.status !== void 0) {
+      labels = [...labels.filter((x2) => !statusLabels.has(x2)), values.status];
+    }
+    const out = { ...item, labels };
+    if (values.targetDate !== void 0) {
+      out.planning = {
+        ...item.planning ?? {
+          type: null,
+          blockedBy: 0,
+          blocking: 0,
+          subIssues: null,
+          parent: null
+        },
+        targetDate: values.targetDate
+      };
+    }
+    return out;
+  };
+  return { ...snapshot, openItems: snapshot.openItems.map(apply2) };
+}
+var init_apply_project_fields = __esm({
+  "src/status/planning/apply-project-fields.ts"() {
+    "use strict";
+    init_label_set();
+  }
+});
+
+// src/status/planning/collect-project-fields.ts
+async function collectProjectFields(client, config3, repoFullName) {
+  const fields = /* @__PURE__ */ new Map();
+  const wanted = repoFullName.toLowerCase();
+  let cursor = null;
+  let requests = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    requests++;
+    const data = await client.graphql(PROJECT_ITEMS_QUERY, {
+      owner: config3.owner,
+      number: config3.number,
+      cursor,
+      status: config3.status ?? UNNAMED,
+      priority: config3.priority ?? UNNAMED,
+      target: config3.target_date ?? UNNAMED
+    });
+    const items = data.repositoryOwner?.projectV2?.items;
+    if (!items) return { fields, requests, found: false };
+    for (const node4 of items.nodes ?? []) {
+      const content3 = node4?.content;
+      if (!node4 || typeof content3?.number !== "number") continue;
+      if (content3.repository?.nameWithOwner.toLowerCase() !== wanted) continue;
+      const values = {};
+      if (node4.status?.name) {
+        values.status = node4.status.name;
+        if (node4.status.updatedAt) values.statusSince = node4.status.updatedAt;
+      }
+      if (node4.priority?.name) values.priority = node4.priority.name;
+      if (node4.target?.date) values.targetDate = node4.target.date;
+      fields.set(content3.number, values);
+    }
+    if (!items.pageInfo.hasNextPage || !items.pageInfo.endCursor) break;
+    cursor = items.pageInfo.endCursor;
+  }
+  return { fields, requests, found: true };
+}
+var UNNAMED, PROJECT_ITEMS_QUERY, MAX_PAGES;
+var init_collect_project_fields = __esm({
+  "src/status/planning/collect-project-fields.ts"() {
+    "use strict";
+    UNNAMED = "ownership-bot: no field named";
+    PROJECT_ITEMS_QUERY = `query ProjectItemFields($owner: String!, $number: Int!, $cursor: String, $status: String!, $priority: String!, $target: String!) {
+  repositoryOwner(login: $owner) {
+    ... on ProjectV2Owner {
+      projectV2(number: $number) {
+        items(first: 100, after: $cursor) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            content {
+              __typename
+              ... on Issue { number repository { nameWithOwner } }
+              ... on PullRequest { number repository { nameWithOwner } }
+            }
+            status: fieldValueByName(name: $status) { ... on ProjectV2ItemFieldSingleSelectValue { name updatedAt } }
+            priority: fieldValueByName(name: $priority) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
+            target: fieldValueByName(name: $target) { ... on ProjectV2ItemFieldDateValue { date } }
+          }
+        }
+      }
+    }
+  }
+}`;
+    MAX_PAGES = 100;
+  }
+});
+
+// src/status/planning/read-project-fields.ts
+async function readProjectFields(client, config3, snapshot, log) {
+  const repository = `${snapshot.owner}/${snapshot.repo}`;
+  const { fields, requests } = await readFieldValues(client, config3, repository, log);
+  if (requests === 0) return { snapshot, requests, fields };
+  return { snapshot: applyProjectFields(snapshot, fields, config3), requests, fields };
+}
+async function readFieldValues(client, config3, repository, log) {
+  const read = [];
+  let requests = 0;
+  for (const project of fieldProjects(config3.planning)) {
+    const answer = await collectProjectFields(client, project, repository);
+    requests += answer.requests;
+    read.push(answer.fields);
+    if (!answer.found) {
+      log?.warn(
+        { repository, project: `${project.owner}/${project.number}` },
+        "planning.project_fields: no such Project (or no access); its fields are not read"
+      );
+    }
+  }
+  return { fields: firstWithValue(read), requests };
+}
+function firstWithValue(projects) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const fields of projects) {
+    for (const [number4, values] of fields) {
+      const into = merged.get(number4) ?? {};
+      if (into.status === void 0 && values.status !== void 0) {
+        into.status = values.status;
+        if (values.statusSince !== void 0) into.statusSince = values.statusSince;
+      }
+      if (into.priority === void 0 && values.priority !== void 0) {
+        into.priority = values.priority;
+      }
+      if (into.targetDate === void 0 && values.targetDate !== void 0) {
+        into.targetDate = values.targetDate;
+      }
+      merged.set(number4, into);
+    }
+  }
+  return merged;
+}
+var init_read_project_fields = __esm({
+  "src/status/planning/read-project-fields.ts"() {
+    "use strict";
+    init_planning_schema();
+    init_apply_project_fields();
+    init_collect_project_fields();
+  }
+});
+
 // src/followup/collect-followup.ts
-function issuesByNumberQuery(numbers) {
-  const fields = numbers.map((n) => `i${n}: issueOrPullRequest(number: ${Math.trunc(n)}) { ...FollowupIssue }`).join("\n    ");
-  return `query FollowupLinkedIssues($owner: String!, $repo: String!) {
+function byNumberQuery(numbers, withPulls = false) {
+  const spread = withPulls ? "...FollowupIssue ...FollowupPull" : "...FollowupIssue";
+  const fields = numbers.map((n) => `i${n}: issueOrPullRequest(number: ${Math.trunc(n)}) { ${spread} }`).join("\n    ");
+  return `query ${withPulls ? "FollowupItemsByNumber" : "FollowupLinkedIssues"}($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) {
     ${fields}
   }
 }
-${ISSUE_FRAGMENT}`;
+${ISSUE_FRAGMENT}${withPulls ? `
+${PULL_FRAGMENT}` : ""}`;
 }
 function login(actor) {
   if (!actor) return null;
@@ -61233,7 +61414,7 @@ function itemFromNode(node4) {
     title: node4.title,
     url: node4.url,
     kind: node4.__typename === "Issue" ? "issue" : "pr",
-    state: node4.state === "OPEN" ? "open" : "closed",
+    state: (node4.state ?? node4.pullState) === "OPEN" ? "open" : "closed",
     draft: node4.isDraft === true,
     author: login(node4.author),
     body: node4.body ?? "",
@@ -61249,7 +61430,7 @@ function followupCollector(client, owner, repo) {
   async function list3(query, labels) {
     const out = [];
     let cursor = null;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    for (let page = 0; page < MAX_PAGES2; page++) {
       requests++;
       const data = await client.graphql(query, { owner, repo, cursor, labels });
       if (!data.repository) throw new Error(`Repository ${owner}/${repo} not found`);
@@ -61274,22 +61455,27 @@ function followupCollector(client, owner, repo) {
       return { inProgress: [...issues, ...pulls], decisions, postmortems };
     },
     /** Issues by number (absent or pull requests are left out). */
-    async issues(numbers) {
-      const out = /* @__PURE__ */ new Map();
-      const unique = [...new Set(numbers)].slice(0, 500);
-      for (let i = 0; i < unique.length; i += BATCH) {
-        requests++;
-        const data = await client.graphql(
-          issuesByNumberQuery(unique.slice(i, i + BATCH)),
-          { owner, repo }
-        ).catch((error62) => partialData(error62));
-        for (const node4 of Object.values(data?.repository ?? {})) {
-          if (node4?.__typename === "Issue") out.set(node4.number, itemFromNode(node4));
+    issues: (numbers) => byNumber2(numbers, false),
+    /** Issues and PRs by number (absent ones are left out). */
+    items: (numbers) => byNumber2(numbers, true)
+  };
+  async function byNumber2(numbers, withPulls) {
+    const out = /* @__PURE__ */ new Map();
+    const unique = [...new Set(numbers)].slice(0, 500);
+    for (let i = 0; i < unique.length; i += BATCH) {
+      requests++;
+      const data = await client.graphql(
+        byNumberQuery(unique.slice(i, i + BATCH), withPulls),
+        { owner, repo }
+      ).catch((error62) => partialData(error62));
+      for (const node4 of Object.values(data?.repository ?? {})) {
+        if (node4?.__typename === "Issue" || withPulls && node4?.__typename === "PullRequest") {
+          out.set(node4.number, itemFromNode(node4));
         }
       }
-      return out;
     }
-  };
+    return out;
+  }
 }
 function partialData(error62) {
   const data = error62?.data;
@@ -61298,13 +61484,13 @@ function partialData(error62) {
   }
   throw error62;
 }
-var PAGE_INFO, ACTOR, COMMON, COMMENT2, LABELED, REVIEW, COMMIT, ISSUE_FRAGMENT, PULL_FRAGMENT, FRAGMENTS, listQuery, FOLLOWUP_OPEN_ISSUES_QUERY, FOLLOWUP_OPEN_PULLS_QUERY, FOLLOWUP_ALL_ISSUES_QUERY, present, MAX_PAGES, BATCH;
+var PAGE_INFO, ACTOR, COMMON, COMMENT2, LABELED, REVIEW, COMMIT, ISSUE_FRAGMENT, PULL_FRAGMENT, FRAGMENTS, listQuery, FOLLOWUP_OPEN_ISSUES_QUERY, FOLLOWUP_OPEN_PULLS_QUERY, FOLLOWUP_ALL_ISSUES_QUERY, present, MAX_PAGES2, BATCH;
 var init_collect_followup = __esm({
   "src/followup/collect-followup.ts"() {
     "use strict";
     PAGE_INFO = "pageInfo { hasNextPage endCursor }";
     ACTOR = "author { __typename login }";
-    COMMON = `number title url body createdAt state
+    COMMON = `number title url body createdAt
   ${ACTOR}
   labels(first: 50) { nodes { name } }
   assignees(first: 20) { nodes { login } }
@@ -61315,7 +61501,7 @@ var init_collect_followup = __esm({
     REVIEW = `... on PullRequestReview { submittedAt ${ACTOR} }`;
     COMMIT = "... on PullRequestCommit { commit { committedDate author { user { login } } } }";
     ISSUE_FRAGMENT = `fragment FollowupIssue on Issue {
-  __typename ${COMMON}
+  __typename ${COMMON} state
   timelineItems(last: 50, itemTypes: [ISSUE_COMMENT, LABELED_EVENT]) {
     nodes { __typename ${COMMENT2} ${LABELED} }
   }
@@ -61329,7 +61515,7 @@ var init_collect_followup = __esm({
   }
 }`;
     PULL_FRAGMENT = `fragment FollowupPull on PullRequest {
-  __typename ${COMMON} isDraft
+  __typename ${COMMON} isDraft pullState: state
   timelineItems(last: 50, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, PULL_REQUEST_COMMIT, PULL_REQUEST_REVIEW]) {
     nodes { __typename ${COMMENT2} ${LABELED} ${COMMIT} ${REVIEW} }
   }
@@ -61360,7 +61546,7 @@ ${FRAGMENTS[fragment]}`;
       "FollowupIssue"
     );
     present = (list3) => (list3?.nodes ?? []).filter((n) => n !== null && n !== void 0);
-    MAX_PAGES = 200;
+    MAX_PAGES2 = 200;
     BATCH = 50;
   }
 });
@@ -61577,16 +61763,62 @@ var init_plan_followup = __esm({
   }
 });
 
+// src/followup/project-work.ts
+function projectWork(fields, inProgressLabels) {
+  const inProgress = new LabelSet(inProgressLabels);
+  const work = { started: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set() };
+  for (const [number4, values] of fields) {
+    if (values.status === void 0) continue;
+    if (inProgress.has(values.status)) work.started.set(number4, values.statusSince);
+    else work.stopped.add(number4);
+  }
+  return work;
+}
+function missingFromLabelled(work, labelled) {
+  const have = new Set(labelled.map((i) => i.number));
+  return [...work.started.keys()].filter((n) => !have.has(n));
+}
+function withProjectWork(labelled, byNumber2, work) {
+  const kept = labelled.filter((i) => !work.stopped.has(i.number));
+  const have = new Set(kept.map((i) => i.number));
+  const added = [...byNumber2.values()].filter(
+    (i) => i.state === "open" && work.started.has(i.number) && !have.has(i.number)
+  );
+  return [...kept, ...added].map((item) => {
+    const since2 = work.started.get(item.number);
+    if (since2 === void 0) return item;
+    const sign2 = { kind: "project-status", login: null, at: since2 };
+    return { ...item, signs: [...item.signs, sign2] };
+  });
+}
+var init_project_work = __esm({
+  "src/followup/project-work.ts"() {
+    "use strict";
+    init_label_set();
+  }
+});
+
 // src/followup/signs-of-life.ts
 function lastSignOfLife(item, owner, inProgressLabels) {
   const mine = owner?.toLowerCase();
   const started = new Set(inProgressLabels.map((l) => l.toLowerCase()));
+  const counts = (sign2) => {
+    switch (sign2.kind) {
+      case "project-status":
+        return true;
+      case "labeled":
+        return started.has((sign2.label ?? "").toLowerCase());
+      case "linked-pr":
+        return sign2.login === null || !isBot(sign2.login);
+      default:
+        return mine !== void 0 && sign2.login?.toLowerCase() === mine;
+    }
+  };
   let latest = Date.parse(item.createdAt);
   for (const sign2 of item.signs) {
     const at = Date.parse(sign2.at);
     if (Number.isNaN(at) || at <= latest) continue;
-    const counts = sign2.kind === "labeled" ? started.has((sign2.label ?? "").toLowerCase()) : sign2.kind === "linked-pr" ? sign2.login === null || !isBot(sign2.login) : mine !== void 0 && sign2.login?.toLowerCase() === mine;
-    if (counts) latest = at;
+    if (counts(sign2)) latest = at;
   }
   return new Date(latest);
 }
@@ -61611,6 +61843,11 @@ function itemFacts(i) {
     body: parseBody(i.body)
   };
 }
+async function projectFieldsOf(p, config3) {
+  if (p.projectFields) return { fields: p.projectFields, requests: 0 };
+  if (fieldProjects(config3.planning).length === 0) return { fields: /* @__PURE__ */ new Map(), requests: 0 };
+  return readFieldValues(p.octokit, config3, `${p.owner}/${p.repo}`, p.log);
+}
 async function planRepositoryFollowup(p, config3) {
   const { octokit, store, owner, repo, now } = p;
   const settings = config3.followup;
@@ -61621,6 +61858,13 @@ async function planRepositoryFollowup(p, config3) {
     decision: settings.decision_label,
     postmortem: settings.postmortem_label
   });
+  const fromProjects = await projectFieldsOf(p, config3);
+  let watched = labelled.inProgress;
+  if (fromProjects.fields.size > 0) {
+    const work = projectWork(fromProjects.fields, config3.in_progress_labels);
+    const missing = missingFromLabelled(work, watched);
+    watched = withProjectWork(watched, await collector.items(missing), work);
+  }
   const comments = /* @__PURE__ */ new Map();
   const facts = /* @__PURE__ */ new Map();
   const record2 = async (number4) => {
@@ -61634,7 +61878,7 @@ async function planRepositoryFollowup(p, config3) {
     return comments.get(number4);
   };
   const inProgress = [];
-  for (const item of labelled.inProgress) {
+  for (const item of watched) {
     const f2 = itemFacts(item);
     facts.set(item.number, f2);
     if (exemptionReason(f2, config3) !== void 0) continue;
@@ -61695,11 +61939,12 @@ async function planRepositoryFollowup(p, config3) {
     actions: postmortemActions(f2.body, sections, linked)
   }));
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
-  return { plan, requests: collector.requests, facts };
+  return { plan, requests: collector.requests + fromProjects.requests, facts };
 }
 var init_run_followup = __esm({
   "src/followup/run-followup.ts"() {
     "use strict";
+    init_planning_schema();
     init_parse_body();
     init_sticky_comment();
     init_evaluate_item();
@@ -61708,6 +61953,7 @@ var init_run_followup = __esm({
     init_load_repo_config();
     init_sticky_comment2();
     init_period();
+    init_read_project_fields();
     init_civil_dates();
     init_collect_followup();
     init_decision_record();
@@ -61715,6 +61961,7 @@ var init_run_followup = __esm({
     init_followup_record();
     init_plan_followup();
     init_postmortem_actions();
+    init_project_work();
     init_signs_of_life();
     init_working_days();
   }
@@ -64012,27 +64259,6 @@ var init_build_planning = __esm({
   }
 });
 
-// src/status/build/label-set.ts
-var normalise2, LabelSet;
-var init_label_set = __esm({
-  "src/status/build/label-set.ts"() {
-    "use strict";
-    normalise2 = (label2) => label2.trim().replace(/\s+/g, " ").toLowerCase();
-    LabelSet = class {
-      names;
-      constructor(names) {
-        this.names = new Set(names.map(normalise2));
-      }
-      matches(item) {
-        return item.labels.some((l) => this.has(l));
-      }
-      has(label2) {
-        return this.names.has(normalise2(label2));
-      }
-    };
-  }
-});
-
 // src/status/build/labelled-items.ts
 function labelledItems(open2, input3) {
   const labels = input3.config.labels;
@@ -64532,7 +64758,7 @@ async function collectOpenItems(client, { owner, repo }) {
   const fullName = `${owner}/${repo}`;
   const items = [];
   let requests = 0;
-  for (let page = 1; page <= MAX_PAGES2; page++) {
+  for (let page = 1; page <= MAX_PAGES3; page++) {
     requests++;
     const { data, headers } = await client.request("GET /repos/{owner}/{repo}/issues", {
       owner,
@@ -64549,12 +64775,12 @@ async function collectOpenItems(client, { owner, repo }) {
   }
   return { items, requests };
 }
-var MAX_PAGES2;
+var MAX_PAGES3;
 var init_collect_open_items = __esm({
   "src/status/collect-open-items.ts"() {
     "use strict";
     init_status_item_from_rest();
-    MAX_PAGES2 = 1e3;
+    MAX_PAGES3 = 1e3;
   }
 });
 
@@ -64616,7 +64842,7 @@ async function collectSnapshot(client, { owner, repo, since: since2 }) {
   async function all2(query, extra = {}, done = () => false) {
     const out = [];
     let cursor = null;
-    for (let page = 0; page < MAX_PAGES3; page++) {
+    for (let page = 0; page < MAX_PAGES4; page++) {
       requests++;
       const data = await client.graphql(query, { owner, repo, cursor, ...extra });
       if (!data.repository) throw new Error(`Repository ${owner}/${repo} not found`);
@@ -64651,7 +64877,7 @@ async function collectSnapshot(client, { owner, repo, since: since2 }) {
     }
   };
 }
-var PAGE_INFO2, PEOPLE_AND_LABELS, ISSUE_FRAGMENT2, PULL_FRAGMENT2, FRAGMENTS2, repoQuery, CLOSED_ISSUES_QUERY, MERGED_PULLS_QUERY, MILESTONES_QUERY, present2, CLOSED_AS, MAX_PAGES3;
+var PAGE_INFO2, PEOPLE_AND_LABELS, ISSUE_FRAGMENT2, PULL_FRAGMENT2, FRAGMENTS2, repoQuery, CLOSED_ISSUES_QUERY, MERGED_PULLS_QUERY, MILESTONES_QUERY, present2, CLOSED_AS, MAX_PAGES4;
 var init_collect_snapshot = __esm({
   "src/status/collect-snapshot.ts"() {
     "use strict";
@@ -64712,7 +64938,7 @@ ${FRAGMENTS2[fragment]}`;
       DUPLICATE: "duplicate",
       REOPENED: null
     };
-    MAX_PAGES3 = 1e3;
+    MAX_PAGES4 = 1e3;
   }
 });
 
@@ -64809,154 +65035,6 @@ var init_read_blocked_by = __esm({
   }
 });
 
-// src/status/planning/apply-project-fields.ts
-function applyProjectFields(snapshot, fields, config3) {
-  if (fields.size === 0) return snapshot;
-  const l = config3.status.labels;
-  const priorityLabels = new LabelSet([...l.p0, ...l.p1, ...l.p2, ...l.p3]);
-  const statusLabels = new LabelSet([...config3.in_progress_labels, ...l.blocked]);
-  const apply2 = (item) => {
-    const values = fields.get(item.number);
-    if (!values) return item;
-    let labels = item.labels;
-    if (values.priority !== void 0) {
-      labels = [...labels.filter((x2) => !priorityLabels.has(x2)), values.priority];
-    }
-    if (values.status !== void 0) {
-      labels = [...labels.filter((x2) => !statusLabels.has(x2)), values.status];
-    }
-    const out = { ...item, labels };
-    if (values.targetDate !== void 0) {
-      out.planning = {
-        ...item.planning ?? {
-          type: null,
-          blockedBy: 0,
-          blocking: 0,
-          subIssues: null,
-          parent: null
-        },
-        targetDate: values.targetDate
-      };
-    }
-    return out;
-  };
-  return { ...snapshot, openItems: snapshot.openItems.map(apply2) };
-}
-var init_apply_project_fields = __esm({
-  "src/status/planning/apply-project-fields.ts"() {
-    "use strict";
-    init_label_set();
-  }
-});
-
-// src/status/planning/collect-project-fields.ts
-async function collectProjectFields(client, config3, repoFullName) {
-  const fields = /* @__PURE__ */ new Map();
-  const wanted = repoFullName.toLowerCase();
-  let cursor = null;
-  let requests = 0;
-  for (let page = 0; page < MAX_PAGES4; page++) {
-    requests++;
-    const data = await client.graphql(PROJECT_ITEMS_QUERY, {
-      owner: config3.owner,
-      number: config3.number,
-      cursor,
-      status: config3.status ?? UNNAMED,
-      priority: config3.priority ?? UNNAMED,
-      target: config3.target_date ?? UNNAMED
-    });
-    const items = data.repositoryOwner?.projectV2?.items;
-    if (!items) return { fields, requests, found: false };
-    for (const node4 of items.nodes ?? []) {
-      const content3 = node4?.content;
-      if (!node4 || typeof content3?.number !== "number") continue;
-      if (content3.repository?.nameWithOwner.toLowerCase() !== wanted) continue;
-      const values = {};
-      if (node4.status?.name) values.status = node4.status.name;
-      if (node4.priority?.name) values.priority = node4.priority.name;
-      if (node4.target?.date) values.targetDate = node4.target.date;
-      fields.set(content3.number, values);
-    }
-    if (!items.pageInfo.hasNextPage || !items.pageInfo.endCursor) break;
-    cursor = items.pageInfo.endCursor;
-  }
-  return { fields, requests, found: true };
-}
-var UNNAMED, PROJECT_ITEMS_QUERY, MAX_PAGES4;
-var init_collect_project_fields = __esm({
-  "src/status/planning/collect-project-fields.ts"() {
-    "use strict";
-    UNNAMED = "ownership-bot: no field named";
-    PROJECT_ITEMS_QUERY = `query ProjectItemFields($owner: String!, $number: Int!, $cursor: String, $status: String!, $priority: String!, $target: String!) {
-  repositoryOwner(login: $owner) {
-    ... on ProjectV2Owner {
-      projectV2(number: $number) {
-        items(first: 100, after: $cursor) {
-          pageInfo { hasNextPage endCursor }
-          nodes {
-            content {
-              __typename
-              ... on Issue { number repository { nameWithOwner } }
-              ... on PullRequest { number repository { nameWithOwner } }
-            }
-            status: fieldValueByName(name: $status) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
-            priority: fieldValueByName(name: $priority) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
-            target: fieldValueByName(name: $target) { ... on ProjectV2ItemFieldDateValue { date } }
-          }
-        }
-      }
-    }
-  }
-}`;
-    MAX_PAGES4 = 100;
-  }
-});
-
-// src/status/planning/read-project-fields.ts
-async function readProjectFields(client, config3, snapshot, log) {
-  const repository = `${snapshot.owner}/${snapshot.repo}`;
-  const read = [];
-  let requests = 0;
-  for (const project of fieldProjects(config3.planning)) {
-    const answer = await collectProjectFields(client, project, repository);
-    requests += answer.requests;
-    read.push(answer.fields);
-    if (!answer.found) {
-      log?.warn(
-        { repository, project: `${project.owner}/${project.number}` },
-        "planning.project_fields: no such Project (or no access); its fields are not read"
-      );
-    }
-  }
-  if (read.length === 0) return { snapshot, requests };
-  return { snapshot: applyProjectFields(snapshot, firstWithValue(read), config3), requests };
-}
-function firstWithValue(projects) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const fields of projects) {
-    for (const [number4, values] of fields) {
-      const into = merged.get(number4) ?? {};
-      if (into.status === void 0 && values.status !== void 0) into.status = values.status;
-      if (into.priority === void 0 && values.priority !== void 0) {
-        into.priority = values.priority;
-      }
-      if (into.targetDate === void 0 && values.targetDate !== void 0) {
-        into.targetDate = values.targetDate;
-      }
-      merged.set(number4, into);
-    }
-  }
-  return merged;
-}
-var init_read_project_fields = __esm({
-  "src/status/planning/read-project-fields.ts"() {
-    "use strict";
-    init_planning_schema();
-    init_apply_project_fields();
-    init_collect_project_fields();
-  }
-});
-
 // src/status/run-weekly-status.ts
 function ownerGapFinder(config3, items) {
   const byNumber2 = new Map(items.map((i) => [i.number, i]));
@@ -65045,7 +65123,15 @@ async function runWeeklyStatus(p) {
   let requests = collected.requests + fielded.requests + planned.requests;
   const { snapshot } = planned;
   const followup = config3.followup.enabled ? await planRepositoryFollowup(
-    { octokit, store: p.store, owner, repo, now, appId: p.appId ?? 0 },
+    {
+      octokit,
+      store: p.store,
+      owner,
+      repo,
+      now,
+      appId: p.appId ?? 0,
+      projectFields: fielded.fields
+    },
     { ...config3, followup: { ...config3.followup, max_per_run: 0 } }
   ) : void 0;
   if (followup) requests += followup.requests;

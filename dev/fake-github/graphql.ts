@@ -445,7 +445,11 @@ function projectItem(state: FakeState, item: FakeProjectItem) {
       if (value === undefined) return null;
       return /^\d{4}-\d{2}-\d{2}$/.test(value)
         ? { __typename: "ProjectV2ItemFieldDateValue", date: value }
-        : { __typename: "ProjectV2ItemFieldSingleSelectValue", name: value };
+        : {
+            __typename: "ProjectV2ItemFieldSingleSelectValue",
+            name: value,
+            updatedAt: item.setAt ?? "2026-01-05T09:00:00Z",
+          };
     },
   };
 }

@@ -87,6 +87,8 @@ export interface FakeProjectItem {
   repo: string;
   number: number;
   fields: Record<string, string>;
+  /** When its field values were last set (a value's `updatedAt`); long ago by default. */
+  setAt?: string | undefined;
 }
 
 export interface FakeStatusUpdate {

@@ -11,14 +11,21 @@ export interface FollowupGraphql {
   graphql: <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 }
 
-export type SignKind = "comment" | "edit" | "commit" | "review" | "labeled" | "linked-pr";
+export type SignKind =
+  | "comment"
+  | "edit"
+  | "commit"
+  | "review"
+  | "labeled"
+  | "linked-pr"
+  | "project-status";
 
 /** One dated sign of life; `login` is who gave it (`null` for a deleted user). */
 export interface Sign {
   kind: SignKind;
   login: string | null;
   at: string;
-  /** The label, for `labeled`. */
+  /** The label for `labeled`; the Project Status option for `project-status`. */
   label?: string;
 }
 
@@ -41,7 +48,9 @@ export interface FollowupItem {
 
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
 const ACTOR = "author { __typename login }";
-const COMMON = `number title url body createdAt state
+// `state` is IssueState on an issue and PullRequestState on a PR: one query asking for both (by
+// number) must alias one of them, or GitHub rejects the query as conflicting.
+const COMMON = `number title url body createdAt
   ${ACTOR}
   labels(first: 50) { nodes { name } }
   assignees(first: 20) { nodes { login } }
@@ -54,7 +63,7 @@ const REVIEW = `... on PullRequestReview { submittedAt ${ACTOR} }`;
 const COMMIT = "... on PullRequestCommit { commit { committedDate author { user { login } } } }";
 
 const ISSUE_FRAGMENT = `fragment FollowupIssue on Issue {
-  __typename ${COMMON}
+  __typename ${COMMON} state
   timelineItems(last: 50, itemTypes: [ISSUE_COMMENT, LABELED_EVENT]) {
     nodes { __typename ${COMMENT} ${LABELED} }
   }
@@ -69,7 +78,7 @@ const ISSUE_FRAGMENT = `fragment FollowupIssue on Issue {
 }`;
 
 const PULL_FRAGMENT = `fragment FollowupPull on PullRequest {
-  __typename ${COMMON} isDraft
+  __typename ${COMMON} isDraft pullState: state
   timelineItems(last: 50, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, PULL_REQUEST_COMMIT, PULL_REQUEST_REVIEW]) {
     nodes { __typename ${COMMENT} ${LABELED} ${COMMIT} ${REVIEW} }
   }
@@ -106,17 +115,21 @@ export const FOLLOWUP_ALL_ISSUES_QUERY = listQuery(
   "FollowupIssue",
 );
 
-/** Issues by number (postmortem actions that link them), 50 aliases per request. */
-export function issuesByNumberQuery(numbers: readonly number[]): string {
+/**
+ * Items by number, 50 aliases per request: issues only (postmortem actions that link them), or
+ * issues and PRs (work a Project says is in progress without the label).
+ */
+export function byNumberQuery(numbers: readonly number[], withPulls = false): string {
+  const spread = withPulls ? "...FollowupIssue ...FollowupPull" : "...FollowupIssue";
   const fields = numbers
-    .map((n) => `i${n}: issueOrPullRequest(number: ${Math.trunc(n)}) { ...FollowupIssue }`)
+    .map((n) => `i${n}: issueOrPullRequest(number: ${Math.trunc(n)}) { ${spread} }`)
     .join("\n    ");
-  return `query FollowupLinkedIssues($owner: String!, $repo: String!) {
+  return `query ${withPulls ? "FollowupItemsByNumber" : "FollowupLinkedIssues"}($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) {
     ${fields}
   }
 }
-${ISSUE_FRAGMENT}`;
+${ISSUE_FRAGMENT}${withPulls ? `\n${PULL_FRAGMENT}` : ""}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +154,9 @@ export interface FollowupNode {
   url: string;
   body: string | null;
   createdAt: string;
-  state: string;
+  /** An issue's state; a PR's comes as `pullState`. */
+  state?: string;
+  pullState?: string;
   isDraft?: boolean;
   author: Actor;
   labels: Nodes<{ name: string }>;
@@ -217,7 +232,7 @@ export function itemFromNode(node: FollowupNode): FollowupItem {
     title: node.title,
     url: node.url,
     kind: node.__typename === "Issue" ? "issue" : "pr",
-    state: node.state === "OPEN" ? "open" : "closed",
+    state: (node.state ?? node.pullState) === "OPEN" ? "open" : "closed",
     draft: node.isDraft === true,
     author: login(node.author),
     body: node.body ?? "",
@@ -291,24 +306,34 @@ export function followupCollector(client: FollowupGraphql, owner: string, repo: 
     },
 
     /** Issues by number (absent or pull requests are left out). */
-    async issues(numbers: readonly number[]): Promise<Map<number, FollowupItem>> {
-      const out = new Map<number, FollowupItem>();
-      const unique = [...new Set(numbers)].slice(0, 500);
-      for (let i = 0; i < unique.length; i += BATCH) {
-        requests++;
-        const data = await client
-          .graphql<{ repository: Record<string, FollowupNode | null> | null }>(
-            issuesByNumberQuery(unique.slice(i, i + BATCH)),
-            { owner, repo },
-          )
-          .catch((error: unknown) => partialData(error));
-        for (const node of Object.values(data?.repository ?? {})) {
-          if (node?.__typename === "Issue") out.set(node.number, itemFromNode(node));
+    issues: (numbers: readonly number[]) => byNumber(numbers, false),
+
+    /** Issues and PRs by number (absent ones are left out). */
+    items: (numbers: readonly number[]) => byNumber(numbers, true),
+  };
+
+  async function byNumber(
+    numbers: readonly number[],
+    withPulls: boolean,
+  ): Promise<Map<number, FollowupItem>> {
+    const out = new Map<number, FollowupItem>();
+    const unique = [...new Set(numbers)].slice(0, 500);
+    for (let i = 0; i < unique.length; i += BATCH) {
+      requests++;
+      const data = await client
+        .graphql<{ repository: Record<string, FollowupNode | null> | null }>(
+          byNumberQuery(unique.slice(i, i + BATCH), withPulls),
+          { owner, repo },
+        )
+        .catch((error: unknown) => partialData(error));
+      for (const node of Object.values(data?.repository ?? {})) {
+        if (node?.__typename === "Issue" || (withPulls && node?.__typename === "PullRequest")) {
+          out.set(node.number, itemFromNode(node));
         }
       }
-      return out;
-    },
-  };
+    }
+    return out;
+  }
 }
 
 /** GitHub answers a missing number with an error next to the data for the others. */

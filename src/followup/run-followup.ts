@@ -6,6 +6,7 @@
  * the same tick, on another replica or after a crash finds the record and writes nothing.
  */
 import type { Logger } from "probot";
+import { fieldProjects } from "../config/planning-schema.js";
 import type { Config } from "../config/schema.js";
 import { parseBody } from "../core/body/parse-body.js";
 import type { ExistingComment } from "../core/publish/plan-comment.js";
@@ -22,6 +23,8 @@ import {
   forgetStickyComment,
 } from "../github/sticky-comment.js";
 import { isValidTimeZone } from "../status/period.js";
+import { readFieldValues } from "../status/planning/read-project-fields.js";
+import type { ProjectFieldValues } from "../status/planning/types.js";
 import type { Store } from "../store/store.js";
 import { daysSince, findDate } from "./civil-dates.js";
 import { type FollowupItem, followupCollector } from "./collect-followup.js";
@@ -37,6 +40,7 @@ import {
   type WatchedItem,
 } from "./plan-followup.js";
 import { type LinkedAction, linkedActionIssues, postmortemActions } from "./postmortem-actions.js";
+import { missingFromLabelled, projectWork, withProjectWork } from "./project-work.js";
 import { lastSignOfLife } from "./signs-of-life.js";
 import { workingDaysBetween } from "./working-days.js";
 
@@ -49,6 +53,8 @@ export interface FollowupParams {
   appId: number;
   /** Plan and report, write nothing. */
   dryRun?: boolean | undefined;
+  /** The Projects' field values when the caller has read them already (the weekly run). */
+  projectFields?: ReadonlyMap<number, ProjectFieldValues> | undefined;
   log?: Pick<Logger, "info" | "warn" | "error"> | undefined;
 }
 
@@ -76,6 +82,13 @@ function itemFacts(i: FollowupItem): ItemFacts {
   };
 }
 
+/** The Projects' Status of this repository's items, when the config reads any (else nothing). */
+async function projectFieldsOf(p: Omit<FollowupParams, "dryRun">, config: Config) {
+  if (p.projectFields) return { fields: p.projectFields, requests: 0 };
+  if (fieldProjects(config.planning).length === 0) return { fields: new Map(), requests: 0 };
+  return readFieldValues(p.octokit, config, `${p.owner}/${p.repo}`, p.log);
+}
+
 /** Reads the follow-up state of one repository and decides; no writes. */
 export async function planRepositoryFollowup(
   p: Omit<FollowupParams, "dryRun">,
@@ -90,6 +103,13 @@ export async function planRepositoryFollowup(
     decision: settings.decision_label,
     postmortem: settings.postmortem_label,
   });
+  const fromProjects = await projectFieldsOf(p, config);
+  let watched = labelled.inProgress;
+  if (fromProjects.fields.size > 0) {
+    const work = projectWork(fromProjects.fields, config.in_progress_labels);
+    const missing = missingFromLabelled(work, watched);
+    watched = withProjectWork(watched, await collector.items(missing), work);
+  }
   const comments = new Map<number, ExistingComment | undefined>();
   const facts = new Map<number, ItemFacts>();
   const record = async (number: number) => {
@@ -104,7 +124,7 @@ export async function planRepositoryFollowup(
   };
 
   const inProgress: WatchedItem[] = [];
-  for (const item of labelled.inProgress) {
+  for (const item of watched) {
     const f = itemFacts(item);
     facts.set(item.number, f);
     if (exemptionReason(f, config) !== undefined) continue; // closed, draft, bot, skip label
@@ -169,7 +189,7 @@ export async function planRepositoryFollowup(
   }));
 
   const plan = planFollowup({ now, timeZone, settings, inProgress, decisions, postmortems });
-  return { plan, requests: collector.requests, facts };
+  return { plan, requests: collector.requests + fromProjects.requests, facts };
 }
 
 export async function runFollowup(p: FollowupParams): Promise<FollowupOutcome> {

@@ -177,7 +177,15 @@ export async function runWeeklyStatus(p: WeeklyStatusParams): Promise<WeeklyStat
   // The follow-through's findings as they stand (reads only: this run sends no nudge).
   const followup = config.followup.enabled
     ? await planRepositoryFollowup(
-        { octokit, store: p.store, owner, repo, now, appId: p.appId ?? 0 },
+        {
+          octokit,
+          store: p.store,
+          owner,
+          repo,
+          now,
+          appId: p.appId ?? 0,
+          projectFields: fielded.fields,
+        },
         { ...config, followup: { ...config.followup, max_per_run: 0 } },
       )
     : undefined;

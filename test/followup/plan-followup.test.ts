@@ -332,6 +332,11 @@ describe("signs of life", () => {
       "2026-11-15T10:00:00.000Z",
     ],
     [
+      "the Project's Status set to in progress: the work started",
+      [{ kind: "project-status", login: null, at: "2026-11-16T10:00:00Z" }],
+      "2026-11-16T10:00:00.000Z",
+    ],
+    [
       "another label: no",
       [{ kind: "labeled", login: null, at: "2026-11-15T10:00:00Z", label: "P1" }],
       "2026-11-01T10:00:00.000Z",

@@ -127,6 +127,84 @@ describe("runFollowup", () => {
     expect(ours(quiet)).toEqual([]);
   });
 
+  it("a Project's Status wins over the label: watched without it, not watched when moved on", async () => {
+    repo.files.set(
+      ".github/ownership.yml",
+      `${repo.files.get(".github/ownership.yml")}planning:\n  project_fields: { owner: acme, number: 7, status: Status }\n`,
+    );
+    const owned = "## Ownership\nAccountable: @bob\n\n## Success criteria\n- p99 < 200 ms\n";
+    const add = (title: string) =>
+      gh.state.addIssue(repo, {
+        title,
+        body: owned,
+        author: user("bob"),
+        assignees: ["bob"],
+        createdAt: "2026-11-02T09:00:00Z",
+      });
+    const board = add("On the board only"); // no label, In progress since 3 November
+    const fresh = add("Started yesterday"); // no label, In progress since 30 November
+    const pull = gh.state.addIssue(repo, {
+      title: "Board PR",
+      body: owned,
+      author: user("bob"),
+      assignees: ["bob"],
+      createdAt: "2026-11-02T09:00:00Z",
+      pull: {
+        headSha: "b".repeat(40),
+        headRef: "board",
+        headRepo: "acme/rocket",
+        baseRef: "main",
+        draft: false,
+        merged: false,
+        mergedAt: null,
+      },
+    } as Parameters<typeof gh.state.addIssue>[1]);
+    gh.state.projects.set("acme#7", {
+      id: "PVT_7",
+      owner: "acme",
+      number: 7,
+      title: "Team board",
+      statusUpdates: [],
+      items: [
+        {
+          repo: "acme/rocket",
+          number: board.number,
+          fields: { Status: "In progress" },
+          setAt: "2026-11-03T09:00:00Z",
+        },
+        {
+          repo: "acme/rocket",
+          number: fresh.number,
+          fields: { Status: "In Progress" },
+          setAt: "2026-11-30T09:00:00Z",
+        },
+        {
+          repo: "acme/rocket",
+          number: pull.number,
+          fields: { Status: "In progress" },
+          setAt: "2026-11-04T09:00:00Z",
+        },
+        // Labelled in progress and quiet, but the board says it is done: not watched.
+        { repo: "acme/rocket", number: quiet.number, fields: { Status: "Done" } },
+      ],
+    });
+    gh.state.touch();
+    const { outcome, cost } = await run("2026-12-01T09:00:00Z");
+    if (outcome.status !== "done") throw new Error(outcome.status);
+    expect(outcome.plan.writes.map((w) => [w.number, w.event.kind])).toEqual([
+      [board.number, "nudge"],
+      [pull.number, "nudge"],
+      [byTitle("Use the new index").number, "review"],
+    ]);
+    expect(ours(board)[0]?.body).toContain(
+      "@bob, this has been in progress with no word from you for 20 working days.",
+    );
+    expect(ours(quiet)).toEqual([]);
+    expect(ours(fresh)).toEqual([]);
+    // The label lists and the linked issue as before, one page of the board, one read by number.
+    expect(cost.graphql).toBe(5 + 1 + 1);
+  });
+
   it("a dry run plans and writes nothing; a repository without follow-up pays nothing", async () => {
     const dry = await run("2026-12-01T09:00:00Z", true);
     expect(dry.outcome).toMatchObject({ status: "done", written: 0 });

@@ -25,7 +25,7 @@ export const PROJECT_ITEMS_QUERY = `query ProjectItemFields($owner: String!, $nu
               ... on Issue { number repository { nameWithOwner } }
               ... on PullRequest { number repository { nameWithOwner } }
             }
-            status: fieldValueByName(name: $status) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
+            status: fieldValueByName(name: $status) { ... on ProjectV2ItemFieldSingleSelectValue { name updatedAt } }
             priority: fieldValueByName(name: $priority) { ... on ProjectV2ItemFieldSingleSelectValue { name } }
             target: fieldValueByName(name: $target) { ... on ProjectV2ItemFieldDateValue { date } }
           }
@@ -37,7 +37,7 @@ export const PROJECT_ITEMS_QUERY = `query ProjectItemFields($owner: String!, $nu
 
 interface ItemNode {
   content: { __typename: string; number?: number; repository?: { nameWithOwner: string } } | null;
-  status: { name?: string | null } | null;
+  status: { name?: string | null; updatedAt?: string | null } | null;
   priority: { name?: string | null } | null;
   target: { date?: string | null } | null;
 }
@@ -83,7 +83,11 @@ export async function collectProjectFields(
       if (!node || typeof content?.number !== "number") continue;
       if (content.repository?.nameWithOwner.toLowerCase() !== wanted) continue;
       const values: ProjectFieldValues = {};
-      if (node.status?.name) values.status = node.status.name;
+      if (node.status?.name) {
+        values.status = node.status.name;
+        // When the Status last changed: the follow-through counts work started from then.
+        if (node.status.updatedAt) values.statusSince = node.status.updatedAt;
+      }
       if (node.priority?.name) values.priority = node.priority.name;
       if (node.target?.date) values.targetDate = node.target.date;
       fields.set(content.number, values);

@@ -15,8 +15,20 @@ export async function readProjectFields(
   config: Config,
   snapshot: RepoSnapshot,
   log?: { warn: (obj: object, msg: string) => void },
-): Promise<{ snapshot: RepoSnapshot; requests: number }> {
+): Promise<{ snapshot: RepoSnapshot; requests: number; fields: Map<number, ProjectFieldValues> }> {
   const repository = `${snapshot.owner}/${snapshot.repo}`;
+  const { fields, requests } = await readFieldValues(client, config, repository, log);
+  if (requests === 0) return { snapshot, requests, fields };
+  return { snapshot: applyProjectFields(snapshot, fields, config), requests, fields };
+}
+
+/** This repository's items' values in the configured Projects, merged; no request without any. */
+export async function readFieldValues(
+  client: ProjectFieldsClient,
+  config: Pick<Config, "planning">,
+  repository: string,
+  log?: { warn: (obj: object, msg: string) => void },
+): Promise<{ fields: Map<number, ProjectFieldValues>; requests: number }> {
   const read: Array<ReadonlyMap<number, ProjectFieldValues>> = [];
   let requests = 0;
   for (const project of fieldProjects(config.planning)) {
@@ -31,8 +43,7 @@ export async function readProjectFields(
       );
     }
   }
-  if (read.length === 0) return { snapshot, requests };
-  return { snapshot: applyProjectFields(snapshot, firstWithValue(read), config), requests };
+  return { fields: firstWithValue(read), requests };
 }
 
 /** Per item and field, the value of the first Project (in config order) that has one. Pure. */
@@ -43,7 +54,10 @@ export function firstWithValue(
   for (const fields of projects) {
     for (const [number, values] of fields) {
       const into = merged.get(number) ?? {};
-      if (into.status === undefined && values.status !== undefined) into.status = values.status;
+      if (into.status === undefined && values.status !== undefined) {
+        into.status = values.status;
+        if (values.statusSince !== undefined) into.statusSince = values.statusSince;
+      }
       if (into.priority === undefined && values.priority !== undefined) {
         into.priority = values.priority;
       }

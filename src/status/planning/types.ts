@@ -24,6 +24,8 @@ export interface ItemPlanning {
 /** What one item shows in the Project's fields (`planning.project_fields`). */
 export interface ProjectFieldValues {
   status?: string | undefined;
+  /** When the Status was last set (ISO time), as GitHub records it. */
+  statusSince?: string | undefined;
   priority?: string | undefined;
   targetDate?: string | undefined;
 }
