@@ -55465,12 +55465,14 @@ function rawIssue(value) {
   );
   const url2 = typeof v2.url === "string" ? /\/repos\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(v2.url) : null;
   const summary = v2.issue_dependencies_summary;
+  const count = (n) => typeof n === "number" ? n : void 0;
   return {
     number: v2.number,
     state: v2.state,
     labels,
     repository: url2?.[1] ?? null,
-    openBlockers: typeof summary?.blocked_by === "number" ? summary.blocked_by : void 0
+    openBlockers: count(summary?.blocked_by),
+    openBlocked: count(summary?.blocking)
   };
 }
 async function openBlockers(ctx, owner, repo, number4) {
@@ -55540,19 +55542,17 @@ async function onIssueStateChanged(ctx, deps, params) {
   const issue2 = rawIssue(params.issue);
   if (!issue2) return;
   const { owner, repo } = params;
-  const summary = params.issue.issue_dependencies_summary;
-  const blocks = typeof summary?.blocking === "number" && summary.blocking > 0;
   const label2 = await labelFor(ctx, deps, owner, repo);
-  if (label2) {
-    const count = issue2.openBlockers ?? 0;
-    if (blockedLabelChange(issue2, count, label2)) {
-      await apply(ctx, deps, { owner, repo, issue: issue2 }, label2, async () => count);
-    }
+  if (!label2) return;
+  const count = issue2.openBlockers ?? 0;
+  if (blockedLabelChange(issue2, count, label2)) {
+    await apply(ctx, deps, { owner, repo, issue: issue2 }, label2, async () => count);
   }
-  if (blocks) await relabelBlocked(ctx, deps, { owner, repo, number: issue2.number });
+  if ((issue2.openBlocked ?? 0) > 0) {
+    await relabelBlocked(ctx, deps, { owner, repo, number: issue2.number });
+  }
 }
 async function relabelBlocked(ctx, deps, { owner, repo, number: number4 }) {
-  if (!await labelFor(ctx, deps, owner, repo)) return;
   let data;
   try {
     ({ data } = await ctx.octokit.request(

@@ -36,6 +36,8 @@ interface RawIssue {
   repository: string | null;
   /** Open issues blocking it, when GitHub sent `issue_dependencies_summary`. */
   openBlockers: number | undefined;
+  /** Open issues it blocks, likewise. */
+  openBlocked: number | undefined;
 }
 
 /** The fields the label needs from a REST or webhook issue object; null when they are missing. */
@@ -52,13 +54,18 @@ function rawIssue(value: unknown): RawIssue | null {
   );
   const url =
     typeof v.url === "string" ? /\/repos\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(v.url) : null;
-  const summary = v.issue_dependencies_summary as { blocked_by?: unknown } | null | undefined;
+  const summary = v.issue_dependencies_summary as
+    | { blocked_by?: unknown; blocking?: unknown }
+    | null
+    | undefined;
+  const count = (n: unknown) => (typeof n === "number" ? n : undefined);
   return {
     number: v.number,
     state: v.state,
     labels,
     repository: url?.[1] ?? null,
-    openBlockers: typeof summary?.blocked_by === "number" ? summary.blocked_by : undefined,
+    openBlockers: count(summary?.blocked_by),
+    openBlocked: count(summary?.blocking),
   };
 }
 
@@ -148,28 +155,24 @@ export async function onIssueStateChanged(
   const issue = rawIssue(params.issue);
   if (!issue) return;
   const { owner, repo } = params;
-  const summary = (params.issue as { issue_dependencies_summary?: { blocking?: unknown } })
-    .issue_dependencies_summary;
-  const blocks = typeof summary?.blocking === "number" && summary.blocking > 0;
+  // Without a label here nothing is read, not even what the issue blocks elsewhere in the org.
   const label = await labelFor(ctx, deps, owner, repo);
-  if (label) {
-    const count = issue.openBlockers ?? 0;
-    if (blockedLabelChange(issue, count, label)) {
-      await apply(ctx, deps, { owner, repo, issue }, label, async () => count);
-    }
+  if (!label) return;
+  const count = issue.openBlockers ?? 0;
+  if (blockedLabelChange(issue, count, label)) {
+    await apply(ctx, deps, { owner, repo, issue }, label, async () => count);
   }
-  if (blocks) await relabelBlocked(ctx, deps, { owner, repo, number: issue.number });
+  if ((issue.openBlocked ?? 0) > 0) {
+    await relabelBlocked(ctx, deps, { owner, repo, number: issue.number });
+  }
 }
 
-/** The open issues `number` blocks, each relabelled by its own repository's config. */
+/** The open issues `number` blocks, each relabelled by its own repository's label. */
 async function relabelBlocked(
   ctx: EventContext,
   deps: AppDeps,
   { owner, repo, number }: { owner: string; repo: string; number: number },
 ): Promise<void> {
-  // Read only where this repository names a label, so one that uses none pays nothing when its
-  // issues close. A blocked issue elsewhere in the org is relabelled by its own config.
-  if (!(await labelFor(ctx, deps, owner, repo))) return;
   let data: unknown[];
   try {
     ({ data } = await ctx.octokit.request(
