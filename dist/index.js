@@ -49281,6 +49281,20 @@ var init_issues_to_problems = __esm({
   }
 });
 
+// src/config/project-ref.ts
+var LOGIN, projectRef;
+var init_project_ref = __esm({
+  "src/config/project-ref.ts"() {
+    "use strict";
+    init_zod();
+    LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+    projectRef = {
+      owner: external_exports.string().regex(LOGIN, "must be the organisation (or user) login that owns the Project").describe("The organisation (or user) that owns the Project"),
+      number: external_exports.int().min(1).describe("The Project's number, as in its URL")
+    };
+  }
+});
+
 // src/config/planning-schema.ts
 function fieldProjects(planning) {
   const p = planning.project_fields;
@@ -49291,6 +49305,7 @@ var init_planning_schema = __esm({
   "src/config/planning-schema.ts"() {
     "use strict";
     init_zod();
+    init_project_ref();
     severity = external_exports.enum(["error", "warning", "off"]);
     typeRules = external_exports.strictObject({
       owner: severity.optional(),
@@ -49301,11 +49316,7 @@ var init_planning_schema = __esm({
     }).describe("Rule severities for issues of this type (error | warning | off)");
     fieldName = external_exports.string().min(1).max(100);
     projectFields = external_exports.strictObject({
-      owner: external_exports.string().regex(
-        /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
-        "must be the organisation (or user) login that owns the Project"
-      ).describe("The organisation (or user) that owns the Project"),
-      number: external_exports.int().min(1).describe("The Project's number, as in its URL"),
+      ...projectRef,
       status: fieldName.optional().describe(
         "Single-select field whose option names count as labels (in_progress_labels, status.labels.blocked, \u2026); it wins over those labels"
       ),
@@ -49353,6 +49364,7 @@ var init_schema = __esm({
     "use strict";
     init_zod();
     init_planning_schema();
+    init_project_ref();
     severity2 = external_exports.enum(["error", "warning", "off"]).describe("error fails the check; warning is reported but never fails it; off disables the rule");
     kinds = external_exports.array(external_exports.enum(["issue", "pr"])).min(1).describe("Which items the rule applies to");
     labelList = (names, what) => external_exports.array(external_exports.string().min(1).max(100)).max(50).default(names).describe(what);
@@ -49451,15 +49463,7 @@ var init_schema = __esm({
         timezone: external_exports.string().min(1).max(64).default("UTC").describe("IANA timezone of schedule"),
         stale_days: external_exports.int().min(1).max(365).default(7).describe("In-progress items without activity for this many days are stale"),
         rollup_repo: external_exports.string().regex(/^[\w.-]+$/, "must be a repository name: letters, digits, '.', '-' and '_' only").optional().describe("Org config: repository (in the org) that receives one roll-up status issue"),
-        projects: external_exports.array(
-          external_exports.strictObject({
-            owner: external_exports.string().regex(
-              /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
-              "must be an organization or user login"
-            ).describe("The organization (or user) that owns the Project"),
-            number: external_exports.int().min(1).describe("The Project's number, as in its URL")
-          })
-        ).max(5).default([]).describe(
+        projects: external_exports.array(external_exports.strictObject(projectRef)).max(5).default([]).describe(
           "GitHub Projects (v2) that get the week's colour as a status update (On track / At risk / Off track), one per repository and week"
         ),
         labels: external_exports.strictObject({
@@ -54394,14 +54398,14 @@ function accountableField(body) {
   return { mentions, unparsed: fields.flatMap((f2) => f2.unparsed) };
 }
 function notAMention(text6, suggested) {
-  if (LOGIN.test(text6) && isPlaceholderLogin(text6)) {
+  if (LOGIN2.test(text6) && isPlaceholderLogin(text6)) {
     return {
       ok: false,
       message: `\`${text6}\` is the template's placeholder: replace it with the accountable person's login`,
       fix: replaceOwner(suggested)
     };
   }
-  if (LOGIN.test(text6)) {
+  if (LOGIN2.test(text6)) {
     return {
       ok: false,
       message: `Accountable is "${text6}", not a mention: write it as \`@${text6}\``,
@@ -54493,7 +54497,7 @@ function accountableOwner(body, assignees) {
   const [only] = people;
   return people.length === 1 && only?.kind === "user" ? only.login : void 0;
 }
-var PLACEHOLDER_LOGINS, isPlaceholderLogin, SAY_ONE_LOGIN, shown, LOGIN, ownerRule2;
+var PLACEHOLDER_LOGINS, isPlaceholderLogin, SAY_ONE_LOGIN, shown, LOGIN2, ownerRule2;
 var init_owner_rule = __esm({
   "src/core/rules/owner-rule.ts"() {
     "use strict";
@@ -54525,7 +54529,7 @@ var init_owner_rule = __esm({
       text: "After `Accountable:`, write one person's GitHub login with an @ in front."
     };
     shown = (m) => quietLogin(m.login);
-    LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+    LOGIN2 = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
     ownerRule2 = ({ item, config: config3 }) => {
       const known = [...item.assignees, item.author ?? ""].find(
         (login3) => login3 !== "" && !isPlaceholderLogin(login3)

@@ -4,6 +4,7 @@
  * costs one is bounded here.
  */
 import { z } from "zod";
+import { projectRef } from "./project-ref.js";
 
 const severity = z.enum(["error", "warning", "off"]);
 
@@ -23,14 +24,7 @@ const fieldName = z.string().min(1).max(100);
 /** Where the weekly status reads items' Status, Priority and Target date from (Projects v2). */
 const projectFields = z
   .strictObject({
-    owner: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
-        "must be the organisation (or user) login that owns the Project",
-      )
-      .describe("The organisation (or user) that owns the Project"),
-    number: z.int().min(1).describe("The Project's number, as in its URL"),
+    ...projectRef,
     status: fieldName
       .optional()
       .describe(

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { planningSchema } from "./planning-schema.js";
+import { projectRef } from "./project-ref.js";
 
 const severity = z
   .enum(["error", "warning", "off"])
@@ -228,18 +229,7 @@ export const configSchema = z
           .optional()
           .describe("Org config: repository (in the org) that receives one roll-up status issue"),
         projects: z
-          .array(
-            z.strictObject({
-              owner: z
-                .string()
-                .regex(
-                  /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/,
-                  "must be an organization or user login",
-                )
-                .describe("The organization (or user) that owns the Project"),
-              number: z.int().min(1).describe("The Project's number, as in its URL"),
-            }),
-          )
+          .array(z.strictObject(projectRef))
           .max(5)
           .default([])
           .describe(
