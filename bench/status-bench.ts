@@ -24,7 +24,7 @@ import {
   pullNode,
   restIssue,
   type SeededRepo,
-} from "../test/status-io/seed.js";
+} from "../test/status-io/nodes.js";
 
 const NOW = new Date("2026-11-30T09:00:00Z");
 const SIZES = [100, 1_000, 10_000];
