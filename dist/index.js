@@ -64732,6 +64732,15 @@ function ownerGapFinder(config3, items) {
     if (evaluation.exemptReason !== void 0) return void 0;
     return evaluation.rules.find((r) => r.id === "owner");
   };
+  const words = /* @__PURE__ */ new Map();
+  const plain = (message) => {
+    let w2 = words.get(message);
+    if (w2 === void 0) {
+      w2 = plainWords(message);
+      words.set(message, w2);
+    }
+    return w2;
+  };
   return (i) => {
     const item = {
       kind: i.kind,
@@ -64757,7 +64766,7 @@ function ownerGapFinder(config3, items) {
         owner = ownerResult(item);
       }
     }
-    return owner?.status === "fail" ? plainWords(owner.message) : null;
+    return owner?.status === "fail" ? plain(owner.message) : null;
   };
 }
 function reportClock(now, week, timeZone) {

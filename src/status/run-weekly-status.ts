@@ -87,6 +87,17 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
     if (evaluation.exemptReason !== undefined) return undefined;
     return evaluation.rules.find((r) => r.id === "owner");
   };
+  // The owner rule has a handful of messages, repeated for thousands of items; `plainWords`
+  // runs the reference Markdown parser, so each distinct message is converted once per run.
+  const words = new Map<string, string>();
+  const plain = (message: string): string => {
+    let w = words.get(message);
+    if (w === undefined) {
+      w = plainWords(message);
+      words.set(message, w);
+    }
+    return w;
+  };
   return (i: StatusItem): string | null => {
     const item: ItemFacts = {
       kind: i.kind,
@@ -119,7 +130,7 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
       }
     }
     // The message is Markdown, and the report escapes what it quotes: give it the words.
-    return owner?.status === "fail" ? plainWords(owner.message) : null;
+    return owner?.status === "fail" ? plain(owner.message) : null;
   };
 }
 
