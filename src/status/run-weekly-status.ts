@@ -10,7 +10,7 @@ import type { ConfigProblem } from "../config/parse-config.js";
 import type { Config } from "../config/schema.js";
 import type { BodyFacts } from "../core/body/body-facts.js";
 import { parseBody } from "../core/body/parse-body.js";
-import { evaluateItem } from "../core/rules/evaluate-item.js";
+import { evaluateRule } from "../core/rules/evaluate-item.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
 import { inherits } from "../core/rules/inherits.js";
 import { plainWords } from "../core/text/plain-text.js";
@@ -82,11 +82,7 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
     parsed.set(i.number, f);
     return f;
   };
-  const ownerResult = (item: ItemFacts) => {
-    const evaluation = evaluateItem({ item, config });
-    if (evaluation.exemptReason !== undefined) return undefined;
-    return evaluation.rules.find((r) => r.id === "owner");
-  };
+  const ownerResult = (item: ItemFacts) => evaluateRule("owner", { item, config });
   // The owner rule has a handful of messages, repeated for thousands of items; `plainWords`
   // runs the reference Markdown parser, so each distinct message is converted once per run.
   const words = new Map<string, string>();
