@@ -1,14 +1,19 @@
 /**
- * The weekly status pipeline's own cost at 100 / 1,000 / 10,000 open issues: GraphQL collection
- * (pages served from memory as JSON text, parsed as Octokit would), the report model, the
+ * The weekly status pipeline's own cost at 100 / 1,000 / 10,000 open issues: collection (open
+ * items from the REST list at GitHub's full object size, closed items and milestones over
+ * GraphQL, each page's JSON text decoded and parsed as Octokit would), the report model, the
  * ownership-gap check of every item (the rules engine on every body) and rendering. No network
- * and no fake server in the measurement, so CPU and memory are the App's alone. Each size runs in
- * its own process, so peak RSS is that run's.
+ * and no fake server in the measurement, so CPU and memory are the App's alone: GitHub's answers
+ * are written to files by another process first, and the measured one only reads their bytes.
+ * Each size runs in its own process, so peak RSS is that run's.
  *
- *   npx tsx bench/status-bench.ts           # table; --write also updates BENCHMARKS.md
+ *   npx tsx bench/status-bench.ts             # table; --write also updates BENCHMARKS.md
+ *   npx tsx bench/status-bench.ts --n 10000   # one run, its row as JSON (add --planning)
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defaultConfig } from "../src/config/schema.js";
 import { buildReport } from "../src/status/build-report.js";
 import { collectSnapshot, type StatusClient } from "../src/status/collect-snapshot.js";
@@ -24,7 +29,7 @@ import {
   pullNode,
   restIssue,
   type SeededRepo,
-} from "../test/status-io/seed.js";
+} from "../test/status-io/nodes.js";
 
 const NOW = new Date("2026-11-30T09:00:00Z");
 const SIZES = [100, 1_000, 10_000];
@@ -176,66 +181,96 @@ function fullRestIssue(node: Parameters<typeof restIssue>[0], extra: Record<stri
   };
 }
 
-/** CPU the in-memory "GitHub" spends building its answers: not the App's, subtracted. */
+/**
+ * GitHub's answers for one run, as the JSON text it would send, one file per request: the open
+ * items' REST pages (`issues-<page>.json`), the GraphQL pages (`<list>-<cursor>.json`) and the
+ * blocked-by lists (`blocked-by-<number>.json`). Written by a separate process (`--pages`), so
+ * that building them — 100 REST pages of ~430 KB from full issue objects — costs the measured
+ * process neither CPU nor memory: in-process, that garbage was promoted to the old generation
+ * and counted in the run's peak RSS although GitHub, not the App, makes it.
+ */
+function writePages(dir: string, n: number, planning: boolean): void {
+  const repo = seed(n);
+  const blockedBy = planning ? plan(repo, 300, 50) : new Map<number, number[]>();
+  const write = (name: string, data: unknown) =>
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(data));
+  const rest = (node: Parameters<typeof restIssue>[0]) =>
+    fullRestIssue(node, repo.rest?.[node.number] ?? {});
+  const open = [...repo.openIssues, ...repo.openPulls];
+  const restPages = Math.max(1, Math.ceil(open.length / 100));
+  for (let page = 1; page <= restPages; page++) {
+    write(`issues-${page}`, open.slice((page - 1) * 100, page * 100).map(rest));
+  }
+  write("index", { restPages });
+  for (const list of Object.values(GRAPHQL_LISTS)) {
+    const all: unknown[] = repo[list];
+    for (let start = 0; start === 0 || start < all.length; start += 100) {
+      const nodes = all.slice(start, start + 100);
+      const end = start + nodes.length;
+      const pageInfo = {
+        hasNextPage: end < all.length,
+        endCursor: nodes.length ? String(end) : null,
+      };
+      write(`${list}-${start}`, { repository: { items: { pageInfo, nodes } } });
+    }
+  }
+  const byNumber = new Map(open.map((i) => [i.number, i]));
+  for (const [number, blockers] of blockedBy) {
+    write(
+      `blocked-by-${number}`,
+      blockers.flatMap((b) => {
+        const node = byNumber.get(b);
+        return node ? [rest(node)] : [];
+      }),
+    );
+  }
+}
+
+const GRAPHQL_LISTS: Record<string, "closedIssues" | "mergedPulls" | "milestones"> = {
+  StatusClosedIssues: "closedIssues",
+  StatusMergedPulls: "mergedPulls",
+  StatusMilestones: "milestones",
+};
+
+/** CPU spent reading GitHub's answers from disk (the network's part): not the App's, subtracted. */
 const serverCpu = { us: 0 };
-function asServer<T>(build: () => T): T {
+function asServer<T>(read: () => T): T {
   const t = process.cpuUsage();
-  const out = build();
+  const out = read();
   const d = process.cpuUsage(t);
   serverCpu.us += d.user + d.system;
   return out;
 }
 
-/** Serves the status requests from memory, as JSON text parsed per page (like Octokit). */
-function client(
-  repo: SeededRepo,
-  blockedBy: Map<number, number[]>,
-): StatusClient & BlockedByClient {
-  const lists: Record<string, "closedIssues" | "mergedPulls" | "milestones"> = {
-    StatusClosedIssues: "closedIssues",
-    StatusMergedPulls: "mergedPulls",
-    StatusMilestones: "milestones",
-  };
-  const open = [...repo.openIssues, ...repo.openPulls];
-  const byNumber = new Map(open.map((i) => [i.number, i]));
-  const rest = (n: Parameters<typeof restIssue>[0]) =>
-    fullRestIssue(n, repo.rest?.[n.number] ?? {});
+/**
+ * Serves the status requests from the files `writePages` wrote: the bytes are read as the
+ * network would deliver them, then decoded and parsed per page as Octokit does (the App's CPU).
+ */
+function client(dir: string): StatusClient & BlockedByClient {
+  const bytes = (name: string): Buffer | null =>
+    asServer(() => {
+      const file = join(dir, `${name}.json`);
+      return existsSync(file) ? readFileSync(file) : null;
+    });
+  const json = (name: string, missing: string) =>
+    JSON.parse(bytes(name)?.toString("utf8") ?? missing);
+  const { restPages } = json("index", "{}") as { restPages: number };
   return {
     graphql: async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
-      const list = lists[/query (\w+)/.exec(query)?.[1] ?? ""];
+      const list = GRAPHQL_LISTS[/query (\w+)/.exec(query)?.[1] ?? ""];
       if (!list) throw new Error("unknown status query");
-      const start = Number(variables?.cursor ?? 0);
-      const text = asServer(() => {
-        const all: unknown[] = repo[list];
-        const nodes = all.slice(start, start + 100);
-        const end = start + nodes.length;
-        const pageInfo = {
-          hasNextPage: end < all.length,
-          endCursor: nodes.length ? String(end) : null,
-        };
-        return JSON.stringify({ repository: { items: { pageInfo, nodes } } });
-      });
-      return JSON.parse(text) as T;
+      return json(`${list}-${Number(variables?.cursor ?? 0)}`, "null") as T;
     },
     request: async (route: string, params: Record<string, unknown>) => {
       if (route.endsWith("/blocked_by")) {
-        const number = Number(params.issue_number);
-        const text = asServer(() =>
-          JSON.stringify(
-            (blockedBy.get(number) ?? []).flatMap((b) => {
-              const node = byNumber.get(b);
-              return node ? [rest(node)] : [];
-            }),
-          ),
-        );
-        return { data: JSON.parse(text), headers: {} };
+        return { data: json(`blocked-by-${Number(params.issue_number)}`, "[]"), headers: {} };
       }
       const page = Number(params.page);
-      const text = asServer(() =>
-        JSON.stringify(open.slice((page - 1) * 100, page * 100).map(rest)),
-      );
-      const more = page * 100 < open.length;
-      return { data: JSON.parse(text), headers: more ? { link: '<next>; rel="next"' } : {} };
+      const more = page < restPages;
+      return {
+        data: json(`issues-${page}`, "[]"),
+        headers: more ? { link: '<next>; rel="next"' } : {},
+      };
     },
   } as StatusClient & BlockedByClient;
 }
@@ -291,10 +326,9 @@ function plan(repo: SeededRepo, blocked: number, epics: number): Map<number, num
   return edges;
 }
 
-async function measure(n: number, planning: boolean) {
-  const repo = seed(n);
-  const edges = planning ? plan(repo, 300, 50) : new Map<number, number[]>();
-  const gh = client(repo, edges);
+/** One run against GitHub's answers in `dir` (see `writePages`). */
+async function measure(n: number, planning: boolean, dir: string) {
+  const gh = client(dir);
   const config = defaultConfig();
   const rssBefore = process.memoryUsage().rss;
   serverCpu.us = 0;
@@ -346,10 +380,11 @@ type Row = Awaited<ReturnType<typeof measure>>;
 
 /**
  * Before GitHub's planning data was read (main at e610db4: open items over GraphQL), measured by
- * this bench's method (server-side page building excluded) on the same machine and session, median of 12 runs (2,477–3,146 ms CPU):
- * 10,000 open items, 106 requests. The planning row must stay within 1.3× of it.
+ * this bench's method (GitHub's answers written by another process) on the same machine, median
+ * of 5 runs interleaved with this bench's (2,450–3,292 ms CPU, peak RSS 186–196 MB): 10,000 open
+ * items, 106 requests. The planning row must stay within 1.3× of it.
  */
-const BEFORE = { requests: 106, cpuMs: Number(process.env.STATUS_BENCH_BEFORE_CPU_MS ?? 2697) };
+const BEFORE = { requests: 106, cpuMs: Number(process.env.STATUS_BENCH_BEFORE_CPU_MS ?? 2945) };
 const RUNS = 3;
 
 function table(rows: Row[]): string {
@@ -371,32 +406,55 @@ function table(rows: Row[]): string {
   return lines.join("\n");
 }
 
+/** This script again, in a fresh process, with `args`; its standard output. */
+function spawnSelf(args: string[]): string {
+  return execFileSync(process.execPath, [...process.execArgv, process.argv[1] ?? "", ...args], {
+    encoding: "utf8",
+  });
+}
+
+/** `use` with a directory holding GitHub's answers for `n` items, written by another process. */
+function withPages<T>(n: number, planning: boolean, use: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), "status-bench-"));
+  try {
+    spawnSelf(["--write-pages", dir, "--n", String(n), ...(planning ? ["--planning"] : [])]);
+    return use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** One size in a fresh process, `RUNS` times for 10,000 (the median CPU is kept). */
 function run(n: number, planning: boolean): Row {
   const runs = n >= 10_000 ? RUNS : 1;
-  const rows: Row[] = Array.from({ length: runs }, () =>
-    JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          ...process.execArgv,
-          process.argv[1] ?? "",
-          "--n",
-          String(n),
-          ...(planning ? ["--planning"] : []),
-        ],
-        { encoding: "utf8" },
-      ),
-    ),
+  const args = ["--n", String(n), ...(planning ? ["--planning"] : [])];
+  const rows: Row[] = withPages(n, planning, (dir) =>
+    Array.from({ length: runs }, () => JSON.parse(spawnSelf([...args, "--pages", dir]))),
   );
   rows.sort((a, b) => a.cpuMs - b.cpuMs);
   return rows[Math.floor(rows.length / 2)] ?? (rows[0] as Row);
 }
 
-const one = process.argv.indexOf("--n");
-if (one > 0) {
-  const row = await measure(Number(process.argv[one + 1]), process.argv.includes("--planning"));
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const one = arg("--n");
+const planningArg = process.argv.includes("--planning");
+const writeTo = arg("--write-pages");
+const pagesIn = arg("--pages");
+if (one !== undefined && writeTo !== undefined) {
+  writePages(writeTo, Number(one), planningArg);
+} else if (one !== undefined && pagesIn !== undefined) {
+  const row = await measure(Number(one), planningArg, pagesIn);
   process.stdout.write(`${JSON.stringify(row)}\n`);
+} else if (one !== undefined) {
+  // By hand (`--n 10000`): one measured run, its pages written first by another process.
+  process.stdout.write(
+    withPages(Number(one), planningArg, (dir) =>
+      spawnSelf(["--n", one, ...(planningArg ? ["--planning"] : []), "--pages", dir]),
+    ),
+  );
 } else {
   const rows: Row[] = [...SIZES.map((n) => run(n, false)), run(10_000, true)];
   const text = table(rows);
@@ -411,10 +469,11 @@ if (one > 0) {
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · Node ${process.version} · \`npx tsx bench/status-bench.ts --write\`.`,
       "Collection (open items from the REST list at GitHub's full object size, closed items and milestones over",
-      "GraphQL, pages served from memory as JSON text and parsed per page; building that text is GitHub's CPU and",
-      "is not counted), the blocked-by reads, the report model, the ownership rules on every open item's body,",
-      `and rendering; each size in its own process, 10,000 the median of ${RUNS}. "Before" is main before the`,
-      `planning data (open items over GraphQL), same method and machine: ${BEFORE.requests} requests, ${BEFORE.cpuMs} ms CPU.`,
+      "GraphQL; GitHub's answers are written to files by another process, and the measured one reads their bytes,",
+      "not counted, then decodes and parses each page as Octokit would), the blocked-by reads, the report model,",
+      "the ownership rules on every open item's body, and rendering; each size in its own process, 10,000 the",
+      `median of ${RUNS}. "Before" is main before the planning data (open items over GraphQL), same method and`,
+      `machine: ${BEFORE.requests} requests, ${BEFORE.cpuMs.toLocaleString("en")} ms CPU.`,
       "",
       text,
       end,

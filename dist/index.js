@@ -54780,6 +54780,12 @@ function evaluateItem({ item, config: config3 }) {
   const failed = rules.some((r) => r.status === "fail");
   return { conclusion: failed ? "failure" : "success", rules };
 }
+function evaluateRule(id, { item, config: config3 }) {
+  if (exemptionReason(item, config3) !== void 0) return void 0;
+  const [, rule, concerns] = RULES.find(([ruleId]) => ruleId === id) ?? [];
+  if (!rule || !concerns?.(item, config3)) return void 0;
+  return runRule(id, rule, item, config3);
+}
 var always, RULES;
 var init_evaluate_item = __esm({
   "src/core/rules/evaluate-item.ts"() {
@@ -65050,10 +65056,15 @@ function ownerGapFinder(config3, items) {
     parsed.set(i.number, f2);
     return f2;
   };
-  const ownerResult = (item) => {
-    const evaluation = evaluateItem({ item, config: config3 });
-    if (evaluation.exemptReason !== void 0) return void 0;
-    return evaluation.rules.find((r) => r.id === "owner");
+  const ownerResult = (item) => evaluateRule("owner", { item, config: config3 });
+  const words = /* @__PURE__ */ new Map();
+  const plain = (message) => {
+    let w2 = words.get(message);
+    if (w2 === void 0) {
+      w2 = plainWords(message);
+      words.set(message, w2);
+    }
+    return w2;
   };
   return (i) => {
     const item = {
@@ -65080,7 +65091,7 @@ function ownerGapFinder(config3, items) {
         owner = ownerResult(item);
       }
     }
-    return owner?.status === "fail" ? plainWords(owner.message) : null;
+    return owner?.status === "fail" ? plain(owner.message) : null;
   };
 }
 function reportClock(now, week, timeZone) {

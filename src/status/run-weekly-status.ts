@@ -10,7 +10,7 @@ import type { ConfigProblem } from "../config/parse-config.js";
 import type { Config } from "../config/schema.js";
 import type { BodyFacts } from "../core/body/body-facts.js";
 import { parseBody } from "../core/body/parse-body.js";
-import { evaluateItem } from "../core/rules/evaluate-item.js";
+import { evaluateRule } from "../core/rules/evaluate-item.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
 import { inherits } from "../core/rules/inherits.js";
 import { plainWords } from "../core/text/plain-text.js";
@@ -82,10 +82,17 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
     parsed.set(i.number, f);
     return f;
   };
-  const ownerResult = (item: ItemFacts) => {
-    const evaluation = evaluateItem({ item, config });
-    if (evaluation.exemptReason !== undefined) return undefined;
-    return evaluation.rules.find((r) => r.id === "owner");
+  const ownerResult = (item: ItemFacts) => evaluateRule("owner", { item, config });
+  // The owner rule has a handful of messages, repeated for thousands of items; `plainWords`
+  // runs the reference Markdown parser, so each distinct message is converted once per run.
+  const words = new Map<string, string>();
+  const plain = (message: string): string => {
+    let w = words.get(message);
+    if (w === undefined) {
+      w = plainWords(message);
+      words.set(message, w);
+    }
+    return w;
   };
   return (i: StatusItem): string | null => {
     const item: ItemFacts = {
@@ -119,7 +126,7 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
       }
     }
     // The message is Markdown, and the report escapes what it quotes: give it the words.
-    return owner?.status === "fail" ? plainWords(owner.message) : null;
+    return owner?.status === "fail" ? plain(owner.message) : null;
   };
 }
 

@@ -60,3 +60,19 @@ export function evaluateItem({ item, config }: { item: ItemFacts; config: Config
   const failed = rules.some((r) => r.status === "fail");
   return { conclusion: failed ? "failure" : "success", rules };
 }
+
+/**
+ * One rule of `evaluateItem`, for callers that need only it (the weekly status asks every open
+ * item for its owner): the same result as that rule's entry in `evaluateItem(…).rules`, or
+ * `undefined` when the item is exempt or the rule does not concern it. Rules are independent,
+ * so skipping the others changes nothing but the cost.
+ */
+export function evaluateRule(
+  id: RuleId,
+  { item, config }: { item: ItemFacts; config: Config },
+): RuleResult | undefined {
+  if (exemptionReason(item, config) !== undefined) return undefined;
+  const [, rule, concerns] = RULES.find(([ruleId]) => ruleId === id) ?? [];
+  if (!rule || !concerns?.(item, config)) return undefined;
+  return runRule(id, rule, item, config);
+}

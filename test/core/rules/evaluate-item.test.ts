@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateItem } from "../../../src/core/rules/evaluate-item.js";
+import { evaluateItem, evaluateRule } from "../../../src/core/rules/evaluate-item.js";
 import { COMPLETE_BODY, config, item } from "../../support/items.js";
 
 const conclusion = (overrides = {}, body: string | null = COMPLETE_BODY, cfg = config()) =>
@@ -69,5 +69,34 @@ describe("evaluateItem", () => {
     const e = conclusion({ assignees: ["alice"] }, "Accountable: @alice", cfg);
     expect(e.conclusion).toBe("success");
     expect(e.rules.map((r) => r.status)).toEqual(["pass", "warn", "skip"]);
+  });
+});
+
+describe("evaluateRule", () => {
+  const cases: Array<[string, Record<string, unknown>, string | null]> = [
+    ["complete", {}, COMPLETE_BODY],
+    ["empty body", {}, null],
+    ["two accountables", {}, "Accountable: @alice, @bob"],
+    ["assignees only", { assignees: ["alice", "bob"] }, "Some prose"],
+    ["a PR", { kind: "pr" }, "Accountable: @alice"],
+  ];
+  it.each(cases)("gives evaluateItem's entry for each rule (%s)", (_, overrides, body) => {
+    const cfg = config((c) => {
+      c.rules["alignment-checklist"].applies_to = ["issue"];
+    });
+    const whole = evaluateItem({ item: item(body, overrides), config: cfg });
+    for (const id of ["owner", "success-criteria", "alignment-checklist"] as const) {
+      const one = evaluateRule(id, { item: item(body, overrides), config: cfg });
+      expect(one).toEqual(whole.rules.find((r) => r.id === id));
+    }
+  });
+
+  it("is undefined for an exempt item, and for a rule that does not concern it", () => {
+    expect(evaluateRule("owner", { item: item(null, { state: "closed" }), config: config() })).toBe(
+      undefined,
+    );
+    expect(evaluateRule("postmortem", { item: item(COMPLETE_BODY), config: config() })).toBe(
+      undefined,
+    );
   });
 });
