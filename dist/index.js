@@ -10290,8 +10290,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -10399,13 +10399,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node4)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node4.items) {
           const c2 = getAliasCount(doc, item, anchors2);
-          if (c2 > count)
-            count = c2;
+          if (c2 > count2)
+            count2 = c2;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node4)) {
         const kc = getAliasCount(doc, node4.key, anchors2);
         const vc = getAliasCount(doc, node4.value, anchors2);
@@ -13358,8 +13358,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -13436,12 +13436,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line2 && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -20723,14 +20723,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input3) {
   if (Array.isArray(input3))
@@ -25221,8 +25221,8 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one2, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one2, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -27995,8 +27995,8 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one2, many) {
-  return Math.abs(count) === 1 ? one2 : many;
+function getArmenianPlural(count2, one2, many) {
+  return Math.abs(count2) === 1 ? one2 : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -30871,8 +30871,8 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one2, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one2, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -44726,9 +44726,9 @@ var init_splice_buffer = __esm({
        *   Any removed items.
        */
       splice(start, deleteCount, items) {
-        const count = deleteCount || 0;
+        const count2 = deleteCount || 0;
         this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+        const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
         if (items) chunkedPush(this.left, items);
         return removed.reverse();
       }
@@ -48762,6 +48762,15 @@ function httpStatus(error62) {
   }
   return void 0;
 }
+async function unlessGone(request2) {
+  try {
+    return await request2;
+  } catch (error62) {
+    const status = httpStatus(error62);
+    if (status === 404 || status === 410) return void 0;
+    throw error62;
+  }
+}
 var init_octokit = __esm({
   "src/github/octokit.ts"() {
     "use strict";
@@ -50130,9 +50139,9 @@ var init_line_cursor = __esm({
         this.partiallyConsumedTab = false;
       }
       /** Advances `count` characters, or `count` columns when `columns` (splitting a tab). */
-      advanceOffset(count, columns) {
+      advanceOffset(count2, columns) {
         const ln = this.line;
-        let n = count;
+        let n = count2;
         let c2 = ln[this.offset];
         while (n > 0 && c2 !== void 0) {
           if (c2 === "	") {
@@ -51721,13 +51730,13 @@ function ccount(value, character) {
   if (typeof character !== "string") {
     throw new TypeError("Expected character");
   }
-  let count = 0;
+  let count2 = 0;
   let index2 = source.indexOf(character);
   while (index2 !== -1) {
-    count++;
+    count2++;
     index2 = source.indexOf(character, index2 + character.length);
   }
-  return count;
+  return count2;
 }
 var init_ccount = __esm({
   "node_modules/ccount/index.js"() {
@@ -54322,11 +54331,11 @@ function judge(body, settings) {
     const what = entries.length === 0 ? `The \`${section.title}\` section is empty` : `The \`${section.title}\` section has ${entries.length} of ${settings.min_items} required criteria`;
     return { ok: false, message: what, fix: fixFor(name, settings.min_items - entries.length) };
   }
-  const count = `${entries.length} criteri${entries.length === 1 ? "on" : "a"}`;
+  const count2 = `${entries.length} criteri${entries.length === 1 ? "on" : "a"}`;
   const measurable = entries.some((e) => MEASURABLE.test(e));
   return {
     ok: true,
-    message: `${count} under \`${section.title}\``,
+    message: `${count2} under \`${section.title}\``,
     caveat: settings.warn_unmeasurable && !measurable ? "no criterion is measurable (add a number or a comparison)" : void 0
   };
 }
@@ -54808,6 +54817,11 @@ var init_evaluate_item = __esm({
 });
 
 // src/github/item-from-payload.ts
+function hasIssueFields(value, keys) {
+  if (typeof value !== "object" || value === null) return false;
+  const v2 = value;
+  return typeof v2.number === "number" && keys.every((k2) => typeof v2[k2] === "string");
+}
 function itemFromPayload(issue2, kind, body) {
   return {
     kind,
@@ -54839,21 +54853,20 @@ async function fetchActionIssues(octokit, config3, item, ref2) {
   const numbers = [...new Set(linkedActionIssues(item.body, config3.followup.postmortem_sections))];
   const linked = /* @__PURE__ */ new Map();
   for (const number4 of numbers.slice(0, MAX_LINKED)) {
-    try {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    const answer = await unlessGone(
+      octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
         ...ref2,
         issue_number: number4
-      });
-      linked.set(number4, {
-        owner: accountableOwner(parseBody(data.body), loginsOf(data.assignees)),
-        state: data.state === "closed" ? "closed" : "open",
-        due: data.milestone?.due_on ? findDate(data.milestone.due_on) : void 0,
-        title: data.title
-      });
-    } catch (error62) {
-      const status = httpStatus(error62);
-      if (status !== 404 && status !== 410) throw error62;
-    }
+      })
+    );
+    if (!answer) continue;
+    const { data } = answer;
+    linked.set(number4, {
+      owner: accountableOwner(parseBody(data.body), loginsOf(data.assignees)),
+      state: data.state === "closed" ? "closed" : "open",
+      due: data.milestone?.due_on ? findDate(data.milestone.due_on) : void 0,
+      title: data.title
+    });
   }
   return linked;
 }
@@ -54874,18 +54887,16 @@ var init_fetch_action_issues = __esm({
 
 // src/handlers/fetch-linked-issue.ts
 async function fetchLinkedIssue(octokit, ref2) {
-  try {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+  const answer = await unlessGone(
+    octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
       owner: ref2.owner,
       repo: ref2.repo,
       issue_number: ref2.number
-    });
-    return { number: ref2.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
-  } catch (error62) {
-    const status = httpStatus(error62);
-    if (status === 404 || status === 410) return void 0;
-    throw error62;
-  }
+    })
+  );
+  if (!answer) return void 0;
+  const { data } = answer;
+  return { number: ref2.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
 }
 var init_fetch_linked_issue = __esm({
   "src/handlers/fetch-linked-issue.ts"() {
@@ -54898,21 +54909,16 @@ var init_fetch_linked_issue = __esm({
 
 // src/handlers/fetch-parent-issue.ts
 async function fetchParentIssue(octokit, ref2) {
-  try {
-    const { data } = await octokit.request(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/parent",
-      {
-        owner: ref2.owner,
-        repo: ref2.repo,
-        issue_number: ref2.number
-      }
-    );
-    return { number: data.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
-  } catch (error62) {
-    const status = httpStatus(error62);
-    if (status === 404 || status === 410) return void 0;
-    throw error62;
-  }
+  const answer = await unlessGone(
+    octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/parent", {
+      owner: ref2.owner,
+      repo: ref2.repo,
+      issue_number: ref2.number
+    })
+  );
+  if (!answer) return void 0;
+  const { data } = answer;
+  return { number: data.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
 }
 var init_fetch_parent_issue = __esm({
   "src/handlers/fetch-parent-issue.ts"() {
@@ -55459,6 +55465,67 @@ var init_blocked_label = __esm({
   }
 });
 
+// src/status/status-item-from-rest.ts
+function issueRefFromUrl(url2, repoFullName) {
+  const m = url2 ? ISSUE_API_URL.exec(url2) : null;
+  if (!m) return null;
+  const repository = `${m[1]}/${m[2]}`;
+  return {
+    number: Number(m[3]),
+    repository: repository.toLowerCase() === repoFullName.toLowerCase() ? null : repository
+  };
+}
+function planningOf(issue2, repoFullName) {
+  const deps = issue2.issue_dependencies_summary;
+  const subs = issue2.sub_issues_summary;
+  const planning = {
+    type: issue2.type?.name ?? null,
+    blockedBy: deps?.blocked_by ?? 0,
+    blocking: deps?.blocking ?? 0,
+    subIssues: subs && subs.total > 0 ? { total: subs.total, completed: subs.completed, percentCompleted: subs.percent_completed } : null,
+    parent: issueRefFromUrl(issue2.parent_issue_url, repoFullName)
+  };
+  const none = planning.type === null && planning.blockedBy === 0 && planning.blocking === 0 && planning.subIssues === null && planning.parent === null;
+  return none ? void 0 : planning;
+}
+function statusItemFromRest(issue2, repoFullName) {
+  const pr = issue2.pull_request !== void 0 && issue2.pull_request !== null;
+  const planning = pr ? void 0 : planningOf(issue2, repoFullName);
+  const item = {
+    number: issue2.number,
+    title: issue2.title,
+    url: issue2.html_url,
+    kind: pr ? "pr" : "issue",
+    state: issue2.state === "closed" ? "closed" : "open",
+    merged: pr && !!issue2.pull_request?.merged_at,
+    labels: labelNames(issue2.labels),
+    assignees: loginsOf(issue2.assignees),
+    author: issue2.user?.login ?? null,
+    milestone: issue2.milestone ? { number: issue2.milestone.number, title: issue2.milestone.title } : null,
+    createdAt: issue2.created_at,
+    updatedAt: issue2.updated_at,
+    closedAt: issue2.closed_at ?? null,
+    body: issue2.body ?? null
+  };
+  if (pr) {
+    item.draft = issue2.draft === true;
+    item.mergedAt = issue2.pull_request?.merged_at ?? null;
+  } else {
+    item.closedAs = null;
+    item.mergedAt = null;
+  }
+  if (planning) item.planning = planning;
+  return item;
+}
+var ISSUE_API_URL;
+var init_status_item_from_rest = __esm({
+  "src/status/status-item-from-rest.ts"() {
+    "use strict";
+    init_item_from_payload();
+    ISSUE_API_URL = /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/;
+  }
+});
+
 // src/handlers/sync-blocked-label.ts
 async function labelFor(ctx, deps, owner, repo) {
   const loaded = await loadRepoConfig(ctx.octokit, deps.store, owner, repo, deps.configPath);
@@ -55467,44 +55534,35 @@ async function labelFor(ctx, deps, owner, repo) {
   return dependencies.enabled ? dependencies.label : void 0;
 }
 function rawIssue(value) {
-  if (typeof value !== "object" || value === null) return null;
-  const v2 = value;
-  if (typeof v2.number !== "number" || typeof v2.state !== "string") return null;
-  const labels = (Array.isArray(v2.labels) ? v2.labels : []).flatMap(
-    (l) => typeof l === "string" ? [l] : typeof l === "object" && l !== null && "name" in l && typeof l.name === "string" ? [l.name] : []
-  );
-  const url2 = typeof v2.url === "string" ? /\/repos\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(v2.url) : null;
-  const summary = v2.issue_dependencies_summary;
-  const count = (n) => typeof n === "number" ? n : void 0;
+  if (!hasIssueFields(value, ["state"])) return null;
+  const summary = value.issue_dependencies_summary;
   return {
-    number: v2.number,
-    state: v2.state,
-    labels,
-    repository: url2?.[1] ?? null,
+    number: value.number,
+    state: value.state,
+    labels: labelNames(value.labels),
+    url: value.url,
     openBlockers: count(summary?.blocked_by),
     openBlocked: count(summary?.blocking)
   };
 }
 async function openBlockers(ctx, owner, repo, number4) {
-  try {
-    const { data } = await ctx.octokit.request(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-      { owner, repo, issue_number: number4, per_page: 100 }
-    );
-    return data.filter((b2) => b2.state === "open").length;
-  } catch (error62) {
-    const status = httpStatus(error62);
-    if (status === 404 || status === 410) return null;
-    throw error62;
-  }
+  const answer = await unlessGone(
+    ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
+      owner,
+      repo,
+      issue_number: number4,
+      per_page: 100
+    })
+  );
+  return answer ? answer.data.filter((b2) => b2.state === "open").length : null;
 }
 async function apply(ctx, deps, target, label2, blockers) {
   const { owner, repo, issue: issue2 } = target;
   const repository = `${owner}/${repo}`;
   await deps.store.withLock(`item:${repository}#${issue2.number}`.toLowerCase(), async () => {
-    const count = await blockers();
-    if (count === null) return;
-    const change = blockedLabelChange(issue2, count, label2);
+    const count2 = await blockers();
+    if (count2 === null) return;
+    const change = blockedLabelChange(issue2, count2, label2);
     if (!change) return;
     await syncLabels({
       octokit: ctx.octokit,
@@ -55516,7 +55574,7 @@ async function apply(ctx, deps, target, label2, blockers) {
       description: DESCRIPTION
     });
     ctx.log.info(
-      { deliveryId: ctx.id, repository, number: issue2.number, label: label2, openBlockers: count },
+      { deliveryId: ctx.id, repository, number: issue2.number, label: label2, openBlockers: count2 },
       change === "add" ? "blocked label added" : "blocked label removed"
     );
   });
@@ -55554,30 +55612,29 @@ async function onIssueStateChanged(ctx, deps, params) {
   const { owner, repo } = params;
   const label2 = await labelFor(ctx, deps, owner, repo);
   if (!label2) return;
-  const count = issue2.openBlockers ?? 0;
-  if (blockedLabelChange(issue2, count, label2)) {
-    await apply(ctx, deps, { owner, repo, issue: issue2 }, label2, async () => count);
+  const count2 = issue2.openBlockers ?? 0;
+  if (blockedLabelChange(issue2, count2, label2)) {
+    await apply(ctx, deps, { owner, repo, issue: issue2 }, label2, async () => count2);
   }
   if ((issue2.openBlocked ?? 0) > 0) {
     await relabelBlocked(ctx, deps, { owner, repo, number: issue2.number });
   }
 }
 async function relabelBlocked(ctx, deps, { owner, repo, number: number4 }) {
-  let data;
-  try {
-    ({ data } = await ctx.octokit.request(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-      { owner, repo, issue_number: number4, per_page: MAX_FANOUT }
-    ));
-  } catch (error62) {
-    const status = httpStatus(error62);
-    if (status === 404 || status === 410) return;
-    throw error62;
-  }
-  for (const value of data) {
+  const answer = await unlessGone(
+    ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking", {
+      owner,
+      repo,
+      issue_number: number4,
+      per_page: MAX_FANOUT
+    })
+  );
+  if (!answer) return;
+  for (const value of answer.data) {
     const blocked = rawIssue(value);
     if (blocked?.state !== "open") continue;
-    const [theirOwner, theirRepo] = (blocked.repository ?? `${owner}/${repo}`).split("/");
+    const elsewhere = issueRefFromUrl(blocked.url, `${owner}/${repo}`)?.repository;
+    const [theirOwner, theirRepo] = (elsewhere ?? `${owner}/${repo}`).split("/");
     if (!theirOwner || !theirRepo || theirOwner.toLowerCase() !== owner.toLowerCase()) continue;
     const label2 = await labelFor(ctx, deps, theirOwner, theirRepo);
     if (!label2) continue;
@@ -55591,16 +55648,19 @@ async function relabelBlocked(ctx, deps, { owner, repo, number: number4 }) {
     );
   }
 }
-var DESCRIPTION, MAX_FANOUT;
+var DESCRIPTION, MAX_FANOUT, count;
 var init_sync_blocked_label = __esm({
   "src/handlers/sync-blocked-label.ts"() {
     "use strict";
     init_blocked_label();
+    init_item_from_payload();
     init_labels();
     init_load_repo_config();
     init_octokit();
+    init_status_item_from_rest();
     DESCRIPTION = "Set by Ownership Bot: an open issue blocks this one";
     MAX_FANOUT = 100;
+    count = (n) => typeof n === "number" ? n : void 0;
   }
 });
 
@@ -58190,28 +58250,28 @@ var require_pushgateway = __commonJS({
 var require_bucketGenerators = __commonJS({
   "node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
-    exports2.linearBuckets = (start, width, count) => {
-      if (count < 1) {
+    exports2.linearBuckets = (start, width, count2) => {
+      if (count2 < 1) {
         throw new Error("Linear buckets needs a positive count");
       }
-      const buckets = new Array(count);
-      for (let i = 0; i < count; i++) {
+      const buckets = new Array(count2);
+      for (let i = 0; i < count2; i++) {
         buckets[i] = start + i * width;
       }
       return buckets;
     };
-    exports2.exponentialBuckets = (start, factor, count) => {
+    exports2.exponentialBuckets = (start, factor, count2) => {
       if (start <= 0) {
         throw new Error("Exponential buckets needs a positive start");
       }
-      if (count < 1) {
+      if (count2 < 1) {
         throw new Error("Exponential buckets needs a positive count");
       }
       if (factor <= 1) {
         throw new Error("Exponential buckets needs a factor greater than 1");
       }
-      const buckets = new Array(count);
-      for (let i = 0; i < count; i++) {
+      const buckets = new Array(count2);
+      for (let i = 0; i < count2; i++) {
         buckets[i] = start;
         start *= factor;
       }
@@ -61589,13 +61649,13 @@ function workingDaysBetween(from, to, timeZone) {
   const days2 = daysBetween(start, end);
   if (days2 <= 0) return 0;
   const weeks = Math.floor(days2 / 7);
-  let count = weeks * 5;
+  let count2 = weeks * 5;
   let day = addDays(start, weeks * 7);
   for (let i = weeks * 7; i < days2; i++) {
     day = addDays(day, 1);
-    if (isWorkingDay(day)) count++;
+    if (isWorkingDay(day)) count2++;
   }
-  return count;
+  return count2;
 }
 var isWorkingDay;
 var init_working_days = __esm({
@@ -63005,7 +63065,7 @@ function fitBody(head, sections, maxRows, maxChars) {
     }
     return out;
   };
-  const assemble = (count = sections.length, note) => `${[...head, ...sections.slice(0, count).map((_2, i) => rendered(i)), ...note ? [note] : []].join("\n\n")}
+  const assemble = (count2 = sections.length, note) => `${[...head, ...sections.slice(0, count2).map((_2, i) => rendered(i)), ...note ? [note] : []].join("\n\n")}
 `;
   for (; ; ) {
     const body = assemble();
@@ -63021,9 +63081,9 @@ function fitBody(head, sections, maxRows, maxChars) {
     const l = limits[longest] ?? 0;
     limits[longest] = l > 1 ? Math.floor(l / 2) : 0;
   }
-  for (let count = sections.length - 1; count >= 0; count--) {
-    const note = `\u2026and ${plural3(sections.length - count, "more section")} not shown (report too long).`;
-    const body = assemble(count, note);
+  for (let count2 = sections.length - 1; count2 >= 0; count2--) {
+    const note = `\u2026and ${plural3(sections.length - count2, "more section")} not shown (report too long).`;
+    const body = assemble(count2, note);
     if (body.length <= cap) return body;
   }
   return `${head.slice(0, 2).join("\n\n")}
@@ -63131,10 +63191,10 @@ var init_cells = __esm({
 // src/status/render/planning/blockers-section.ts
 function waitingOnCell(b2) {
   const waits = b2.waitsOn ?? [];
-  const count = b2.blockedByCount ?? 0;
+  const count2 = b2.blockedByCount ?? 0;
   if (waits.length === 0) {
-    if (count === 0) return "\u2014 (label)";
-    return `${count} open ${count === 1 ? "issue" : "issues"} (not read this run)`;
+    if (count2 === 0) return "\u2014 (label)";
+    return `${count2} open ${count2 === 1 ? "issue" : "issues"} (not read this run)`;
   }
   const named = waits.slice(0, SHOWN).map((w2) => {
     const label2 = `${w2.repository ? text5(w2.repository, 60) : ""}#${w2.number}`;
@@ -64126,9 +64186,9 @@ function dependencyBlockers(input3) {
   });
   const out = [];
   for (const { raw, item } of open2) {
-    const count = raw.planning?.blockedBy ?? 0;
-    if (count === 0 && !labelled.has(raw.number)) continue;
-    if (count === 0) {
+    const count2 = raw.planning?.blockedBy ?? 0;
+    if (count2 === 0 && !labelled.has(raw.number)) continue;
+    if (count2 === 0) {
       out.push(item);
       continue;
     }
@@ -64140,7 +64200,7 @@ function dependencyBlockers(input3) {
     out.push({
       ...item,
       waitsOn,
-      blockedByCount: read ? waitsOn.length : count,
+      blockedByCount: read ? waitsOn.length : count2,
       ...chain.length > 0 ? { chain } : {},
       ...cycle ? { cycle } : {}
     });
@@ -64693,77 +64753,7 @@ var init_build_report2 = __esm({
   }
 });
 
-// src/status/status-item-from-rest.ts
-function parentOf(url2, repoFullName) {
-  const m = url2 ? PARENT_URL.exec(url2) : null;
-  if (!m) return null;
-  const repository = `${m[1]}/${m[2]}`;
-  return {
-    number: Number(m[3]),
-    repository: repository.toLowerCase() === repoFullName.toLowerCase() ? null : repository
-  };
-}
-function planningOf(issue2, repoFullName) {
-  const deps = issue2.issue_dependencies_summary;
-  const subs = issue2.sub_issues_summary;
-  const planning = {
-    type: issue2.type?.name ?? null,
-    blockedBy: deps?.blocked_by ?? 0,
-    blocking: deps?.blocking ?? 0,
-    subIssues: subs && subs.total > 0 ? { total: subs.total, completed: subs.completed, percentCompleted: subs.percent_completed } : null,
-    parent: parentOf(issue2.parent_issue_url, repoFullName)
-  };
-  const none = planning.type === null && planning.blockedBy === 0 && planning.blocking === 0 && planning.subIssues === null && planning.parent === null;
-  return none ? void 0 : planning;
-}
-function statusItemFromRest(issue2, repoFullName) {
-  const labels = (issue2.labels ?? []).flatMap((l) => {
-    const name = typeof l === "string" ? l : l?.name;
-    return name ? [name] : [];
-  });
-  const assignees = (issue2.assignees ?? []).flatMap((a) => a?.login ? [a.login] : []);
-  const pr = issue2.pull_request !== void 0 && issue2.pull_request !== null;
-  const planning = pr ? void 0 : planningOf(issue2, repoFullName);
-  const item = {
-    number: issue2.number,
-    title: issue2.title,
-    url: issue2.html_url,
-    kind: pr ? "pr" : "issue",
-    state: issue2.state === "closed" ? "closed" : "open",
-    merged: pr && !!issue2.pull_request?.merged_at,
-    labels,
-    assignees,
-    author: issue2.user?.login ?? null,
-    milestone: issue2.milestone ? { number: issue2.milestone.number, title: issue2.milestone.title } : null,
-    createdAt: issue2.created_at,
-    updatedAt: issue2.updated_at,
-    closedAt: issue2.closed_at ?? null,
-    body: issue2.body ?? null
-  };
-  if (pr) {
-    item.draft = issue2.draft === true;
-    item.mergedAt = issue2.pull_request?.merged_at ?? null;
-  } else {
-    item.closedAs = null;
-    item.mergedAt = null;
-  }
-  if (planning) item.planning = planning;
-  return item;
-}
-var PARENT_URL;
-var init_status_item_from_rest = __esm({
-  "src/status/status-item-from-rest.ts"() {
-    "use strict";
-    PARENT_URL = /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/;
-  }
-});
-
 // src/status/collect-open-items.ts
-function isRestIssue(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const v2 = value;
-  return typeof v2.number === "number" && typeof v2.title === "string" && typeof v2.html_url === "string" && typeof v2.created_at === "string" && typeof v2.updated_at === "string";
-}
 async function collectOpenItems(client, { owner, repo }) {
   const fullName = `${owner}/${repo}`;
   const items = [];
@@ -64785,12 +64775,14 @@ async function collectOpenItems(client, { owner, repo }) {
   }
   return { items, requests };
 }
-var MAX_PAGES3;
+var MAX_PAGES3, isRestIssue;
 var init_collect_open_items = __esm({
   "src/status/collect-open-items.ts"() {
     "use strict";
+    init_item_from_payload();
     init_status_item_from_rest();
     MAX_PAGES3 = 1e3;
+    isRestIssue = (value) => hasIssueFields(value, ["title", "html_url", "created_at", "updated_at"]);
   }
 });
 
@@ -64953,19 +64945,14 @@ ${FRAGMENTS2[fragment]}`;
 });
 
 // src/status/planning/collect-blocked-by.ts
-function isRawBlocking(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const v2 = value;
-  return typeof v2.number === "number" && typeof v2.title === "string" && typeof v2.html_url === "string" && typeof v2.state === "string" && typeof v2.created_at === "string";
-}
 function blockingIssueFromRest(raw, repoFullName) {
   return {
     number: raw.number,
     title: raw.title,
     url: raw.html_url,
-    repository: parentOf(raw.url, repoFullName)?.repository ?? null,
+    repository: issueRefFromUrl(raw.url, repoFullName)?.repository ?? null,
     state: raw.state === "closed" ? "closed" : "open",
-    assignees: (raw.assignees ?? []).flatMap((a) => a?.login ? [a.login] : []),
+    assignees: loginsOf(raw.assignees),
     createdAt: raw.created_at
   };
 }
@@ -64982,17 +64969,16 @@ async function collectBlockedBy(client, { owner, repo, items, maxReads }) {
     if (number4 === void 0 || done.has(number4)) continue;
     done.add(number4);
     requests++;
-    let data;
-    try {
-      ({ data } = await client.request(
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-        { owner, repo, issue_number: number4, per_page: 100 }
-      ));
-    } catch (error62) {
-      const status = httpStatus(error62);
-      if (status === 404 || status === 410) continue;
-      throw error62;
-    }
+    const answer = await unlessGone(
+      client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
+        owner,
+        repo,
+        issue_number: number4,
+        per_page: 100
+      })
+    );
+    if (!answer) continue;
+    const { data } = answer;
     const list3 = (Array.isArray(data) ? data : []).filter(isRawBlocking).map((raw) => blockingIssueFromRest(raw, fullName));
     out[number4] = list3;
     const next = list3.filter((b2) => b2.state === "open" && b2.repository === null && blocked(b2.number)).map((b2) => b2.number).filter((n) => !done.has(n));
@@ -65000,11 +64986,14 @@ async function collectBlockedBy(client, { owner, repo, items, maxReads }) {
   }
   return { blockedBy: out, requests };
 }
+var isRawBlocking;
 var init_collect_blocked_by = __esm({
   "src/status/planning/collect-blocked-by.ts"() {
     "use strict";
+    init_item_from_payload();
     init_octokit();
     init_status_item_from_rest();
+    isRawBlocking = (value) => hasIssueFields(value, ["title", "html_url", "state", "created_at"]);
   }
 });
 

@@ -27,6 +27,19 @@ export const labelNames = (labels: IssueLike["labels"]): string[] =>
     return name ? [name] : [];
   });
 
+/**
+ * True when `value` is an object with a numeric `number` and a string at each of `keys`: the
+ * least an issue from GitHub's REST answers must carry to be read (the rest is optional).
+ */
+export function hasIssueFields<T extends { number: number }>(
+  value: unknown,
+  keys: readonly (keyof T & string)[],
+): value is T {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.number === "number" && keys.every((k) => typeof v[k] === "string");
+}
+
 /** Maps a GitHub issue or PR onto the rules engine's input; tolerant of missing fields. */
 export function itemFromPayload(issue: IssueLike, kind: ItemKind, body: BodyFacts): ItemFacts {
   return {

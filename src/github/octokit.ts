@@ -11,3 +11,17 @@ export function httpStatus(error: unknown): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The request's answer, or `undefined` when what it asked for is gone: 404 (deleted, or no such
+ * relation) or 410 (transferred, or issues turned off). Any other failure is thrown.
+ */
+export async function unlessGone<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 404 || status === 410) return undefined;
+    throw error;
+  }
+}

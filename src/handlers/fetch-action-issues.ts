@@ -6,7 +6,7 @@ import { isPostmortem } from "../core/rules/record-rules.js";
 import { findDate } from "../followup/civil-dates.js";
 import { type LinkedAction, linkedActionIssues } from "../followup/postmortem-actions.js";
 import { loginsOf } from "../github/item-from-payload.js";
-import { httpStatus, type Octokit } from "../github/octokit.js";
+import { type Octokit, unlessGone } from "../github/octokit.js";
 
 /** At most this many linked actions are read per postmortem (one request each). */
 const MAX_LINKED = 20;
@@ -25,21 +25,20 @@ export async function fetchActionIssues(
   const numbers = [...new Set(linkedActionIssues(item.body, config.followup.postmortem_sections))];
   const linked = new Map<number, LinkedAction>();
   for (const number of numbers.slice(0, MAX_LINKED)) {
-    try {
-      const { data } = await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    const answer = await unlessGone(
+      octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
         ...ref,
         issue_number: number,
-      });
-      linked.set(number, {
-        owner: accountableOwner(parseBody(data.body), loginsOf(data.assignees)),
-        state: data.state === "closed" ? "closed" : "open",
-        due: data.milestone?.due_on ? findDate(data.milestone.due_on) : undefined,
-        title: data.title,
-      });
-    } catch (error) {
-      const status = httpStatus(error);
-      if (status !== 404 && status !== 410) throw error; // deleted or transferred: no facts
-    }
+      }),
+    );
+    if (!answer) continue; // deleted or transferred: no facts
+    const { data } = answer;
+    linked.set(number, {
+      owner: accountableOwner(parseBody(data.body), loginsOf(data.assignees)),
+      state: data.state === "closed" ? "closed" : "open",
+      due: data.milestone?.due_on ? findDate(data.milestone.due_on) : undefined,
+      title: data.title,
+    });
   }
   return linked;
 }

@@ -11,9 +11,11 @@ import {
   dependencyChangeMayMatter,
   type LabelledIssue,
 } from "../core/publish/blocked-label.js";
+import { hasIssueFields, type IssueLike, labelNames } from "../github/item-from-payload.js";
 import { syncLabels } from "../github/labels.js";
 import { loadRepoConfig } from "../github/load-repo-config.js";
-import { httpStatus } from "../github/octokit.js";
+import { unlessGone } from "../github/octokit.js";
+import { issueRefFromUrl } from "../status/status-item-from-rest.js";
 import type { AppDeps, EventContext } from "./app-deps.js";
 
 const DESCRIPTION = "Set by Ownership Bot: an open issue blocks this one";
@@ -32,38 +34,31 @@ interface RawIssue {
   number: number;
   state: string;
   labels: readonly string[];
-  /** `owner/repo`, from the API URL. */
-  repository: string | null;
+  /** The REST API URL, which names the repository. */
+  url: string | undefined;
   /** Open issues blocking it, when GitHub sent `issue_dependencies_summary`. */
   openBlockers: number | undefined;
   /** Open issues it blocks, likewise. */
   openBlocked: number | undefined;
 }
 
+type IssueObject = IssueLike & {
+  state: string;
+  url?: string | undefined;
+  issue_dependencies_summary?: { blocked_by?: unknown; blocking?: unknown } | null | undefined;
+};
+
+const count = (n: unknown) => (typeof n === "number" ? n : undefined);
+
 /** The fields the label needs from a REST or webhook issue object; null when they are missing. */
 function rawIssue(value: unknown): RawIssue | null {
-  if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.number !== "number" || typeof v.state !== "string") return null;
-  const labels = (Array.isArray(v.labels) ? v.labels : []).flatMap((l: unknown) =>
-    typeof l === "string"
-      ? [l]
-      : typeof l === "object" && l !== null && "name" in l && typeof l.name === "string"
-        ? [l.name]
-        : [],
-  );
-  const url =
-    typeof v.url === "string" ? /\/repos\/([^/]+\/[^/]+)\/issues\/\d+$/.exec(v.url) : null;
-  const summary = v.issue_dependencies_summary as
-    | { blocked_by?: unknown; blocking?: unknown }
-    | null
-    | undefined;
-  const count = (n: unknown) => (typeof n === "number" ? n : undefined);
+  if (!hasIssueFields<IssueObject>(value, ["state"])) return null;
+  const summary = value.issue_dependencies_summary;
   return {
-    number: v.number,
-    state: v.state,
-    labels,
-    repository: url?.[1] ?? null,
+    number: value.number,
+    state: value.state,
+    labels: labelNames(value.labels),
+    url: value.url,
     openBlockers: count(summary?.blocked_by),
     openBlocked: count(summary?.blocking),
   };
@@ -71,17 +66,15 @@ function rawIssue(value: unknown): RawIssue | null {
 
 /** Open issues blocking `number` now (one read); null when the issue is gone. */
 async function openBlockers(ctx: EventContext, owner: string, repo: string, number: number) {
-  try {
-    const { data } = await ctx.octokit.request(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-      { owner, repo, issue_number: number, per_page: 100 },
-    );
-    return data.filter((b) => b.state === "open").length;
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status === 404 || status === 410) return null;
-    throw error;
-  }
+  const answer = await unlessGone(
+    ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
+      owner,
+      repo,
+      issue_number: number,
+      per_page: 100,
+    }),
+  );
+  return answer ? answer.data.filter((b) => b.state === "open").length : null;
 }
 
 /** Adds or removes the label on one issue, under its lock (the same lock as its check). */
@@ -173,21 +166,20 @@ async function relabelBlocked(
   deps: AppDeps,
   { owner, repo, number }: { owner: string; repo: string; number: number },
 ): Promise<void> {
-  let data: unknown[];
-  try {
-    ({ data } = await ctx.octokit.request(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-      { owner, repo, issue_number: number, per_page: MAX_FANOUT },
-    ));
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status === 404 || status === 410) return;
-    throw error;
-  }
-  for (const value of data) {
+  const answer = await unlessGone(
+    ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking", {
+      owner,
+      repo,
+      issue_number: number,
+      per_page: MAX_FANOUT,
+    }),
+  );
+  if (!answer) return;
+  for (const value of answer.data as unknown[]) {
     const blocked = rawIssue(value);
     if (blocked?.state !== "open") continue;
-    const [theirOwner, theirRepo] = (blocked.repository ?? `${owner}/${repo}`).split("/");
+    const elsewhere = issueRefFromUrl(blocked.url, `${owner}/${repo}`)?.repository;
+    const [theirOwner, theirRepo] = (elsewhere ?? `${owner}/${repo}`).split("/");
     if (!theirOwner || !theirRepo || theirOwner.toLowerCase() !== owner.toLowerCase()) continue;
     const label = await labelFor(ctx, deps, theirOwner, theirRepo);
     if (!label) continue;

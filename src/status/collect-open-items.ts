@@ -5,6 +5,7 @@
  * gives the report everything, so a repository pays the same number of pages as before.
  */
 
+import { hasIssueFields } from "../github/item-from-payload.js";
 import { type RestIssue, statusItemFromRest } from "./status-item-from-rest.js";
 import type { StatusItem } from "./types.js";
 
@@ -27,17 +28,8 @@ export interface RestClient {
 /** Hard stop: 1,000 pages is 100,000 items, as for the GraphQL connections. */
 const MAX_PAGES = 1000;
 
-function isRestIssue(value: unknown): value is RestIssue {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.number === "number" &&
-    typeof v.title === "string" &&
-    typeof v.html_url === "string" &&
-    typeof v.created_at === "string" &&
-    typeof v.updated_at === "string"
-  );
-}
+const isRestIssue = (value: unknown) =>
+  hasIssueFields<RestIssue>(value, ["title", "html_url", "created_at", "updated_at"]);
 
 /** Pages through the open items; `requests` counts the pages read. */
 export async function collectOpenItems(

@@ -3,6 +3,7 @@
  * sees it, with the planning data only REST carries (issue type, dependency and sub-issue
  * summaries, the parent). Pure and tolerant: a field GitHub leaves out reads as "none".
  */
+import { labelNames, loginsOf } from "../github/item-from-payload.js";
 import type { ItemPlanning } from "./planning/types.js";
 import type { StatusItem } from "./types.js";
 
@@ -32,11 +33,11 @@ export interface RestIssue {
   parent_issue_url?: string | null | undefined;
 }
 
-const PARENT_URL = /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/;
+const ISSUE_API_URL = /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/;
 
 /** `…/repos/acme/rocket/issues/4` → #4, with `acme/rocket` kept only when it is elsewhere. */
-export function parentOf(url: string | null | undefined, repoFullName: string) {
-  const m = url ? PARENT_URL.exec(url) : null;
+export function issueRefFromUrl(url: string | null | undefined, repoFullName: string) {
+  const m = url ? ISSUE_API_URL.exec(url) : null;
   if (!m) return null;
   const repository = `${m[1]}/${m[2]}`;
   return {
@@ -57,7 +58,7 @@ export function planningOf(issue: RestIssue, repoFullName: string): ItemPlanning
       subs && subs.total > 0
         ? { total: subs.total, completed: subs.completed, percentCompleted: subs.percent_completed }
         : null,
-    parent: parentOf(issue.parent_issue_url, repoFullName),
+    parent: issueRefFromUrl(issue.parent_issue_url, repoFullName),
   };
   const none =
     planning.type === null &&
@@ -70,11 +71,6 @@ export function planningOf(issue: RestIssue, repoFullName: string): ItemPlanning
 
 /** Maps one open REST issue or PR. Pure. */
 export function statusItemFromRest(issue: RestIssue, repoFullName: string): StatusItem {
-  const labels = (issue.labels ?? []).flatMap((l) => {
-    const name = typeof l === "string" ? l : l?.name;
-    return name ? [name] : [];
-  });
-  const assignees = (issue.assignees ?? []).flatMap((a) => (a?.login ? [a.login] : []));
   const pr = issue.pull_request !== undefined && issue.pull_request !== null;
   const planning = pr ? undefined : planningOf(issue, repoFullName);
   const item: StatusItem = {
@@ -84,8 +80,8 @@ export function statusItemFromRest(issue: RestIssue, repoFullName: string): Stat
     kind: pr ? "pr" : "issue",
     state: issue.state === "closed" ? "closed" : "open",
     merged: pr && !!issue.pull_request?.merged_at,
-    labels,
-    assignees,
+    labels: labelNames(issue.labels),
+    assignees: loginsOf(issue.assignees),
     author: issue.user?.login ?? null,
     milestone: issue.milestone
       ? { number: issue.milestone.number, title: issue.milestone.title }

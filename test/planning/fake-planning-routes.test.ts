@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanningSeed, seedPlanningRepo } from "../../dev/fake-github/seed-planning.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
 import type { Octokit } from "../../src/github/octokit.js";
-import { parentOf, statusItemFromRest } from "../../src/status/status-item-from-rest.js";
+import { issueRefFromUrl, statusItemFromRest } from "../../src/status/status-item-from-rest.js";
 import { validateGitHubResponse } from "../helpers/openapi-validator.js";
 import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
 
@@ -124,7 +124,7 @@ describe("statusItemFromRest (pure)", () => {
     ],
     ["not a url", null],
     [null, null],
-  ])("parentOf(%s)", (url, expected) => {
-    expect(parentOf(url, "acme/rocket")).toEqual(expected);
+  ])("issueRefFromUrl(%s)", (url, expected) => {
+    expect(issueRefFromUrl(url, "acme/rocket")).toEqual(expected);
   });
 });

@@ -6,8 +6,9 @@
  * read next, so a chain is whole before the next item starts. An issue deleted or transferred
  * since the list (404/410) is skipped.
  */
-import { httpStatus } from "../../github/octokit.js";
-import { parentOf } from "../status-item-from-rest.js";
+import { hasIssueFields, loginsOf } from "../../github/item-from-payload.js";
+import { unlessGone } from "../../github/octokit.js";
+import { issueRefFromUrl } from "../status-item-from-rest.js";
 import type { StatusItem } from "../types.js";
 import type { BlockedBy, BlockingIssue } from "./types.js";
 
@@ -29,17 +30,8 @@ interface RawBlocking {
   assignees?: Array<{ login: string } | null> | null | undefined;
 }
 
-function isRawBlocking(value: unknown): value is RawBlocking {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.number === "number" &&
-    typeof v.title === "string" &&
-    typeof v.html_url === "string" &&
-    typeof v.state === "string" &&
-    typeof v.created_at === "string"
-  );
-}
+const isRawBlocking = (value: unknown) =>
+  hasIssueFields<RawBlocking>(value, ["title", "html_url", "state", "created_at"]);
 
 /** One `blocked_by` entry as plain data. Pure. */
 export function blockingIssueFromRest(raw: RawBlocking, repoFullName: string): BlockingIssue {
@@ -47,9 +39,9 @@ export function blockingIssueFromRest(raw: RawBlocking, repoFullName: string): B
     number: raw.number,
     title: raw.title,
     url: raw.html_url,
-    repository: parentOf(raw.url, repoFullName)?.repository ?? null,
+    repository: issueRefFromUrl(raw.url, repoFullName)?.repository ?? null,
     state: raw.state === "closed" ? "closed" : "open",
-    assignees: (raw.assignees ?? []).flatMap((a) => (a?.login ? [a.login] : [])),
+    assignees: loginsOf(raw.assignees),
     createdAt: raw.created_at,
   };
 }
@@ -79,17 +71,16 @@ export async function collectBlockedBy(
     if (number === undefined || done.has(number)) continue;
     done.add(number);
     requests++;
-    let data: unknown;
-    try {
-      ({ data } = await client.request(
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-        { owner, repo, issue_number: number, per_page: 100 },
-      ));
-    } catch (error) {
-      const status = httpStatus(error);
-      if (status === 404 || status === 410) continue;
-      throw error;
-    }
+    const answer = await unlessGone(
+      client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
+        owner,
+        repo,
+        issue_number: number,
+        per_page: 100,
+      }),
+    );
+    if (!answer) continue;
+    const { data } = answer;
     const list = (Array.isArray(data) ? data : [])
       .filter(isRawBlocking)
       .map((raw) => blockingIssueFromRest(raw, fullName));
