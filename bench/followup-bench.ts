@@ -7,13 +7,12 @@
  *
  *   npx tsx bench/followup-bench.ts [--write]
  */
-import { Probot } from "probot";
 import { type FakeGitHub, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeRepo } from "../dev/fake-github/state.js";
 import { statsDelta } from "../dev/fake-github/stats.js";
 import { runFollowup } from "../src/followup/run-followup.js";
 import { MemoryStore } from "../src/store/memory-store.js";
-import { TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../test/helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../test/helpers/test-probot.js";
 import { measuredLine, writeBenchSection } from "./benchmarks-section.js";
 
 const NOW = new Date("2026-12-01T09:00:00Z");
@@ -67,13 +66,7 @@ async function measure(quiet: number) {
   const gh = await startFakeGitHub({ appId: TEST_APP_ID, privateKey: TEST_PRIVATE_KEY });
   try {
     seed(gh, quiet);
-    const probot = new Probot({
-      appId: TEST_APP_ID,
-      privateKey: TEST_PRIVATE_KEY,
-      baseUrl: `${gh.url}/api/v3`,
-      Octokit: TestOctokit,
-      logLevel: "fatal",
-    });
+    const probot = fakeGitHubProbot(gh.url, "fatal");
     const octokit = await probot.auth(5);
     const before = gh.stats.snapshot();
     const cpu = process.cpuUsage();

@@ -7,14 +7,13 @@
  *
  *   npx tsx bench/projects-bench.ts [--write]
  */
-import { Probot } from "probot";
 import { type FakeGitHub, startFakeGitHub } from "../dev/fake-github/server.js";
 import type { FakeProject, FakeRepo } from "../dev/fake-github/state.js";
 import { statsDelta } from "../dev/fake-github/stats.js";
 import { writtenByApp } from "../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../src/status/run-weekly-status.js";
 import { MemoryStore } from "../src/store/memory-store.js";
-import { TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../test/helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../test/helpers/test-probot.js";
 import { measuredLine, writeBenchSection } from "./benchmarks-section.js";
 
 const OPEN = 1_000;
@@ -72,13 +71,7 @@ async function measure(): Promise<Row[]> {
   const gh = await startFakeGitHub({ appId: TEST_APP_ID, privateKey: TEST_PRIVATE_KEY });
   try {
     const repo = seed(gh);
-    const probot = new Probot({
-      appId: TEST_APP_ID,
-      privateKey: TEST_PRIVATE_KEY,
-      baseUrl: `${gh.url}/api/v3`,
-      Octokit: TestOctokit,
-      logLevel: "fatal",
-    });
+    const probot = fakeGitHubProbot(gh.url, "fatal");
     const octokit = await probot.auth(5);
     const counts = { reads: 0, writes: 0, fields: 0 };
     octokit.hook.before("request", (options) => {

@@ -4,7 +4,7 @@
  * fails again, and the reconciliation sweep.
  */
 import { createServer, type Server } from "node:http";
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem } from "../../dev/fake-github/load.js";
 import { BODIES, seedSampleRepo } from "../../dev/fake-github/seed.js";
@@ -16,7 +16,7 @@ import { redeliverFailed } from "../../src/delivery/redeliver-failed.js";
 import { CHECK_NAME } from "../../src/github/check-run.js";
 import { Metrics } from "../../src/observability/metrics.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
 
 const SECRET = "self-healing-secret";
 
@@ -32,13 +32,7 @@ const received: string[] = [];
 beforeEach(async () => {
   gh = await startFakeGitHub({ appId: TEST_APP_ID, privateKey: TEST_PRIVATE_KEY });
   repo = seedSampleRepo(gh.state);
-  probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: TestOctokit,
-    log: captureLogs("warn").logger,
-  });
+  probot = fakeGitHubProbot(gh.url);
   failing.clear();
   received.length = 0;
   // Stands in for the App's webhook: answers 500 while a delivery is scripted to fail.

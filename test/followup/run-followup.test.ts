@@ -3,7 +3,7 @@
  * description and GraphQL schema): one nudge, then one escalation, then nothing; decisions and
  * postmortems; what each run costs in requests.
  */
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedFollowupRepo, user } from "../../dev/fake-github/seed-followup.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
@@ -14,7 +14,7 @@ import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { liveMentions } from "../helpers/live-mentions.js";
-import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
 
 let gh: FakeGitHub;
 let repo: FakeRepo;
@@ -29,13 +29,7 @@ function seed(): void {
 beforeEach(async () => {
   gh = await startFakeGitHub({ appId: TEST_APP_ID, privateKey: TEST_PRIVATE_KEY });
   seed();
-  probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: TestOctokit,
-    log: captureLogs("warn").logger,
-  });
+  probot = fakeGitHubProbot(gh.url);
   store = new MemoryStore();
 });
 

@@ -148,3 +148,19 @@ export async function createTestProbot(
   if (appFn) await probot.load(appFn);
   return { probot, logs };
 }
+
+/**
+ * The test App against a fake GitHub (`dev/fake-github`, serving at `fakeUrl`): the test key, no
+ * retries or throttling, and only warnings and worse logged (captured).
+ *
+ *   const octokit = await fakeGitHubProbot(gh.url).auth(5);
+ */
+export function fakeGitHubProbot(fakeUrl: string, logLevel: LogLevelName = "warn"): Probot {
+  return new Probot({
+    appId: TEST_APP_ID,
+    privateKey: TEST_PRIVATE_KEY,
+    baseUrl: `${fakeUrl}/api/v3`,
+    Octokit: TestOctokit,
+    log: captureLogs(logLevel).logger,
+  });
+}

@@ -2,14 +2,13 @@
  * The fake GitHub's planning answers are what GitHub documents: each response body validated
  * against the OpenAPI description of its route, and the REST issue mapped to plain data.
  */
-import { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PlanningSeed, seedPlanningRepo } from "../../dev/fake-github/seed-planning.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
 import type { Octokit } from "../../src/github/octokit.js";
 import { issueRefFromUrl, statusItemFromRest } from "../../src/status/status-item-from-rest.js";
 import { validateGitHubResponse } from "../helpers/openapi-validator.js";
-import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
 
 let gh: FakeGitHub;
 let octokit: Octokit;
@@ -19,13 +18,7 @@ beforeAll(async () => {
   gh = await startFakeGitHub({ appId: TEST_APP_ID, privateKey: TEST_PRIVATE_KEY });
   gh.state.addInstallation(9, "acme");
   seed = seedPlanningRepo(gh.state, { installationId: 9 });
-  const probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: TestOctokit,
-    log: captureLogs("warn").logger,
-  });
+  const probot = fakeGitHubProbot(gh.url);
   octokit = await probot.auth(9);
 });
 

@@ -3,7 +3,7 @@
  * weekly run reading them from the fake GitHub (queries validated against GitHub's schema), at
  * one request per 100 Project items and none when no Project is named.
  */
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type PlanningSeed, seedPlanningRepo } from "../../dev/fake-github/seed-planning.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
@@ -18,7 +18,7 @@ import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { item, milestone, snapshot } from "../fixtures/status/snapshot.js";
 import { validateGitHubGraphQL } from "../helpers/graphql-validator.js";
-import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
 import { build, numbers } from "../status/build-model.js";
 
 describe("applyProjectFields (pure)", () => {
@@ -141,13 +141,7 @@ beforeEach(async () => {
       { repo: "acme/other", number: seed.root.number, fields: { Priority: "P0" } },
     ],
   });
-  probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: TestOctokit,
-    log: captureLogs("warn").logger,
-  });
+  probot = fakeGitHubProbot(gh.url);
 });
 
 afterEach(async () => {

@@ -4,7 +4,7 @@
  * blockers by dependency with their chain and a cycle, an epic's progress and its unowned
  * sub-issue, in-progress work by type; and what it costs, 0 extra requests without any of it.
  */
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type PlanningSeed, seedPlanningRepo } from "../../dev/fake-github/seed-planning.js";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
@@ -13,7 +13,7 @@ import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { liveMentions } from "../helpers/live-mentions.js";
-import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
 
 const NOW = "2026-11-30T09:00:00Z";
 const PLANNING_ROUTES = /dependencies|sub_issues|\/parent/;
@@ -26,13 +26,7 @@ beforeEach(async () => {
   gh = await startFakeGitHub({ appId: TEST_APP_ID, privateKey: TEST_PRIVATE_KEY });
   gh.state.addInstallation(9, "acme");
   seed = seedPlanningRepo(gh.state, { installationId: 9 });
-  probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: TestOctokit,
-    log: captureLogs("warn").logger,
-  });
+  probot = fakeGitHubProbot(gh.url);
 });
 
 afterEach(async () => {

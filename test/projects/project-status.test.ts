@@ -3,7 +3,7 @@
  * validated against GitHub's schema, mutations included): created once, edited when the week's
  * report changes, nothing written when it does not, a person's update never touched.
  */
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../dev/fake-github/server.js";
 import type { FakeProject, FakeRepo } from "../../dev/fake-github/state.js";
@@ -12,7 +12,7 @@ import { planUpdate, projectMarker, type WantedUpdate } from "../../src/projects
 import { writtenByApp } from "../../src/status/publish-status-issue.js";
 import { runWeeklyStatus } from "../../src/status/run-weekly-status.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { captureLogs, TEST_APP_ID, TEST_PRIVATE_KEY, TestOctokit } from "../helpers/test-probot.js";
+import { fakeGitHubProbot, TEST_APP_ID, TEST_PRIVATE_KEY } from "../helpers/test-probot.js";
 
 const OWNED = "## Ownership\nAccountable: @alice\n\n## Success criteria\n- p99 < 200 ms\n";
 
@@ -61,13 +61,7 @@ beforeEach(async () => {
     ],
   };
   gh.state.projects.set("acme#3", project);
-  probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: TEST_PRIVATE_KEY,
-    baseUrl: `${gh.url}/api/v3`,
-    Octokit: TestOctokit,
-    log: captureLogs("warn").logger,
-  });
+  probot = fakeGitHubProbot(gh.url);
 });
 
 afterEach(async () => {
