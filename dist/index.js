@@ -54822,6 +54822,13 @@ function hasIssueFields(value, keys) {
   const v2 = value;
   return typeof v2.number === "number" && keys.every((k2) => typeof v2[k2] === "string");
 }
+function inheritableFacts(issue2) {
+  return {
+    number: issue2.number,
+    body: parseBody(issue2.body),
+    assignees: loginsOf(issue2.assignees)
+  };
+}
 function itemFromPayload(issue2, kind, body) {
   return {
     kind,
@@ -54839,6 +54846,7 @@ var loginsOf, labelNames;
 var init_item_from_payload = __esm({
   "src/github/item-from-payload.ts"() {
     "use strict";
+    init_parse_body();
     loginsOf = (users) => (users ?? []).flatMap((u) => u?.login ? [u.login] : []);
     labelNames = (labels) => (labels ?? []).flatMap((l) => {
       const name = typeof l === "string" ? l : l?.name;
@@ -54895,13 +54903,11 @@ async function fetchLinkedIssue(octokit, ref2) {
     })
   );
   if (!answer) return void 0;
-  const { data } = answer;
-  return { number: ref2.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
+  return inheritableFacts({ ...answer.data, number: ref2.number });
 }
 var init_fetch_linked_issue = __esm({
   "src/handlers/fetch-linked-issue.ts"() {
     "use strict";
-    init_parse_body();
     init_item_from_payload();
     init_octokit();
   }
@@ -54917,13 +54923,11 @@ async function fetchParentIssue(octokit, ref2) {
     })
   );
   if (!answer) return void 0;
-  const { data } = answer;
-  return { number: data.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
+  return inheritableFacts(answer.data);
 }
 var init_fetch_parent_issue = __esm({
   "src/handlers/fetch-parent-issue.ts"() {
     "use strict";
-    init_parse_body();
     init_item_from_payload();
     init_octokit();
   }
@@ -54954,13 +54958,7 @@ async function evaluateSubject(octokit, config3, subject, waiver) {
 async function parentFacts(octokit, subject) {
   const { parent, issue: issue2 } = subject;
   if (parent === null) return void 0;
-  if (parent !== void 0) {
-    return {
-      number: parent.number,
-      body: parseBody(parent.body),
-      assignees: loginsOf(parent.assignees)
-    };
-  }
+  if (parent !== void 0) return inheritableFacts(parent);
   if (!issue2.parent_issue_url) return void 0;
   return fetchParentIssue(octokit, {
     owner: subject.owner,

@@ -1,5 +1,6 @@
 import type { ItemKind } from "../config/schema.js";
 import type { BodyFacts } from "../core/body/body-facts.js";
+import { parseBody } from "../core/body/parse-body.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
 
 /** The fields of a webhook `issue` or `pull_request` object (or a REST issue/PR) we read. */
@@ -38,6 +39,15 @@ export function hasIssueFields<T extends { number: number }>(
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.number === "number" && keys.every((k) => typeof v[k] === "string");
+}
+
+/** An issue as the facts an item may inherit (a PR from the issue it closes, a sub-issue from its parent). */
+export function inheritableFacts(issue: IssueLike): NonNullable<ItemFacts["linkedIssue"]> {
+  return {
+    number: issue.number,
+    body: parseBody(issue.body),
+    assignees: loginsOf(issue.assignees),
+  };
 }
 
 /** Maps a GitHub issue or PR onto the rules engine's input; tolerant of missing fields. */

@@ -4,7 +4,7 @@ import type { Waiver } from "../core/publish/waiver-record.js";
 import { evaluateItem } from "../core/rules/evaluate-item.js";
 import type { Evaluation, ItemFacts } from "../core/rules/evaluation.js";
 import { inherits } from "../core/rules/inherits.js";
-import { itemFromPayload, loginsOf } from "../github/item-from-payload.js";
+import { inheritableFacts, itemFromPayload } from "../github/item-from-payload.js";
 import type { Octokit } from "../github/octokit.js";
 import type { Subject } from "./check-item.js";
 import { fetchActionIssues } from "./fetch-action-issues.js";
@@ -48,13 +48,7 @@ export async function evaluateSubject(
 async function parentFacts(octokit: Octokit, subject: Subject): Promise<ItemFacts["linkedIssue"]> {
   const { parent, issue } = subject;
   if (parent === null) return undefined;
-  if (parent !== undefined) {
-    return {
-      number: parent.number,
-      body: parseBody(parent.body),
-      assignees: loginsOf(parent.assignees),
-    };
-  }
+  if (parent !== undefined) return inheritableFacts(parent);
   if (!issue.parent_issue_url) return undefined;
   return fetchParentIssue(octokit, {
     owner: subject.owner,

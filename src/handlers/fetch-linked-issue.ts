@@ -1,6 +1,5 @@
-import { parseBody } from "../core/body/parse-body.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
-import { loginsOf } from "../github/item-from-payload.js";
+import { inheritableFacts } from "../github/item-from-payload.js";
 import { type Octokit, unlessGone } from "../github/octokit.js";
 
 /** The issue a PR closes, as facts the PR may inherit; undefined when it does not exist. */
@@ -16,6 +15,5 @@ export async function fetchLinkedIssue(
     }),
   );
   if (!answer) return undefined; // deleted or transferred
-  const { data } = answer;
-  return { number: ref.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
+  return inheritableFacts({ ...answer.data, number: ref.number });
 }

@@ -1,6 +1,5 @@
-import { parseBody } from "../core/body/parse-body.js";
 import type { ItemFacts } from "../core/rules/evaluation.js";
-import { loginsOf } from "../github/item-from-payload.js";
+import { inheritableFacts } from "../github/item-from-payload.js";
 import { type Octokit, unlessGone } from "../github/octokit.js";
 
 /** A sub-issue's parent (`GET …/issues/{n}/parent`) as facts; undefined when it has none. */
@@ -16,6 +15,5 @@ export async function fetchParentIssue(
     }),
   );
   if (!answer) return undefined; // no parent any more, or gone
-  const { data } = answer;
-  return { number: data.number, body: parseBody(data.body), assignees: loginsOf(data.assignees) };
+  return inheritableFacts(answer.data);
 }
