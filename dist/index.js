@@ -48545,6 +48545,25 @@ var init_mdast_util_from_markdown = __esm({
   }
 });
 
+// src/core/body/remember.ts
+function remember(fn, { entries = 512, longest = 256 } = {}) {
+  const known = /* @__PURE__ */ new Map();
+  return (s3) => {
+    if (s3.length > longest) return fn(s3);
+    const hit = known.get(s3);
+    if (hit !== void 0) return hit;
+    const value = fn(s3);
+    if (known.size >= entries) known.clear();
+    known.set(s3, value);
+    return value;
+  };
+}
+var init_remember = __esm({
+  "src/core/body/remember.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/text/plain-text.ts
 function text3(node4) {
   if (node4.type === "inlineCode") return `\`${node4.value}\``;
@@ -48560,7 +48579,10 @@ var init_plain_text = __esm({
   "src/core/text/plain-text.ts"() {
     "use strict";
     init_mdast_util_from_markdown();
-    plainWords = (markdown) => plainText(markdown).replace(/`/g, "");
+    init_remember();
+    plainWords = remember(
+      (markdown) => plainText(markdown).replace(/`/g, "")
+    );
   }
 });
 
@@ -50618,25 +50640,6 @@ var init_block_parser = __esm({
     init_open_blocks();
     init_open_blocks();
     init_unsupported();
-  }
-});
-
-// src/core/body/remember.ts
-function remember(fn, { entries = 512, longest = 256 } = {}) {
-  const known = /* @__PURE__ */ new Map();
-  return (s3) => {
-    if (s3.length > longest) return fn(s3);
-    const hit = known.get(s3);
-    if (hit !== void 0) return hit;
-    const value = fn(s3);
-    if (known.size >= entries) known.clear();
-    known.set(s3, value);
-    return value;
-  };
-}
-var init_remember = __esm({
-  "src/core/body/remember.ts"() {
-    "use strict";
   }
 });
 
@@ -65044,15 +65047,6 @@ function ownerGapFinder(config3, items) {
     return f2;
   };
   const ownerResult = (item) => evaluateRule("owner", { item, config: config3 });
-  const words = /* @__PURE__ */ new Map();
-  const plain = (message) => {
-    let w2 = words.get(message);
-    if (w2 === void 0) {
-      w2 = plainWords(message);
-      words.set(message, w2);
-    }
-    return w2;
-  };
   return (i) => {
     const item = {
       kind: i.kind,
@@ -65078,7 +65072,7 @@ function ownerGapFinder(config3, items) {
         owner = ownerResult(item);
       }
     }
-    return owner?.status === "fail" ? plain(owner.message) : null;
+    return owner?.status === "fail" ? plainWords(owner.message) : null;
   };
 }
 function reportClock(now, week, timeZone) {

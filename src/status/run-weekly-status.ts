@@ -83,17 +83,6 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
     return f;
   };
   const ownerResult = (item: ItemFacts) => evaluateRule("owner", { item, config });
-  // The owner rule has a handful of messages, repeated for thousands of items; `plainWords`
-  // runs the reference Markdown parser, so each distinct message is converted once per run.
-  const words = new Map<string, string>();
-  const plain = (message: string): string => {
-    let w = words.get(message);
-    if (w === undefined) {
-      w = plainWords(message);
-      words.set(message, w);
-    }
-    return w;
-  };
   return (i: StatusItem): string | null => {
     const item: ItemFacts = {
       kind: i.kind,
@@ -126,7 +115,7 @@ export function ownerGapFinder(config: Config, items: readonly StatusItem[]) {
       }
     }
     // The message is Markdown, and the report escapes what it quotes: give it the words.
-    return owner?.status === "fail" ? plain(owner.message) : null;
+    return owner?.status === "fail" ? plainWords(owner.message) : null;
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
+import { remember } from "../body/remember.js";
 
 function text(node: Nodes): string {
   if (node.type === "inlineCode") return `\`${node.value}\``;
@@ -20,6 +21,9 @@ export function plainText(markdown: string): string {
 /**
  * `plainText` without the code spans' backticks: for plain-text places (a check run title) and
  * for text that will be escaped as Markdown again (a rule message quoted in the status report),
- * where a backtick would show.
+ * where a backtick would show. Remembered: the same few rule messages come back for thousands
+ * of items in one weekly run, and each conversion runs the reference parser.
  */
-export const plainWords = (markdown: string): string => plainText(markdown).replace(/`/g, "");
+export const plainWords = remember((markdown: string): string =>
+  plainText(markdown).replace(/`/g, ""),
+);
