@@ -48793,6 +48793,11 @@ async function unlessGone(request2) {
     throw error62;
   }
 }
+function partialData(error62) {
+  const data = error62?.data;
+  if (typeof data === "object" && data !== null) return data;
+  throw error62;
+}
 var init_octokit = __esm({
   "src/github/octokit.ts"() {
     "use strict";
@@ -61538,7 +61543,9 @@ function followupCollector(client, owner, repo) {
       const data = await client.graphql(
         byNumberQuery(unique.slice(i, i + BATCH), withPulls),
         { owner, repo }
-      ).catch((error62) => partialData(error62));
+      ).catch(
+        (error62) => partialData(error62)
+      );
       for (const node4 of Object.values(data?.repository ?? {})) {
         if (node4?.__typename === "Issue" || withPulls && node4?.__typename === "PullRequest") {
           out.set(node4.number, itemFromNode(node4));
@@ -61548,17 +61555,11 @@ function followupCollector(client, owner, repo) {
     return out;
   }
 }
-function partialData(error62) {
-  const data = error62?.data;
-  if (typeof data === "object" && data !== null && "repository" in data) {
-    return data;
-  }
-  throw error62;
-}
 var PAGE_INFO, ACTOR, COMMON, COMMENT2, LABELED, REVIEW, COMMIT, ISSUE_FRAGMENT, PULL_FRAGMENT, FRAGMENTS, listQuery, FOLLOWUP_OPEN_ISSUES_QUERY, FOLLOWUP_OPEN_PULLS_QUERY, FOLLOWUP_ALL_ISSUES_QUERY, present, MAX_PAGES2, BATCH;
 var init_collect_followup = __esm({
   "src/followup/collect-followup.ts"() {
     "use strict";
+    init_octokit();
     PAGE_INFO = "pageInfo { hasNextPage endCursor }";
     ACTOR = "author { __typename login }";
     COMMON = `number title url body createdAt
@@ -63994,11 +63995,7 @@ function mutationFor(plan, projectId) {
 }
 async function publishProjectStatus(p) {
   const name = `${p.project.owner}#${p.project.number}`;
-  const answer = await p.client.graphql(PROJECT_QUERY, { owner: p.project.owner, number: p.project.number }).catch((error62) => {
-    const data = error62?.data;
-    if (data) return data;
-    throw error62;
-  });
+  const answer = await p.client.graphql(PROJECT_QUERY, { owner: p.project.owner, number: p.project.number }).catch((error62) => partialData(error62));
   const project = answer.repositoryOwner?.projectV2;
   if (!project) return { project: name, action: "missing", url: null };
   const existing = (project.statusUpdates?.nodes ?? []).flatMap(
@@ -64033,6 +64030,7 @@ var PROJECT_QUERY, CREATE_MUTATION, UPDATE_MUTATION;
 var init_publish_project_status = __esm({
   "src/projects/publish-project-status.ts"() {
     "use strict";
+    init_octokit();
     init_status_update();
     PROJECT_QUERY = `query ProjectStatusUpdates($owner: String!, $number: Int!) {
   repositoryOwner(login: $owner) {

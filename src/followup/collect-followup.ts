@@ -5,6 +5,7 @@
  * close it). Only labelled items are read, so a repository of 10,000 issues with 200 in progress
  * costs a handful of requests. The mapping to plain data (`itemFromNode`) is pure.
  */
+import { partialData } from "../github/octokit.js";
 
 /** The part of an Octokit the collector uses. */
 export interface FollowupGraphql {
@@ -325,7 +326,10 @@ export function followupCollector(client: FollowupGraphql, owner: string, repo: 
           byNumberQuery(unique.slice(i, i + BATCH), withPulls),
           { owner, repo },
         )
-        .catch((error: unknown) => partialData(error));
+        // A number that is no issue answers with an error next to the data for the others.
+        .catch((error: unknown) =>
+          partialData<{ repository: Record<string, FollowupNode | null> | null }>(error),
+        );
       for (const node of Object.values(data?.repository ?? {})) {
         if (node?.__typename === "Issue" || (withPulls && node?.__typename === "PullRequest")) {
           out.set(node.number, itemFromNode(node));
@@ -334,13 +338,4 @@ export function followupCollector(client: FollowupGraphql, owner: string, repo: 
     }
     return out;
   }
-}
-
-/** GitHub answers a missing number with an error next to the data for the others. */
-function partialData(error: unknown): { repository: Record<string, FollowupNode | null> | null } {
-  const data = (error as { data?: unknown } | null)?.data;
-  if (typeof data === "object" && data !== null && "repository" in data) {
-    return data as { repository: Record<string, FollowupNode | null> | null };
-  }
-  throw error;
 }

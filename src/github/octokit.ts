@@ -25,3 +25,14 @@ export async function unlessGone<T>(request: Promise<T>): Promise<T | undefined>
     throw error;
   }
 }
+
+/**
+ * GitHub's GraphQL answers a part it cannot resolve (a number that is no issue, a Project out of
+ * reach) with errors next to the data for the rest, which Octokit throws: that data, or the
+ * error again when there is none.
+ */
+export function partialData<T extends object>(error: unknown): T {
+  const data = (error as { data?: unknown } | null)?.data;
+  if (typeof data === "object" && data !== null) return data as T;
+  throw error;
+}

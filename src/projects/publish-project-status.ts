@@ -4,6 +4,7 @@
  * this repository and week), so at most 2 requests per Project per week, 1 when nothing changed.
  * In a dry run the planned mutation is returned, not sent.
  */
+import { partialData } from "../github/octokit.js";
 import type { ReportModel } from "../status/types.js";
 import {
   type ExistingUpdate,
@@ -99,12 +100,8 @@ export async function publishProjectStatus(p: {
   const name = `${p.project.owner}#${p.project.number}`;
   const answer = await p.client
     .graphql<ProjectAnswer>(PROJECT_QUERY, { owner: p.project.owner, number: p.project.number })
-    .catch((error: unknown) => {
-      // A Project the App cannot see answers with errors and partial data.
-      const data = (error as { data?: ProjectAnswer } | null)?.data;
-      if (data) return data;
-      throw error;
-    });
+    // A Project the App cannot see answers with errors and partial data.
+    .catch((error: unknown) => partialData<ProjectAnswer>(error));
   const project = answer.repositoryOwner?.projectV2;
   if (!project) return { project: name, action: "missing", url: null };
   const existing: ExistingUpdate[] = (project.statusUpdates?.nodes ?? []).flatMap((n) =>
