@@ -1,8 +1,9 @@
 /**
- * The in-App scheduler for the weekly status and the follow-up run. One timer: at each wake-up it re-reads which
- * repositories are configured, runs every repository whose scheduled time passed since its last
- * run (the last run is kept in the Store, so a run missed while the App was down happens once at
- * start-up), then sleeps until the earliest next scheduled time (or the refresh interval).
+ * The in-App scheduler for the weekly status and the follow-up run. One timer: at each wake-up
+ * it re-reads which repositories are configured, runs every repository whose scheduled time
+ * passed since its last run (the last run is kept in the Store, so a run missed while the App was
+ * down happens once at start-up), then sleeps until the earliest next scheduled time (or the
+ * refresh interval).
  * Runs go through the same pipeline as the CLI, with an installation-authenticated Octokit.
  */
 
